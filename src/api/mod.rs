@@ -1,0 +1,184 @@
+//! The bridge's HTTP API: `POST /v1/<cmdlet name>` with the cmdlet's parameters as JSON, plus
+//! `GET /openapi.json`, `GET /schemas/<name>.json` and `GET /health`.
+//!
+//! One router decides, in this order: is the route known (404), is the method right (405), is the
+//! caller allowed (Host, Origin, bearer: 403/401), is the body within the limit and JSON (413/400),
+//! does it pass the operation's schema (400); only then does the directory see it.
+
+pub mod error;
+pub mod operations;
+pub mod paging;
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use bytes::Buf;
+use futures_util::{Stream, StreamExt};
+use serde_json::{json, Value};
+use warp::http::{HeaderMap, Method};
+use warp::path::FullPath;
+use warp::reply::Response;
+use warp::{Filter, Reply};
+
+use crate::directory::Directory;
+use crate::schema::{self, RequestSchemas};
+use crate::secret::Secret;
+use error::ApiError;
+use operations::Operation;
+
+/// Request bodies are parameter sets: a few KiB. Anything much larger is a mistake or an attack.
+pub const BODY_LIMIT: usize = 256 * 1024;
+
+pub struct ApiState {
+    directory: Arc<dyn Directory>,
+    schemas: RequestSchemas,
+    secret: Secret,
+    /// `Host` values that name this bridge (defeats DNS rebinding from a browser).
+    allowed_hosts: Vec<String>,
+    openapi: Value,
+}
+
+impl ApiState {
+    pub fn new(directory: Arc<dyn Directory>, secret: Secret, port: u16) -> ApiState {
+        ApiState {
+            directory,
+            schemas: RequestSchemas::compile(),
+            secret,
+            allowed_hosts: vec![format!("127.0.0.1:{port}"), format!("localhost:{port}"), format!("[::1]:{port}")],
+            openapi: schema::openapi(),
+        }
+    }
+}
+
+enum Route {
+    Operation(Operation),
+    OpenApi,
+    Schema(String),
+    Health,
+}
+
+fn route(path: &str) -> Result<Route, ApiError> {
+    let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
+    match segments.as_slice() {
+        ["v1", name] => Operation::from_name(name).map(Route::Operation).ok_or_else(|| {
+            ApiError::new(404, "OperationNotFoundException", format!("There is no operation named '{name}'."))
+                .with_allowed(Operation::ALL.iter().map(|op| op.name().to_string()).collect())
+        }),
+        ["openapi.json"] => Ok(Route::OpenApi),
+        ["schemas", file] if file.ends_with(".json") => Ok(Route::Schema(file.trim_end_matches(".json").to_string())),
+        ["health"] => Ok(Route::Health),
+        _ => Err(ApiError::new(404, "RouteNotFoundException", format!("There is no route {path}; operations are POST /v1/<cmdlet name>, documented at GET /openapi.json."))),
+    }
+}
+
+impl ApiState {
+    fn authorize(&self, headers: &HeaderMap) -> Result<(), ApiError> {
+        let host = headers.get("host").and_then(|h| h.to_str().ok()).unwrap_or_default();
+        if !self.allowed_hosts.iter().any(|allowed| allowed.eq_ignore_ascii_case(host)) {
+            return Err(ApiError::forbidden("The Host header does not name this bridge."));
+        }
+        if headers.contains_key("origin") {
+            return Err(ApiError::forbidden("Requests from web pages are refused: the bridge answers local scripts only."));
+        }
+        let bearer = headers
+            .get("authorization")
+            .and_then(|h| h.to_str().ok())
+            .and_then(|h| h.strip_prefix("Bearer ").or_else(|| h.strip_prefix("bearer ")));
+        match bearer {
+            Some(token) if self.secret.matches(token.trim()) => Ok(()),
+            _ => Err(ApiError::unauthenticated()),
+        }
+    }
+}
+
+async fn read_body<S, B>(body: S) -> Result<Vec<u8>, ApiError>
+where
+    S: Stream<Item = Result<B, warp::Error>>,
+    B: Buf,
+{
+    futures_util::pin_mut!(body);
+    let mut bytes = Vec::new();
+    while let Some(chunk) = body.next().await {
+        let mut chunk = chunk.map_err(|e| ApiError::new(400, "InvalidRequestException", format!("The request body could not be read: {e}")))?;
+        if bytes.len() + chunk.remaining() > BODY_LIMIT {
+            return Err(ApiError::new(413, "RequestTooLargeException", format!("The request body exceeds {BODY_LIMIT} bytes.")));
+        }
+        while chunk.has_remaining() {
+            let part = chunk.chunk();
+            bytes.extend_from_slice(part);
+            let read = part.len();
+            chunk.advance(read);
+        }
+    }
+    Ok(bytes)
+}
+
+async fn answer<S, B>(method: &Method, path: &str, headers: &HeaderMap, body: S, state: &ApiState) -> Result<Response, ApiError>
+where
+    S: Stream<Item = Result<B, warp::Error>>,
+    B: Buf,
+{
+    let route = route(path)?;
+    let expected = match route {
+        Route::Operation(_) => Method::POST,
+        _ => Method::GET,
+    };
+    if *method != expected {
+        return Err(ApiError::new(405, "MethodNotAllowedException", format!("{path} answers {expected}, not {method}.")));
+    }
+    state.authorize(headers)?;
+    match route {
+        Route::Operation(op) => {
+            let bytes = read_body(body).await?;
+            let parameters: Value = if bytes.iter().all(u8::is_ascii_whitespace) {
+                json!({})
+            } else {
+                serde_json::from_slice(&bytes).map_err(|e| ApiError::new(400, "InvalidRequestException", format!("The request body is not JSON: {e}.")))?
+            };
+            state.schemas.validate(op, &parameters)?;
+            let result = op.run(parameters, state.directory.as_ref()).await?;
+            Ok(warp::reply::json(&result).into_response())
+        }
+        Route::OpenApi => Ok(warp::reply::json(&state.openapi).into_response()),
+        Route::Schema(name) if name.eq_ignore_ascii_case("tenant") => Ok(warp::reply::json(&schema::tenant_schema()).into_response()),
+        Route::Schema(name) => {
+            let op = Operation::from_name(&name).ok_or_else(|| {
+                let mut allowed: Vec<String> = Operation::ALL.iter().map(|op| op.name().to_string()).collect();
+                allowed.push("tenant".to_string());
+                ApiError::new(404, "SchemaNotFoundException", format!("There is no schema named '{name}'.")).with_allowed(allowed)
+            })?;
+            Ok(warp::reply::json(&op.request_schema()).into_response())
+        }
+        Route::Health => Ok(warp::reply::json(&json!({
+            "Status": "Ready",
+            "Backend": state.directory.backend(),
+            "Version": env!("CARGO_PKG_VERSION"),
+        }))
+        .into_response()),
+    }
+}
+
+/// The whole API as one warp filter. Every outcome is a JSON reply; the only rejection warp could
+/// raise (a body taken twice) cannot happen here.
+pub fn routes(state: Arc<ApiState>) -> impl Filter<Extract = (Response,), Error = warp::Rejection> + Clone {
+    warp::method()
+        .and(warp::path::full())
+        .and(warp::header::headers_cloned())
+        .and(warp::body::stream())
+        .and(warp::any().map(move || Arc::clone(&state)))
+        .then(|method: Method, path: FullPath, headers: HeaderMap, body, state: Arc<ApiState>| async move {
+            let started = Instant::now();
+            let response = match answer(&method, path.as_str(), &headers, body, &state).await {
+                Ok(response) => response,
+                Err(error) => error.into_response(),
+            };
+            tracing::info!(
+                method = %method,
+                path = path.as_str(),
+                status = response.status().as_u16(),
+                micros = started.elapsed().as_micros() as u64,
+                "request"
+            );
+            response
+        })
+}

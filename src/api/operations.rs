@@ -1,0 +1,317 @@
+//! Every MSOnline operation the bridge answers: one table gives its route name (the cmdlet's
+//! name), its parameters (and so its JSON Schema), its answer and its summary. Handlers resolve
+//! the parameter set, call the directory and shape the answer; rules live in `domain`.
+
+use schemars::JsonSchema;
+use serde::Serialize;
+use serde_json::Value;
+use uuid::Uuid;
+
+use super::paging::{self, ListPage, Limit};
+use crate::directory::{CreatedUser, Directory, GroupQuery, MemberQuery, MemberRef, Outcome, UserQuery};
+use crate::domain::fault::{Fault, FaultResult};
+use crate::domain::model::{
+    AccountSku, CompanyInformation, Domain, Group, GroupMember, Role, RoleMember, RoleMemberType, User,
+};
+use crate::domain::query::StrongAuthenticationFilter;
+use crate::domain::requests::*;
+use crate::domain::roles;
+use crate::schema::schema_for;
+
+/// MSOnline's default caps: 500 users, 250 role members, groups and group members.
+const USER_CAP: u32 = 500;
+const MEMBER_CAP: u32 = 250;
+
+/// `Set-MsolUserPassword`'s answer.
+#[derive(Serialize, JsonSchema)]
+#[serde(rename_all = "PascalCase")]
+pub struct PasswordAnswer {
+    /// The new password; absent when only a change at next sign-in was forced.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub password: Option<String>,
+}
+
+macro_rules! operations {
+    ($($variant:ident => $name:literal ($params:ty) -> $answer:ty, $summary:literal;)*) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Operation { $($variant,)* }
+
+        impl Operation {
+            pub const ALL: &'static [Operation] = &[$(Operation::$variant,)*];
+
+            /// The route name: the MSOnline cmdlet's name.
+            pub fn name(self) -> &'static str {
+                match self { $(Operation::$variant => $name,)* }
+            }
+
+            pub fn summary(self) -> &'static str {
+                match self { $(Operation::$variant => $summary,)* }
+            }
+
+            pub fn request_schema(self) -> Value {
+                match self { $(Operation::$variant => schema_for::<$params>(),)* }
+            }
+
+            pub fn response_schema(self) -> Value {
+                match self { $(Operation::$variant => schema_for::<$answer>(),)* }
+            }
+
+            pub fn from_name(name: &str) -> Option<Operation> {
+                Operation::ALL.iter().copied().find(|op| op.name().eq_ignore_ascii_case(name))
+            }
+
+            /// Runs the operation on `body`, which the schema has already accepted.
+            pub async fn run(self, body: Value, directory: &dyn Directory) -> FaultResult<Value> {
+                match self {
+                    $(Operation::$variant => {
+                        let params: $params = serde_json::from_value(body).map_err(|e| Fault::invalid("(request body)", e.to_string()))?;
+                        let answer: $answer = handlers::$variant(params, directory).await?;
+                        serde_json::to_value(answer).map_err(|e| Fault::Unexpected(e.into()))
+                    })*
+                }
+            }
+        }
+    };
+}
+
+operations! {
+    GetUser => "Get-MsolUser" (GetUserParams) -> ListPage<User>,
+        "One user by ObjectId or UserPrincipalName, or the users matching the filters (500 unless All or MaxResults), in pages.";
+    GetUserByStrongAuthentication => "Get-MsolUserByStrongAuthentication" (GetUserByStrongAuthenticationParams) -> ListPage<User>,
+        "Users by per-user MFA state (Requirements, RequirementUnsetOnly) or role.";
+    NewUser => "New-MsolUser" (NewUserParams) -> CreatedUser,
+        "Creates a cloud user and answers it with its password.";
+    SetUser => "Set-MsolUser" (SetUserParams) -> Outcome,
+        "Changes the given properties of a user, including per-user MFA and its registered methods; writes only real changes.";
+    RemoveUser => "Remove-MsolUser" (RemoveUserParams) -> Outcome,
+        "Moves a user to the recycle bin, or deletes it from there for good.";
+    RestoreUser => "Restore-MsolUser" (RestoreUserParams) -> Outcome,
+        "Restores a user deleted in the last 30 days.";
+    SetUserPassword => "Set-MsolUserPassword" (SetUserPasswordParams) -> PasswordAnswer,
+        "Sets a user's password (a generated one when none is given).";
+    SetUserPrincipalName => "Set-MsolUserPrincipalName" (SetUserPrincipalNameParams) -> Outcome,
+        "Changes a user's sign-in name.";
+    SetUserLicense => "Set-MsolUserLicense" (SetUserLicenseParams) -> Outcome,
+        "Adds and removes a user's licences in one atomic change.";
+    ResetStrongAuthenticationMethodByUpn => "Reset-MsolStrongAuthenticationMethodByUpn" (ResetStrongAuthenticationParams) -> Outcome,
+        "Clears a user's registered MFA methods so the user registers again at next sign-in.";
+    GetAccountSku => "Get-MsolAccountSku" (TenantParams) -> ListPage<AccountSku>,
+        "The tenant's subscriptions with their units.";
+    GetCompanyInformation => "Get-MsolCompanyInformation" (TenantParams) -> CompanyInformation,
+        "The tenant's company information.";
+    GetDomain => "Get-MsolDomain" (GetDomainParams) -> ListPage<Domain>,
+        "One domain by name, or the domains matching the filters.";
+    GetRole => "Get-MsolRole" (GetRoleParams) -> ListPage<Role>,
+        "Every role, or one by ObjectId or by name (legacy or current).";
+    GetRoleMember => "Get-MsolRoleMember" (GetRoleMemberParams) -> ListPage<RoleMember>,
+        "A role's members (250 unless All or MaxResults), in pages.";
+    AddRoleMember => "Add-MsolRoleMember" (RoleMemberChangeParams) -> Outcome,
+        "Adds a user or service principal to a role.";
+    RemoveRoleMember => "Remove-MsolRoleMember" (RoleMemberChangeParams) -> Outcome,
+        "Removes a user or service principal from a role.";
+    GetUserRole => "Get-MsolUserRole" (GetUserRoleParams) -> ListPage<Role>,
+        "The roles a user holds, directly or through a group.";
+    GetGroup => "Get-MsolGroup" (GetGroupParams) -> ListPage<Group>,
+        "One group by ObjectId, or the groups matching the filters (250 unless All or MaxResults), in pages.";
+    GetGroupMember => "Get-MsolGroupMember" (GetGroupMemberParams) -> ListPage<GroupMember>,
+        "A group's members (250 unless All or MaxResults), in pages.";
+}
+
+/// `-TenantId` is for partners acting in a customer's tenant; a tenant of its own answers only for itself.
+async fn check_tenant(tenant_id: Option<Uuid>, directory: &dyn Directory) -> FaultResult<()> {
+    let Some(wanted) = tenant_id else { return Ok(()) };
+    let company = directory.company_information().await?;
+    if wanted != company.object_id {
+        return Err(Fault::AccessDenied(format!(
+            "TenantId {wanted} is not this tenant ({}); partner access to other tenants is not available.",
+            company.object_id
+        )));
+    }
+    Ok(())
+}
+
+fn role_id(object_id: Option<Uuid>, role_name: Option<&str>, id_field: &str) -> FaultResult<Uuid> {
+    match (object_id, role_name) {
+        (Some(_), Some(_)) => Err(Fault::invalid(id_field, "Name the role by its ObjectId or by RoleName, not both.")),
+        (Some(id), None) => roles::by_id(id).map(|r| r.id()).ok_or_else(|| Fault::RoleNotFound(id.to_string())),
+        (None, Some(name)) => roles::by_name(name).map(|r| r.id()).ok_or_else(|| Fault::RoleNotFound(name.to_string())),
+        (None, None) => Err(Fault::Required { field: "RoleName".to_string(), reason: format!("Name the role with {id_field} or RoleName.") }),
+    }
+}
+
+#[allow(non_snake_case)]
+mod handlers {
+    use super::*;
+
+    pub async fn GetUser(p: GetUserParams, directory: &dyn Directory) -> FaultResult<ListPage<User>> {
+        check_tenant(p.tenant_id, directory).await?;
+        if p.object_id.is_some() || p.user_principal_name.is_some() {
+            if let Some(filter) = p.list_filters_given().first() {
+                let by = if p.object_id.is_some() { "ObjectId" } else { "UserPrincipalName" };
+                return Err(Fault::invalid(*filter, format!("{filter} lists users; it cannot be combined with {by}, which gets one user.")));
+            }
+            let user = UserRef { object_id: p.object_id, user_principal_name: p.user_principal_name.clone() };
+            return Ok(ListPage::one(directory.get_user(&user, p.return_deleted_users).await?));
+        }
+        let limit = Limit::new(p.all, p.max_results, USER_CAP)?;
+        let query = UserQuery { filter: p.filter(), strong_authentication: None, role_object_id: None };
+        paging::list(limit, p.page_token.as_deref(), p.page_size, |page| directory.list_users(&query, page)).await
+    }
+
+    pub async fn GetUserByStrongAuthentication(p: GetUserByStrongAuthenticationParams, directory: &dyn Directory) -> FaultResult<ListPage<User>> {
+        check_tenant(p.tenant_id, directory).await?;
+        let states: Vec<_> = p.requirements.iter().flatten().map(|r| r.state).collect();
+        if p.requirement_unset_only && !states.is_empty() {
+            return Err(Fault::invalid("RequirementUnsetOnly", "RequirementUnsetOnly finds users without a requirement; it cannot be combined with Requirements."));
+        }
+        if let Some(role) = p.role_object_id {
+            roles::by_id(role).ok_or_else(|| Fault::RoleNotFound(role.to_string()))?;
+        }
+        let limit = Limit::new(p.all, p.max_results, USER_CAP)?;
+        let query = UserQuery {
+            filter: UserFilter::default(),
+            strong_authentication: Some(StrongAuthenticationFilter { states, unset_only: p.requirement_unset_only, search_string: p.search_string.clone() }),
+            role_object_id: p.role_object_id,
+        };
+        paging::list(limit, p.page_token.as_deref(), p.page_size, |page| directory.list_users(&query, page)).await
+    }
+
+    pub async fn NewUser(p: NewUserParams, directory: &dyn Directory) -> FaultResult<CreatedUser> {
+        check_tenant(p.tenant_id, directory).await?;
+        directory.new_user(p).await
+    }
+
+    pub async fn SetUser(p: SetUserParams, directory: &dyn Directory) -> FaultResult<Outcome> {
+        check_tenant(p.tenant_id, directory).await?;
+        directory.set_user(p).await
+    }
+
+    pub async fn RemoveUser(p: RemoveUserParams, directory: &dyn Directory) -> FaultResult<Outcome> {
+        check_tenant(p.tenant_id, directory).await?;
+        directory.remove_user(p).await
+    }
+
+    pub async fn RestoreUser(p: RestoreUserParams, directory: &dyn Directory) -> FaultResult<Outcome> {
+        check_tenant(p.tenant_id, directory).await?;
+        directory.restore_user(p).await
+    }
+
+    pub async fn SetUserPassword(p: SetUserPasswordParams, directory: &dyn Directory) -> FaultResult<PasswordAnswer> {
+        check_tenant(p.tenant_id, directory).await?;
+        Ok(PasswordAnswer { password: directory.set_user_password(p).await? })
+    }
+
+    pub async fn SetUserPrincipalName(p: SetUserPrincipalNameParams, directory: &dyn Directory) -> FaultResult<Outcome> {
+        check_tenant(p.tenant_id, directory).await?;
+        directory.set_user_principal_name(p).await
+    }
+
+    pub async fn SetUserLicense(p: SetUserLicenseParams, directory: &dyn Directory) -> FaultResult<Outcome> {
+        check_tenant(p.tenant_id, directory).await?;
+        directory.set_user_license(p).await
+    }
+
+    pub async fn ResetStrongAuthenticationMethodByUpn(p: ResetStrongAuthenticationParams, directory: &dyn Directory) -> FaultResult<Outcome> {
+        check_tenant(p.tenant_id, directory).await?;
+        directory.reset_strong_authentication(&UserRef::by_upn(p.user_principal_name)).await
+    }
+
+    pub async fn GetAccountSku(p: TenantParams, directory: &dyn Directory) -> FaultResult<ListPage<AccountSku>> {
+        check_tenant(p.tenant_id, directory).await?;
+        Ok(ListPage::all(directory.account_skus().await?))
+    }
+
+    pub async fn GetCompanyInformation(p: TenantParams, directory: &dyn Directory) -> FaultResult<CompanyInformation> {
+        check_tenant(p.tenant_id, directory).await?;
+        directory.company_information().await
+    }
+
+    pub async fn GetDomain(p: GetDomainParams, directory: &dyn Directory) -> FaultResult<ListPage<Domain>> {
+        check_tenant(p.tenant_id, directory).await?;
+        let domains = directory.domains().await?;
+        if let Some(name) = &p.domain_name {
+            let domain = domains.into_iter().find(|d| d.name.eq_ignore_ascii_case(name.trim())).ok_or_else(|| Fault::DomainNotFound(name.clone()))?;
+            return Ok(ListPage::one(domain));
+        }
+        Ok(ListPage::all(
+            domains
+                .into_iter()
+                .filter(|d| p.status.is_none_or(|s| s == d.status))
+                .filter(|d| p.authentication.is_none_or(|a| a == d.authentication))
+                .filter(|d| p.capability.is_none_or(|c| d.capabilities.contains(&c)))
+                .collect(),
+        ))
+    }
+
+    pub async fn GetRole(p: GetRoleParams, directory: &dyn Directory) -> FaultResult<ListPage<Role>> {
+        check_tenant(p.tenant_id, directory).await?;
+        let all = directory.roles().await?;
+        if p.object_id.is_none() && p.role_name.is_none() {
+            return Ok(ListPage::all(all));
+        }
+        let id = role_id(p.object_id, p.role_name.as_deref(), "ObjectId")?;
+        let role = all.into_iter().find(|r| r.object_id == id).ok_or_else(|| Fault::RoleNotFound(id.to_string()))?;
+        Ok(ListPage::one(role))
+    }
+
+    pub async fn GetRoleMember(p: GetRoleMemberParams, directory: &dyn Directory) -> FaultResult<ListPage<RoleMember>> {
+        check_tenant(p.tenant_id, directory).await?;
+        let role = role_id(Some(p.role_object_id), None, "RoleObjectId")?;
+        let limit = Limit::new(p.all, p.max_results, MEMBER_CAP)?;
+        let query = MemberQuery { types: p.member_object_types.clone(), search_string: p.search_string.clone() };
+        paging::list(limit, p.page_token.as_deref(), p.page_size, |page| directory.role_members(role, &query, page)).await
+    }
+
+    fn member(p: &RoleMemberChangeParams) -> FaultResult<MemberRef> {
+        let member_type = p.role_member_type.unwrap_or(RoleMemberType::User);
+        if p.role_member_object_id.is_none() && p.role_member_email_address.is_none() {
+            return Err(Fault::Required { field: "RoleMemberObjectId".to_string(), reason: "Name the member with RoleMemberObjectId or RoleMemberEmailAddress.".to_string() });
+        }
+        Ok(MemberRef { member_type, object_id: p.role_member_object_id, email_address: p.role_member_email_address.clone() })
+    }
+
+    pub async fn AddRoleMember(p: RoleMemberChangeParams, directory: &dyn Directory) -> FaultResult<Outcome> {
+        check_tenant(p.tenant_id, directory).await?;
+        let role = role_id(p.role_object_id, p.role_name.as_deref(), "RoleObjectId")?;
+        directory.add_role_member(role, &member(&p)?).await
+    }
+
+    pub async fn RemoveRoleMember(p: RoleMemberChangeParams, directory: &dyn Directory) -> FaultResult<Outcome> {
+        check_tenant(p.tenant_id, directory).await?;
+        let role = role_id(p.role_object_id, p.role_name.as_deref(), "RoleObjectId")?;
+        directory.remove_role_member(role, &member(&p)?).await
+    }
+
+    pub async fn GetUserRole(p: GetUserRoleParams, directory: &dyn Directory) -> FaultResult<ListPage<Role>> {
+        check_tenant(p.tenant_id, directory).await?;
+        Ok(ListPage::all(directory.user_roles(&p.user()).await?))
+    }
+
+    pub async fn GetGroup(p: GetGroupParams, directory: &dyn Directory) -> FaultResult<ListPage<Group>> {
+        check_tenant(p.tenant_id, directory).await?;
+        if let Some(id) = p.object_id {
+            return Ok(ListPage::one(directory.group(id).await?));
+        }
+        if p.is_agent_role && p.user_object_id.is_none() && p.user_principal_name.is_none() {
+            return Err(Fault::Required { field: "UserObjectId".to_string(), reason: "IsAgentRole is used with UserObjectId or UserPrincipalName.".to_string() });
+        }
+        let member = (p.user_object_id.is_some() || p.user_principal_name.is_some())
+            .then(|| UserRef { object_id: p.user_object_id, user_principal_name: p.user_principal_name.clone() });
+        let limit = Limit::new(p.all, p.max_results, MEMBER_CAP)?;
+        let query = GroupQuery {
+            member,
+            group_type: p.group_type,
+            has_errors_only: p.has_errors_only,
+            has_license_errors_only: p.has_license_errors_only,
+            search_string: p.search_string.clone(),
+        };
+        paging::list(limit, p.page_token.as_deref(), p.page_size, |page| directory.groups(&query, page)).await
+    }
+
+    pub async fn GetGroupMember(p: GetGroupMemberParams, directory: &dyn Directory) -> FaultResult<ListPage<GroupMember>> {
+        check_tenant(p.tenant_id, directory).await?;
+        let limit = Limit::new(p.all, p.max_results, MEMBER_CAP)?;
+        let query = MemberQuery { types: p.member_object_types.clone(), search_string: p.search_string.clone() };
+        paging::list(limit, p.page_token.as_deref(), p.page_size, |page| directory.group_members(p.group_object_id, &query, page)).await
+    }
+}

@@ -1,0 +1,175 @@
+//! The command line. Doc comments are the help text; nothing past `config` sees clap types.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// msol-bridge: runs MSOnline PowerShell scripts unchanged, against a local tenant or Microsoft Graph.
+///
+/// The bridge answers MSOnline's operations (Get-MsolUser, Set-MsolUser, ...) as JSON on a loopback
+/// address. The MSOnline PowerShell module starts it through Connect-MsolService.
+#[derive(Debug, Parser)]
+#[command(name = "msol-bridge", version, propagate_version = true)]
+pub struct Cli {
+    /// What to log on stderr, as a tracing filter ("info", "msol_bridge=debug", "warn").
+    #[arg(long, global = true, env = "MSOL_BRIDGE_LOG", value_name = "FILTER")]
+    pub log: Option<String>,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the JSON API on a loopback address.
+    ///
+    /// Prints one JSON line on stdout once it listens:
+    ///   {"Event":"Ready","Url":"http://127.0.0.1:49152","Backend":"local",...}
+    /// Every request needs "Authorization: Bearer <secret>". The secret is read from the first line of
+    /// stdin (default) or from MSOL_BRIDGE_SECRET, never from the command line. The bridge exits when
+    /// stdin closes (its parent went away), on Ctrl+C, or on SIGTERM.
+    ///
+    /// Example:
+    ///   export MSOL_BRIDGE_SECRET=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
+    ///   msol-bridge serve --secret-from env --no-stdin-watch &
+    ///   curl -s -H "Authorization: Bearer $MSOL_BRIDGE_SECRET" -d '{"UserPrincipalName":"admin@contoso.onmicrosoft.com"}' \
+    ///        http://127.0.0.1:<port>/v1/Get-MsolUser
+    #[command(verbatim_doc_comment)]
+    Serve(ServeArgs),
+
+    /// Create, fill, import and export local tenants.
+    #[command(subcommand)]
+    Tenant(TenantCommand),
+
+    /// Print the OpenAPI document, a request's JSON Schema or the tenant file's schema.
+    ///
+    /// Examples:
+    ///   msol-bridge schemas                 # the OpenAPI document of every route
+    ///   msol-bridge schemas Set-MsolUser    # the schema of Set-MsolUser's request body
+    ///   msol-bridge schemas tenant          # the schema of tenant import/export files
+    ///   msol-bridge schemas --out schemas/  # all of them, one file each
+    #[command(verbatim_doc_comment)]
+    Schemas(SchemasArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BackendChoice {
+    /// The embedded local tenant (a SQLite file).
+    Local,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SecretSource {
+    /// The first line of standard input.
+    Stdin,
+    /// The MSOL_BRIDGE_SECRET environment variable (removed from the process once read).
+    Env,
+}
+
+#[derive(Debug, Args)]
+pub struct TenantFileArg {
+    /// The local tenant file [default: the per-user data folder's msol-bridge/tenant.db].
+    #[arg(long, env = "MSOL_BRIDGE_LOCAL_TENANT", value_name = "FILE")]
+    pub tenant: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Where the directory lives.
+    #[arg(long, value_enum, env = "MSOL_BRIDGE_BACKEND", default_value = "local")]
+    pub backend: BackendChoice,
+
+    #[command(flatten)]
+    pub tenant: TenantFileArg,
+
+    /// The loopback address and port to listen on (port 0: any free port).
+    #[arg(long, default_value = "127.0.0.1:0", value_name = "ADDRESS")]
+    pub listen: SocketAddr,
+
+    /// Where the bearer secret comes from (at least 32 characters).
+    #[arg(long, value_enum, default_value = "stdin")]
+    pub secret_from: SecretSource,
+
+    /// Keep serving when stdin closes (by default the bridge exits with the process that started it).
+    #[arg(long)]
+    pub no_stdin_watch: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TenantCommand {
+    /// Create a new, empty tenant: company, initial domain, built-in roles, one subscription.
+    ///
+    /// Example: msol-bridge tenant init --tenant ./fabrikam.db --name Fabrikam --domain fabrikam.onmicrosoft.com
+    Init {
+        #[command(flatten)]
+        tenant: TenantFileArg,
+        /// The company's display name.
+        #[arg(long, default_value = "Contoso")]
+        name: String,
+        /// The initial domain, <name>.onmicrosoft.com.
+        #[arg(long, default_value = "contoso.onmicrosoft.com")]
+        domain: String,
+        /// Replace a tenant that is already in the file.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Create a realistic demo tenant (fixed content, so documentation can name its users).
+    ///
+    /// Admins in several roles (some with separate adm.* accounts), every MFA state and method
+    /// type, users with and without phone numbers, blocked, guest, synchronized, deleted,
+    /// licensed and unlicensed users.
+    ///
+    /// Example: msol-bridge tenant demo --tenant ./demo.db
+    Demo {
+        #[command(flatten)]
+        tenant: TenantFileArg,
+        /// How many users (at least 60).
+        #[arg(long, default_value_t = 300, value_parser = clap::value_parser!(u32).range(60..=1_000_000))]
+        users: u32,
+        /// Replace a tenant that is already in the file.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Replace the tenant with the contents of a JSON file (see 'msol-bridge schemas tenant').
+    ///
+    /// Example: msol-bridge tenant import contoso.json --tenant ./contoso.db
+    Import {
+        /// The tenant JSON file ("-" for stdin).
+        file: PathBuf,
+        #[command(flatten)]
+        tenant: TenantFileArg,
+        /// Replace a tenant that is already in the file.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Write the whole tenant as JSON (the format 'tenant import' reads).
+    ///
+    /// Example: msol-bridge tenant export contoso.json --tenant ./contoso.db
+    Export {
+        /// Where to write ("-" for stdout). The file is created readable by its owner only.
+        file: PathBuf,
+        #[command(flatten)]
+        tenant: TenantFileArg,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct SchemasArgs {
+    /// "openapi" (default), "tenant", or an operation such as Set-MsolUser.
+    pub name: Option<String>,
+    /// Write every schema into this folder instead of printing one.
+    #[arg(long, value_name = "DIR", conflicts_with = "name")]
+    pub out: Option<PathBuf>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn verify_cli() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,196 @@
+//! What each command does.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::{bail, Context, Result};
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::api::operations::Operation;
+use crate::app::Bridge;
+use crate::cli::{Command, SchemasArgs, ServeArgs, TenantCommand};
+use crate::config::{self, ServeConfig};
+use crate::directory::local::{LocalDirectory, Store};
+use crate::domain::time::Timestamp;
+use crate::schema;
+use crate::tenant::{self, TenantSnapshot};
+
+pub fn run(command: Command) -> Result<ExitCode> {
+    match command {
+        Command::Serve(args) => serve(&args),
+        Command::Tenant(command) => tenant_command(command),
+        Command::Schemas(args) => schemas(&args),
+    }
+}
+
+fn serve(args: &ServeArgs) -> Result<ExitCode> {
+    let config = config::serve_config(args)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    runtime.block_on(serve_until_stopped(config))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+async fn serve_until_stopped(config: ServeConfig) -> Result<()> {
+    let store = Store::open(&config.tenant)?;
+    if !store.is_initialized()? {
+        store.replace_all(&tenant::new_tenant("Contoso", "contoso.onmicrosoft.com", Uuid::new_v4(), Timestamp::now())?)?;
+        tracing::warn!(tenant = %config.tenant.display(), "created a new local tenant (contoso.onmicrosoft.com)");
+    }
+    drop(store);
+    let directory = Arc::new(LocalDirectory::open(&config.tenant)?);
+    let bridge = Bridge::bind(config.listen, directory.clone(), config.secret).await?;
+    let ready = json!({
+        "Event": "Ready",
+        "Url": bridge.url(),
+        "Backend": "local",
+        "Tenant": config.tenant.display().to_string(),
+        "Pid": std::process::id(),
+        "Version": env!("CARGO_PKG_VERSION"),
+    });
+    {
+        let mut stdout = std::io::stdout().lock();
+        writeln!(stdout, "{ready}")?;
+        stdout.flush()?;
+    }
+    tracing::info!(url = %bridge.url(), tenant = %config.tenant.display(), "serving");
+    bridge.run_until(stop_signal(config.watch_stdin)).await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Completes on Ctrl+C, SIGTERM, or (when watched) end of stdin: the parent went away.
+async fn stop_signal(watch_stdin: bool) {
+    let (eof_tx, eof_rx) = tokio::sync::oneshot::channel::<()>();
+    if watch_stdin {
+        std::thread::spawn(move || {
+            let mut sink = [0u8; 256];
+            let stdin = std::io::stdin();
+            let mut stdin = stdin.lock();
+            while matches!(stdin.read(&mut sink), Ok(n) if n > 0) {}
+            let _ = eof_tx.send(());
+        });
+    } else {
+        std::mem::forget(eof_tx);
+    }
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => tracing::info!("interrupted"),
+        _ = terminate => tracing::info!("terminated"),
+        _ = eof_rx => tracing::info!("stdin closed: the parent process went away"),
+    }
+}
+
+fn open_for_replacement(path: &Path, force: bool) -> Result<Store> {
+    let store = Store::open(path)?;
+    if store.is_initialized()? && !force {
+        bail!("{} already holds a tenant: add --force to replace it", path.display());
+    }
+    Ok(store)
+}
+
+fn tenant_command(command: TenantCommand) -> Result<ExitCode> {
+    match command {
+        TenantCommand::Init { tenant, name, domain, force } => {
+            let path = tenant.path()?;
+            let snapshot = tenant::new_tenant(&name, &domain, Uuid::new_v4(), Timestamp::now())?;
+            open_for_replacement(&path, force)?.replace_all(&snapshot)?;
+            eprintln!("Created tenant {name} ({}) in {}", snapshot.company.initial_domain, path.display());
+        }
+        TenantCommand::Demo { tenant, users, force } => {
+            let path = tenant.path()?;
+            let snapshot = tenant::demo::demo_tenant(users as usize);
+            open_for_replacement(&path, force)?.replace_all(&snapshot)?;
+            eprintln!("Created the demo tenant ({} users, {}) in {}", snapshot.users.len(), snapshot.company.initial_domain, path.display());
+        }
+        TenantCommand::Import { file, tenant, force } => {
+            let path = tenant.path()?;
+            let text = if file.as_os_str() == "-" {
+                let mut text = String::new();
+                std::io::stdin().read_to_string(&mut text)?;
+                text
+            } else {
+                std::fs::read_to_string(&file).with_context(|| format!("reading {}", file.display()))?
+            };
+            let snapshot = parse_snapshot(&text).with_context(|| format!("{} is not a valid tenant file", file.display()))?;
+            open_for_replacement(&path, force)?.replace_all(&snapshot)?;
+            eprintln!("Imported {} users into {}", snapshot.users.len(), path.display());
+        }
+        TenantCommand::Export { file, tenant } => {
+            let path = tenant.path()?;
+            if !path.exists() {
+                bail!("{} does not exist: create a tenant with 'msol-bridge tenant init' first", path.display());
+            }
+            let snapshot = Store::open(&path)?.export()?;
+            let mut text = serde_json::to_string_pretty(&snapshot)?;
+            text.push('\n');
+            if file.as_os_str() == "-" {
+                std::io::stdout().write_all(text.as_bytes())?;
+            } else {
+                write_private(&file, text.as_bytes())?;
+                eprintln!("Exported {} users to {}", snapshot.users.len(), file.display());
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Validates against the published schema first, so errors name the member at fault.
+pub fn parse_snapshot(text: &str) -> Result<TenantSnapshot> {
+    let value: serde_json::Value = serde_json::from_str(text).context("it is not JSON")?;
+    let schema = schema::tenant_schema();
+    let validator = jsonschema::options().should_validate_formats(true).build(&schema).context("compiling the tenant schema")?;
+    if let Some(error) = validator.iter_errors(&value).next() {
+        bail!("{} (at {})", error, if error.instance_path.to_string().is_empty() { "/".to_string() } else { error.instance_path.to_string() });
+    }
+    let snapshot: TenantSnapshot = serde_json::from_value(value)?;
+    snapshot.check()?;
+    Ok(snapshot)
+}
+
+/// Writes a file its owner alone can read: exports hold a whole directory.
+fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut file = options.open(path).with_context(|| format!("creating {}", path.display()))?;
+    file.write_all(bytes)?;
+    Ok(())
+}
+
+fn schemas(args: &SchemasArgs) -> Result<ExitCode> {
+    let mut all = vec![("openapi".to_string(), schema::openapi()), ("tenant".to_string(), schema::tenant_schema())];
+    all.extend(Operation::ALL.iter().map(|op| (op.name().to_string(), op.request_schema())));
+    if let Some(dir) = &args.out {
+        std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+        for (name, value) in &all {
+            let file = dir.join(format!("{name}.json"));
+            std::fs::write(&file, serde_json::to_string_pretty(value)? + "\n").with_context(|| format!("writing {}", file.display()))?;
+        }
+        eprintln!("Wrote {} schemas to {}", all.len(), dir.display());
+        return Ok(ExitCode::SUCCESS);
+    }
+    let wanted = args.name.as_deref().unwrap_or("openapi");
+    let Some((_, value)) = all.iter().find(|(name, _)| name.eq_ignore_ascii_case(wanted)) else {
+        let names: Vec<&str> = all.iter().map(|(name, _)| name.as_str()).collect();
+        bail!("there is no schema named '{wanted}'; the names are: {}", names.join(", "));
+    };
+    println!("{}", serde_json::to_string_pretty(value)?);
+    Ok(ExitCode::SUCCESS)
+}

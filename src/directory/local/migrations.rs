@@ -1,0 +1,87 @@
+//! The local tenant's schema, as an append-only list of migrations.
+//!
+//! `PRAGMA user_version` counts the migrations that ran; pending ones run in one exclusive
+//! transaction. Never edit or remove an entry: add a new one.
+
+use anyhow::{Context, Result};
+use rusqlite::Connection;
+
+const MIGRATIONS: &[&str] = &[
+    // 1: the tenant.
+    r#"
+    CREATE TABLE company (id INTEGER PRIMARY KEY CHECK (id = 1), data TEXT NOT NULL);
+    CREATE TABLE domains (name TEXT PRIMARY KEY COLLATE NOCASE, data TEXT NOT NULL);
+    CREATE TABLE subscriptions (sku_id TEXT PRIMARY KEY, data TEXT NOT NULL);
+    CREATE TABLE users (
+        object_id TEXT PRIMARY KEY,
+        upn TEXT NOT NULL COLLATE NOCASE,
+        deleted INTEGER NOT NULL DEFAULT 0,
+        data TEXT NOT NULL
+    );
+    CREATE UNIQUE INDEX users_active_upn ON users (upn) WHERE deleted = 0;
+    CREATE INDEX users_listing ON users (deleted, upn, object_id);
+    CREATE TABLE user_licenses (
+        user_id TEXT NOT NULL REFERENCES users (object_id) ON DELETE CASCADE,
+        sku_id TEXT NOT NULL,
+        PRIMARY KEY (user_id, sku_id)
+    );
+    CREATE INDEX user_licenses_sku ON user_licenses (sku_id);
+    CREATE TABLE service_principals (object_id TEXT PRIMARY KEY, data TEXT NOT NULL);
+    CREATE TABLE groups (object_id TEXT PRIMARY KEY, display_name TEXT NOT NULL COLLATE NOCASE, data TEXT NOT NULL);
+    CREATE TABLE role_members (
+        role_id TEXT NOT NULL,
+        member_id TEXT NOT NULL,
+        member_type TEXT NOT NULL,
+        PRIMARY KEY (role_id, member_id)
+    );
+    CREATE INDEX role_members_member ON role_members (member_id);
+    CREATE TABLE group_members (
+        group_id TEXT NOT NULL REFERENCES groups (object_id) ON DELETE CASCADE,
+        member_id TEXT NOT NULL,
+        member_type TEXT NOT NULL,
+        PRIMARY KEY (group_id, member_id)
+    );
+    CREATE INDEX group_members_member ON group_members (member_id);
+    "#,
+];
+
+pub fn migrate(conn: &mut Connection) -> Result<()> {
+    let done: usize = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+    if done > MIGRATIONS.len() {
+        anyhow::bail!(
+            "the tenant file was written by a newer msol-bridge (schema version {done}; this one knows {}): upgrade msol-bridge",
+            MIGRATIONS.len()
+        );
+    }
+    if done == MIGRATIONS.len() {
+        return Ok(());
+    }
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Exclusive)?;
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(done) {
+        tx.execute_batch(sql).with_context(|| format!("migration {} failed", index + 1))?;
+    }
+    tx.pragma_update(None, "user_version", MIGRATIONS.len())?;
+    tx.commit()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrating_twice_is_a_no_op() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn).unwrap();
+        migrate(&mut conn).unwrap();
+        let version: usize = conn.query_row("PRAGMA user_version", [], |row| row.get(0)).unwrap();
+        assert_eq!(version, MIGRATIONS.len());
+    }
+
+    #[test]
+    fn refuses_a_newer_schema() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "user_version", MIGRATIONS.len() + 1).unwrap();
+        assert!(migrate(&mut conn).unwrap_err().to_string().contains("newer msol-bridge"));
+    }
+}

@@ -1,0 +1,128 @@
+//! Where the directory lives: one trait, one method per MSOnline operation, several backends.
+//!
+//! Every backend takes the same typed requests and answers with the same `Fault`s; MSOnline's
+//! rules come from `domain`, so backends only read and store. `conformance` holds the shared
+//! behavioural suite every backend passes.
+
+pub mod conformance;
+pub mod local;
+
+use async_trait::async_trait;
+use schemars::JsonSchema;
+use serde::Serialize;
+use uuid::Uuid;
+
+use crate::domain::fault::FaultResult;
+use crate::domain::model::{
+    AccountSku, CompanyInformation, Domain, Group, GroupMember, GroupMemberType, Role, RoleMember, RoleMemberType, User,
+};
+use crate::domain::query::StrongAuthenticationFilter;
+use crate::domain::requests::{
+    NewUserParams, RemoveUserParams, RestoreUserParams, SetUserLicenseParams, SetUserParams, SetUserPasswordParams,
+    SetUserPrincipalNameParams, UserFilter, UserRef,
+};
+
+/// Where a page starts and how many objects it holds.
+#[derive(Clone, Debug, Default)]
+pub struct PageRequest {
+    /// The backend's own position after the previous page; `None` for the first page.
+    pub cursor: Option<String>,
+    pub size: usize,
+}
+
+#[derive(Clone, Debug)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    /// Set when more objects match after this page.
+    pub next_cursor: Option<String>,
+}
+
+/// Which users a listing returns.
+#[derive(Clone)]
+pub struct UserQuery {
+    pub filter: UserFilter,
+    /// `Get-MsolUserByStrongAuthentication`: by per-user MFA state.
+    pub strong_authentication: Option<StrongAuthenticationFilter>,
+    /// Only members of this role.
+    pub role_object_id: Option<Uuid>,
+}
+
+#[derive(Clone)]
+pub struct MemberQuery<T> {
+    pub types: Option<Vec<T>>,
+    pub search_string: Option<String>,
+}
+
+#[derive(Clone)]
+pub struct GroupQuery {
+    pub member: Option<UserRef>,
+    pub group_type: Option<crate::domain::model::GroupType>,
+    pub has_errors_only: bool,
+    pub has_license_errors_only: Option<bool>,
+    pub search_string: Option<String>,
+}
+
+/// Names a role member by object id or, for users, by user principal name.
+#[derive(Clone, Debug)]
+pub struct MemberRef {
+    pub member_type: RoleMemberType,
+    pub object_id: Option<Uuid>,
+    pub email_address: Option<String>,
+}
+
+/// What a write did: the properties it changed (empty when the request matched what was stored).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "PascalCase")]
+pub struct Outcome {
+    pub object_id: Option<Uuid>,
+    pub changed: Vec<String>,
+}
+
+impl Outcome {
+    pub fn of(object_id: Uuid, changed: impl IntoIterator<Item = impl Into<String>>) -> Outcome {
+        Outcome { object_id: Some(object_id), changed: changed.into_iter().map(Into::into).collect() }
+    }
+}
+
+/// `New-MsolUser`'s answer: the user and, once, its password.
+#[derive(Clone, Debug, Serialize, JsonSchema)]
+#[serde(rename_all = "PascalCase")]
+pub struct CreatedUser {
+    #[serde(flatten)]
+    pub user: User,
+    pub password: String,
+}
+
+#[async_trait]
+pub trait Directory: Send + Sync + 'static {
+    /// A short name for logs and the ready line (`local`, `graph`).
+    fn backend(&self) -> &'static str;
+
+    async fn company_information(&self) -> FaultResult<CompanyInformation>;
+    async fn domains(&self) -> FaultResult<Vec<Domain>>;
+    async fn account_skus(&self) -> FaultResult<Vec<AccountSku>>;
+
+    async fn list_users(&self, query: &UserQuery, page: PageRequest) -> FaultResult<Page<User>>;
+    /// One user; with `deleted`, one in the recycle bin.
+    async fn get_user(&self, user: &UserRef, deleted: bool) -> FaultResult<User>;
+    async fn new_user(&self, params: NewUserParams) -> FaultResult<CreatedUser>;
+    async fn set_user(&self, params: SetUserParams) -> FaultResult<Outcome>;
+    async fn remove_user(&self, params: RemoveUserParams) -> FaultResult<Outcome>;
+    async fn restore_user(&self, params: RestoreUserParams) -> FaultResult<Outcome>;
+    /// Returns the new password (generated when none was given), or `None` when only a change was forced.
+    async fn set_user_password(&self, params: SetUserPasswordParams) -> FaultResult<Option<String>>;
+    async fn set_user_principal_name(&self, params: SetUserPrincipalNameParams) -> FaultResult<Outcome>;
+    async fn set_user_license(&self, params: SetUserLicenseParams) -> FaultResult<Outcome>;
+    async fn reset_strong_authentication(&self, user: &UserRef) -> FaultResult<Outcome>;
+
+    async fn roles(&self) -> FaultResult<Vec<Role>>;
+    async fn role_members(&self, role: Uuid, query: &MemberQuery<RoleMemberType>, page: PageRequest) -> FaultResult<Page<RoleMember>>;
+    async fn add_role_member(&self, role: Uuid, member: &MemberRef) -> FaultResult<Outcome>;
+    async fn remove_role_member(&self, role: Uuid, member: &MemberRef) -> FaultResult<Outcome>;
+    /// The roles a user holds, directly or through a group.
+    async fn user_roles(&self, user: &UserRef) -> FaultResult<Vec<Role>>;
+
+    async fn groups(&self, query: &GroupQuery, page: PageRequest) -> FaultResult<Page<Group>>;
+    async fn group(&self, id: Uuid) -> FaultResult<Group>;
+    async fn group_members(&self, group: Uuid, query: &MemberQuery<GroupMemberType>, page: PageRequest) -> FaultResult<Page<GroupMember>>;
+}

@@ -1,0 +1,132 @@
+//! MSOnline's faults: what went wrong, in the terms scripts match on.
+//!
+//! Each variant maps to one stable code (the fault type's short name, which the PowerShell module
+//! turns into `Microsoft.Online.Administration.Automation.<Code>`), an HTTP status and a message
+//! that names the field and, where there is a closed set, the allowed values. Messages begin with
+//! MSOnline's exact text where it is known (reference/msonline.md section 5).
+
+#[derive(Debug, thiserror::Error)]
+pub enum Fault {
+    #[error("User Not Found.  User: {0}.")]
+    UserNotFound(String),
+    /// `Invalid value for parameter.` (PropertyValidationException).
+    #[error("Invalid value for parameter.  Parameter Name: {field}. {reason}{}", allowed_sentence(.allowed))]
+    InvalidValue { field: String, reason: String, allowed: Vec<String> },
+    /// A required property is missing (MSOnline's text for UsageLocation: "You must provide a required property").
+    #[error("You must provide a required property: Parameter name: {field}. {reason}")]
+    Required { field: String, reason: String },
+    /// A value that must be unique is repeated (UniquenessValidationException).
+    #[error("Invalid value for parameter.  Parameter Name: {field}. {reason}")]
+    NotUnique { field: String, reason: String },
+    /// UNCONFIRMED fault name: MSOnline's "Unable to update parameter." for read-only and synchronized properties.
+    #[error("Unable to update parameter. Parameter name: {field}. {reason}")]
+    NotSettable { field: String, reason: String },
+    #[error("A user with the user principal name {0} already exists.")]
+    UserAlreadyExists(String),
+    #[error("The user cannot be restored. {0}")]
+    RestoreNotAllowed(String),
+    #[error("There are no free licenses of {sku}: all {active} are assigned.")]
+    LicenseQuotaExceeded { sku: String, active: i32 },
+    #[error("Invalid value for parameter.  Parameter Name: {field}. {reason}{}", allowed_sentence(.allowed))]
+    InvalidLicense { field: String, reason: String, allowed: Vec<String> },
+    #[error("Role not found.  Role: {0}.")]
+    RoleNotFound(String),
+    #[error("The role member you are trying to add is already a member of this role.")]
+    RoleMemberAlreadyExists,
+    #[error("The role member you are trying to delete is not a member of this role.")]
+    RoleMemberNotFound,
+    #[error("Group not found.  Group: {0}.")]
+    GroupNotFound(String),
+    #[error("Domain not found.  Domain: {0}.")]
+    DomainNotFound(String),
+    #[error("Access Denied. You do not have permissions to call this cmdlet. {0}")]
+    AccessDenied(String),
+    #[error("{0}")]
+    Unexpected(#[from] anyhow::Error),
+}
+
+fn allowed_sentence(allowed: &[String]) -> String {
+    if allowed.is_empty() {
+        String::new()
+    } else {
+        format!(" Allowed values: {}.", allowed.join(", "))
+    }
+}
+
+impl Fault {
+    pub fn invalid(field: impl Into<String>, reason: impl Into<String>) -> Fault {
+        Fault::InvalidValue { field: field.into(), reason: reason.into(), allowed: Vec::new() }
+    }
+
+    pub fn invalid_choice(field: impl Into<String>, reason: impl Into<String>, allowed: &[&str]) -> Fault {
+        Fault::InvalidValue {
+            field: field.into(),
+            reason: reason.into(),
+            allowed: allowed.iter().map(|a| a.to_string()).collect(),
+        }
+    }
+
+    /// The stable code: the short name of MSOnline's fault type.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Fault::UserNotFound(_) => "UserNotFoundException",
+            Fault::InvalidValue { .. } => "PropertyValidationException",
+            Fault::Required { .. } => "RequiredPropertyNotSetException",
+            Fault::NotUnique { .. } => "UniquenessValidationException",
+            Fault::NotSettable { .. } => "PropertyNotSettableException",
+            Fault::UserAlreadyExists(_) => "UserAlreadyExistsException",
+            Fault::RestoreNotAllowed(_) => "RestoreUserNotAllowedException",
+            Fault::LicenseQuotaExceeded { .. } => "LicenseQuotaExceededException",
+            Fault::InvalidLicense { .. } => "InvalidLicenseConfigurationException",
+            Fault::RoleNotFound(_) => "RoleNotFoundException",
+            Fault::RoleMemberAlreadyExists => "RoleMemberAlreadyExistsException",
+            Fault::RoleMemberNotFound => "RoleMemberNotFoundException",
+            Fault::GroupNotFound(_) => "GroupNotFoundException",
+            Fault::DomainNotFound(_) => "DomainNotFoundException",
+            Fault::AccessDenied(_) => "AccessDeniedException",
+            Fault::Unexpected(_) => "MicrosoftOnlineException",
+        }
+    }
+
+    pub fn status(&self) -> u16 {
+        match self {
+            Fault::UserNotFound(_)
+            | Fault::RoleNotFound(_)
+            | Fault::GroupNotFound(_)
+            | Fault::DomainNotFound(_)
+            | Fault::RoleMemberNotFound => 404,
+            Fault::InvalidValue { .. }
+            | Fault::Required { .. }
+            | Fault::NotUnique { .. }
+            | Fault::NotSettable { .. }
+            | Fault::InvalidLicense { .. } => 400,
+            Fault::UserAlreadyExists(_)
+            | Fault::RestoreNotAllowed(_)
+            | Fault::LicenseQuotaExceeded { .. }
+            | Fault::RoleMemberAlreadyExists => 409,
+            Fault::AccessDenied(_) => 403,
+            Fault::Unexpected(_) => 500,
+        }
+    }
+
+    /// The request field the fault is about, when there is one.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            Fault::InvalidValue { field, .. }
+            | Fault::Required { field, .. }
+            | Fault::NotUnique { field, .. }
+            | Fault::NotSettable { field, .. }
+            | Fault::InvalidLicense { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+
+    pub fn allowed(&self) -> &[String] {
+        match self {
+            Fault::InvalidValue { allowed, .. } | Fault::InvalidLicense { allowed, .. } => allowed,
+            _ => &[],
+        }
+    }
+}
+
+pub type FaultResult<T> = Result<T, Fault>;

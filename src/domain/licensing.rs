@@ -1,0 +1,214 @@
+//! Licences: `Set-MsolUserLicense`, `New-MsolUser -LicenseAssignment` and the `AccountSKU` view.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use uuid::Uuid;
+
+use super::fault::{Fault, FaultResult};
+use super::model::{
+    AccountSku, AccountSkuIdentifier, LicenseAssignment, LicenseAssignmentDetail, ProvisioningStatus, ServiceStatus,
+    SkuTargetClass, Subscription, User, UserLicense,
+};
+use super::requests::LicenseOption;
+
+/// The tenant's subscriptions with how many units each has assigned.
+pub struct LicenseCatalog {
+    /// The tenant's account name: the initial domain's first label (`contoso` in `contoso:ENTERPRISEPACK`).
+    pub account_name: String,
+    pub account_object_id: Uuid,
+    pub subscriptions: Vec<(Subscription, i32)>,
+}
+
+impl LicenseCatalog {
+    pub fn account_sku_id(&self, subscription: &Subscription) -> String {
+        format!("{}:{}", self.account_name, subscription.sku_part_number)
+    }
+
+    fn all_account_sku_ids(&self) -> Vec<String> {
+        self.subscriptions.iter().map(|(s, _)| self.account_sku_id(s)).collect()
+    }
+
+    fn find(&self, field: &str, account_sku_id: &str) -> FaultResult<&(Subscription, i32)> {
+        self.subscriptions
+            .iter()
+            .find(|(s, _)| self.account_sku_id(s).eq_ignore_ascii_case(account_sku_id.trim()))
+            .ok_or_else(|| Fault::InvalidLicense {
+                field: field.to_string(),
+                reason: format!("'{account_sku_id}' is not a subscription of this tenant."),
+                allowed: self.all_account_sku_ids(),
+            })
+    }
+
+    pub fn account_skus(&self) -> Vec<AccountSku> {
+        self.subscriptions
+            .iter()
+            .map(|(subscription, consumed)| AccountSku {
+                account_name: self.account_name.clone(),
+                account_object_id: self.account_object_id,
+                account_sku_id: self.account_sku_id(subscription),
+                sku_id: subscription.sku_id,
+                sku_part_number: subscription.sku_part_number.clone(),
+                active_units: subscription.active_units,
+                consumed_units: *consumed,
+                warning_units: subscription.warning_units,
+                suspended_units: subscription.suspended_units,
+                locked_out_units: 0,
+                target_class: SkuTargetClass::User,
+                service_status: service_status(subscription, &[]),
+                subscription_ids: subscription.subscription_ids.clone(),
+            })
+            .collect()
+    }
+
+    /// The licence a user holds of `subscription`, with `disabled` plans turned off.
+    pub fn user_license(&self, subscription: &Subscription, disabled: &[String]) -> UserLicense {
+        UserLicense {
+            account_sku: AccountSkuIdentifier {
+                account_name: self.account_name.clone(),
+                sku_part_number: subscription.sku_part_number.clone(),
+            },
+            account_sku_id: self.account_sku_id(subscription),
+            groups_assigning_license: Vec::new(),
+            service_status: service_status(subscription, disabled),
+        }
+    }
+}
+
+fn service_status(subscription: &Subscription, disabled: &[String]) -> Vec<ServiceStatus> {
+    subscription
+        .service_plans
+        .iter()
+        .map(|plan| ServiceStatus {
+            service_plan: plan.clone(),
+            provisioning_status: if disabled.iter().any(|d| d.eq_ignore_ascii_case(&plan.service_name)) {
+                ProvisioningStatus::Disabled
+            } else {
+                ProvisioningStatus::Success
+            },
+        })
+        .collect()
+}
+
+/// The plans a licence has turned off.
+pub fn disabled_plans(license: &UserLicense) -> Vec<String> {
+    license
+        .service_status
+        .iter()
+        .filter(|s| s.provisioning_status == ProvisioningStatus::Disabled)
+        .map(|s| s.service_plan.service_name.clone())
+        .collect()
+}
+
+/// What a licence change did: the SKUs whose units it takes or gives back.
+pub struct LicenseChange {
+    pub added: Vec<Uuid>,
+    pub removed: Vec<Uuid>,
+    pub changed: bool,
+}
+
+/// Adds, removes and re-options licences in one atomic change.
+pub fn apply(
+    user: &mut User,
+    catalog: &LicenseCatalog,
+    add: &[String],
+    remove: &[String],
+    options: &[LicenseOption],
+) -> FaultResult<LicenseChange> {
+    // AccountSkuId -> disabled plans, in the order the user holds them.
+    let mut held: BTreeMap<String, (Uuid, Vec<String>)> = BTreeMap::new();
+    for license in &user.licenses {
+        let (subscription, _) = catalog.find("Licenses", &license.account_sku_id)?;
+        held.insert(catalog.account_sku_id(subscription), (subscription.sku_id, disabled_plans(license)));
+    }
+    let before = held.clone();
+
+    let mut removed = Vec::new();
+    for account_sku_id in remove {
+        let (subscription, _) = catalog.find("RemoveLicenses", account_sku_id)?;
+        let key = catalog.account_sku_id(subscription);
+        if held.remove(&key).is_none() {
+            return Err(Fault::InvalidLicense {
+                field: "RemoveLicenses".to_string(),
+                reason: format!("The user does not hold {key}."),
+                allowed: before.keys().cloned().collect(),
+            });
+        }
+        removed.push(subscription.sku_id);
+    }
+
+    let mut added = Vec::new();
+    for account_sku_id in add {
+        let (subscription, consumed) = catalog.find("AddLicenses", account_sku_id)?;
+        let key = catalog.account_sku_id(subscription);
+        if held.contains_key(&key) {
+            return Err(Fault::InvalidLicense {
+                field: "AddLicenses".to_string(),
+                reason: format!("The user already holds {key}."),
+                allowed: Vec::new(),
+            });
+        }
+        if user.usage_location.is_none() {
+            return Err(Fault::Required {
+                field: "UsageLocation".to_string(),
+                reason: "Set the user's UsageLocation (Set-MsolUser -UsageLocation) before assigning a licence.".to_string(),
+            });
+        }
+        if *consumed >= subscription.active_units {
+            return Err(Fault::LicenseQuotaExceeded { sku: key, active: subscription.active_units });
+        }
+        held.insert(key, (subscription.sku_id, Vec::new()));
+        added.push(subscription.sku_id);
+    }
+
+    for option in options {
+        let (subscription, _) = catalog.find("LicenseOptions.AccountSkuId", &option.account_sku_id)?;
+        let key = catalog.account_sku_id(subscription);
+        let Some((_, disabled)) = held.get_mut(&key) else {
+            return Err(Fault::InvalidLicense {
+                field: "LicenseOptions.AccountSkuId".to_string(),
+                reason: format!("{key} is neither held nor added by this call."),
+                allowed: held.keys().cloned().collect(),
+            });
+        };
+        let plan_names: BTreeSet<&str> = subscription.service_plans.iter().map(|p| p.service_name.as_str()).collect();
+        if let Some(unknown) = option.disabled_service_plans.iter().find(|p| !plan_names.iter().any(|n| n.eq_ignore_ascii_case(p))) {
+            return Err(Fault::InvalidLicense {
+                field: "LicenseOptions.DisabledServicePlans".to_string(),
+                reason: format!("'{unknown}' is not a service plan of {key}."),
+                allowed: plan_names.iter().map(|n| n.to_string()).collect(),
+            });
+        }
+        *disabled = option.disabled_service_plans.clone();
+    }
+
+    let changed = held != before;
+    if changed {
+        user.licenses = held
+            .values()
+            .map(|(sku_id, disabled)| {
+                let (subscription, _) = catalog.subscriptions.iter().find(|(s, _)| s.sku_id == *sku_id).expect("held SKUs come from the catalog");
+                catalog.user_license(subscription, disabled)
+            })
+            .collect();
+        refresh_derived(user);
+    }
+    Ok(LicenseChange { added, removed, changed })
+}
+
+/// Recomputes the licence properties MSOnline derives from `Licenses`.
+pub fn refresh_derived(user: &mut User) {
+    user.is_licensed = !user.licenses.is_empty();
+    user.license_assignment_details = user
+        .licenses
+        .iter()
+        .map(|license| LicenseAssignmentDetail {
+            account_sku: license.account_sku.clone(),
+            assignments: vec![LicenseAssignment {
+                disabled_service_plans: disabled_plans(license),
+                error: "None".to_string(),
+                referenced_object_id: None,
+                status: "Active".to_string(),
+            }],
+        })
+        .collect();
+}

@@ -1,0 +1,12 @@
+//! MSOnline's objects and rules, independent of where the directory lives.
+
+pub mod fault;
+pub mod licensing;
+pub mod model;
+pub mod password;
+pub mod phone;
+pub mod query;
+pub mod requests;
+pub mod roles;
+pub mod time;
+pub mod user_rules;

@@ -1,0 +1,684 @@
+//! The `Microsoft.Online.Administration.*` objects, in MSOnline's own JSON vocabulary.
+//!
+//! These shapes are the wire contract (the PowerShell module deserializes them into its
+//! `[DataContract]` classes) and the local tenant's storage format, so property names are
+//! exactly MSOnline's. Collections are always present (empty, never null).
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::time::Timestamp;
+
+/// MSOnline's six strong-authentication method types: a closed set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+pub enum MethodType {
+    #[serde(rename = "OneWaySMS")]
+    OneWaySms,
+    TwoWayVoiceMobile,
+    TwoWayVoiceOffice,
+    TwoWayVoiceAlternateMobile,
+    #[serde(rename = "PhoneAppOTP")]
+    PhoneAppOtp,
+    PhoneAppNotification,
+}
+
+impl MethodType {
+    pub const ALL: [MethodType; 6] = [
+        MethodType::OneWaySms,
+        MethodType::TwoWayVoiceMobile,
+        MethodType::TwoWayVoiceOffice,
+        MethodType::TwoWayVoiceAlternateMobile,
+        MethodType::PhoneAppOtp,
+        MethodType::PhoneAppNotification,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            MethodType::OneWaySms => "OneWaySMS",
+            MethodType::TwoWayVoiceMobile => "TwoWayVoiceMobile",
+            MethodType::TwoWayVoiceOffice => "TwoWayVoiceOffice",
+            MethodType::TwoWayVoiceAlternateMobile => "TwoWayVoiceAlternateMobile",
+            MethodType::PhoneAppOtp => "PhoneAppOTP",
+            MethodType::PhoneAppNotification => "PhoneAppNotification",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct StrongAuthenticationMethod {
+    pub method_type: MethodType,
+    #[serde(default)]
+    pub is_default: bool,
+}
+
+/// Per-user MFA states that can be written. "Disabled" is the empty requirement list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum RequirementState {
+    Enabled,
+    Enforced,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct StrongAuthenticationRequirement {
+    /// Always "*" in MSOnline: the requirement applies to every relying party.
+    #[serde(default = "any_relying_party")]
+    pub relying_party: String,
+    pub state: RequirementState,
+    /// Sessions remembered before this instant must do MFA again. Defaults to the time of the write.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remember_devices_not_issued_before: Option<Timestamp>,
+}
+
+pub fn any_relying_party() -> String {
+    "*".to_string()
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct StrongAuthenticationUserDetails {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alternative_phone_number: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub old_pin: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone_number: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pin: Option<String>,
+}
+
+impl StrongAuthenticationUserDetails {
+    pub fn is_empty(&self) -> bool {
+        self == &StrongAuthenticationUserDetails::default()
+    }
+}
+
+/// Flags of a registered phone app: `Notification` = 1, `OTP` = 2 (MSOnline's values).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum PhoneAppAuthenticationType {
+    Notification,
+    #[serde(rename = "OTP")]
+    Otp,
+    #[serde(rename = "Notification, OTP")]
+    NotificationAndOtp,
+}
+
+impl PhoneAppAuthenticationType {
+    pub fn supports(self, method: MethodType) -> bool {
+        use PhoneAppAuthenticationType::*;
+        match method {
+            MethodType::PhoneAppNotification => matches!(self, Notification | NotificationAndOtp),
+            MethodType::PhoneAppOtp => matches!(self, Otp | NotificationAndOtp),
+            _ => false,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum NotificationType {
+    Unspecified,
+    Invalid,
+    #[serde(rename = "APNS")]
+    Apns,
+    #[serde(rename = "C2DM")]
+    C2dm,
+    #[serde(rename = "GCM")]
+    Gcm,
+    #[serde(rename = "MPNS")]
+    Mpns,
+    #[serde(rename = "BPS")]
+    Bps,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct StrongAuthenticationPhoneAppDetail {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<Uuid>,
+    pub authentication_type: PhoneAppAuthenticationType,
+    pub device_name: String,
+    #[serde(default = "software_token_activated")]
+    pub device_tag: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub device_token: Option<String>,
+    pub notification_type: NotificationType,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub oath_secret_key: Option<String>,
+    #[serde(default)]
+    pub oath_token_time_drift: i32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone_app_version: Option<String>,
+}
+
+fn software_token_activated() -> String {
+    "SoftwareTokenActivated".to_string()
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum UserType {
+    Other,
+    #[default]
+    Member,
+    Guest,
+    Viral,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum ProvisioningStatus {
+    None,
+    #[default]
+    Success,
+    Error,
+    PendingInput,
+    Disabled,
+    PendingActivation,
+    PendingProvisioning,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum ValidationStatus {
+    NotAvailable,
+    #[default]
+    Healthy,
+    Error,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct AccountSkuIdentifier {
+    pub account_name: String,
+    pub sku_part_number: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum SkuTargetClass {
+    NotAvailable,
+    User,
+    Tenant,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct ServicePlan {
+    pub service_name: String,
+    pub service_plan_id: Uuid,
+    pub service_type: String,
+    pub target_class: SkuTargetClass,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct ServiceStatus {
+    pub service_plan: ServicePlan,
+    /// `Success` for an enabled plan, `Disabled` for one turned off by licence options.
+    pub provisioning_status: ProvisioningStatus,
+}
+
+/// One licence a user holds: `AccountSkuId` is `<accountName>:<SkuPartNumber>`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct UserLicense {
+    pub account_sku: AccountSkuIdentifier,
+    pub account_sku_id: String,
+    #[serde(default)]
+    pub groups_assigning_license: Vec<Uuid>,
+    pub service_status: Vec<ServiceStatus>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct LicenseAssignment {
+    pub disabled_service_plans: Vec<String>,
+    pub error: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub referenced_object_id: Option<Uuid>,
+    pub status: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct LicenseAssignmentDetail {
+    pub account_sku: AccountSkuIdentifier,
+    pub assignments: Vec<LicenseAssignment>,
+}
+
+/// A service-side validation error recorded on a user (`-HasErrorsOnly` finds these).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct ValidationErrorEntry {
+    pub error_detail: String,
+    #[serde(default)]
+    pub resolved: bool,
+    pub service_instance: String,
+    pub timestamp: Timestamp,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct DirSyncProvisioningError {
+    pub error_category: String,
+    pub property_name: String,
+    pub property_value: String,
+    pub when_started: Timestamp,
+}
+
+/// `Microsoft.Online.Administration.User`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct User {
+    pub object_id: Uuid,
+    pub user_principal_name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub department: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub office: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub street_address: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postal_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub usage_location: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone_number: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mobile_phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fax: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preferred_language: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preferred_data_location: Option<String>,
+    #[serde(default)]
+    pub alternate_email_addresses: Vec<String>,
+    #[serde(default)]
+    pub alternate_mobile_phones: Vec<String>,
+    #[serde(default)]
+    pub proxy_addresses: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub immutable_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sign_in_name: Option<String>,
+    #[serde(default)]
+    pub user_type: UserType,
+    #[serde(default)]
+    pub block_credential: bool,
+    #[serde(default)]
+    pub is_licensed: bool,
+    #[serde(default)]
+    pub licenses: Vec<UserLicense>,
+    #[serde(default)]
+    pub license_assignment_details: Vec<LicenseAssignmentDetail>,
+    #[serde(default)]
+    pub license_reconciliation_needed: bool,
+    #[serde(default)]
+    pub password_never_expires: bool,
+    #[serde(default)]
+    pub password_reset_not_required_during_activate: bool,
+    #[serde(default = "yes")]
+    pub strong_password_required: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_password_change_timestamp: Option<Timestamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_dir_sync_time: Option<Timestamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub soft_deletion_timestamp: Option<Timestamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sts_refresh_tokens_valid_from: Option<Timestamp>,
+    pub when_created: Timestamp,
+    #[serde(default)]
+    pub strong_authentication_methods: Vec<StrongAuthenticationMethod>,
+    #[serde(default)]
+    pub strong_authentication_requirements: Vec<StrongAuthenticationRequirement>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub strong_authentication_user_details: Option<StrongAuthenticationUserDetails>,
+    #[serde(default)]
+    pub strong_authentication_phone_app_details: Vec<StrongAuthenticationPhoneAppDetail>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub strong_authentication_proofup_time: Option<i64>,
+    #[serde(default)]
+    pub errors: Vec<ValidationErrorEntry>,
+    #[serde(default)]
+    pub dir_sync_provisioning_errors: Vec<DirSyncProvisioningError>,
+    #[serde(default)]
+    pub overall_provisioning_status: ProvisioningStatus,
+    #[serde(default)]
+    pub validation_status: ValidationStatus,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl User {
+    /// A cloud user with MSOnline's defaults, as `New-MsolUser` creates one.
+    pub fn new(object_id: Uuid, user_principal_name: String, when_created: Timestamp) -> User {
+        User {
+            object_id,
+            sign_in_name: Some(user_principal_name.clone()),
+            user_principal_name,
+            display_name: None,
+            first_name: None,
+            last_name: None,
+            title: None,
+            department: None,
+            office: None,
+            street_address: None,
+            city: None,
+            state: None,
+            postal_code: None,
+            country: None,
+            usage_location: None,
+            phone_number: None,
+            mobile_phone: None,
+            fax: None,
+            preferred_language: None,
+            preferred_data_location: None,
+            alternate_email_addresses: Vec::new(),
+            alternate_mobile_phones: Vec::new(),
+            proxy_addresses: Vec::new(),
+            immutable_id: None,
+            user_type: UserType::Member,
+            block_credential: false,
+            is_licensed: false,
+            licenses: Vec::new(),
+            license_assignment_details: Vec::new(),
+            license_reconciliation_needed: false,
+            password_never_expires: false,
+            password_reset_not_required_during_activate: false,
+            strong_password_required: true,
+            last_password_change_timestamp: None,
+            last_dir_sync_time: None,
+            soft_deletion_timestamp: None,
+            sts_refresh_tokens_valid_from: None,
+            when_created,
+            strong_authentication_methods: Vec::new(),
+            strong_authentication_requirements: Vec::new(),
+            strong_authentication_user_details: None,
+            strong_authentication_phone_app_details: Vec::new(),
+            strong_authentication_proofup_time: None,
+            errors: Vec::new(),
+            dir_sync_provisioning_errors: Vec::new(),
+            overall_provisioning_status: ProvisioningStatus::Success,
+            validation_status: ValidationStatus::Healthy,
+        }
+    }
+
+    /// Synchronized from on-premises Active Directory (directory synchronization has run for it).
+    pub fn is_synchronized(&self) -> bool {
+        self.last_dir_sync_time.is_some()
+    }
+
+    pub fn mfa_state(&self) -> Option<RequirementState> {
+        self.strong_authentication_requirements.first().map(|r| r.state)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum RoleMemberType {
+    User,
+    Group,
+    ServicePrincipal,
+    Other,
+}
+
+/// `Microsoft.Online.Administration.Role`. `ObjectId` is the role template id, as in MSOnline.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct Role {
+    pub object_id: Uuid,
+    pub name: String,
+    pub description: String,
+    pub is_enabled: bool,
+    pub is_system: bool,
+}
+
+/// `Microsoft.Online.Administration.RoleMember`. For users, `EmailAddress` is the UPN.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct RoleMember {
+    pub object_id: Uuid,
+    pub role_member_type: RoleMemberType,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email_address: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub is_licensed: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_dir_sync_time: Option<Timestamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overall_provisioning_status: Option<ProvisioningStatus>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub validation_status: Option<ValidationStatus>,
+    #[serde(default)]
+    pub strong_authentication_requirements: Vec<StrongAuthenticationRequirement>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum GroupType {
+    DistributionList,
+    Security,
+    MailEnabledSecurity,
+}
+
+/// `Microsoft.Online.Administration.Group`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct Group {
+    pub object_id: Uuid,
+    pub display_name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub common_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email_address: Option<String>,
+    pub group_type: GroupType,
+    #[serde(default)]
+    pub is_system: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_dir_sync_time: Option<Timestamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub managed_by: Option<String>,
+    #[serde(default)]
+    pub proxy_addresses: Vec<String>,
+    #[serde(default)]
+    pub errors: Vec<ValidationErrorEntry>,
+    /// Licence assignment errors of this group (`-HasLicenseErrorsOnly`).
+    #[serde(default)]
+    pub has_license_errors: bool,
+    #[serde(default)]
+    pub validation_status: ValidationStatus,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum GroupMemberType {
+    User,
+    ServicePrincipal,
+    Contact,
+    Group,
+}
+
+/// `Microsoft.Online.Administration.GroupMember`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct GroupMember {
+    pub object_id: Uuid,
+    pub group_member_type: GroupMemberType,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub common_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email_address: Option<String>,
+}
+
+/// An application's identity in the tenant; it can hold roles (`-RoleMemberType ServicePrincipal`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct ServicePrincipal {
+    pub object_id: Uuid,
+    pub app_principal_id: Uuid,
+    pub display_name: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum DomainStatus {
+    Unverified,
+    Verified,
+    PendingDeletion,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum DomainAuthenticationType {
+    Managed,
+    Federated,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum DomainVerificationMethod {
+    None,
+    DnsRecord,
+    Email,
+}
+
+/// MSOnline's `DomainCapabilities` flags, as the comma-separated names .NET prints for a flags enum.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum DomainCapability {
+    None,
+    Email,
+    Sharepoint,
+    OfficeCommunicationsOnline,
+    SharepointDefault,
+    FullRedelegation,
+    SharePointPublic,
+    OrgIdAuthentication,
+    Yammer,
+    Intune,
+    All,
+}
+
+/// `Microsoft.Online.Administration.Domain`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct Domain {
+    pub name: String,
+    pub status: DomainStatus,
+    pub authentication: DomainAuthenticationType,
+    /// The capabilities this domain has; MSOnline printed them as a flags enum ("Email, OfficeCommunicationsOnline").
+    pub capabilities: Vec<DomainCapability>,
+    pub is_default: bool,
+    pub is_initial: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub root_domain: Option<String>,
+    pub verification_method: DomainVerificationMethod,
+}
+
+/// `Microsoft.Online.Administration.CompanyInformation` (the properties a tenant of its own can hold).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct CompanyInformation {
+    pub object_id: Uuid,
+    pub display_name: String,
+    pub initial_domain: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub street: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postal_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country_letter_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub telephone_number: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_usage_location: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preferred_language: Option<String>,
+    #[serde(default)]
+    pub technical_notification_emails: Vec<String>,
+    #[serde(default)]
+    pub marketing_notification_emails: Vec<String>,
+    #[serde(default)]
+    pub security_compliance_notification_emails: Vec<String>,
+    #[serde(default)]
+    pub security_compliance_notification_phones: Vec<String>,
+    #[serde(default)]
+    pub directory_synchronization_enabled: bool,
+    pub directory_synchronization_status: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_dir_sync_time: Option<Timestamp>,
+    #[serde(default)]
+    pub password_synchronization_enabled: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_password_sync_time: Option<Timestamp>,
+    #[serde(default)]
+    pub self_serve_password_reset_enabled: bool,
+    #[serde(default = "yes")]
+    pub users_permission_to_create_groups_enabled: bool,
+    #[serde(default = "yes")]
+    pub users_permission_to_create_lob_apps_enabled: bool,
+    #[serde(default = "yes")]
+    pub users_permission_to_read_other_users_enabled: bool,
+    #[serde(default = "yes")]
+    pub users_permission_to_user_consent_to_app_enabled: bool,
+    pub company_type: String,
+    pub when_created: Timestamp,
+}
+
+/// A subscribed SKU as the tenant stores it; `AccountSKU` adds the consumed count.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct Subscription {
+    pub sku_id: Uuid,
+    pub sku_part_number: String,
+    pub active_units: i32,
+    #[serde(default)]
+    pub warning_units: i32,
+    #[serde(default)]
+    pub suspended_units: i32,
+    pub service_plans: Vec<ServicePlan>,
+    #[serde(default)]
+    pub subscription_ids: Vec<Uuid>,
+}
+
+/// `Microsoft.Online.Administration.AccountSKU`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct AccountSku {
+    pub account_name: String,
+    pub account_object_id: Uuid,
+    pub account_sku_id: String,
+    pub sku_id: Uuid,
+    pub sku_part_number: String,
+    pub active_units: i32,
+    pub consumed_units: i32,
+    pub warning_units: i32,
+    pub suspended_units: i32,
+    pub locked_out_units: i32,
+    pub target_class: SkuTargetClass,
+    pub service_status: Vec<ServiceStatus>,
+    pub subscription_ids: Vec<Uuid>,
+}

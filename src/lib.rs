@@ -1,0 +1,12 @@
+//! msol-bridge: MSOnline's operations with MSOnline's semantics, over a local tenant or Microsoft Graph.
+
+pub mod api;
+pub mod app;
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod directory;
+pub mod domain;
+pub mod schema;
+pub mod secret;
+pub mod tenant;

@@ -1,0 +1,268 @@
+//! The JSON Schemas the bridge publishes and validates every request body against, and the
+//! OpenAPI document of every route. All are derived from the Rust request and object types, so
+//! the closed sets (method types, states, enums) have one definition.
+
+use std::collections::HashMap;
+
+use jsonschema::error::ValidationErrorKind;
+use jsonschema::Validator;
+use schemars::gen::{SchemaGenerator, SchemaSettings};
+use schemars::JsonSchema;
+use serde_json::{json, Value};
+
+use crate::api::operations::Operation;
+use crate::domain::fault::Fault;
+use crate::tenant::TenantSnapshot;
+
+/// Draft 7, and no `null` for optional members: a member the caller does not set is left out.
+fn generator() -> SchemaGenerator {
+    SchemaSettings::draft07()
+        .with(|settings| settings.option_add_null_type = false)
+        .into_generator()
+}
+
+pub fn schema_for<T: JsonSchema>() -> Value {
+    serde_json::to_value(generator().into_root_schema_for::<T>()).expect("schemas serialize")
+}
+
+/// The tenant file format of `tenant import` / `tenant export`.
+pub fn tenant_schema() -> Value {
+    schema_for::<TenantSnapshot>()
+}
+
+/// Request validators, compiled once and shared across threads.
+pub struct RequestSchemas {
+    compiled: HashMap<Operation, (Validator, Value)>,
+}
+
+impl RequestSchemas {
+    pub fn compile() -> RequestSchemas {
+        let compiled = Operation::ALL
+            .iter()
+            .map(|op| {
+                let schema = op.request_schema();
+                let validator = jsonschema::options()
+                    .should_validate_formats(true)
+                    .build(&schema)
+                    .unwrap_or_else(|e| panic!("the schema of {} does not compile: {e}", op.name()));
+                (*op, (validator, schema))
+            })
+            .collect();
+        RequestSchemas { compiled }
+    }
+
+    /// Validates `body`; the first error becomes a `PropertyValidationException` that names the field.
+    pub fn validate(&self, op: Operation, body: &Value) -> Result<(), Fault> {
+        let (validator, schema) = &self.compiled[&op];
+        match validator.iter_errors(body).next() {
+            None => Ok(()),
+            Some(error) => Err(describe(schema, &error)),
+        }
+    }
+}
+
+/// `/StrongAuthenticationMethods/0/MethodType` -> `StrongAuthenticationMethods[0].MethodType`.
+fn field_name(segments: &[String]) -> String {
+    let mut name = String::new();
+    for segment in segments {
+        if segment.chars().all(|c| c.is_ascii_digit()) && !name.is_empty() {
+            name.push_str(&format!("[{segment}]"));
+        } else {
+            if !name.is_empty() {
+                name.push('.');
+            }
+            name.push_str(segment);
+        }
+    }
+    name
+}
+
+fn pointer_segments(pointer: &str) -> Vec<String> {
+    pointer
+        .split('/')
+        .skip(1)
+        .filter(|s| !s.is_empty())
+        .map(|s| s.replace("~1", "/").replace("~0", "~"))
+        .collect()
+}
+
+/// The sub-schema that describes the value at `segments`, following `$ref`s into `definitions`.
+fn schema_at<'a>(root: &'a Value, segments: &[String]) -> Option<&'a Value> {
+    let mut current = resolve(root, root);
+    for segment in segments {
+        current = if segment.chars().all(|c| c.is_ascii_digit()) && current.get("items").is_some() {
+            resolve(root, current.get("items")?)
+        } else {
+            resolve(root, current.get("properties")?.get(segment)?)
+        };
+    }
+    Some(current)
+}
+
+fn resolve<'a>(root: &'a Value, schema: &'a Value) -> &'a Value {
+    let mut current = schema;
+    for _ in 0..8 {
+        match current.get("$ref").and_then(Value::as_str).and_then(|r| r.strip_prefix("#/definitions/")) {
+            Some(name) => match root.get("definitions").and_then(|d| d.get(name)) {
+                Some(target) => current = target,
+                None => break,
+            },
+            None => match current.get("allOf").and_then(Value::as_array).filter(|all| all.len() == 1) {
+                Some(all) => current = &all[0],
+                None => break,
+            },
+        }
+    }
+    current
+}
+
+fn strings(value: &Value) -> Vec<String> {
+    value.as_array().map(|a| a.iter().map(|v| v.as_str().map_or_else(|| v.to_string(), str::to_string)).collect()).unwrap_or_default()
+}
+
+fn describe(root: &Value, error: &jsonschema::ValidationError) -> Fault {
+    let segments = pointer_segments(&error.instance_path.to_string());
+    let field = field_name(&segments);
+    let shown = || match error.instance.as_ref() {
+        Value::String(s) => format!("'{s}'"),
+        other => other.to_string(),
+    };
+    match &error.kind {
+        ValidationErrorKind::AdditionalProperties { unexpected } => {
+            let object = schema_at(root, &segments);
+            let mut allowed: Vec<String> = object
+                .and_then(|o| o.get("properties"))
+                .and_then(Value::as_object)
+                .map(|p| p.keys().cloned().collect())
+                .unwrap_or_default();
+            allowed.sort();
+            let mut path = segments.clone();
+            path.push(unexpected[0].clone());
+            Fault::InvalidValue {
+                field: field_name(&path),
+                reason: format!("There is no parameter named {}.", unexpected[0]),
+                allowed,
+            }
+        }
+        ValidationErrorKind::Enum { options } => Fault::InvalidValue {
+            field,
+            reason: format!("{} is not one of the allowed values.", shown()),
+            allowed: strings(options),
+        },
+        ValidationErrorKind::Required { property } => {
+            let mut path = segments.clone();
+            path.push(property.as_str().unwrap_or_default().to_string());
+            Fault::Required { field: field_name(&path), reason: "This parameter is required.".to_string() }
+        }
+        ValidationErrorKind::Type { kind } => {
+            let expected = match kind {
+                jsonschema::error::TypeKind::Single(t) => t.to_string(),
+                jsonschema::error::TypeKind::Multiple(set) => format!("{set:?}"),
+            };
+            Fault::invalid(if field.is_empty() { "(request body)".to_string() } else { field }, format!("{} is not of type {expected}.", shown()))
+        }
+        ValidationErrorKind::Format { format } => {
+            let hint = match format.as_str() {
+                "uuid" => "a GUID like 62e90394-69f5-4237-9190-012177145e10",
+                "date-time" => "an ISO 8601 date and time with an offset, like 2024-05-01T09:30:00Z",
+                other => other,
+            };
+            Fault::invalid(field, format!("{} is not {hint}.", shown()))
+        }
+        _ => Fault::invalid(if field.is_empty() { "(request body)".to_string() } else { field }, error.to_string()),
+    }
+}
+
+/// The OpenAPI 3.0 document of every route.
+pub fn openapi() -> Value {
+    let mut paths = serde_json::Map::new();
+    let mut components = serde_json::Map::new();
+    for op in Operation::ALL {
+        let mut request = op.request_schema();
+        hoist_definitions(&mut request, &mut components);
+        let mut response = op.response_schema();
+        hoist_definitions(&mut response, &mut components);
+        paths.insert(
+            format!("/v1/{}", op.name()),
+            json!({
+                "post": {
+                    "operationId": op.name(),
+                    "summary": op.summary(),
+                    "requestBody": { "required": true, "content": { "application/json": { "schema": request } } },
+                    "responses": {
+                        "200": { "description": "Done", "content": { "application/json": { "schema": response } } },
+                        "default": { "description": "An MSOnline fault", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
+                    }
+                }
+            }),
+        );
+    }
+    for (path, summary, schema) in [
+        ("/openapi.json", "This document.", json!({ "type": "object" })),
+        ("/schemas/{name}.json", "The JSON Schema of an operation's request body (name = operation name), or of the tenant file (name = tenant).", json!({ "type": "object" })),
+        ("/health", "Whether the bridge is up, and its backend.", json!({ "type": "object" })),
+    ] {
+        paths.insert(path.to_string(), json!({ "get": { "summary": summary, "responses": { "200": { "description": "OK", "content": { "application/json": { "schema": schema } } } } } }));
+    }
+    components.insert(
+        "Error".to_string(),
+        json!({
+            "type": "object",
+            "required": ["Error"],
+            "properties": { "Error": {
+                "type": "object",
+                "required": ["Code", "Message", "Status"],
+                "properties": {
+                    "Code": { "type": "string", "description": "MSOnline's fault name, such as UserNotFoundException or PropertyValidationException" },
+                    "Message": { "type": "string" },
+                    "Field": { "type": "string", "description": "The parameter at fault" },
+                    "AllowedValues": { "type": "array", "items": { "type": "string" } },
+                    "Status": { "type": "integer" }
+                }
+            } }
+        }),
+    );
+    json!({
+        "openapi": "3.0.3",
+        "info": {
+            "title": "msol-bridge",
+            "version": env!("CARGO_PKG_VERSION"),
+            "description": "MSOnline's operations as JSON. Every call needs 'Authorization: Bearer <the bridge instance's secret>'."
+        },
+        "components": {
+            "schemas": components,
+            "securitySchemes": { "bridgeSecret": { "type": "http", "scheme": "bearer" } }
+        },
+        "security": [{ "bridgeSecret": [] }],
+        "paths": paths
+    })
+}
+
+/// Moves a schema's `definitions` into the OpenAPI components and rewrites its `$ref`s.
+fn hoist_definitions(schema: &mut Value, components: &mut serde_json::Map<String, Value>) {
+    if let Some(Value::Object(definitions)) = schema.as_object_mut().and_then(|o| o.remove("definitions")) {
+        for (name, mut definition) in definitions {
+            rewrite_refs(&mut definition);
+            components.insert(name, definition);
+        }
+    }
+    if let Some(object) = schema.as_object_mut() {
+        object.remove("$schema");
+    }
+    rewrite_refs(schema);
+}
+
+fn rewrite_refs(value: &mut Value) {
+    match value {
+        Value::Object(object) => {
+            if let Some(Value::String(reference)) = object.get_mut("$ref") {
+                if let Some(name) = reference.strip_prefix("#/definitions/") {
+                    *reference = format!("#/components/schemas/{name}");
+                }
+            }
+            object.values_mut().for_each(rewrite_refs);
+        }
+        Value::Array(items) => items.iter_mut().for_each(rewrite_refs),
+        _ => {}
+    }
+}

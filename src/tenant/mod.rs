@@ -1,0 +1,256 @@
+//! A whole tenant as one JSON document, in the API's own shapes: what `tenant import` reads and
+//! `tenant export` writes. It is also how data admins cannot set through MSOnline (registered
+//! phone apps, synchronization state, service principals) gets into a local tenant.
+
+pub mod demo;
+
+use std::collections::{HashMap, HashSet};
+
+use anyhow::{bail, Result};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::domain::licensing;
+use crate::domain::model::{
+    CompanyInformation, Domain, DomainAuthenticationType, DomainCapability, DomainStatus, DomainVerificationMethod,
+    Group, RoleMemberType, ServicePlan, ServicePrincipal, SkuTargetClass, Subscription, User,
+};
+use crate::domain::roles;
+use crate::domain::time::Timestamp;
+
+pub const SNAPSHOT_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct RoleAssignment {
+    pub role_object_id: Uuid,
+    pub member_object_id: Uuid,
+    pub role_member_type: RoleMemberType,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct GroupMembership {
+    pub group_object_id: Uuid,
+    pub member_object_id: Uuid,
+}
+
+/// The tenant file format of `msol-bridge tenant import` / `export`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct TenantSnapshot {
+    /// The format's version (1).
+    pub version: u32,
+    pub company: CompanyInformation,
+    pub domains: Vec<Domain>,
+    #[serde(default)]
+    pub subscriptions: Vec<Subscription>,
+    /// Every user; those with a `SoftDeletionTimestamp` are in the recycle bin.
+    #[serde(default)]
+    pub users: Vec<User>,
+    #[serde(default)]
+    pub groups: Vec<Group>,
+    #[serde(default)]
+    pub service_principals: Vec<ServicePrincipal>,
+    #[serde(default)]
+    pub role_assignments: Vec<RoleAssignment>,
+    #[serde(default)]
+    pub group_memberships: Vec<GroupMembership>,
+}
+
+/// Office 365 E3 with its service plans: what a new tenant subscribes to (25 units).
+pub fn office_365_e3(active_units: i32) -> Subscription {
+    subscription(
+        "6fd2c87f-b296-42f0-b197-1e91e994b900",
+        "ENTERPRISEPACK",
+        active_units,
+        &[
+            ("EXCHANGE_S_ENTERPRISE", "efb87545-963c-4e0d-99df-69c6916d9eb0", "Exchange"),
+            ("SHAREPOINTENTERPRISE", "5dbe027f-2339-4123-9542-606e4d348a72", "SharePoint"),
+            ("MCOSTANDARD", "0feaeb32-d00e-4d66-bd5a-43b5b83db82c", "MicrosoftCommunicationsOnline"),
+            ("TEAMS1", "57ff2da0-773e-42df-b2af-ffb7a2317929", "TeamspaceAPI"),
+            ("OFFICESUBSCRIPTION", "43de0ff5-c92c-492b-9116-175376d08c38", "MicrosoftOffice"),
+        ],
+    )
+}
+
+pub fn subscription(sku_id: &str, part_number: &str, active_units: i32, plans: &[(&str, &str, &str)]) -> Subscription {
+    Subscription {
+        sku_id: Uuid::parse_str(sku_id).expect("SKU ids are valid"),
+        sku_part_number: part_number.to_string(),
+        active_units,
+        warning_units: 0,
+        suspended_units: 0,
+        service_plans: plans
+            .iter()
+            .map(|(name, id, service_type)| ServicePlan {
+                service_name: name.to_string(),
+                service_plan_id: Uuid::parse_str(id).expect("service plan ids are valid"),
+                service_type: service_type.to_string(),
+                target_class: SkuTargetClass::User,
+            })
+            .collect(),
+        subscription_ids: Vec::new(),
+    }
+}
+
+pub fn managed_domain(name: &str, is_initial: bool, is_default: bool) -> Domain {
+    Domain {
+        name: name.to_string(),
+        status: DomainStatus::Verified,
+        authentication: DomainAuthenticationType::Managed,
+        capabilities: if is_initial {
+            vec![DomainCapability::Email, DomainCapability::OfficeCommunicationsOnline]
+        } else {
+            vec![DomainCapability::Email, DomainCapability::Sharepoint, DomainCapability::OfficeCommunicationsOnline]
+        },
+        is_default,
+        is_initial,
+        root_domain: None,
+        verification_method: DomainVerificationMethod::DnsRecord,
+    }
+}
+
+/// A new tenant: company information, one verified initial domain, the built-in roles (which
+/// are constant) and one subscription with free units.
+pub fn new_tenant(display_name: &str, initial_domain: &str, object_id: Uuid, now: Timestamp) -> Result<TenantSnapshot> {
+    let domain = initial_domain.trim().to_ascii_lowercase();
+    if !domain.ends_with(".onmicrosoft.com") || domain.len() <= ".onmicrosoft.com".len() || domain.contains(char::is_whitespace) {
+        bail!("the initial domain must be <name>.onmicrosoft.com, like contoso.onmicrosoft.com; '{initial_domain}' is not");
+    }
+    Ok(TenantSnapshot {
+        version: SNAPSHOT_VERSION,
+        company: CompanyInformation {
+            object_id,
+            display_name: display_name.to_string(),
+            initial_domain: domain.clone(),
+            street: None,
+            city: None,
+            state: None,
+            postal_code: None,
+            country: None,
+            country_letter_code: Some("US".to_string()),
+            telephone_number: None,
+            default_usage_location: Some("US".to_string()),
+            preferred_language: Some("en".to_string()),
+            technical_notification_emails: Vec::new(),
+            marketing_notification_emails: Vec::new(),
+            security_compliance_notification_emails: Vec::new(),
+            security_compliance_notification_phones: Vec::new(),
+            directory_synchronization_enabled: false,
+            directory_synchronization_status: "Disabled".to_string(),
+            last_dir_sync_time: None,
+            password_synchronization_enabled: false,
+            last_password_sync_time: None,
+            self_serve_password_reset_enabled: false,
+            users_permission_to_create_groups_enabled: true,
+            users_permission_to_create_lob_apps_enabled: true,
+            users_permission_to_read_other_users_enabled: true,
+            users_permission_to_user_consent_to_app_enabled: true,
+            company_type: "CompanyTenant".to_string(),
+            when_created: now,
+        },
+        domains: vec![managed_domain(&domain, true, true)],
+        subscriptions: vec![office_365_e3(25)],
+        users: Vec::new(),
+        groups: Vec::new(),
+        service_principals: Vec::new(),
+        role_assignments: Vec::new(),
+        group_memberships: Vec::new(),
+    })
+}
+
+/// The tenant's account name, as in AccountSkuIds: the initial domain's first label.
+pub fn account_name(initial_domain: &str) -> String {
+    initial_domain.split('.').next().unwrap_or(initial_domain).to_string()
+}
+
+impl TenantSnapshot {
+    /// Checks what the JSON Schema cannot: references between objects and uniqueness.
+    pub fn check(&self) -> Result<()> {
+        if self.version != SNAPSHOT_VERSION {
+            bail!("Version is {}; this msol-bridge reads version {SNAPSHOT_VERSION}", self.version);
+        }
+        let initial: Vec<&Domain> = self.domains.iter().filter(|d| d.is_initial).collect();
+        if initial.len() != 1 || !initial[0].name.eq_ignore_ascii_case(&self.company.initial_domain) {
+            bail!("Domains must hold exactly one IsInitial domain, the company's InitialDomain '{}'", self.company.initial_domain);
+        }
+        if self.domains.iter().filter(|d| d.is_default).count() != 1 {
+            bail!("Domains must hold exactly one IsDefault domain");
+        }
+        let verified: HashSet<String> = self
+            .domains
+            .iter()
+            .filter(|d| d.status == DomainStatus::Verified)
+            .map(|d| d.name.to_ascii_lowercase())
+            .collect();
+        let mut skus = HashSet::new();
+        for subscription in &self.subscriptions {
+            if !skus.insert(subscription.sku_part_number.to_ascii_lowercase()) {
+                bail!("Subscriptions: {} appears twice", subscription.sku_part_number);
+            }
+        }
+        let account = account_name(&self.company.initial_domain);
+        let mut ids = HashSet::new();
+        let mut active_upns = HashSet::new();
+        for user in &self.users {
+            if !ids.insert(user.object_id) {
+                bail!("Users: ObjectId {} appears twice", user.object_id);
+            }
+            let upn = &user.user_principal_name;
+            let domain = upn.rsplit_once('@').map(|(_, d)| d.to_ascii_lowercase()).unwrap_or_default();
+            if !verified.contains(&domain) {
+                bail!("Users: {upn} is not in a verified domain of the tenant");
+            }
+            if user.soft_deletion_timestamp.is_none() && !active_upns.insert(upn.to_ascii_lowercase()) {
+                bail!("Users: UserPrincipalName {upn} appears twice");
+            }
+            for license in &user.licenses {
+                let known = self
+                    .subscriptions
+                    .iter()
+                    .any(|s| license.account_sku_id.eq_ignore_ascii_case(&format!("{account}:{}", s.sku_part_number)));
+                if !known {
+                    bail!("Users: {upn} holds {}, which is not among Subscriptions", license.account_sku_id);
+                }
+            }
+            let mut derived = user.clone();
+            licensing::refresh_derived(&mut derived);
+            if derived.is_licensed != user.is_licensed || derived.license_assignment_details != user.license_assignment_details {
+                bail!("Users: {upn} has IsLicensed or LicenseAssignmentDetails that disagree with its Licenses");
+            }
+        }
+        let groups: HashMap<Uuid, &Group> = self.groups.iter().map(|g| (g.object_id, g)).collect();
+        let principals: HashSet<Uuid> = self.service_principals.iter().map(|p| p.object_id).collect();
+        for assignment in &self.role_assignments {
+            if roles::by_id(assignment.role_object_id).is_none() {
+                bail!("RoleAssignments: {} is not a built-in role's template id", assignment.role_object_id);
+            }
+            let exists = match assignment.role_member_type {
+                RoleMemberType::User => ids.contains(&assignment.member_object_id),
+                RoleMemberType::ServicePrincipal => principals.contains(&assignment.member_object_id),
+                RoleMemberType::Group => groups.contains_key(&assignment.member_object_id),
+                RoleMemberType::Other => false,
+            };
+            if !exists {
+                bail!(
+                    "RoleAssignments: no {:?} with ObjectId {} for role {}",
+                    assignment.role_member_type,
+                    assignment.member_object_id,
+                    assignment.role_object_id
+                );
+            }
+        }
+        for membership in &self.group_memberships {
+            if !groups.contains_key(&membership.group_object_id) {
+                bail!("GroupMemberships: no group with ObjectId {}", membership.group_object_id);
+            }
+            let member = membership.member_object_id;
+            if !ids.contains(&member) && !principals.contains(&member) && !groups.contains_key(&member) {
+                bail!("GroupMemberships: no user, service principal or group with ObjectId {member}");
+            }
+        }
+        Ok(())
+    }
+}
