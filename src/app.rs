@@ -23,17 +23,31 @@ pub struct Bridge {
 
 impl Bridge {
     /// Binds `listen` (loopback only) and prepares the API.
-    pub async fn bind(listen: SocketAddr, directory: Arc<dyn Directory>, secret: Secret) -> Result<Bridge> {
+    pub async fn bind(
+        listen: SocketAddr,
+        directory: Arc<dyn Directory>,
+        secret: Secret,
+    ) -> Result<Bridge> {
         if !listen.ip().is_loopback() {
             bail!("the bridge listens on loopback only (127.0.0.1 or ::1), not on {}: it holds a directory and answers local scripts", listen.ip());
         }
         if secret.expose().len() < Secret::MIN_LENGTH {
-            bail!("the bridge secret has {} characters; it needs at least {}", secret.expose().len(), Secret::MIN_LENGTH);
+            bail!(
+                "the bridge secret has {} characters; it needs at least {}",
+                secret.expose().len(),
+                Secret::MIN_LENGTH
+            );
         }
-        let listener = TcpListener::bind(listen).await.with_context(|| format!("listening on {listen}"))?;
+        let listener = TcpListener::bind(listen)
+            .await
+            .with_context(|| format!("listening on {listen}"))?;
         let address = listener.local_addr()?;
         let state = Arc::new(ApiState::new(directory, secret, address.port()));
-        Ok(Bridge { listener, address, state })
+        Ok(Bridge {
+            listener,
+            address,
+            state,
+        })
     }
 
     pub fn address(&self) -> SocketAddr {

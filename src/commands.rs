@@ -28,7 +28,9 @@ pub fn run(command: Command) -> Result<ExitCode> {
 
 fn serve(args: &ServeArgs) -> Result<ExitCode> {
     let config = config::serve_config(args)?;
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
     runtime.block_on(serve_until_stopped(config))?;
     Ok(ExitCode::SUCCESS)
 }
@@ -36,7 +38,12 @@ fn serve(args: &ServeArgs) -> Result<ExitCode> {
 async fn serve_until_stopped(config: ServeConfig) -> Result<()> {
     let store = Store::open(&config.tenant)?;
     if !store.is_initialized()? {
-        store.replace_all(&tenant::new_tenant("Contoso", "contoso.onmicrosoft.com", Uuid::new_v4(), Timestamp::now())?)?;
+        store.replace_all(&tenant::new_tenant(
+            "Contoso",
+            "contoso.onmicrosoft.com",
+            Uuid::new_v4(),
+            Timestamp::now(),
+        )?)?;
         tracing::warn!(tenant = %config.tenant.display(), "created a new local tenant (contoso.onmicrosoft.com)");
     }
     drop(store);
@@ -96,42 +103,76 @@ async fn stop_signal(watch_stdin: bool) {
 fn open_for_replacement(path: &Path, force: bool) -> Result<Store> {
     let store = Store::open(path)?;
     if store.is_initialized()? && !force {
-        bail!("{} already holds a tenant: add --force to replace it", path.display());
+        bail!(
+            "{} already holds a tenant: add --force to replace it",
+            path.display()
+        );
     }
     Ok(store)
 }
 
 fn tenant_command(command: TenantCommand) -> Result<ExitCode> {
     match command {
-        TenantCommand::Init { tenant, name, domain, force } => {
+        TenantCommand::Init {
+            tenant,
+            name,
+            domain,
+            force,
+        } => {
             let path = tenant.path()?;
             let snapshot = tenant::new_tenant(&name, &domain, Uuid::new_v4(), Timestamp::now())?;
             open_for_replacement(&path, force)?.replace_all(&snapshot)?;
-            eprintln!("Created tenant {name} ({}) in {}", snapshot.company.initial_domain, path.display());
+            eprintln!(
+                "Created tenant {name} ({}) in {}",
+                snapshot.company.initial_domain,
+                path.display()
+            );
         }
-        TenantCommand::Demo { tenant, users, force } => {
+        TenantCommand::Demo {
+            tenant,
+            users,
+            force,
+        } => {
             let path = tenant.path()?;
             let snapshot = tenant::demo::demo_tenant(users as usize);
             open_for_replacement(&path, force)?.replace_all(&snapshot)?;
-            eprintln!("Created the demo tenant ({} users, {}) in {}", snapshot.users.len(), snapshot.company.initial_domain, path.display());
+            eprintln!(
+                "Created the demo tenant ({} users, {}) in {}",
+                snapshot.users.len(),
+                snapshot.company.initial_domain,
+                path.display()
+            );
         }
-        TenantCommand::Import { file, tenant, force } => {
+        TenantCommand::Import {
+            file,
+            tenant,
+            force,
+        } => {
             let path = tenant.path()?;
             let text = if file.as_os_str() == "-" {
                 let mut text = String::new();
                 std::io::stdin().read_to_string(&mut text)?;
                 text
             } else {
-                std::fs::read_to_string(&file).with_context(|| format!("reading {}", file.display()))?
+                std::fs::read_to_string(&file)
+                    .with_context(|| format!("reading {}", file.display()))?
             };
-            let snapshot = parse_snapshot(&text).with_context(|| format!("{} is not a valid tenant file", file.display()))?;
+            let snapshot = parse_snapshot(&text)
+                .with_context(|| format!("{} is not a valid tenant file", file.display()))?;
             open_for_replacement(&path, force)?.replace_all(&snapshot)?;
-            eprintln!("Imported {} users into {}", snapshot.users.len(), path.display());
+            eprintln!(
+                "Imported {} users into {}",
+                snapshot.users.len(),
+                path.display()
+            );
         }
         TenantCommand::Export { file, tenant } => {
             let path = tenant.path()?;
             if !path.exists() {
-                bail!("{} does not exist: create a tenant with 'msol-bridge tenant init' first", path.display());
+                bail!(
+                    "{} does not exist: create a tenant with 'msol-bridge tenant init' first",
+                    path.display()
+                );
             }
             let snapshot = Store::open(&path)?.export()?;
             let mut text = serde_json::to_string_pretty(&snapshot)?;
@@ -140,7 +181,11 @@ fn tenant_command(command: TenantCommand) -> Result<ExitCode> {
                 std::io::stdout().write_all(text.as_bytes())?;
             } else {
                 write_private(&file, text.as_bytes())?;
-                eprintln!("Exported {} users to {}", snapshot.users.len(), file.display());
+                eprintln!(
+                    "Exported {} users to {}",
+                    snapshot.users.len(),
+                    file.display()
+                );
             }
         }
     }
@@ -151,9 +196,20 @@ fn tenant_command(command: TenantCommand) -> Result<ExitCode> {
 pub fn parse_snapshot(text: &str) -> Result<TenantSnapshot> {
     let value: serde_json::Value = serde_json::from_str(text).context("it is not JSON")?;
     let schema = schema::tenant_schema();
-    let validator = jsonschema::options().should_validate_formats(true).build(&schema).context("compiling the tenant schema")?;
+    let validator = jsonschema::options()
+        .should_validate_formats(true)
+        .build(&schema)
+        .context("compiling the tenant schema")?;
     if let Some(error) = validator.iter_errors(&value).next() {
-        bail!("{} (at {})", error, if error.instance_path.to_string().is_empty() { "/".to_string() } else { error.instance_path.to_string() });
+        bail!(
+            "{} (at {})",
+            error,
+            if error.instance_path.to_string().is_empty() {
+                "/".to_string()
+            } else {
+                error.instance_path.to_string()
+            }
+        );
     }
     let snapshot: TenantSnapshot = serde_json::from_value(value)?;
     snapshot.check()?;
@@ -169,27 +225,43 @@ fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
         use std::os::unix::fs::OpenOptionsExt;
         options.mode(0o600);
     }
-    let mut file = options.open(path).with_context(|| format!("creating {}", path.display()))?;
+    let mut file = options
+        .open(path)
+        .with_context(|| format!("creating {}", path.display()))?;
     file.write_all(bytes)?;
     Ok(())
 }
 
 fn schemas(args: &SchemasArgs) -> Result<ExitCode> {
-    let mut all = vec![("openapi".to_string(), schema::openapi()), ("tenant".to_string(), schema::tenant_schema())];
-    all.extend(Operation::ALL.iter().map(|op| (op.name().to_string(), op.request_schema())));
+    let mut all = vec![
+        ("openapi".to_string(), schema::openapi()),
+        ("tenant".to_string(), schema::tenant_schema()),
+    ];
+    all.extend(
+        Operation::ALL
+            .iter()
+            .map(|op| (op.name().to_string(), op.request_schema())),
+    );
     if let Some(dir) = &args.out {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
         for (name, value) in &all {
             let file = dir.join(format!("{name}.json"));
-            std::fs::write(&file, serde_json::to_string_pretty(value)? + "\n").with_context(|| format!("writing {}", file.display()))?;
+            std::fs::write(&file, serde_json::to_string_pretty(value)? + "\n")
+                .with_context(|| format!("writing {}", file.display()))?;
         }
         eprintln!("Wrote {} schemas to {}", all.len(), dir.display());
         return Ok(ExitCode::SUCCESS);
     }
     let wanted = args.name.as_deref().unwrap_or("openapi");
-    let Some((_, value)) = all.iter().find(|(name, _)| name.eq_ignore_ascii_case(wanted)) else {
+    let Some((_, value)) = all
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(wanted))
+    else {
         let names: Vec<&str> = all.iter().map(|(name, _)| name.as_str()).collect();
-        bail!("there is no schema named '{wanted}'; the names are: {}", names.join(", "));
+        bail!(
+            "there is no schema named '{wanted}'; the names are: {}",
+            names.join(", ")
+        );
     };
     println!("{}", serde_json::to_string_pretty(value)?);
     Ok(ExitCode::SUCCESS)

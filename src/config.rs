@@ -20,7 +20,9 @@ pub fn default_tenant_path() -> Result<PathBuf> {
         std::env::var_os("XDG_DATA_HOME")
             .filter(|v| !v.is_empty())
             .map(PathBuf::from)
-            .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".local/share")))
+            .or_else(|| {
+                std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".local/share"))
+            })
     };
     let data = data.context("cannot find the per-user data folder (HOME or LOCALAPPDATA is not set): name the tenant file with --tenant")?;
     Ok(data.join("msol-bridge").join("tenant.db"))
@@ -47,19 +49,32 @@ pub struct ServeConfig {
 pub fn serve_config(args: &ServeArgs) -> Result<ServeConfig> {
     let secret = match args.secret_from {
         SecretSource::Env => {
-            let value = std::env::var(SECRET_VARIABLE).with_context(|| format!("--secret-from env: {SECRET_VARIABLE} is not set"))?;
+            let value = std::env::var(SECRET_VARIABLE)
+                .with_context(|| format!("--secret-from env: {SECRET_VARIABLE} is not set"))?;
             // Single-threaded here: no other thread reads the environment.
             std::env::remove_var(SECRET_VARIABLE);
             value
         }
         SecretSource::Stdin => {
             let mut line = String::new();
-            std::io::stdin().lock().read_line(&mut line).context("reading the secret from stdin")?;
+            std::io::stdin()
+                .lock()
+                .read_line(&mut line)
+                .context("reading the secret from stdin")?;
             line.trim_end_matches(['\r', '\n']).to_string()
         }
     };
     if secret.len() < Secret::MIN_LENGTH {
-        bail!("the bridge secret must have at least {} characters (it has {})", Secret::MIN_LENGTH, secret.len());
+        bail!(
+            "the bridge secret must have at least {} characters (it has {})",
+            Secret::MIN_LENGTH,
+            secret.len()
+        );
     }
-    Ok(ServeConfig { tenant: args.tenant.path()?, listen: args.listen, secret: Secret::new(secret), watch_stdin: !args.no_stdin_watch })
+    Ok(ServeConfig {
+        tenant: args.tenant.path()?,
+        listen: args.listen,
+        secret: Secret::new(secret),
+        watch_stdin: !args.no_stdin_watch,
+    })
 }

@@ -8,8 +8,13 @@ use msol_bridge::commands;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let filter = EnvFilter::try_new(cli.log.as_deref().unwrap_or("info")).unwrap_or_else(|_| EnvFilter::new("info"));
-    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).with_target(false).init();
+    let filter = EnvFilter::try_new(cli.log.as_deref().unwrap_or("info"))
+        .unwrap_or_else(|_| EnvFilter::new("info"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .init();
     match commands::run(cli.command) {
         Ok(code) => code,
         Err(error) => {

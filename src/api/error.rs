@@ -28,7 +28,13 @@ struct Envelope<'a> {
 
 impl ApiError {
     pub fn new(status: u16, code: &'static str, message: impl Into<String>) -> ApiError {
-        ApiError { code, message: message.into(), field: None, allowed_values: Vec::new(), status }
+        ApiError {
+            code,
+            message: message.into(),
+            field: None,
+            allowed_values: Vec::new(),
+            status,
+        }
     }
 
     pub fn with_allowed(mut self, allowed: Vec<String>) -> ApiError {
@@ -37,7 +43,11 @@ impl ApiError {
     }
 
     pub fn unauthenticated() -> ApiError {
-        ApiError::new(401, "AuthenticationRequiredException", "Send the bridge's secret as 'Authorization: Bearer <secret>'.")
+        ApiError::new(
+            401,
+            "AuthenticationRequiredException",
+            "Send the bridge's secret as 'Authorization: Bearer <secret>'.",
+        )
     }
 
     pub fn forbidden(message: impl Into<String>) -> ApiError {
@@ -48,7 +58,10 @@ impl ApiError {
 impl From<Fault> for ApiError {
     fn from(fault: Fault) -> ApiError {
         if let Fault::Unexpected(cause) = &fault {
-            tracing::error!(error = format!("{cause:#}"), "an operation failed unexpectedly");
+            tracing::error!(
+                error = format!("{cause:#}"),
+                "an operation failed unexpectedly"
+            );
         }
         ApiError {
             code: fault.code(),
@@ -63,6 +76,7 @@ impl From<Fault> for ApiError {
 impl Reply for ApiError {
     fn into_response(self) -> Response {
         let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-        warp::reply::with_status(warp::reply::json(&Envelope { error: &self }), status).into_response()
+        warp::reply::with_status(warp::reply::json(&Envelope { error: &self }), status)
+            .into_response()
     }
 }

@@ -44,7 +44,11 @@ impl ApiState {
             directory,
             schemas: RequestSchemas::compile(),
             secret,
-            allowed_hosts: vec![format!("127.0.0.1:{port}"), format!("localhost:{port}"), format!("[::1]:{port}")],
+            allowed_hosts: vec![
+                format!("127.0.0.1:{port}"),
+                format!("localhost:{port}"),
+                format!("[::1]:{port}"),
+            ],
             openapi: schema::openapi(),
         }
     }
@@ -73,17 +77,31 @@ fn route(path: &str) -> Result<Route, ApiError> {
 
 impl ApiState {
     fn authorize(&self, headers: &HeaderMap) -> Result<(), ApiError> {
-        let host = headers.get("host").and_then(|h| h.to_str().ok()).unwrap_or_default();
-        if !self.allowed_hosts.iter().any(|allowed| allowed.eq_ignore_ascii_case(host)) {
-            return Err(ApiError::forbidden("The Host header does not name this bridge."));
+        let host = headers
+            .get("host")
+            .and_then(|h| h.to_str().ok())
+            .unwrap_or_default();
+        if !self
+            .allowed_hosts
+            .iter()
+            .any(|allowed| allowed.eq_ignore_ascii_case(host))
+        {
+            return Err(ApiError::forbidden(
+                "The Host header does not name this bridge.",
+            ));
         }
         if headers.contains_key("origin") {
-            return Err(ApiError::forbidden("Requests from web pages are refused: the bridge answers local scripts only."));
+            return Err(ApiError::forbidden(
+                "Requests from web pages are refused: the bridge answers local scripts only.",
+            ));
         }
         let bearer = headers
             .get("authorization")
             .and_then(|h| h.to_str().ok())
-            .and_then(|h| h.strip_prefix("Bearer ").or_else(|| h.strip_prefix("bearer ")));
+            .and_then(|h| {
+                h.strip_prefix("Bearer ")
+                    .or_else(|| h.strip_prefix("bearer "))
+            });
         match bearer {
             Some(token) if self.secret.matches(token.trim()) => Ok(()),
             _ => Err(ApiError::unauthenticated()),
@@ -99,9 +117,19 @@ where
     futures_util::pin_mut!(body);
     let mut bytes = Vec::new();
     while let Some(chunk) = body.next().await {
-        let mut chunk = chunk.map_err(|e| ApiError::new(400, "InvalidRequestException", format!("The request body could not be read: {e}")))?;
+        let mut chunk = chunk.map_err(|e| {
+            ApiError::new(
+                400,
+                "InvalidRequestException",
+                format!("The request body could not be read: {e}"),
+            )
+        })?;
         if bytes.len() + chunk.remaining() > BODY_LIMIT {
-            return Err(ApiError::new(413, "RequestTooLargeException", format!("The request body exceeds {BODY_LIMIT} bytes.")));
+            return Err(ApiError::new(
+                413,
+                "RequestTooLargeException",
+                format!("The request body exceeds {BODY_LIMIT} bytes."),
+            ));
         }
         while chunk.has_remaining() {
             let part = chunk.chunk();
@@ -113,7 +141,13 @@ where
     Ok(bytes)
 }
 
-async fn answer<S, B>(method: &Method, path: &str, headers: &HeaderMap, body: S, state: &ApiState) -> Result<Response, ApiError>
+async fn answer<S, B>(
+    method: &Method,
+    path: &str,
+    headers: &HeaderMap,
+    body: S,
+    state: &ApiState,
+) -> Result<Response, ApiError>
 where
     S: Stream<Item = Result<B, warp::Error>>,
     B: Buf,
@@ -124,7 +158,11 @@ where
         _ => Method::GET,
     };
     if *method != expected {
-        return Err(ApiError::new(405, "MethodNotAllowedException", format!("{path} answers {expected}, not {method}.")));
+        return Err(ApiError::new(
+            405,
+            "MethodNotAllowedException",
+            format!("{path} answers {expected}, not {method}."),
+        ));
     }
     state.authorize(headers)?;
     match route {
@@ -133,19 +171,35 @@ where
             let parameters: Value = if bytes.iter().all(u8::is_ascii_whitespace) {
                 json!({})
             } else {
-                serde_json::from_slice(&bytes).map_err(|e| ApiError::new(400, "InvalidRequestException", format!("The request body is not JSON: {e}.")))?
+                serde_json::from_slice(&bytes).map_err(|e| {
+                    ApiError::new(
+                        400,
+                        "InvalidRequestException",
+                        format!("The request body is not JSON: {e}."),
+                    )
+                })?
             };
             state.schemas.validate(op, &parameters)?;
             let result = op.run(parameters, state.directory.as_ref()).await?;
             Ok(warp::reply::json(&result).into_response())
         }
         Route::OpenApi => Ok(warp::reply::json(&state.openapi).into_response()),
-        Route::Schema(name) if name.eq_ignore_ascii_case("tenant") => Ok(warp::reply::json(&schema::tenant_schema()).into_response()),
+        Route::Schema(name) if name.eq_ignore_ascii_case("tenant") => {
+            Ok(warp::reply::json(&schema::tenant_schema()).into_response())
+        }
         Route::Schema(name) => {
             let op = Operation::from_name(&name).ok_or_else(|| {
-                let mut allowed: Vec<String> = Operation::ALL.iter().map(|op| op.name().to_string()).collect();
+                let mut allowed: Vec<String> = Operation::ALL
+                    .iter()
+                    .map(|op| op.name().to_string())
+                    .collect();
                 allowed.push("tenant".to_string());
-                ApiError::new(404, "SchemaNotFoundException", format!("There is no schema named '{name}'.")).with_allowed(allowed)
+                ApiError::new(
+                    404,
+                    "SchemaNotFoundException",
+                    format!("There is no schema named '{name}'."),
+                )
+                .with_allowed(allowed)
             })?;
             Ok(warp::reply::json(&op.request_schema()).into_response())
         }
@@ -160,7 +214,9 @@ where
 
 /// The whole API as one warp filter. Every outcome is a JSON reply; the only rejection warp could
 /// raise (a body taken twice) cannot happen here.
-pub fn routes(state: Arc<ApiState>) -> impl Filter<Extract = (Response,), Error = warp::Rejection> + Clone {
+pub fn routes(
+    state: Arc<ApiState>,
+) -> impl Filter<Extract = (Response,), Error = warp::Rejection> + Clone {
     warp::method()
         .and(warp::path::full())
         .and(warp::header::headers_cloned())

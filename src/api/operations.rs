@@ -7,16 +7,19 @@ use serde::Serialize;
 use serde_json::Value;
 use uuid::Uuid;
 
-use super::paging::{self, ListPage, Limit};
-use crate::directory::{CreatedUser, Directory, GroupQuery, MemberQuery, MemberRef, Outcome, UserQuery};
+use super::paging::{self, Limit, ListPage};
+use crate::directory::{
+    CreatedUser, Directory, GroupQuery, MemberQuery, MemberRef, Outcome, UserQuery,
+};
 use crate::domain::fault::{Fault, FaultResult};
 use crate::domain::model::{
-    AccountSku, CompanyInformation, Domain, Group, GroupMember, Role, RoleMember, RoleMemberType, User,
+    AccountSku, CompanyInformation, Domain, Group, GroupMember, Role, RoleMember, RoleMemberType,
+    User,
 };
 use crate::domain::query::StrongAuthenticationFilter;
 use crate::domain::requests::*;
 use crate::domain::roles;
-use crate::schema::schema_for;
+use crate::schema::{request_schema_for, schema_for};
 
 /// MSOnline's default caps: 500 users, 250 role members, groups and group members.
 const USER_CAP: u32 = 500;
@@ -49,7 +52,7 @@ macro_rules! operations {
             }
 
             pub fn request_schema(self) -> Value {
-                match self { $(Operation::$variant => schema_for::<$params>(),)* }
+                match self { $(Operation::$variant => request_schema_for::<$params>(),)* }
             }
 
             pub fn response_schema(self) -> Value {
@@ -119,7 +122,9 @@ operations! {
 
 /// `-TenantId` is for partners acting in a customer's tenant; a tenant of its own answers only for itself.
 async fn check_tenant(tenant_id: Option<Uuid>, directory: &dyn Directory) -> FaultResult<()> {
-    let Some(wanted) = tenant_id else { return Ok(()) };
+    let Some(wanted) = tenant_id else {
+        return Ok(());
+    };
     let company = directory.company_information().await?;
     if wanted != company.object_id {
         return Err(Fault::AccessDenied(format!(
@@ -132,10 +137,20 @@ async fn check_tenant(tenant_id: Option<Uuid>, directory: &dyn Directory) -> Fau
 
 fn role_id(object_id: Option<Uuid>, role_name: Option<&str>, id_field: &str) -> FaultResult<Uuid> {
     match (object_id, role_name) {
-        (Some(_), Some(_)) => Err(Fault::invalid(id_field, "Name the role by its ObjectId or by RoleName, not both.")),
-        (Some(id), None) => roles::by_id(id).map(|r| r.id()).ok_or_else(|| Fault::RoleNotFound(id.to_string())),
-        (None, Some(name)) => roles::by_name(name).map(|r| r.id()).ok_or_else(|| Fault::RoleNotFound(name.to_string())),
-        (None, None) => Err(Fault::Required { field: "RoleName".to_string(), reason: format!("Name the role with {id_field} or RoleName.") }),
+        (Some(_), Some(_)) => Err(Fault::invalid(
+            id_field,
+            "Name the role by its ObjectId or by RoleName, not both.",
+        )),
+        (Some(id), None) => roles::by_id(id)
+            .map(|r| r.id())
+            .ok_or_else(|| Fault::RoleNotFound(id.to_string())),
+        (None, Some(name)) => roles::by_name(name)
+            .map(|r| r.id())
+            .ok_or_else(|| Fault::RoleNotFound(name.to_string())),
+        (None, None) => Err(Fault::Required {
+            field: "RoleName".to_string(),
+            reason: format!("Name the role with {id_field} or RoleName."),
+        }),
     }
 }
 
@@ -143,22 +158,44 @@ fn role_id(object_id: Option<Uuid>, role_name: Option<&str>, id_field: &str) -> 
 mod handlers {
     use super::*;
 
-    pub async fn GetUser(p: GetUserParams, directory: &dyn Directory) -> FaultResult<ListPage<User>> {
+    pub async fn GetUser(
+        p: GetUserParams,
+        directory: &dyn Directory,
+    ) -> FaultResult<ListPage<User>> {
         check_tenant(p.tenant_id, directory).await?;
         if p.object_id.is_some() || p.user_principal_name.is_some() {
             if let Some(filter) = p.list_filters_given().first() {
-                let by = if p.object_id.is_some() { "ObjectId" } else { "UserPrincipalName" };
+                let by = if p.object_id.is_some() {
+                    "ObjectId"
+                } else {
+                    "UserPrincipalName"
+                };
                 return Err(Fault::invalid(*filter, format!("{filter} lists users; it cannot be combined with {by}, which gets one user.")));
             }
-            let user = UserRef { object_id: p.object_id, user_principal_name: p.user_principal_name.clone() };
-            return Ok(ListPage::one(directory.get_user(&user, p.return_deleted_users).await?));
+            let user = UserRef {
+                object_id: p.object_id,
+                user_principal_name: p.user_principal_name.clone(),
+            };
+            return Ok(ListPage::one(
+                directory.get_user(&user, p.return_deleted_users).await?,
+            ));
         }
         let limit = Limit::new(p.all, p.max_results, USER_CAP)?;
-        let query = UserQuery { filter: p.filter(), strong_authentication: None, role_object_id: None };
-        paging::list(limit, p.page_token.as_deref(), p.page_size, |page| directory.list_users(&query, page)).await
+        let query = UserQuery {
+            filter: p.filter(),
+            strong_authentication: None,
+            role_object_id: None,
+        };
+        paging::list(limit, p.page_token.as_deref(), p.page_size, |page| {
+            directory.list_users(&query, page)
+        })
+        .await
     }
 
-    pub async fn GetUserByStrongAuthentication(p: GetUserByStrongAuthenticationParams, directory: &dyn Directory) -> FaultResult<ListPage<User>> {
+    pub async fn GetUserByStrongAuthentication(
+        p: GetUserByStrongAuthenticationParams,
+        directory: &dyn Directory,
+    ) -> FaultResult<ListPage<User>> {
         check_tenant(p.tenant_id, directory).await?;
         let states: Vec<_> = p.requirements.iter().flatten().map(|r| r.state).collect();
         if p.requirement_unset_only && !states.is_empty() {
@@ -170,10 +207,17 @@ mod handlers {
         let limit = Limit::new(p.all, p.max_results, USER_CAP)?;
         let query = UserQuery {
             filter: UserFilter::default(),
-            strong_authentication: Some(StrongAuthenticationFilter { states, unset_only: p.requirement_unset_only, search_string: p.search_string.clone() }),
+            strong_authentication: Some(StrongAuthenticationFilter {
+                states,
+                unset_only: p.requirement_unset_only,
+                search_string: p.search_string.clone(),
+            }),
             role_object_id: p.role_object_id,
         };
-        paging::list(limit, p.page_token.as_deref(), p.page_size, |page| directory.list_users(&query, page)).await
+        paging::list(limit, p.page_token.as_deref(), p.page_size, |page| {
+            directory.list_users(&query, page)
+        })
+        .await
     }
 
     pub async fn NewUser(p: NewUserParams, directory: &dyn Directory) -> FaultResult<CreatedUser> {
@@ -186,51 +230,85 @@ mod handlers {
         directory.set_user(p).await
     }
 
-    pub async fn RemoveUser(p: RemoveUserParams, directory: &dyn Directory) -> FaultResult<Outcome> {
+    pub async fn RemoveUser(
+        p: RemoveUserParams,
+        directory: &dyn Directory,
+    ) -> FaultResult<Outcome> {
         check_tenant(p.tenant_id, directory).await?;
         directory.remove_user(p).await
     }
 
-    pub async fn RestoreUser(p: RestoreUserParams, directory: &dyn Directory) -> FaultResult<Outcome> {
+    pub async fn RestoreUser(
+        p: RestoreUserParams,
+        directory: &dyn Directory,
+    ) -> FaultResult<Outcome> {
         check_tenant(p.tenant_id, directory).await?;
         directory.restore_user(p).await
     }
 
-    pub async fn SetUserPassword(p: SetUserPasswordParams, directory: &dyn Directory) -> FaultResult<PasswordAnswer> {
+    pub async fn SetUserPassword(
+        p: SetUserPasswordParams,
+        directory: &dyn Directory,
+    ) -> FaultResult<PasswordAnswer> {
         check_tenant(p.tenant_id, directory).await?;
-        Ok(PasswordAnswer { password: directory.set_user_password(p).await? })
+        Ok(PasswordAnswer {
+            password: directory.set_user_password(p).await?,
+        })
     }
 
-    pub async fn SetUserPrincipalName(p: SetUserPrincipalNameParams, directory: &dyn Directory) -> FaultResult<Outcome> {
+    pub async fn SetUserPrincipalName(
+        p: SetUserPrincipalNameParams,
+        directory: &dyn Directory,
+    ) -> FaultResult<Outcome> {
         check_tenant(p.tenant_id, directory).await?;
         directory.set_user_principal_name(p).await
     }
 
-    pub async fn SetUserLicense(p: SetUserLicenseParams, directory: &dyn Directory) -> FaultResult<Outcome> {
+    pub async fn SetUserLicense(
+        p: SetUserLicenseParams,
+        directory: &dyn Directory,
+    ) -> FaultResult<Outcome> {
         check_tenant(p.tenant_id, directory).await?;
         directory.set_user_license(p).await
     }
 
-    pub async fn ResetStrongAuthenticationMethodByUpn(p: ResetStrongAuthenticationParams, directory: &dyn Directory) -> FaultResult<Outcome> {
+    pub async fn ResetStrongAuthenticationMethodByUpn(
+        p: ResetStrongAuthenticationParams,
+        directory: &dyn Directory,
+    ) -> FaultResult<Outcome> {
         check_tenant(p.tenant_id, directory).await?;
-        directory.reset_strong_authentication(&UserRef::by_upn(p.user_principal_name)).await
+        directory
+            .reset_strong_authentication(&UserRef::by_upn(p.user_principal_name))
+            .await
     }
 
-    pub async fn GetAccountSku(p: TenantParams, directory: &dyn Directory) -> FaultResult<ListPage<AccountSku>> {
+    pub async fn GetAccountSku(
+        p: TenantParams,
+        directory: &dyn Directory,
+    ) -> FaultResult<ListPage<AccountSku>> {
         check_tenant(p.tenant_id, directory).await?;
         Ok(ListPage::all(directory.account_skus().await?))
     }
 
-    pub async fn GetCompanyInformation(p: TenantParams, directory: &dyn Directory) -> FaultResult<CompanyInformation> {
+    pub async fn GetCompanyInformation(
+        p: TenantParams,
+        directory: &dyn Directory,
+    ) -> FaultResult<CompanyInformation> {
         check_tenant(p.tenant_id, directory).await?;
         directory.company_information().await
     }
 
-    pub async fn GetDomain(p: GetDomainParams, directory: &dyn Directory) -> FaultResult<ListPage<Domain>> {
+    pub async fn GetDomain(
+        p: GetDomainParams,
+        directory: &dyn Directory,
+    ) -> FaultResult<ListPage<Domain>> {
         check_tenant(p.tenant_id, directory).await?;
         let domains = directory.domains().await?;
         if let Some(name) = &p.domain_name {
-            let domain = domains.into_iter().find(|d| d.name.eq_ignore_ascii_case(name.trim())).ok_or_else(|| Fault::DomainNotFound(name.clone()))?;
+            let domain = domains
+                .into_iter()
+                .find(|d| d.name.eq_ignore_ascii_case(name.trim()))
+                .ok_or_else(|| Fault::DomainNotFound(name.clone()))?;
             return Ok(ListPage::one(domain));
         }
         Ok(ListPage::all(
@@ -243,60 +321,101 @@ mod handlers {
         ))
     }
 
-    pub async fn GetRole(p: GetRoleParams, directory: &dyn Directory) -> FaultResult<ListPage<Role>> {
+    pub async fn GetRole(
+        p: GetRoleParams,
+        directory: &dyn Directory,
+    ) -> FaultResult<ListPage<Role>> {
         check_tenant(p.tenant_id, directory).await?;
         let all = directory.roles().await?;
         if p.object_id.is_none() && p.role_name.is_none() {
             return Ok(ListPage::all(all));
         }
         let id = role_id(p.object_id, p.role_name.as_deref(), "ObjectId")?;
-        let role = all.into_iter().find(|r| r.object_id == id).ok_or_else(|| Fault::RoleNotFound(id.to_string()))?;
+        let role = all
+            .into_iter()
+            .find(|r| r.object_id == id)
+            .ok_or_else(|| Fault::RoleNotFound(id.to_string()))?;
         Ok(ListPage::one(role))
     }
 
-    pub async fn GetRoleMember(p: GetRoleMemberParams, directory: &dyn Directory) -> FaultResult<ListPage<RoleMember>> {
+    pub async fn GetRoleMember(
+        p: GetRoleMemberParams,
+        directory: &dyn Directory,
+    ) -> FaultResult<ListPage<RoleMember>> {
         check_tenant(p.tenant_id, directory).await?;
         let role = role_id(Some(p.role_object_id), None, "RoleObjectId")?;
         let limit = Limit::new(p.all, p.max_results, MEMBER_CAP)?;
-        let query = MemberQuery { types: p.member_object_types.clone(), search_string: p.search_string.clone() };
-        paging::list(limit, p.page_token.as_deref(), p.page_size, |page| directory.role_members(role, &query, page)).await
+        let query = MemberQuery {
+            types: p.member_object_types.clone(),
+            search_string: p.search_string.clone(),
+        };
+        paging::list(limit, p.page_token.as_deref(), p.page_size, |page| {
+            directory.role_members(role, &query, page)
+        })
+        .await
     }
 
     fn member(p: &RoleMemberChangeParams) -> FaultResult<MemberRef> {
         let member_type = p.role_member_type.unwrap_or(RoleMemberType::User);
         if p.role_member_object_id.is_none() && p.role_member_email_address.is_none() {
-            return Err(Fault::Required { field: "RoleMemberObjectId".to_string(), reason: "Name the member with RoleMemberObjectId or RoleMemberEmailAddress.".to_string() });
+            return Err(Fault::Required {
+                field: "RoleMemberObjectId".to_string(),
+                reason: "Name the member with RoleMemberObjectId or RoleMemberEmailAddress."
+                    .to_string(),
+            });
         }
-        Ok(MemberRef { member_type, object_id: p.role_member_object_id, email_address: p.role_member_email_address.clone() })
+        Ok(MemberRef {
+            member_type,
+            object_id: p.role_member_object_id,
+            email_address: p.role_member_email_address.clone(),
+        })
     }
 
-    pub async fn AddRoleMember(p: RoleMemberChangeParams, directory: &dyn Directory) -> FaultResult<Outcome> {
+    pub async fn AddRoleMember(
+        p: RoleMemberChangeParams,
+        directory: &dyn Directory,
+    ) -> FaultResult<Outcome> {
         check_tenant(p.tenant_id, directory).await?;
         let role = role_id(p.role_object_id, p.role_name.as_deref(), "RoleObjectId")?;
         directory.add_role_member(role, &member(&p)?).await
     }
 
-    pub async fn RemoveRoleMember(p: RoleMemberChangeParams, directory: &dyn Directory) -> FaultResult<Outcome> {
+    pub async fn RemoveRoleMember(
+        p: RoleMemberChangeParams,
+        directory: &dyn Directory,
+    ) -> FaultResult<Outcome> {
         check_tenant(p.tenant_id, directory).await?;
         let role = role_id(p.role_object_id, p.role_name.as_deref(), "RoleObjectId")?;
         directory.remove_role_member(role, &member(&p)?).await
     }
 
-    pub async fn GetUserRole(p: GetUserRoleParams, directory: &dyn Directory) -> FaultResult<ListPage<Role>> {
+    pub async fn GetUserRole(
+        p: GetUserRoleParams,
+        directory: &dyn Directory,
+    ) -> FaultResult<ListPage<Role>> {
         check_tenant(p.tenant_id, directory).await?;
         Ok(ListPage::all(directory.user_roles(&p.user()).await?))
     }
 
-    pub async fn GetGroup(p: GetGroupParams, directory: &dyn Directory) -> FaultResult<ListPage<Group>> {
+    pub async fn GetGroup(
+        p: GetGroupParams,
+        directory: &dyn Directory,
+    ) -> FaultResult<ListPage<Group>> {
         check_tenant(p.tenant_id, directory).await?;
         if let Some(id) = p.object_id {
             return Ok(ListPage::one(directory.group(id).await?));
         }
         if p.is_agent_role && p.user_object_id.is_none() && p.user_principal_name.is_none() {
-            return Err(Fault::Required { field: "UserObjectId".to_string(), reason: "IsAgentRole is used with UserObjectId or UserPrincipalName.".to_string() });
+            return Err(Fault::Required {
+                field: "UserObjectId".to_string(),
+                reason: "IsAgentRole is used with UserObjectId or UserPrincipalName.".to_string(),
+            });
         }
-        let member = (p.user_object_id.is_some() || p.user_principal_name.is_some())
-            .then(|| UserRef { object_id: p.user_object_id, user_principal_name: p.user_principal_name.clone() });
+        let member =
+            (p.user_object_id.is_some() || p.user_principal_name.is_some()).then(|| UserRef {
+                object_id: p.user_object_id,
+                user_principal_name: p.user_principal_name.clone(),
+            });
         let limit = Limit::new(p.all, p.max_results, MEMBER_CAP)?;
         let query = GroupQuery {
             member,
@@ -305,13 +424,25 @@ mod handlers {
             has_license_errors_only: p.has_license_errors_only,
             search_string: p.search_string.clone(),
         };
-        paging::list(limit, p.page_token.as_deref(), p.page_size, |page| directory.groups(&query, page)).await
+        paging::list(limit, p.page_token.as_deref(), p.page_size, |page| {
+            directory.groups(&query, page)
+        })
+        .await
     }
 
-    pub async fn GetGroupMember(p: GetGroupMemberParams, directory: &dyn Directory) -> FaultResult<ListPage<GroupMember>> {
+    pub async fn GetGroupMember(
+        p: GetGroupMemberParams,
+        directory: &dyn Directory,
+    ) -> FaultResult<ListPage<GroupMember>> {
         check_tenant(p.tenant_id, directory).await?;
         let limit = Limit::new(p.all, p.max_results, MEMBER_CAP)?;
-        let query = MemberQuery { types: p.member_object_types.clone(), search_string: p.search_string.clone() };
-        paging::list(limit, p.page_token.as_deref(), p.page_size, |page| directory.group_members(p.group_object_id, &query, page)).await
+        let query = MemberQuery {
+            types: p.member_object_types.clone(),
+            search_string: p.search_string.clone(),
+        };
+        paging::list(limit, p.page_token.as_deref(), p.page_size, |page| {
+            directory.group_members(p.group_object_id, &query, page)
+        })
+        .await
     }
 }

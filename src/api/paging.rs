@@ -29,7 +29,11 @@ impl<T> ListPage<T> {
     }
 
     pub fn all(items: Vec<T>) -> ListPage<T> {
-        ListPage { value: items, next_page_token: None, more_results_available: false }
+        ListPage {
+            value: items,
+            next_page_token: None,
+            more_results_available: false,
+        }
     }
 }
 
@@ -39,7 +43,10 @@ pub struct Limit(Option<u64>);
 impl Limit {
     pub fn new(all: bool, max_results: Option<u32>, default_cap: u32) -> FaultResult<Limit> {
         match (all, max_results) {
-            (true, Some(_)) => Err(Fault::invalid("MaxResults", "All returns every object; it cannot be used with MaxResults.")),
+            (true, Some(_)) => Err(Fault::invalid(
+                "MaxResults",
+                "All returns every object; it cannot be used with MaxResults.",
+            )),
             (true, None) => Ok(Limit(None)),
             (false, Some(max)) => Ok(Limit(Some(u64::from(max)))),
             (false, None) => Ok(Limit(Some(u64::from(default_cap)))),
@@ -60,7 +67,12 @@ fn encode(token: &Token) -> String {
 }
 
 fn decode(text: &str) -> FaultResult<Token> {
-    let bad = || Fault::invalid("PageToken", "This is not a NextPageToken the bridge gave out; start again without PageToken.");
+    let bad = || {
+        Fault::invalid(
+            "PageToken",
+            "This is not a NextPageToken the bridge gave out; start again without PageToken.",
+        )
+    };
     if text.len() % 2 != 0 {
         return Err(bad());
     }
@@ -73,7 +85,12 @@ fn decode(text: &str) -> FaultResult<Token> {
 }
 
 /// Fetches the page a request asks for and answers it with the token of the next one.
-pub async fn list<T, F, Fut>(limit: Limit, page_token: Option<&str>, page_size: Option<u32>, fetch: F) -> FaultResult<ListPage<T>>
+pub async fn list<T, F, Fut>(
+    limit: Limit,
+    page_token: Option<&str>,
+    page_size: Option<u32>,
+    fetch: F,
+) -> FaultResult<ListPage<T>>
 where
     F: FnOnce(PageRequest) -> Fut,
     Fut: Future<Output = FaultResult<Page<T>>>,
@@ -89,14 +106,22 @@ where
     if size == 0 {
         return Ok(ListPage::all(Vec::new()));
     }
-    let page = fetch(PageRequest { cursor, size: size as usize }).await?;
+    let page = fetch(PageRequest {
+        cursor,
+        size: size as usize,
+    })
+    .await?;
     let remaining = remaining.map(|r| r - page.items.len() as u64);
     let (next_page_token, more_results_available) = match (page.next_cursor, remaining) {
         (None, _) => (None, false),
         (Some(_), Some(0)) => (None, true),
         (Some(cursor), remaining) => (Some(encode(&Token { cursor, remaining })), false),
     };
-    Ok(ListPage { value: page.items, next_page_token, more_results_available })
+    Ok(ListPage {
+        value: page.items,
+        next_page_token,
+        more_results_available,
+    })
 }
 
 #[cfg(test)]
@@ -105,9 +130,15 @@ mod tests {
 
     #[test]
     fn tokens_round_trip_and_foreign_ones_are_refused() {
-        let token = encode(&Token { cursor: "a\u{1f}b".into(), remaining: Some(3) });
+        let token = encode(&Token {
+            cursor: "a\u{1f}b".into(),
+            remaining: Some(3),
+        });
         let back = decode(&token).unwrap();
-        assert_eq!((back.cursor.as_str(), back.remaining), ("a\u{1f}b", Some(3)));
+        assert_eq!(
+            (back.cursor.as_str(), back.remaining),
+            ("a\u{1f}b", Some(3))
+        );
         assert_eq!(decode("xyz").err().unwrap().field(), Some("PageToken"));
     }
 

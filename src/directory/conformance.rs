@@ -5,10 +5,13 @@
 //! checks can run one after another on the same tenant. A failed check panics with what differed.
 
 use crate::directory::{Directory, MemberQuery, MemberRef, PageRequest, UserQuery};
-use crate::domain::model::{MethodType, RequirementState, RoleMemberType, StrongAuthenticationMethod, StrongAuthenticationRequirement};
+use crate::domain::model::{
+    MethodType, RequirementState, RoleMemberType, StrongAuthenticationMethod,
+    StrongAuthenticationRequirement,
+};
 use crate::domain::requests::{
-    NewUserParams, RemoveUserParams, RestoreUserParams, SetUserLicenseParams, SetUserParams, SetUserPasswordParams,
-    SetUserPrincipalNameParams, UserChanges, UserFilter, UserRef,
+    NewUserParams, RemoveUserParams, RestoreUserParams, SetUserLicenseParams, SetUserParams,
+    SetUserPasswordParams, SetUserPrincipalNameParams, UserChanges, UserFilter, UserRef,
 };
 use crate::domain::roles::COMPANY_ADMINISTRATOR;
 
@@ -21,23 +24,46 @@ fn upn(alias: &str) -> String {
 async fn create(directory: &dyn Directory, alias: &str, properties: UserChanges) -> uuid::Uuid {
     let params = NewUserParams {
         user_principal_name: upn(alias),
-        properties: UserChanges { display_name: Some(alias.replace('.', " ")), ..properties },
+        properties: UserChanges {
+            display_name: Some(alias.replace('.', " ")),
+            ..properties
+        },
         ..Default::default()
     };
-    directory.new_user(params).await.unwrap_or_else(|f| panic!("creating {alias}: {f}")).user.object_id
+    directory
+        .new_user(params)
+        .await
+        .unwrap_or_else(|f| panic!("creating {alias}: {f}"))
+        .user
+        .object_id
 }
 
-async fn set(directory: &dyn Directory, alias: &str, changes: UserChanges) -> Result<Vec<String>, crate::domain::fault::Fault> {
-    let params = SetUserParams { user_principal_name: Some(upn(alias)), changes, ..Default::default() };
+async fn set(
+    directory: &dyn Directory,
+    alias: &str,
+    changes: UserChanges,
+) -> Result<Vec<String>, crate::domain::fault::Fault> {
+    let params = SetUserParams {
+        user_principal_name: Some(upn(alias)),
+        changes,
+        ..Default::default()
+    };
     directory.set_user(params).await.map(|o| o.changed)
 }
 
 fn requirement(state: RequirementState) -> Vec<StrongAuthenticationRequirement> {
-    vec![StrongAuthenticationRequirement { relying_party: "*".into(), state, remember_devices_not_issued_before: None }]
+    vec![StrongAuthenticationRequirement {
+        relying_party: "*".into(),
+        state,
+        remember_devices_not_issued_before: None,
+    }]
 }
 
 fn sms() -> Vec<StrongAuthenticationMethod> {
-    vec![StrongAuthenticationMethod { method_type: MethodType::OneWaySms, is_default: true }]
+    vec![StrongAuthenticationMethod {
+        method_type: MethodType::OneWaySms,
+        is_default: true,
+    }]
 }
 
 /// Runs every check in order.
@@ -55,22 +81,80 @@ pub async fn run_all(directory: &dyn Directory) {
 }
 
 pub async fn users_are_created_read_and_found_case_insensitively(directory: &dyn Directory) {
-    let id = create(directory, "conf.read", UserChanges { city: Some("Redmond".into()), ..Default::default() }).await;
-    let by_upn = directory.get_user(&UserRef::by_upn(upn("CONF.READ")), false).await.expect("found by UPN in any case");
+    let id = create(
+        directory,
+        "conf.read",
+        UserChanges {
+            city: Some("Redmond".into()),
+            ..Default::default()
+        },
+    )
+    .await;
+    let by_upn = directory
+        .get_user(&UserRef::by_upn(upn("CONF.READ")), false)
+        .await
+        .expect("found by UPN in any case");
     assert_eq!(by_upn.object_id, id);
     assert_eq!(by_upn.city.as_deref(), Some("Redmond"));
-    assert!(by_upn.strong_authentication_requirements.is_empty() && by_upn.strong_authentication_methods.is_empty());
-    let missing = directory.get_user(&UserRef::by_upn(upn("nobody")), false).await.err().expect("missing user");
-    assert_eq!(missing.to_string(), format!("User Not Found.  User: {}.", upn("nobody")));
-    let conflict = UserRef { object_id: Some(id), user_principal_name: Some(upn("someone.else")) };
-    assert_eq!(directory.get_user(&conflict, false).await.err().expect("mismatched identity").code(), "PropertyValidationException");
-    let again = NewUserParams { user_principal_name: upn("conf.read"), properties: UserChanges { display_name: Some("x".into()), ..Default::default() }, ..Default::default() };
-    assert_eq!(directory.new_user(again).await.err().expect("duplicate").code(), "UserAlreadyExistsException");
+    assert!(
+        by_upn.strong_authentication_requirements.is_empty()
+            && by_upn.strong_authentication_methods.is_empty()
+    );
+    let missing = directory
+        .get_user(&UserRef::by_upn(upn("nobody")), false)
+        .await
+        .err()
+        .expect("missing user");
+    assert_eq!(
+        missing.to_string(),
+        format!("User Not Found.  User: {}.", upn("nobody"))
+    );
+    let conflict = UserRef {
+        object_id: Some(id),
+        user_principal_name: Some(upn("someone.else")),
+    };
+    assert_eq!(
+        directory
+            .get_user(&conflict, false)
+            .await
+            .err()
+            .expect("mismatched identity")
+            .code(),
+        "PropertyValidationException"
+    );
+    let again = NewUserParams {
+        user_principal_name: upn("conf.read"),
+        properties: UserChanges {
+            display_name: Some("x".into()),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    assert_eq!(
+        directory
+            .new_user(again)
+            .await
+            .err()
+            .expect("duplicate")
+            .code(),
+        "UserAlreadyExistsException"
+    );
 }
 
 pub async fn only_real_changes_are_written(directory: &dyn Directory) {
-    create(directory, "conf.changes", UserChanges { department: Some("Sales".into()), ..Default::default() }).await;
-    let stored = directory.get_user(&UserRef::by_upn(upn("conf.changes")), false).await.unwrap();
+    create(
+        directory,
+        "conf.changes",
+        UserChanges {
+            department: Some("Sales".into()),
+            ..Default::default()
+        },
+    )
+    .await;
+    let stored = directory
+        .get_user(&UserRef::by_upn(upn("conf.changes")), false)
+        .await
+        .unwrap();
     // A piped user re-binds everything it carries: nothing differs, so nothing is written.
     let piped = UserChanges {
         display_name: stored.display_name.clone(),
@@ -80,80 +164,264 @@ pub async fn only_real_changes_are_written(directory: &dyn Directory) {
         strong_authentication_requirements: Some(stored.strong_authentication_requirements.clone()),
         ..Default::default()
     };
-    assert_eq!(set(directory, "conf.changes", piped).await.unwrap(), Vec::<String>::new());
-    let changed = set(directory, "conf.changes", UserChanges { department: Some("Legal".into()), title: Some("".into()), ..Default::default() }).await.unwrap();
+    assert_eq!(
+        set(directory, "conf.changes", piped).await.unwrap(),
+        Vec::<String>::new()
+    );
+    let changed = set(
+        directory,
+        "conf.changes",
+        UserChanges {
+            department: Some("Legal".into()),
+            title: Some("".into()),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
     assert_eq!(changed, vec!["Department".to_string()]);
     let timestamp = crate::domain::time::Timestamp::parse("2001-01-01T00:00:00Z");
-    let read_only = set(directory, "conf.changes", UserChanges { last_password_change_timestamp: timestamp, ..Default::default() }).await;
-    assert_eq!(read_only.err().expect("read-only").code(), "PropertyNotSettableException");
+    let read_only = set(
+        directory,
+        "conf.changes",
+        UserChanges {
+            last_password_change_timestamp: timestamp,
+            ..Default::default()
+        },
+    )
+    .await;
+    assert_eq!(
+        read_only.err().expect("read-only").code(),
+        "PropertyNotSettableException"
+    );
 }
 
 pub async fn per_user_mfa_states(directory: &dyn Directory) {
-    create(directory, "conf.mfa", UserChanges { mobile_phone: Some("+1 425 555 0101".into()), ..Default::default() }).await;
-    set(directory, "conf.mfa", UserChanges { strong_authentication_requirements: Some(requirement(RequirementState::Enabled)), ..Default::default() }).await.unwrap();
-    let user = directory.get_user(&UserRef::by_upn(upn("conf.mfa")), false).await.unwrap();
+    create(
+        directory,
+        "conf.mfa",
+        UserChanges {
+            mobile_phone: Some("+1 425 555 0101".into()),
+            ..Default::default()
+        },
+    )
+    .await;
+    set(
+        directory,
+        "conf.mfa",
+        UserChanges {
+            strong_authentication_requirements: Some(requirement(RequirementState::Enabled)),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let user = directory
+        .get_user(&UserRef::by_upn(upn("conf.mfa")), false)
+        .await
+        .unwrap();
     assert_eq!(user.mfa_state(), Some(RequirementState::Enabled));
-    assert_eq!(user.strong_authentication_requirements[0].relying_party, "*");
+    assert_eq!(
+        user.strong_authentication_requirements[0].relying_party,
+        "*"
+    );
     // Registering a method turns Enabled into Enforced.
-    set(directory, "conf.mfa", UserChanges { strong_authentication_methods: Some(sms()), ..Default::default() }).await.unwrap();
-    let user = directory.get_user(&UserRef::by_upn(upn("conf.mfa")), false).await.unwrap();
+    set(
+        directory,
+        "conf.mfa",
+        UserChanges {
+            strong_authentication_methods: Some(sms()),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let user = directory
+        .get_user(&UserRef::by_upn(upn("conf.mfa")), false)
+        .await
+        .unwrap();
     assert_eq!(user.mfa_state(), Some(RequirementState::Enforced));
-    assert_eq!(user.strong_authentication_user_details.unwrap().phone_number.as_deref(), Some("+1 4255550101"));
+    assert_eq!(
+        user.strong_authentication_user_details
+            .unwrap()
+            .phone_number
+            .as_deref(),
+        Some("+1 4255550101")
+    );
     // @() disables MFA and keeps the methods.
-    set(directory, "conf.mfa", UserChanges { strong_authentication_requirements: Some(vec![]), ..Default::default() }).await.unwrap();
-    let user = directory.get_user(&UserRef::by_upn(upn("conf.mfa")), false).await.unwrap();
+    set(
+        directory,
+        "conf.mfa",
+        UserChanges {
+            strong_authentication_requirements: Some(vec![]),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let user = directory
+        .get_user(&UserRef::by_upn(upn("conf.mfa")), false)
+        .await
+        .unwrap();
     assert!(user.strong_authentication_requirements.is_empty());
     assert_eq!(user.strong_authentication_methods.len(), 1);
     // Enabling a registered user reads back Enforced.
-    set(directory, "conf.mfa", UserChanges { strong_authentication_requirements: Some(requirement(RequirementState::Enabled)), ..Default::default() }).await.unwrap();
-    let user = directory.get_user(&UserRef::by_upn(upn("conf.mfa")), false).await.unwrap();
+    set(
+        directory,
+        "conf.mfa",
+        UserChanges {
+            strong_authentication_requirements: Some(requirement(RequirementState::Enabled)),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let user = directory
+        .get_user(&UserRef::by_upn(upn("conf.mfa")), false)
+        .await
+        .unwrap();
     assert_eq!(user.mfa_state(), Some(RequirementState::Enforced));
 }
 
 pub async fn phone_methods_need_phones(directory: &dyn Directory) {
     create(directory, "conf.nophone", UserChanges::default()).await;
-    let refused = set(directory, "conf.nophone", UserChanges { strong_authentication_methods: Some(sms()), ..Default::default() }).await;
-    assert_eq!(refused.err().expect("no mobile phone").field(), Some("MobilePhone"));
-    let national = set(directory, "conf.nophone", UserChanges { mobile_phone: Some("425 555 0100".into()), strong_authentication_methods: Some(sms()), ..Default::default() }).await;
-    assert_eq!(national.err().expect("no country code").field(), Some("MobilePhone"));
-    let user = directory.get_user(&UserRef::by_upn(upn("conf.nophone")), false).await.unwrap();
-    assert!(user.mobile_phone.is_none() && user.strong_authentication_methods.is_empty(), "a refused request changes nothing");
-    let app = set(directory, "conf.nophone", UserChanges {
-        strong_authentication_methods: Some(vec![StrongAuthenticationMethod { method_type: MethodType::PhoneAppNotification, is_default: true }]),
-        ..Default::default()
-    }).await;
-    assert_eq!(app.err().expect("no registered app").code(), "PropertyValidationException");
+    let refused = set(
+        directory,
+        "conf.nophone",
+        UserChanges {
+            strong_authentication_methods: Some(sms()),
+            ..Default::default()
+        },
+    )
+    .await;
+    assert_eq!(
+        refused.err().expect("no mobile phone").field(),
+        Some("MobilePhone")
+    );
+    let national = set(
+        directory,
+        "conf.nophone",
+        UserChanges {
+            mobile_phone: Some("425 555 0100".into()),
+            strong_authentication_methods: Some(sms()),
+            ..Default::default()
+        },
+    )
+    .await;
+    assert_eq!(
+        national.err().expect("no country code").field(),
+        Some("MobilePhone")
+    );
+    let user = directory
+        .get_user(&UserRef::by_upn(upn("conf.nophone")), false)
+        .await
+        .unwrap();
+    assert!(
+        user.mobile_phone.is_none() && user.strong_authentication_methods.is_empty(),
+        "a refused request changes nothing"
+    );
+    let app = set(
+        directory,
+        "conf.nophone",
+        UserChanges {
+            strong_authentication_methods: Some(vec![StrongAuthenticationMethod {
+                method_type: MethodType::PhoneAppNotification,
+                is_default: true,
+            }]),
+            ..Default::default()
+        },
+    )
+    .await;
+    assert_eq!(
+        app.err().expect("no registered app").code(),
+        "PropertyValidationException"
+    );
 }
 
 pub async fn clearing_methods_keeps_the_requirement(directory: &dyn Directory) {
-    create(directory, "conf.reset", UserChanges { mobile_phone: Some("+44 20 7946 0000".into()), ..Default::default() }).await;
-    set(directory, "conf.reset", UserChanges {
-        strong_authentication_methods: Some(sms()),
-        strong_authentication_requirements: Some(requirement(RequirementState::Enforced)),
-        ..Default::default()
-    }).await.unwrap();
-    let outcome = directory.reset_strong_authentication(&UserRef::by_upn(upn("conf.reset"))).await.unwrap();
-    assert_eq!(outcome.changed, vec!["StrongAuthenticationMethods".to_string()]);
-    let user = directory.get_user(&UserRef::by_upn(upn("conf.reset")), false).await.unwrap();
+    create(
+        directory,
+        "conf.reset",
+        UserChanges {
+            mobile_phone: Some("+44 20 7946 0000".into()),
+            ..Default::default()
+        },
+    )
+    .await;
+    set(
+        directory,
+        "conf.reset",
+        UserChanges {
+            strong_authentication_methods: Some(sms()),
+            strong_authentication_requirements: Some(requirement(RequirementState::Enforced)),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let outcome = directory
+        .reset_strong_authentication(&UserRef::by_upn(upn("conf.reset")))
+        .await
+        .unwrap();
+    assert_eq!(
+        outcome.changed,
+        vec!["StrongAuthenticationMethods".to_string()]
+    );
+    let user = directory
+        .get_user(&UserRef::by_upn(upn("conf.reset")), false)
+        .await
+        .unwrap();
     assert!(user.strong_authentication_methods.is_empty());
     assert_eq!(user.mfa_state(), Some(RequirementState::Enforced));
 }
 
 pub async fn deleted_users_restore_within_the_window(directory: &dyn Directory) {
     let id = create(directory, "conf.deleted", UserChanges::default()).await;
-    directory.remove_user(RemoveUserParams { user_principal_name: Some(upn("conf.deleted")), ..Default::default() }).await.unwrap();
-    assert_eq!(directory.get_user(&UserRef::by_id(id), false).await.err().unwrap().code(), "UserNotFoundException");
-    let deleted = directory.get_user(&UserRef::by_id(id), true).await.expect("in the recycle bin");
+    directory
+        .remove_user(RemoveUserParams {
+            user_principal_name: Some(upn("conf.deleted")),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        directory
+            .get_user(&UserRef::by_id(id), false)
+            .await
+            .err()
+            .unwrap()
+            .code(),
+        "UserNotFoundException"
+    );
+    let deleted = directory
+        .get_user(&UserRef::by_id(id), true)
+        .await
+        .expect("in the recycle bin");
     assert!(deleted.soft_deletion_timestamp.is_some());
     // The name is free again meanwhile; restoring then needs a new one.
     create(directory, "conf.deleted", UserChanges::default()).await;
-    let conflict = directory.restore_user(RestoreUserParams { object_id: Some(id), ..Default::default() }).await;
-    assert_eq!(conflict.err().expect("UPN taken").code(), "RestoreUserNotAllowedException");
+    let conflict = directory
+        .restore_user(RestoreUserParams {
+            object_id: Some(id),
+            ..Default::default()
+        })
+        .await;
+    assert_eq!(
+        conflict.err().expect("UPN taken").code(),
+        "RestoreUserNotAllowedException"
+    );
     directory
-        .restore_user(RestoreUserParams { object_id: Some(id), new_user_principal_name: Some(upn("conf.restored")), ..Default::default() })
+        .restore_user(RestoreUserParams {
+            object_id: Some(id),
+            new_user_principal_name: Some(upn("conf.restored")),
+            ..Default::default()
+        })
         .await
         .unwrap();
-    let restored = directory.get_user(&UserRef::by_upn(upn("conf.restored")), false).await.unwrap();
+    let restored = directory
+        .get_user(&UserRef::by_upn(upn("conf.restored")), false)
+        .await
+        .unwrap();
     assert_eq!(restored.object_id, id);
     assert!(restored.soft_deletion_timestamp.is_none());
 }
@@ -166,46 +434,149 @@ pub async fn licences_need_a_usage_location_and_free_units(directory: &dyn Direc
         remove_licenses: Some(remove),
         ..Default::default()
     };
-    let no_location = directory.set_user_license(license(vec!["contoso:ENTERPRISEPACK".into()], vec![])).await;
-    assert_eq!(no_location.err().expect("no usage location").field(), Some("UsageLocation"));
-    set(directory, "conf.licence", UserChanges { usage_location: Some("us".into()), ..Default::default() }).await.unwrap();
-    let unknown = directory.set_user_license(license(vec!["contoso:NOPE".into()], vec![])).await.err().expect("unknown SKU");
-    assert!(unknown.allowed().contains(&"contoso:ENTERPRISEPACK".to_string()));
+    let no_location = directory
+        .set_user_license(license(vec!["contoso:ENTERPRISEPACK".into()], vec![]))
+        .await;
+    assert_eq!(
+        no_location.err().expect("no usage location").field(),
+        Some("UsageLocation")
+    );
+    set(
+        directory,
+        "conf.licence",
+        UserChanges {
+            usage_location: Some("us".into()),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    let unknown = directory
+        .set_user_license(license(vec!["contoso:NOPE".into()], vec![]))
+        .await
+        .err()
+        .expect("unknown SKU");
+    assert!(unknown
+        .allowed()
+        .contains(&"contoso:ENTERPRISEPACK".to_string()));
     let before = directory.account_skus().await.unwrap()[0].consumed_units;
-    directory.set_user_license(license(vec!["contoso:ENTERPRISEPACK".into()], vec![])).await.unwrap();
-    let user = directory.get_user(&UserRef::by_upn(upn("conf.licence")), false).await.unwrap();
+    directory
+        .set_user_license(license(vec!["contoso:ENTERPRISEPACK".into()], vec![]))
+        .await
+        .unwrap();
+    let user = directory
+        .get_user(&UserRef::by_upn(upn("conf.licence")), false)
+        .await
+        .unwrap();
     assert!(user.is_licensed);
     assert_eq!(user.licenses[0].account_sku_id, "contoso:ENTERPRISEPACK");
-    assert_eq!(directory.account_skus().await.unwrap()[0].consumed_units, before + 1);
-    directory.set_user_license(license(vec![], vec!["contoso:ENTERPRISEPACK".into()])).await.unwrap();
-    assert!(!directory.get_user(&UserRef::by_upn(upn("conf.licence")), false).await.unwrap().is_licensed);
+    assert_eq!(
+        directory.account_skus().await.unwrap()[0].consumed_units,
+        before + 1
+    );
+    directory
+        .set_user_license(license(vec![], vec!["contoso:ENTERPRISEPACK".into()]))
+        .await
+        .unwrap();
+    assert!(
+        !directory
+            .get_user(&UserRef::by_upn(upn("conf.licence")), false)
+            .await
+            .unwrap()
+            .is_licensed
+    );
 }
 
 pub async fn roles_take_members_by_either_name(directory: &dyn Directory) {
     let id = create(directory, "conf.admin", UserChanges::default()).await;
     let role = uuid::Uuid::parse_str(COMPANY_ADMINISTRATOR).unwrap();
-    let member = MemberRef { member_type: RoleMemberType::User, object_id: None, email_address: Some(upn("conf.admin")) };
+    let member = MemberRef {
+        member_type: RoleMemberType::User,
+        object_id: None,
+        email_address: Some(upn("conf.admin")),
+    };
     directory.add_role_member(role, &member).await.unwrap();
-    assert_eq!(directory.add_role_member(role, &member).await.err().unwrap().code(), "RoleMemberAlreadyExistsException");
-    let members = directory.role_members(role, &MemberQuery { types: None, search_string: None }, PageRequest { cursor: None, size: 250 }).await.unwrap();
-    let listed = members.items.iter().find(|m| m.object_id == id).expect("listed as a member");
-    assert_eq!(listed.email_address.as_deref(), Some(upn("conf.admin").as_str()));
+    assert_eq!(
+        directory
+            .add_role_member(role, &member)
+            .await
+            .err()
+            .unwrap()
+            .code(),
+        "RoleMemberAlreadyExistsException"
+    );
+    let members = directory
+        .role_members(
+            role,
+            &MemberQuery {
+                types: None,
+                search_string: None,
+            },
+            PageRequest {
+                cursor: None,
+                size: 250,
+            },
+        )
+        .await
+        .unwrap();
+    let listed = members
+        .items
+        .iter()
+        .find(|m| m.object_id == id)
+        .expect("listed as a member");
+    assert_eq!(
+        listed.email_address.as_deref(),
+        Some(upn("conf.admin").as_str())
+    );
     let held = directory.user_roles(&UserRef::by_id(id)).await.unwrap();
-    assert_eq!(held.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(), vec!["Company Administrator"]);
-    let by_id = MemberRef { member_type: RoleMemberType::User, object_id: Some(id), email_address: None };
+    assert_eq!(
+        held.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(),
+        vec!["Company Administrator"]
+    );
+    let by_id = MemberRef {
+        member_type: RoleMemberType::User,
+        object_id: Some(id),
+        email_address: None,
+    };
     directory.remove_role_member(role, &by_id).await.unwrap();
-    assert_eq!(directory.remove_role_member(role, &by_id).await.err().unwrap().code(), "RoleMemberNotFoundException");
+    assert_eq!(
+        directory
+            .remove_role_member(role, &by_id)
+            .await
+            .err()
+            .unwrap()
+            .code(),
+        "RoleMemberNotFoundException"
+    );
 }
 
 pub async fn listing_pages_through_everything(directory: &dyn Directory) {
     for index in 0..7 {
-        create(directory, &format!("conf.page{index}"), UserChanges { department: Some("Paging".into()), ..Default::default() }).await;
+        create(
+            directory,
+            &format!("conf.page{index}"),
+            UserChanges {
+                department: Some("Paging".into()),
+                ..Default::default()
+            },
+        )
+        .await;
     }
-    let query = UserQuery { filter: UserFilter { department: Some("paging".into()), ..Default::default() }, strong_authentication: None, role_object_id: None };
+    let query = UserQuery {
+        filter: UserFilter {
+            department: Some("paging".into()),
+            ..Default::default()
+        },
+        strong_authentication: None,
+        role_object_id: None,
+    };
     let mut cursor = None;
     let mut seen = Vec::new();
     loop {
-        let page = directory.list_users(&query, PageRequest { cursor, size: 3 }).await.unwrap();
+        let page = directory
+            .list_users(&query, PageRequest { cursor, size: 3 })
+            .await
+            .unwrap();
         assert!(page.items.len() <= 3);
         seen.extend(page.items.into_iter().map(|u| u.user_principal_name));
         match page.next_cursor {
@@ -221,11 +592,21 @@ pub async fn listing_pages_through_everything(directory: &dyn Directory) {
 pub async fn passwords_and_user_principal_names(directory: &dyn Directory) {
     create(directory, "conf.password", UserChanges::default()).await;
     let weak = directory
-        .set_user_password(SetUserPasswordParams { user_principal_name: Some(upn("conf.password")), new_password: Some("password".into()), ..Default::default() })
+        .set_user_password(SetUserPasswordParams {
+            user_principal_name: Some(upn("conf.password")),
+            new_password: Some("password".into()),
+            ..Default::default()
+        })
         .await;
-    assert_eq!(weak.err().expect("weak password").field(), Some("NewPassword"));
+    assert_eq!(
+        weak.err().expect("weak password").field(),
+        Some("NewPassword")
+    );
     let generated = directory
-        .set_user_password(SetUserPasswordParams { user_principal_name: Some(upn("conf.password")), ..Default::default() })
+        .set_user_password(SetUserPasswordParams {
+            user_principal_name: Some(upn("conf.password")),
+            ..Default::default()
+        })
         .await
         .unwrap()
         .expect("a generated password");
@@ -238,7 +619,10 @@ pub async fn passwords_and_user_principal_names(directory: &dyn Directory) {
         })
         .await
         .unwrap();
-    assert!(directory.get_user(&UserRef::by_upn(upn("conf.renamed")), false).await.is_ok());
+    assert!(directory
+        .get_user(&UserRef::by_upn(upn("conf.renamed")), false)
+        .await
+        .is_ok());
     let foreign = directory
         .set_user_principal_name(SetUserPrincipalNameParams {
             user_principal_name: Some(upn("conf.renamed")),
@@ -246,5 +630,8 @@ pub async fn passwords_and_user_principal_names(directory: &dyn Directory) {
             ..Default::default()
         })
         .await;
-    assert_eq!(foreign.err().expect("unverified domain").allowed(), [DOMAIN.to_string()]);
+    assert_eq!(
+        foreign.err().expect("unverified domain").allowed(),
+        [DOMAIN.to_string()]
+    );
 }

@@ -14,12 +14,13 @@ use uuid::Uuid;
 
 use crate::domain::fault::FaultResult;
 use crate::domain::model::{
-    AccountSku, CompanyInformation, Domain, Group, GroupMember, GroupMemberType, Role, RoleMember, RoleMemberType, User,
+    AccountSku, CompanyInformation, Domain, Group, GroupMember, GroupMemberType, Role, RoleMember,
+    RoleMemberType, User,
 };
 use crate::domain::query::StrongAuthenticationFilter;
 use crate::domain::requests::{
-    NewUserParams, RemoveUserParams, RestoreUserParams, SetUserLicenseParams, SetUserParams, SetUserPasswordParams,
-    SetUserPrincipalNameParams, UserFilter, UserRef,
+    NewUserParams, RemoveUserParams, RestoreUserParams, SetUserLicenseParams, SetUserParams,
+    SetUserPasswordParams, SetUserPrincipalNameParams, UserFilter, UserRef,
 };
 
 /// Where a page starts and how many objects it holds.
@@ -80,7 +81,10 @@ pub struct Outcome {
 
 impl Outcome {
     pub fn of(object_id: Uuid, changed: impl IntoIterator<Item = impl Into<String>>) -> Outcome {
-        Outcome { object_id: Some(object_id), changed: changed.into_iter().map(Into::into).collect() }
+        Outcome {
+            object_id: Some(object_id),
+            changed: changed.into_iter().map(Into::into).collect(),
+        }
     }
 }
 
@@ -110,13 +114,22 @@ pub trait Directory: Send + Sync + 'static {
     async fn remove_user(&self, params: RemoveUserParams) -> FaultResult<Outcome>;
     async fn restore_user(&self, params: RestoreUserParams) -> FaultResult<Outcome>;
     /// Returns the new password (generated when none was given), or `None` when only a change was forced.
-    async fn set_user_password(&self, params: SetUserPasswordParams) -> FaultResult<Option<String>>;
-    async fn set_user_principal_name(&self, params: SetUserPrincipalNameParams) -> FaultResult<Outcome>;
+    async fn set_user_password(&self, params: SetUserPasswordParams)
+        -> FaultResult<Option<String>>;
+    async fn set_user_principal_name(
+        &self,
+        params: SetUserPrincipalNameParams,
+    ) -> FaultResult<Outcome>;
     async fn set_user_license(&self, params: SetUserLicenseParams) -> FaultResult<Outcome>;
     async fn reset_strong_authentication(&self, user: &UserRef) -> FaultResult<Outcome>;
 
     async fn roles(&self) -> FaultResult<Vec<Role>>;
-    async fn role_members(&self, role: Uuid, query: &MemberQuery<RoleMemberType>, page: PageRequest) -> FaultResult<Page<RoleMember>>;
+    async fn role_members(
+        &self,
+        role: Uuid,
+        query: &MemberQuery<RoleMemberType>,
+        page: PageRequest,
+    ) -> FaultResult<Page<RoleMember>>;
     async fn add_role_member(&self, role: Uuid, member: &MemberRef) -> FaultResult<Outcome>;
     async fn remove_role_member(&self, role: Uuid, member: &MemberRef) -> FaultResult<Outcome>;
     /// The roles a user holds, directly or through a group.
@@ -124,5 +137,10 @@ pub trait Directory: Send + Sync + 'static {
 
     async fn groups(&self, query: &GroupQuery, page: PageRequest) -> FaultResult<Page<Group>>;
     async fn group(&self, id: Uuid) -> FaultResult<Group>;
-    async fn group_members(&self, group: Uuid, query: &MemberQuery<GroupMemberType>, page: PageRequest) -> FaultResult<Page<GroupMember>>;
+    async fn group_members(
+        &self,
+        group: Uuid,
+        query: &MemberQuery<GroupMemberType>,
+        page: PageRequest,
+    ) -> FaultResult<Page<GroupMember>>;
 }

@@ -11,7 +11,11 @@ pub enum Fault {
     UserNotFound(String),
     /// `Invalid value for parameter.` (PropertyValidationException).
     #[error("Invalid value for parameter.  Parameter Name: {field}. {reason}{}", allowed_sentence(.allowed))]
-    InvalidValue { field: String, reason: String, allowed: Vec<String> },
+    InvalidValue {
+        field: String,
+        reason: String,
+        allowed: Vec<String>,
+    },
     /// A required property is missing (MSOnline's text for UsageLocation: "You must provide a required property").
     #[error("You must provide a required property: Parameter name: {field}. {reason}")]
     Required { field: String, reason: String },
@@ -28,7 +32,11 @@ pub enum Fault {
     #[error("There are no free licenses of {sku}: all {active} are assigned.")]
     LicenseQuotaExceeded { sku: String, active: i32 },
     #[error("Invalid value for parameter.  Parameter Name: {field}. {reason}{}", allowed_sentence(.allowed))]
-    InvalidLicense { field: String, reason: String, allowed: Vec<String> },
+    InvalidLicense {
+        field: String,
+        reason: String,
+        allowed: Vec<String>,
+    },
     #[error("Role not found.  Role: {0}.")]
     RoleNotFound(String),
     #[error("The role member you are trying to add is already a member of this role.")]
@@ -55,10 +63,18 @@ fn allowed_sentence(allowed: &[String]) -> String {
 
 impl Fault {
     pub fn invalid(field: impl Into<String>, reason: impl Into<String>) -> Fault {
-        Fault::InvalidValue { field: field.into(), reason: reason.into(), allowed: Vec::new() }
+        Fault::InvalidValue {
+            field: field.into(),
+            reason: reason.into(),
+            allowed: Vec::new(),
+        }
     }
 
-    pub fn invalid_choice(field: impl Into<String>, reason: impl Into<String>, allowed: &[&str]) -> Fault {
+    pub fn invalid_choice(
+        field: impl Into<String>,
+        reason: impl Into<String>,
+        allowed: &[&str],
+    ) -> Fault {
         Fault::InvalidValue {
             field: field.into(),
             reason: reason.into(),

@@ -6,8 +6,8 @@ use uuid::Uuid;
 
 use super::fault::{Fault, FaultResult};
 use super::model::{
-    AccountSku, AccountSkuIdentifier, LicenseAssignment, LicenseAssignmentDetail, ProvisioningStatus, ServiceStatus,
-    SkuTargetClass, Subscription, User, UserLicense,
+    AccountSku, AccountSkuIdentifier, LicenseAssignment, LicenseAssignmentDetail,
+    ProvisioningStatus, ServiceStatus, SkuTargetClass, Subscription, User, UserLicense,
 };
 use super::requests::LicenseOption;
 
@@ -25,13 +25,19 @@ impl LicenseCatalog {
     }
 
     fn all_account_sku_ids(&self) -> Vec<String> {
-        self.subscriptions.iter().map(|(s, _)| self.account_sku_id(s)).collect()
+        self.subscriptions
+            .iter()
+            .map(|(s, _)| self.account_sku_id(s))
+            .collect()
     }
 
     fn find(&self, field: &str, account_sku_id: &str) -> FaultResult<&(Subscription, i32)> {
         self.subscriptions
             .iter()
-            .find(|(s, _)| self.account_sku_id(s).eq_ignore_ascii_case(account_sku_id.trim()))
+            .find(|(s, _)| {
+                self.account_sku_id(s)
+                    .eq_ignore_ascii_case(account_sku_id.trim())
+            })
             .ok_or_else(|| Fault::InvalidLicense {
                 field: field.to_string(),
                 reason: format!("'{account_sku_id}' is not a subscription of this tenant."),
@@ -80,7 +86,10 @@ fn service_status(subscription: &Subscription, disabled: &[String]) -> Vec<Servi
         .iter()
         .map(|plan| ServiceStatus {
             service_plan: plan.clone(),
-            provisioning_status: if disabled.iter().any(|d| d.eq_ignore_ascii_case(&plan.service_name)) {
+            provisioning_status: if disabled
+                .iter()
+                .any(|d| d.eq_ignore_ascii_case(&plan.service_name))
+            {
                 ProvisioningStatus::Disabled
             } else {
                 ProvisioningStatus::Success
@@ -118,7 +127,10 @@ pub fn apply(
     let mut held: BTreeMap<String, (Uuid, Vec<String>)> = BTreeMap::new();
     for license in &user.licenses {
         let (subscription, _) = catalog.find("Licenses", &license.account_sku_id)?;
-        held.insert(catalog.account_sku_id(subscription), (subscription.sku_id, disabled_plans(license)));
+        held.insert(
+            catalog.account_sku_id(subscription),
+            (subscription.sku_id, disabled_plans(license)),
+        );
     }
     let before = held.clone();
 
@@ -154,14 +166,18 @@ pub fn apply(
             });
         }
         if *consumed >= subscription.active_units {
-            return Err(Fault::LicenseQuotaExceeded { sku: key, active: subscription.active_units });
+            return Err(Fault::LicenseQuotaExceeded {
+                sku: key,
+                active: subscription.active_units,
+            });
         }
         held.insert(key, (subscription.sku_id, Vec::new()));
         added.push(subscription.sku_id);
     }
 
     for option in options {
-        let (subscription, _) = catalog.find("LicenseOptions.AccountSkuId", &option.account_sku_id)?;
+        let (subscription, _) =
+            catalog.find("LicenseOptions.AccountSkuId", &option.account_sku_id)?;
         let key = catalog.account_sku_id(subscription);
         let Some((_, disabled)) = held.get_mut(&key) else {
             return Err(Fault::InvalidLicense {
@@ -170,8 +186,16 @@ pub fn apply(
                 allowed: held.keys().cloned().collect(),
             });
         };
-        let plan_names: BTreeSet<&str> = subscription.service_plans.iter().map(|p| p.service_name.as_str()).collect();
-        if let Some(unknown) = option.disabled_service_plans.iter().find(|p| !plan_names.iter().any(|n| n.eq_ignore_ascii_case(p))) {
+        let plan_names: BTreeSet<&str> = subscription
+            .service_plans
+            .iter()
+            .map(|p| p.service_name.as_str())
+            .collect();
+        if let Some(unknown) = option
+            .disabled_service_plans
+            .iter()
+            .find(|p| !plan_names.iter().any(|n| n.eq_ignore_ascii_case(p)))
+        {
             return Err(Fault::InvalidLicense {
                 field: "LicenseOptions.DisabledServicePlans".to_string(),
                 reason: format!("'{unknown}' is not a service plan of {key}."),
@@ -186,13 +210,21 @@ pub fn apply(
         user.licenses = held
             .values()
             .map(|(sku_id, disabled)| {
-                let (subscription, _) = catalog.subscriptions.iter().find(|(s, _)| s.sku_id == *sku_id).expect("held SKUs come from the catalog");
+                let (subscription, _) = catalog
+                    .subscriptions
+                    .iter()
+                    .find(|(s, _)| s.sku_id == *sku_id)
+                    .expect("held SKUs come from the catalog");
                 catalog.user_license(subscription, disabled)
             })
             .collect();
         refresh_derived(user);
     }
-    Ok(LicenseChange { added, removed, changed })
+    Ok(LicenseChange {
+        added,
+        removed,
+        changed,
+    })
 }
 
 /// Recomputes the licence properties MSOnline derives from `Licenses`.

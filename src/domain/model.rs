@@ -11,7 +11,9 @@ use uuid::Uuid;
 use super::time::Timestamp;
 
 /// MSOnline's six strong-authentication method types: a closed set.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 pub enum MethodType {
     #[serde(rename = "OneWaySMS")]
     OneWaySms,
@@ -427,7 +429,9 @@ impl User {
     }
 
     pub fn mfa_state(&self) -> Option<RequirementState> {
-        self.strong_authentication_requirements.first().map(|r| r.state)
+        self.strong_authentication_requirements
+            .first()
+            .map(|r| r.state)
     }
 }
 

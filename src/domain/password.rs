@@ -4,11 +4,17 @@
 //! records when the password changed and hands a generated one back to the caller once.
 
 /// Why a password is refused, in words an admin can act on.
-pub fn check(password: &str, user_principal_name: &str, strong_required: bool) -> Result<(), String> {
+pub fn check(
+    password: &str,
+    user_principal_name: &str,
+    strong_required: bool,
+) -> Result<(), String> {
     let length = password.chars().count();
     // 8 to 256 characters: Microsoft Entra ID's current limits (MSOnline's help still said 16).
     if !(8..=256).contains(&length) {
-        return Err(format!("it has {length} characters; a password has 8 to 256"));
+        return Err(format!(
+            "it has {length} characters; a password has 8 to 256"
+        ));
     }
     if password.chars().any(char::is_whitespace) {
         return Err("it contains white space".to_string());
@@ -27,7 +33,11 @@ pub fn check(password: &str, user_principal_name: &str, strong_required: bool) -
             "a strong password contains three of: lower-case letters, upper-case letters, digits, symbols".to_string(),
         );
     }
-    let alias = user_principal_name.split('@').next().unwrap_or_default().to_lowercase();
+    let alias = user_principal_name
+        .split('@')
+        .next()
+        .unwrap_or_default()
+        .to_lowercase();
     if alias.len() >= 3 && password.to_lowercase().contains(&alias) {
         return Err("it contains the user name".to_string());
     }
@@ -74,10 +84,18 @@ mod tests {
 
     #[test]
     fn strong_rules_name_the_problem() {
-        assert!(check("short", "a@b.c", true).unwrap_err().contains("8 to 256"));
-        assert!(check("alllowercase", "a@b.c", true).unwrap_err().contains("three of"));
-        assert!(check("Pass word1!", "a@b.c", true).unwrap_err().contains("white space"));
-        assert!(check("Jsmith#2024", "jsmith@contoso.com", true).unwrap_err().contains("user name"));
+        assert!(check("short", "a@b.c", true)
+            .unwrap_err()
+            .contains("8 to 256"));
+        assert!(check("alllowercase", "a@b.c", true)
+            .unwrap_err()
+            .contains("three of"));
+        assert!(check("Pass word1!", "a@b.c", true)
+            .unwrap_err()
+            .contains("white space"));
+        assert!(check("Jsmith#2024", "jsmith@contoso.com", true)
+            .unwrap_err()
+            .contains("user name"));
         assert!(check("alllowercase", "a@b.c", false).is_ok());
     }
 }

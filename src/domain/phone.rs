@@ -90,9 +90,18 @@ mod tests {
     #[test]
     fn refuses_what_it_would_have_to_guess() {
         assert_eq!(normalize("425 555 0100"), Err(PhoneError::NoCountryCode));
-        assert_eq!(normalize("0041 79 123 45 67"), Err(PhoneError::NoCountryCode));
-        assert_eq!(normalize("+28 1234 5678"), Err(PhoneError::UnknownCountryCode));
-        assert_eq!(normalize("+1 425 555 0100 x12"), Err(PhoneError::InvalidCharacters));
+        assert_eq!(
+            normalize("0041 79 123 45 67"),
+            Err(PhoneError::NoCountryCode)
+        );
+        assert_eq!(
+            normalize("+28 1234 5678"),
+            Err(PhoneError::UnknownCountryCode)
+        );
+        assert_eq!(
+            normalize("+1 425 555 0100 x12"),
+            Err(PhoneError::InvalidCharacters)
+        );
         assert_eq!(normalize("+1 555"), Err(PhoneError::WrongLength));
     }
 }

@@ -6,13 +6,17 @@ use super::requests::{UserEnabledFilter, UserFilter};
 fn equal(wanted: &Option<String>, actual: &Option<String>) -> bool {
     match wanted {
         None => true,
-        Some(wanted) => actual.as_deref().is_some_and(|a| a.eq_ignore_ascii_case(wanted.trim())),
+        Some(wanted) => actual
+            .as_deref()
+            .is_some_and(|a| a.eq_ignore_ascii_case(wanted.trim())),
     }
 }
 
 /// Case-insensitive prefix test of MSOnline's `-SearchString`.
 pub fn starts_with(text: &str, prefix: &str) -> bool {
-    text.len() >= prefix.len() && text.is_char_boundary(prefix.len()) && text[..prefix.len()].eq_ignore_ascii_case(prefix)
+    text.len() >= prefix.len()
+        && text.is_char_boundary(prefix.len())
+        && text[..prefix.len()].eq_ignore_ascii_case(prefix)
 }
 
 fn address_of(proxy: &str) -> &str {
@@ -23,9 +27,15 @@ fn address_of(proxy: &str) -> &str {
 pub fn user_matches_search(user: &User, search: &str) -> bool {
     let search = search.trim();
     search.is_empty()
-        || user.display_name.as_deref().is_some_and(|n| starts_with(n, search))
+        || user
+            .display_name
+            .as_deref()
+            .is_some_and(|n| starts_with(n, search))
         || starts_with(&user.user_principal_name, search)
-        || user.proxy_addresses.iter().any(|p| starts_with(address_of(p), search))
+        || user
+            .proxy_addresses
+            .iter()
+            .any(|p| starts_with(address_of(p), search))
 }
 
 impl UserFilter {
@@ -45,14 +55,28 @@ impl UserFilter {
             && (!self.has_errors_only || !user.errors.is_empty())
             && (!self.license_reconciliation_needed_only || user.license_reconciliation_needed)
             && (!self.unlicensed_users_only || !user.is_licensed)
-            && self.domain_name.as_deref().is_none_or(|domain| has_address_in(user, domain))
-            && self.search_string.as_deref().is_none_or(|search| user_matches_search(user, search))
+            && self
+                .domain_name
+                .as_deref()
+                .is_none_or(|domain| has_address_in(user, domain))
+            && self
+                .search_string
+                .as_deref()
+                .is_none_or(|search| user_matches_search(user, search))
     }
 }
 
 fn has_address_in(user: &User, domain: &str) -> bool {
-    let in_domain = |address: &str| address.rsplit_once('@').is_some_and(|(_, d)| d.eq_ignore_ascii_case(domain.trim()));
-    in_domain(&user.user_principal_name) || user.proxy_addresses.iter().any(|p| in_domain(address_of(p)))
+    let in_domain = |address: &str| {
+        address
+            .rsplit_once('@')
+            .is_some_and(|(_, d)| d.eq_ignore_ascii_case(domain.trim()))
+    };
+    in_domain(&user.user_principal_name)
+        || user
+            .proxy_addresses
+            .iter()
+            .any(|p| in_domain(address_of(p)))
 }
 
 /// `Get-MsolUserByStrongAuthentication`'s requirement filter.
@@ -73,6 +97,10 @@ impl StrongAuthenticationFilter {
         } else {
             state.is_some_and(|s| self.states.contains(&s))
         };
-        by_state && self.search_string.as_deref().is_none_or(|search| user_matches_search(user, search))
+        by_state
+            && self
+                .search_string
+                .as_deref()
+                .is_none_or(|search| user_matches_search(user, search))
     }
 }

@@ -10,8 +10,8 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::model::{
-    DomainAuthenticationType, DomainCapability, DomainStatus, GroupMemberType, GroupType, RoleMemberType,
-    StrongAuthenticationMethod, StrongAuthenticationRequirement, UserType,
+    DomainAuthenticationType, DomainCapability, DomainStatus, GroupMemberType, GroupType,
+    RoleMemberType, StrongAuthenticationMethod, StrongAuthenticationRequirement, UserType,
 };
 use super::time::Timestamp;
 
@@ -142,7 +142,10 @@ impl GetUserParams {
             ("Synchronized", self.synchronized),
             ("Title", self.title.is_some()),
             ("HasErrorsOnly", self.has_errors_only),
-            ("LicenseReconciliationNeededOnly", self.license_reconciliation_needed_only),
+            (
+                "LicenseReconciliationNeededOnly",
+                self.license_reconciliation_needed_only,
+            ),
             ("UnlicensedUsersOnly", self.unlicensed_users_only),
             ("UsageLocation", self.usage_location.is_some()),
             ("SearchString", self.search_string.is_some()),
@@ -234,10 +237,9 @@ pub struct UserChanges {
 }
 
 /// `Set-MsolUser`: changes the given properties of the user named by `ObjectId` or `UserPrincipalName`.
-// Unknown members are refused by the schema: serde's deny_unknown_fields does not combine with flatten.
 #[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
+// Unknown members are refused by the request schema: serde's deny_unknown_fields does not combine with flatten.
 #[serde(rename_all = "PascalCase")]
-#[schemars(deny_unknown_fields)]
 pub struct SetUserParams {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object_id: Option<Uuid>,
@@ -251,14 +253,16 @@ pub struct SetUserParams {
 
 impl SetUserParams {
     pub fn user(&self) -> UserRef {
-        UserRef { object_id: self.object_id, user_principal_name: self.user_principal_name.clone() }
+        UserRef {
+            object_id: self.object_id,
+            user_principal_name: self.user_principal_name.clone(),
+        }
     }
 }
 
 /// `New-MsolUser`: creates a cloud user; a password is generated when none is given.
 #[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(rename_all = "PascalCase")]
-#[schemars(deny_unknown_fields)]
 pub struct NewUserParams {
     pub user_principal_name: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -286,11 +290,17 @@ pub struct UserRef {
 
 impl UserRef {
     pub fn by_upn(upn: impl Into<String>) -> UserRef {
-        UserRef { object_id: None, user_principal_name: Some(upn.into()) }
+        UserRef {
+            object_id: None,
+            user_principal_name: Some(upn.into()),
+        }
     }
 
     pub fn by_id(id: Uuid) -> UserRef {
-        UserRef { object_id: Some(id), user_principal_name: None }
+        UserRef {
+            object_id: Some(id),
+            user_principal_name: None,
+        }
     }
 
     /// How the user is named in a "User Not Found" message.

@@ -73,7 +73,8 @@ impl BuiltInRole {
 pub fn by_name(name: &str) -> Option<&'static BuiltInRole> {
     let wanted = name.trim();
     BUILT_IN_ROLES.iter().find(|role| {
-        role.legacy_name.eq_ignore_ascii_case(wanted) || role.current_name.eq_ignore_ascii_case(wanted)
+        role.legacy_name.eq_ignore_ascii_case(wanted)
+            || role.current_name.eq_ignore_ascii_case(wanted)
     })
 }
 

@@ -61,7 +61,9 @@ impl<'de> Deserialize<'de> for Timestamp {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Timestamp, D::Error> {
         let text = String::deserialize(deserializer)?;
         Timestamp::parse(&text).ok_or_else(|| {
-            serde::de::Error::custom(format!("'{text}' is not an ISO 8601 date and time with an offset"))
+            serde::de::Error::custom(format!(
+                "'{text}' is not an ISO 8601 date and time with an offset"
+            ))
         })
     }
 }

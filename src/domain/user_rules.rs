@@ -65,8 +65,15 @@ impl Change {
         Ok(())
     }
 
-    fn text(&mut self, field: &'static str, requested: &Option<String>, pick: fn(&mut User) -> &mut Option<String>) -> FaultResult<()> {
-        let Some(requested) = requested else { return Ok(()) };
+    fn text(
+        &mut self,
+        field: &'static str,
+        requested: &Option<String>,
+        pick: fn(&mut User) -> &mut Option<String>,
+    ) -> FaultResult<()> {
+        let Some(requested) = requested else {
+            return Ok(());
+        };
         let value = match requested.trim() {
             "" => None,
             trimmed => Some(trimmed.to_string()),
@@ -80,8 +87,15 @@ impl Change {
         Ok(())
     }
 
-    fn flag(&mut self, field: &'static str, requested: Option<bool>, pick: fn(&mut User) -> &mut bool) -> FaultResult<()> {
-        let Some(value) = requested else { return Ok(()) };
+    fn flag(
+        &mut self,
+        field: &'static str,
+        requested: Option<bool>,
+        pick: fn(&mut User) -> &mut bool,
+    ) -> FaultResult<()> {
+        let Some(value) = requested else {
+            return Ok(());
+        };
         if *pick(&mut self.user) == value {
             return Ok(());
         }
@@ -91,9 +105,20 @@ impl Change {
         Ok(())
     }
 
-    fn list(&mut self, field: &'static str, requested: &Option<Vec<String>>, pick: fn(&mut User) -> &mut Vec<String>) -> FaultResult<()> {
-        let Some(requested) = requested else { return Ok(()) };
-        let value: Vec<String> = requested.iter().map(|v| v.trim().to_string()).filter(|v| !v.is_empty()).collect();
+    fn list(
+        &mut self,
+        field: &'static str,
+        requested: &Option<Vec<String>>,
+        pick: fn(&mut User) -> &mut Vec<String>,
+    ) -> FaultResult<()> {
+        let Some(requested) = requested else {
+            return Ok(());
+        };
+        let value: Vec<String> = requested
+            .iter()
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+            .collect();
         if *pick(&mut self.user) == value {
             return Ok(());
         }
@@ -104,11 +129,19 @@ impl Change {
     }
 
     /// Read-only timestamps: a piped user carries the stored value, which is no change.
-    fn read_only_time(&mut self, field: &'static str, requested: Option<Timestamp>, stored: Option<Timestamp>) -> FaultResult<()> {
+    fn read_only_time(
+        &mut self,
+        field: &'static str,
+        requested: Option<Timestamp>,
+        stored: Option<Timestamp>,
+    ) -> FaultResult<()> {
         match requested {
             Some(value) if Some(value) != stored => Err(Fault::NotSettable {
                 field: field.to_string(),
-                reason: format!("{field} is set by the service and cannot be written; it is {}.", describe_time(stored)),
+                reason: format!(
+                    "{field} is set by the service and cannot be written; it is {}.",
+                    describe_time(stored)
+                ),
             }),
             _ => Ok(()),
         }
@@ -120,36 +153,69 @@ fn describe_time(at: Option<Timestamp>) -> String {
 }
 
 /// Applies `request` to `current` (for `New-MsolUser`, a fresh user with MSOnline's defaults).
-pub fn apply_changes(current: &User, request: &UserChanges, now: Timestamp) -> FaultResult<Applied> {
-    let mut change = Change { user: current.clone(), synchronized: current.is_synchronized(), changed: Vec::new() };
+pub fn apply_changes(
+    current: &User,
+    request: &UserChanges,
+    now: Timestamp,
+) -> FaultResult<Applied> {
+    let mut change = Change {
+        user: current.clone(),
+        synchronized: current.is_synchronized(),
+        changed: Vec::new(),
+    };
 
     if let Some(name) = &request.display_name {
         if name.trim().is_empty() {
-            return Err(Fault::invalid("DisplayName", "A user must have a display name; it cannot be cleared."));
+            return Err(Fault::invalid(
+                "DisplayName",
+                "A user must have a display name; it cannot be cleared.",
+            ));
         }
         if name.chars().count() > 256 {
-            return Err(Fault::invalid("DisplayName", "A display name has at most 256 characters."));
+            return Err(Fault::invalid(
+                "DisplayName",
+                "A display name has at most 256 characters.",
+            ));
         }
     }
-    change.text("DisplayName", &request.display_name, |u| &mut u.display_name)?;
+    change.text("DisplayName", &request.display_name, |u| {
+        &mut u.display_name
+    })?;
     change.text("FirstName", &request.first_name, |u| &mut u.first_name)?;
     change.text("LastName", &request.last_name, |u| &mut u.last_name)?;
     change.text("Title", &request.title, |u| &mut u.title)?;
     change.text("Department", &request.department, |u| &mut u.department)?;
     change.text("Office", &request.office, |u| &mut u.office)?;
-    change.text("StreetAddress", &request.street_address, |u| &mut u.street_address)?;
+    change.text("StreetAddress", &request.street_address, |u| {
+        &mut u.street_address
+    })?;
     change.text("City", &request.city, |u| &mut u.city)?;
     change.text("State", &request.state, |u| &mut u.state)?;
     change.text("PostalCode", &request.postal_code, |u| &mut u.postal_code)?;
     change.text("Country", &request.country, |u| &mut u.country)?;
-    change.text("PhoneNumber", &request.phone_number, |u| &mut u.phone_number)?;
-    change.text("MobilePhone", &request.mobile_phone, |u| &mut u.mobile_phone)?;
+    change.text("PhoneNumber", &request.phone_number, |u| {
+        &mut u.phone_number
+    })?;
+    change.text("MobilePhone", &request.mobile_phone, |u| {
+        &mut u.mobile_phone
+    })?;
     change.text("Fax", &request.fax, |u| &mut u.fax)?;
-    change.text("PreferredLanguage", &request.preferred_language, |u| &mut u.preferred_language)?;
-    change.text("PreferredDataLocation", &request.preferred_data_location, |u| &mut u.preferred_data_location)?;
-    change.text("ImmutableId", &request.immutable_id, |u| &mut u.immutable_id)?;
+    change.text("PreferredLanguage", &request.preferred_language, |u| {
+        &mut u.preferred_language
+    })?;
+    change.text(
+        "PreferredDataLocation",
+        &request.preferred_data_location,
+        |u| &mut u.preferred_data_location,
+    )?;
+    change.text("ImmutableId", &request.immutable_id, |u| {
+        &mut u.immutable_id
+    })?;
 
-    let usage_location = request.usage_location.as_ref().map(|code| code.trim().to_ascii_uppercase());
+    let usage_location = request
+        .usage_location
+        .as_ref()
+        .map(|code| code.trim().to_ascii_uppercase());
     if usage_location.as_deref() == Some("") && current.is_licensed {
         return Err(Fault::invalid(
             "UsageLocation",
@@ -159,16 +225,40 @@ pub fn apply_changes(current: &User, request: &UserChanges, now: Timestamp) -> F
     change.text("UsageLocation", &usage_location, |u| &mut u.usage_location)?;
 
     if let Some(addresses) = &request.alternate_email_addresses {
-        if let Some(bad) = addresses.iter().find(|a| !a.trim().is_empty() && !looks_like_email(a.trim())) {
-            return Err(Fault::invalid("AlternateEmailAddresses", format!("'{bad}' is not an email address.")));
+        if let Some(bad) = addresses
+            .iter()
+            .find(|a| !a.trim().is_empty() && !looks_like_email(a.trim()))
+        {
+            return Err(Fault::invalid(
+                "AlternateEmailAddresses",
+                format!("'{bad}' is not an email address."),
+            ));
         }
     }
-    change.list("AlternateEmailAddresses", &request.alternate_email_addresses, |u| &mut u.alternate_email_addresses)?;
-    change.list("AlternateMobilePhones", &request.alternate_mobile_phones, |u| &mut u.alternate_mobile_phones)?;
+    change.list(
+        "AlternateEmailAddresses",
+        &request.alternate_email_addresses,
+        |u| &mut u.alternate_email_addresses,
+    )?;
+    change.list(
+        "AlternateMobilePhones",
+        &request.alternate_mobile_phones,
+        |u| &mut u.alternate_mobile_phones,
+    )?;
 
-    change.flag("BlockCredential", request.block_credential, |u| &mut u.block_credential)?;
-    change.flag("PasswordNeverExpires", request.password_never_expires, |u| &mut u.password_never_expires)?;
-    change.flag("StrongPasswordRequired", request.strong_password_required, |u| &mut u.strong_password_required)?;
+    change.flag("BlockCredential", request.block_credential, |u| {
+        &mut u.block_credential
+    })?;
+    change.flag(
+        "PasswordNeverExpires",
+        request.password_never_expires,
+        |u| &mut u.password_never_expires,
+    )?;
+    change.flag(
+        "StrongPasswordRequired",
+        request.strong_password_required,
+        |u| &mut u.strong_password_required,
+    )?;
     if let Some(user_type) = request.user_type {
         if user_type != change.user.user_type {
             change.user.user_type = user_type;
@@ -176,11 +266,21 @@ pub fn apply_changes(current: &User, request: &UserChanges, now: Timestamp) -> F
         }
     }
 
-    change.read_only_time("LastPasswordChangeTimestamp", request.last_password_change_timestamp, current.last_password_change_timestamp)?;
-    change.read_only_time("SoftDeletionTimestamp", request.soft_deletion_timestamp, current.soft_deletion_timestamp)?;
+    change.read_only_time(
+        "LastPasswordChangeTimestamp",
+        request.last_password_change_timestamp,
+        current.last_password_change_timestamp,
+    )?;
+    change.read_only_time(
+        "SoftDeletionTimestamp",
+        request.soft_deletion_timestamp,
+        current.soft_deletion_timestamp,
+    )?;
     if let Some(valid_from) = request.sts_refresh_tokens_valid_from {
         if Some(valid_from) != current.sts_refresh_tokens_valid_from {
-            if valid_from.datetime() > now.datetime() + chrono::Duration::minutes(CLOCK_SKEW_MINUTES) {
+            if valid_from.datetime()
+                > now.datetime() + chrono::Duration::minutes(CLOCK_SKEW_MINUTES)
+            {
                 return Err(Fault::invalid(
                     "StsRefreshTokensValidFrom",
                     format!("{valid_from} is in the future; use the current time (Get-Date) to revoke the user's sessions."),
@@ -199,19 +299,31 @@ pub fn apply_changes(current: &User, request: &UserChanges, now: Timestamp) -> F
     }
     promote_enabled_with_methods(&mut change.user, &mut change.changed);
 
-    Ok(Applied { user: change.user, changed: change.changed })
+    Ok(Applied {
+        user: change.user,
+        changed: change.changed,
+    })
 }
 
 fn looks_like_email(address: &str) -> bool {
     match address.split_once('@') {
-        Some((local, domain)) => !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.'),
+        Some((local, domain)) => {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+        }
         None => false,
     }
 }
 
 /// Replaces the registered methods, enforcing MSOnline's closed set, uniqueness, one default and
 /// the phone or app each method needs.
-fn apply_methods(user: &mut User, requested: &[StrongAuthenticationMethod], changed: &mut Vec<&'static str>) -> FaultResult<()> {
+fn apply_methods(
+    user: &mut User,
+    requested: &[StrongAuthenticationMethod],
+    changed: &mut Vec<&'static str>,
+) -> FaultResult<()> {
     if requested == user.strong_authentication_methods.as_slice() {
         return Ok(());
     }
@@ -226,7 +338,10 @@ fn apply_methods(user: &mut User, requested: &[StrongAuthenticationMethod], chan
         if !seen.insert(method.method_type) {
             return Err(Fault::NotUnique {
                 field: "StrongAuthenticationMethods".to_string(),
-                reason: format!("MethodType {} appears more than once; each method type is registered once.", method.method_type.name()),
+                reason: format!(
+                    "MethodType {} appears more than once; each method type is registered once.",
+                    method.method_type.name()
+                ),
             });
         }
     }
@@ -239,12 +354,18 @@ fn apply_methods(user: &mut User, requested: &[StrongAuthenticationMethod], chan
         (_, count) => {
             return Err(Fault::invalid(
                 "StrongAuthenticationMethods.IsDefault",
-                format!("Exactly one method must have IsDefault = $true; {count} of {} have it.", methods.len()),
+                format!(
+                    "Exactly one method must have IsDefault = $true; {count} of {} have it.",
+                    methods.len()
+                ),
             ))
         }
     }
 
-    let mut details = user.strong_authentication_user_details.clone().unwrap_or_default();
+    let mut details = user
+        .strong_authentication_user_details
+        .clone()
+        .unwrap_or_default();
     for (index, method) in methods.iter().enumerate() {
         match method.method_type {
             MethodType::OneWaySms | MethodType::TwoWayVoiceMobile => {
@@ -256,7 +377,12 @@ fn apply_methods(user: &mut User, requested: &[StrongAuthenticationMethod], chan
                 )?);
             }
             MethodType::TwoWayVoiceOffice => {
-                authentication_phone(method.method_type, "PhoneNumber", user.phone_number.as_deref(), None)?;
+                authentication_phone(
+                    method.method_type,
+                    "PhoneNumber",
+                    user.phone_number.as_deref(),
+                    None,
+                )?;
             }
             MethodType::TwoWayVoiceAlternateMobile => {
                 details.alternative_phone_number = Some(authentication_phone(
@@ -296,10 +422,22 @@ fn apply_methods(user: &mut User, requested: &[StrongAuthenticationMethod], chan
 
 /// The number a phone method calls: the profile number (normalised), else the number already
 /// registered for authentication. Without either the method would lock the user out.
-fn authentication_phone(method: MethodType, property: &str, profile: Option<&str>, registered: Option<&str>) -> FaultResult<String> {
+fn authentication_phone(
+    method: MethodType,
+    property: &str,
+    profile: Option<&str>,
+    registered: Option<&str>,
+) -> FaultResult<String> {
     if let Some(number) = profile.filter(|n| !n.trim().is_empty()) {
         return phone::normalize(number).map_err(|problem| {
-            Fault::invalid(property, format!("{} calls {property} '{number}', but {}.", method.name(), problem.explain()))
+            Fault::invalid(
+                property,
+                format!(
+                    "{} calls {property} '{number}', but {}.",
+                    method.name(),
+                    problem.explain()
+                ),
+            )
         });
     }
     if let Some(number) = registered {
@@ -320,9 +458,14 @@ pub fn clear_registration(user: &mut User) {
     user.strong_authentication_methods.clear();
     user.strong_authentication_phone_app_details.clear();
     user.strong_authentication_proofup_time = None;
-    let email = user.strong_authentication_user_details.take().and_then(|d| d.email);
-    user.strong_authentication_user_details =
-        email.map(|email| StrongAuthenticationUserDetails { email: Some(email), ..Default::default() });
+    let email = user
+        .strong_authentication_user_details
+        .take()
+        .and_then(|d| d.email);
+    user.strong_authentication_user_details = email.map(|email| StrongAuthenticationUserDetails {
+        email: Some(email),
+        ..Default::default()
+    });
 }
 
 fn apply_requirements(
@@ -334,7 +477,10 @@ fn apply_requirements(
     if requested.len() > 1 {
         return Err(Fault::NotUnique {
             field: "StrongAuthenticationRequirements".to_string(),
-            reason: format!("A user has at most one requirement (RelyingParty \"*\"); {} were given.", requested.len()),
+            reason: format!(
+                "A user has at most one requirement (RelyingParty \"*\"); {} were given.",
+                requested.len()
+            ),
         });
     }
     let Some(wanted) = requested.first() else {
@@ -347,7 +493,10 @@ fn apply_requirements(
     if wanted.relying_party != "*" {
         return Err(Fault::invalid_choice(
             "StrongAuthenticationRequirements.RelyingParty",
-            format!("'{}' is not a relying party MSOnline knows.", wanted.relying_party),
+            format!(
+                "'{}' is not a relying party MSOnline knows.",
+                wanted.relying_party
+            ),
             &["*"],
         ));
     }
@@ -355,7 +504,11 @@ fn apply_requirements(
     let state = effective_state(wanted.state, user);
     let remember = wanted
         .remember_devices_not_issued_before
-        .or_else(|| current.as_ref().and_then(|c| c.remember_devices_not_issued_before))
+        .or_else(|| {
+            current
+                .as_ref()
+                .and_then(|c| c.remember_devices_not_issued_before)
+        })
         .or(Some(now));
     let next = StrongAuthenticationRequirement {
         relying_party: "*".to_string(),
@@ -397,10 +550,17 @@ fn valid_alias_char(c: char) -> bool {
 }
 
 /// Checks a user principal name and that its domain is one of the tenant's verified domains.
-pub fn check_user_principal_name(field: &str, upn: &str, verified_domains: &[String]) -> FaultResult<String> {
+pub fn check_user_principal_name(
+    field: &str,
+    upn: &str,
+    verified_domains: &[String],
+) -> FaultResult<String> {
     let upn = upn.trim();
     let Some((alias, domain)) = upn.split_once('@') else {
-        return Err(Fault::invalid(field, format!("'{upn}' is not alias@domain.")));
+        return Err(Fault::invalid(
+            field,
+            format!("'{upn}' is not alias@domain."),
+        ));
     };
     if alias.is_empty()
         || alias.len() > 64
@@ -414,7 +574,10 @@ pub fn check_user_principal_name(field: &str, upn: &str, verified_domains: &[Str
             format!("'{alias}' is not a valid alias: use 1 to 64 letters, digits and ' . - _ ! # ^ ~ &, not starting or ending with a dot."),
         ));
     }
-    let Some(domain) = verified_domains.iter().find(|d| d.eq_ignore_ascii_case(domain)) else {
+    let Some(domain) = verified_domains
+        .iter()
+        .find(|d| d.eq_ignore_ascii_case(domain))
+    else {
         return Err(Fault::InvalidValue {
             field: field.to_string(),
             reason: format!("'{domain}' is not a verified domain of this tenant."),
@@ -427,7 +590,9 @@ pub fn check_user_principal_name(field: &str, upn: &str, verified_domains: &[Str
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::model::{NotificationType, PhoneAppAuthenticationType, StrongAuthenticationPhoneAppDetail};
+    use crate::domain::model::{
+        NotificationType, PhoneAppAuthenticationType, StrongAuthenticationPhoneAppDetail,
+    };
     use uuid::Uuid;
 
     fn user() -> User {
@@ -437,17 +602,28 @@ mod tests {
     }
 
     fn method(method_type: MethodType, is_default: bool) -> StrongAuthenticationMethod {
-        StrongAuthenticationMethod { method_type, is_default }
+        StrongAuthenticationMethod {
+            method_type,
+            is_default,
+        }
     }
 
     fn enable(state: RequirementState) -> Vec<StrongAuthenticationRequirement> {
-        vec![StrongAuthenticationRequirement { relying_party: "*".into(), state, remember_devices_not_issued_before: None }]
+        vec![StrongAuthenticationRequirement {
+            relying_party: "*".into(),
+            state,
+            remember_devices_not_issued_before: None,
+        }]
     }
 
     #[test]
     fn equal_values_are_not_changes() {
         let current = user();
-        let request = UserChanges { display_name: Some("Ada".into()), city: Some("".into()), ..Default::default() };
+        let request = UserChanges {
+            display_name: Some("Ada".into()),
+            city: Some("".into()),
+            ..Default::default()
+        };
         let applied = apply_changes(&current, &request, Timestamp::now()).unwrap();
         assert!(applied.changed.is_empty());
     }
@@ -455,14 +631,30 @@ mod tests {
     #[test]
     fn sms_needs_a_mobile_phone_and_fills_the_authentication_phone() {
         let current = user();
-        let sms = UserChanges { strong_authentication_methods: Some(vec![method(MethodType::OneWaySms, false)]), ..Default::default() };
-        let err = apply_changes(&current, &sms, Timestamp::now()).err().unwrap();
+        let sms = UserChanges {
+            strong_authentication_methods: Some(vec![method(MethodType::OneWaySms, false)]),
+            ..Default::default()
+        };
+        let err = apply_changes(&current, &sms, Timestamp::now())
+            .err()
+            .unwrap();
         assert_eq!(err.field(), Some("MobilePhone"));
 
-        let with_phone = UserChanges { mobile_phone: Some("+1 (425) 555-0100".into()), ..sms };
+        let with_phone = UserChanges {
+            mobile_phone: Some("+1 (425) 555-0100".into()),
+            ..sms
+        };
         let applied = apply_changes(&current, &with_phone, Timestamp::now()).unwrap();
         assert!(applied.user.strong_authentication_methods[0].is_default);
-        assert_eq!(applied.user.strong_authentication_user_details.unwrap().phone_number.as_deref(), Some("+1 4255550100"));
+        assert_eq!(
+            applied
+                .user
+                .strong_authentication_user_details
+                .unwrap()
+                .phone_number
+                .as_deref(),
+            Some("+1 4255550100")
+        );
     }
 
     #[test]
@@ -483,33 +675,59 @@ mod tests {
         let mut current = user();
         current.mobile_phone = Some("+44 2071234567".into());
         let two_defaults = UserChanges {
-            strong_authentication_methods: Some(vec![method(MethodType::OneWaySms, true), method(MethodType::TwoWayVoiceMobile, true)]),
+            strong_authentication_methods: Some(vec![
+                method(MethodType::OneWaySms, true),
+                method(MethodType::TwoWayVoiceMobile, true),
+            ]),
             ..Default::default()
         };
-        assert_eq!(apply_changes(&current, &two_defaults, Timestamp::now()).err().unwrap().code(), "PropertyValidationException");
+        assert_eq!(
+            apply_changes(&current, &two_defaults, Timestamp::now())
+                .err()
+                .unwrap()
+                .code(),
+            "PropertyValidationException"
+        );
         let repeated = UserChanges {
-            strong_authentication_methods: Some(vec![method(MethodType::OneWaySms, true), method(MethodType::OneWaySms, false)]),
+            strong_authentication_methods: Some(vec![
+                method(MethodType::OneWaySms, true),
+                method(MethodType::OneWaySms, false),
+            ]),
             ..Default::default()
         };
-        assert_eq!(apply_changes(&current, &repeated, Timestamp::now()).err().unwrap().code(), "UniquenessValidationException");
+        assert_eq!(
+            apply_changes(&current, &repeated, Timestamp::now())
+                .err()
+                .unwrap()
+                .code(),
+            "UniquenessValidationException"
+        );
     }
 
     #[test]
     fn phone_app_methods_need_a_registered_app() {
         let mut current = user();
-        let notify = UserChanges { strong_authentication_methods: Some(vec![method(MethodType::PhoneAppNotification, true)]), ..Default::default() };
+        let notify = UserChanges {
+            strong_authentication_methods: Some(vec![method(
+                MethodType::PhoneAppNotification,
+                true,
+            )]),
+            ..Default::default()
+        };
         assert!(apply_changes(&current, &notify, Timestamp::now()).is_err());
-        current.strong_authentication_phone_app_details.push(StrongAuthenticationPhoneAppDetail {
-            id: None,
-            authentication_type: PhoneAppAuthenticationType::NotificationAndOtp,
-            device_name: "Pixel".into(),
-            device_tag: "SoftwareTokenActivated".into(),
-            device_token: None,
-            notification_type: NotificationType::Gcm,
-            oath_secret_key: None,
-            oath_token_time_drift: 0,
-            phone_app_version: Some("6.2401.0001".into()),
-        });
+        current
+            .strong_authentication_phone_app_details
+            .push(StrongAuthenticationPhoneAppDetail {
+                id: None,
+                authentication_type: PhoneAppAuthenticationType::NotificationAndOtp,
+                device_name: "Pixel".into(),
+                device_tag: "SoftwareTokenActivated".into(),
+                device_token: None,
+                notification_type: NotificationType::Gcm,
+                oath_secret_key: None,
+                oath_token_time_drift: 0,
+                phone_app_version: Some("6.2401.0001".into()),
+            });
         assert!(apply_changes(&current, &notify, Timestamp::now()).is_ok());
     }
 
@@ -517,18 +735,44 @@ mod tests {
     fn synchronized_users_keep_their_on_premises_properties() {
         let mut current = user();
         current.last_dir_sync_time = Some(Timestamp::now());
-        let rename = UserChanges { display_name: Some("Someone else".into()), ..Default::default() };
-        assert_eq!(apply_changes(&current, &rename, Timestamp::now()).err().unwrap().field(), Some("DisplayName"));
-        let usage = UserChanges { usage_location: Some("de".into()), ..Default::default() };
-        assert_eq!(apply_changes(&current, &usage, Timestamp::now()).unwrap().user.usage_location.as_deref(), Some("DE"));
+        let rename = UserChanges {
+            display_name: Some("Someone else".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            apply_changes(&current, &rename, Timestamp::now())
+                .err()
+                .unwrap()
+                .field(),
+            Some("DisplayName")
+        );
+        let usage = UserChanges {
+            usage_location: Some("de".into()),
+            ..Default::default()
+        };
+        assert_eq!(
+            apply_changes(&current, &usage, Timestamp::now())
+                .unwrap()
+                .user
+                .usage_location
+                .as_deref(),
+            Some("DE")
+        );
     }
 
     #[test]
     fn user_principal_names_use_verified_domains() {
         let domains = vec!["contoso.com".to_string()];
-        assert_eq!(check_user_principal_name("UserPrincipalName", "ada@CONTOSO.com", &domains).unwrap(), "ada@contoso.com");
-        let err = check_user_principal_name("UserPrincipalName", "ada@fabrikam.com", &domains).err().unwrap();
+        assert_eq!(
+            check_user_principal_name("UserPrincipalName", "ada@CONTOSO.com", &domains).unwrap(),
+            "ada@contoso.com"
+        );
+        let err = check_user_principal_name("UserPrincipalName", "ada@fabrikam.com", &domains)
+            .err()
+            .unwrap();
         assert_eq!(err.allowed(), ["contoso.com"]);
-        assert!(check_user_principal_name("UserPrincipalName", "a da@contoso.com", &domains).is_err());
+        assert!(
+            check_user_principal_name("UserPrincipalName", "a da@contoso.com", &domains).is_err()
+        );
     }
 }

@@ -15,11 +15,15 @@
 
 use uuid::Uuid;
 
-use super::{managed_domain, new_tenant, office_365_e3, subscription, GroupMembership, RoleAssignment, TenantSnapshot};
+use super::{
+    managed_domain, new_tenant, office_365_e3, subscription, GroupMembership, RoleAssignment,
+    TenantSnapshot,
+};
 use crate::domain::licensing::LicenseCatalog;
 use crate::domain::model::{
-    Group, GroupType, MethodType, NotificationType, PhoneAppAuthenticationType, RequirementState, RoleMemberType,
-    ServicePrincipal, StrongAuthenticationMethod, StrongAuthenticationPhoneAppDetail, StrongAuthenticationRequirement,
+    Group, GroupType, MethodType, NotificationType, PhoneAppAuthenticationType, RequirementState,
+    RoleMemberType, ServicePrincipal, StrongAuthenticationMethod,
+    StrongAuthenticationPhoneAppDetail, StrongAuthenticationRequirement,
     StrongAuthenticationUserDetails, User, UserType,
 };
 use crate::domain::roles;
@@ -57,15 +61,57 @@ impl Seeded {
 }
 
 const FIRST: &[&str] = &[
-    "Aaron", "Beatriz", "Chen", "Dana", "Emeka", "Fatima", "Gustav", "Hana", "Ivan", "Jasmine", "Kenji", "Laila", "Mateo",
-    "Nadia", "Oscar", "Priya", "Quentin", "Rosa", "Samir", "Tessa", "Umar", "Valentina", "Wei", "Ximena", "Yusuf", "Zoe",
+    "Aaron",
+    "Beatriz",
+    "Chen",
+    "Dana",
+    "Emeka",
+    "Fatima",
+    "Gustav",
+    "Hana",
+    "Ivan",
+    "Jasmine",
+    "Kenji",
+    "Laila",
+    "Mateo",
+    "Nadia",
+    "Oscar",
+    "Priya",
+    "Quentin",
+    "Rosa",
+    "Samir",
+    "Tessa",
+    "Umar",
+    "Valentina",
+    "Wei",
+    "Ximena",
+    "Yusuf",
+    "Zoe",
 ];
 const LAST: &[&str] = &[
-    "Andersen", "Bianchi", "Carvalho", "Dubois", "Eriksen", "Fischer", "Garcia", "Hoffmann", "Ishikawa", "Jansen", "Kowalski",
-    "Larsen", "Moreau", "Nakamura", "Okafor", "Petrov", "Quinn", "Rossi", "Schmidt", "Tanaka", "Usman", "Varga", "Weber",
+    "Andersen", "Bianchi", "Carvalho", "Dubois", "Eriksen", "Fischer", "Garcia", "Hoffmann",
+    "Ishikawa", "Jansen", "Kowalski", "Larsen", "Moreau", "Nakamura", "Okafor", "Petrov", "Quinn",
+    "Rossi", "Schmidt", "Tanaka", "Usman", "Varga", "Weber",
 ];
-const DEPARTMENTS: &[&str] = &["Finance", "Sales", "Marketing", "Engineering", "Operations", "Legal", "Human Resources", "Support"];
-const TITLES: &[&str] = &["Analyst", "Manager", "Engineer", "Specialist", "Coordinator", "Director", "Consultant"];
+const DEPARTMENTS: &[&str] = &[
+    "Finance",
+    "Sales",
+    "Marketing",
+    "Engineering",
+    "Operations",
+    "Legal",
+    "Human Resources",
+    "Support",
+];
+const TITLES: &[&str] = &[
+    "Analyst",
+    "Manager",
+    "Engineer",
+    "Specialist",
+    "Coordinator",
+    "Director",
+    "Consultant",
+];
 /// City, state, country, usage location, the country's calling code, a national number prefix.
 const PLACES: &[(&str, &str, &str, &str, &str, &str)] = &[
     ("Redmond", "WA", "United States", "US", "1", "425555"),
@@ -79,7 +125,8 @@ const PLACES: &[(&str, &str, &str, &str, &str, &str)] = &[
 ];
 
 fn at(days_after_2019: i64) -> Timestamp {
-    Timestamp::from_millis(1_546_300_800_000 + days_after_2019 * 86_400_000).expect("demo dates are valid")
+    Timestamp::from_millis(1_546_300_800_000 + days_after_2019 * 86_400_000)
+        .expect("demo dates are valid")
 }
 
 /// The day the demo tenant's clock reads for its timestamps (2026-01-01).
@@ -103,7 +150,10 @@ impl Builder {
     fn user(&mut self, person: &Person, index: usize) -> User {
         let upn = format!("{}@{}", person.alias, person.domain);
         let mut user = User::new(self.random.uuid(), upn.clone(), at(index as i64 % 2400));
-        let (first, last) = person.display.split_once(' ').unwrap_or((person.display, ""));
+        let (first, last) = person
+            .display
+            .split_once(' ')
+            .unwrap_or((person.display, ""));
         user.display_name = Some(person.display.to_string());
         user.first_name = Some(first.to_string());
         user.last_name = (!last.is_empty()).then(|| last.to_string());
@@ -120,17 +170,26 @@ impl Builder {
             user.mobile_phone = Some(format!("+{code} {prefix}{line}"));
         }
         if self.random.percent(60) {
-            user.phone_number = Some(format!("+{code} {prefix}{}", 1000 + self.random.below(9000)));
+            user.phone_number = Some(format!(
+                "+{code} {prefix}{}",
+                1000 + self.random.below(9000)
+            ));
         }
         user.last_password_change_timestamp = Some(at(2200 + self.random.below(350) as i64));
         user
     }
 
     fn license(&mut self, user: &mut User, part_numbers: &[&str]) {
-        let ids: Vec<String> = part_numbers.iter().map(|p| format!("{}:{p}", self.catalog.account_name)).collect();
-        licensing::apply(user, &self.catalog, &ids, &[], &[]).expect("demo licences fit the demo subscriptions");
+        let ids: Vec<String> = part_numbers
+            .iter()
+            .map(|p| format!("{}:{p}", self.catalog.account_name))
+            .collect();
+        licensing::apply(user, &self.catalog, &ids, &[], &[])
+            .expect("demo licences fit the demo subscriptions");
         for id in &ids {
-            if let Some(entry) = self.catalog.subscriptions.iter_mut().find(|(s, _)| format!("{}:{}", self.catalog.account_name, s.sku_part_number) == *id) {
+            if let Some(entry) = self.catalog.subscriptions.iter_mut().find(|(s, _)| {
+                format!("{}:{}", self.catalog.account_name, s.sku_part_number) == *id
+            }) {
                 entry.1 += 1;
             }
         }
@@ -144,19 +203,38 @@ impl Builder {
 
     fn assign(&mut self, role: &str, member: Uuid, role_member_type: RoleMemberType) {
         let role = roles::by_name(role).expect("demo roles are built in");
-        self.snapshot.role_assignments.push(RoleAssignment { role_object_id: role.id(), member_object_id: member, role_member_type });
+        self.snapshot.role_assignments.push(RoleAssignment {
+            role_object_id: role.id(),
+            member_object_id: member,
+            role_member_type,
+        });
     }
 }
 
 fn methods(types: &[MethodType]) -> Vec<StrongAuthenticationMethod> {
-    types.iter().enumerate().map(|(i, t)| StrongAuthenticationMethod { method_type: *t, is_default: i == 0 }).collect()
+    types
+        .iter()
+        .enumerate()
+        .map(|(i, t)| StrongAuthenticationMethod {
+            method_type: *t,
+            is_default: i == 0,
+        })
+        .collect()
 }
 
 fn requirement(state: RequirementState, since: Timestamp) -> Vec<StrongAuthenticationRequirement> {
-    vec![StrongAuthenticationRequirement { relying_party: "*".into(), state, remember_devices_not_issued_before: Some(since) }]
+    vec![StrongAuthenticationRequirement {
+        relying_party: "*".into(),
+        state,
+        remember_devices_not_issued_before: Some(since),
+    }]
 }
 
-fn authenticator(device: &str, kind: PhoneAppAuthenticationType, notification: NotificationType) -> StrongAuthenticationPhoneAppDetail {
+fn authenticator(
+    device: &str,
+    kind: PhoneAppAuthenticationType,
+    notification: NotificationType,
+) -> StrongAuthenticationPhoneAppDetail {
     StrongAuthenticationPhoneAppDetail {
         id: None,
         authentication_type: kind,
@@ -172,17 +250,33 @@ fn authenticator(device: &str, kind: PhoneAppAuthenticationType, notification: N
 
 /// Registers `types` for `user` as the user would at https://aka.ms/mfasetup.
 fn register(user: &mut User, types: &[MethodType], self_registered_phone: Option<&str>) {
-    let mut details = StrongAuthenticationUserDetails { email: Some(user.user_principal_name.clone()), ..Default::default() };
+    let mut details = StrongAuthenticationUserDetails {
+        email: Some(user.user_principal_name.clone()),
+        ..Default::default()
+    };
     let normalized = |n: &Option<String>| n.as_deref().and_then(|n| phone::normalize(n).ok());
-    if types.iter().any(|t| matches!(t, MethodType::OneWaySms | MethodType::TwoWayVoiceMobile)) {
-        details.phone_number = normalized(&user.mobile_phone).or(self_registered_phone.map(str::to_string));
+    if types
+        .iter()
+        .any(|t| matches!(t, MethodType::OneWaySms | MethodType::TwoWayVoiceMobile))
+    {
+        details.phone_number =
+            normalized(&user.mobile_phone).or(self_registered_phone.map(str::to_string));
     }
     if types.contains(&MethodType::TwoWayVoiceAlternateMobile) {
-        details.alternative_phone_number = normalized(&user.alternate_mobile_phones.first().cloned());
+        details.alternative_phone_number =
+            normalized(&user.alternate_mobile_phones.first().cloned());
     }
-    if types.iter().any(|t| matches!(t, MethodType::PhoneAppNotification | MethodType::PhoneAppOtp)) {
-        user.strong_authentication_phone_app_details =
-            vec![authenticator("iPhone 15", PhoneAppAuthenticationType::NotificationAndOtp, NotificationType::Apns)];
+    if types.iter().any(|t| {
+        matches!(
+            t,
+            MethodType::PhoneAppNotification | MethodType::PhoneAppOtp
+        )
+    }) {
+        user.strong_authentication_phone_app_details = vec![authenticator(
+            "iPhone 15",
+            PhoneAppAuthenticationType::NotificationAndOtp,
+            NotificationType::Apns,
+        )];
     }
     user.strong_authentication_methods = methods(types);
     user.strong_authentication_user_details = Some(details);
@@ -192,38 +286,103 @@ fn register(user: &mut User, types: &[MethodType], self_registered_phone: Option
 pub fn demo_tenant(user_count: usize) -> TenantSnapshot {
     let mut random = Seeded(0x6d73_6f6c_6272_6467);
     let company_id = random.uuid();
-    let mut snapshot = new_tenant("Contoso", "contoso.onmicrosoft.com", company_id, at(0)).expect("the demo domain is valid");
+    let mut snapshot = new_tenant("Contoso", "contoso.onmicrosoft.com", company_id, at(0))
+        .expect("the demo domain is valid");
     snapshot.domains[0].is_default = false;
-    snapshot.domains.push(managed_domain("contoso.com", false, true));
+    snapshot
+        .domains
+        .push(managed_domain("contoso.com", false, true));
     let e3_units = (user_count as i32).max(300);
     snapshot.subscriptions = vec![
         office_365_e3(e3_units),
-        subscription("c7df2760-2c81-4ef7-b578-5b5392b571df", "ENTERPRISEPREMIUM", 50, &[
-            ("EXCHANGE_S_ENTERPRISE", "efb87545-963c-4e0d-99df-69c6916d9eb0", "Exchange"),
-            ("TEAMS1", "57ff2da0-773e-42df-b2af-ffb7a2317929", "TeamspaceAPI"),
-            ("MCOEV", "4828c8ec-dc2e-4779-b502-87ac9ce28ab7", "MicrosoftCommunicationsOnline"),
-        ]),
-        subscription("18181a46-0d4e-45cd-891e-60aabd171b4e", "STANDARDPACK", (user_count as i32 / 4).max(100), &[
-            ("EXCHANGE_S_STANDARD", "9aaf7827-d63c-4b61-89c3-182f06f82e5c", "Exchange"),
-            ("TEAMS1", "57ff2da0-773e-42df-b2af-ffb7a2317929", "TeamspaceAPI"),
-        ]),
-        subscription("efccb6f7-5641-4e0e-bd10-b4976e1bf68e", "EMS", (user_count as i32 / 2).max(200), &[
-            ("AAD_PREMIUM", "41781fb2-bc02-4b7c-bd55-b576c07bb09d", "AADPremiumService"),
-            ("INTUNE_A", "c1ec4a95-1f05-45b3-a911-aa3fa01094f5", "SCO"),
-        ]),
+        subscription(
+            "c7df2760-2c81-4ef7-b578-5b5392b571df",
+            "ENTERPRISEPREMIUM",
+            50,
+            &[
+                (
+                    "EXCHANGE_S_ENTERPRISE",
+                    "efb87545-963c-4e0d-99df-69c6916d9eb0",
+                    "Exchange",
+                ),
+                (
+                    "TEAMS1",
+                    "57ff2da0-773e-42df-b2af-ffb7a2317929",
+                    "TeamspaceAPI",
+                ),
+                (
+                    "MCOEV",
+                    "4828c8ec-dc2e-4779-b502-87ac9ce28ab7",
+                    "MicrosoftCommunicationsOnline",
+                ),
+            ],
+        ),
+        subscription(
+            "18181a46-0d4e-45cd-891e-60aabd171b4e",
+            "STANDARDPACK",
+            (user_count as i32 / 4).max(100),
+            &[
+                (
+                    "EXCHANGE_S_STANDARD",
+                    "9aaf7827-d63c-4b61-89c3-182f06f82e5c",
+                    "Exchange",
+                ),
+                (
+                    "TEAMS1",
+                    "57ff2da0-773e-42df-b2af-ffb7a2317929",
+                    "TeamspaceAPI",
+                ),
+            ],
+        ),
+        subscription(
+            "efccb6f7-5641-4e0e-bd10-b4976e1bf68e",
+            "EMS",
+            (user_count as i32 / 2).max(200),
+            &[
+                (
+                    "AAD_PREMIUM",
+                    "41781fb2-bc02-4b7c-bd55-b576c07bb09d",
+                    "AADPremiumService",
+                ),
+                ("INTUNE_A", "c1ec4a95-1f05-45b3-a911-aa3fa01094f5", "SCO"),
+            ],
+        ),
     ];
     let catalog = LicenseCatalog {
         account_name: "contoso".to_string(),
         account_object_id: company_id,
-        subscriptions: snapshot.subscriptions.iter().map(|s| (s.clone(), 0)).collect(),
+        subscriptions: snapshot
+            .subscriptions
+            .iter()
+            .map(|s| (s.clone(), 0))
+            .collect(),
     };
-    let mut b = Builder { random, catalog, snapshot };
-    let person = |alias: &'static str, display: &'static str| Person { alias, display, domain: "contoso.com" };
+    let mut b = Builder {
+        random,
+        catalog,
+        snapshot,
+    };
+    let person = |alias: &'static str, display: &'static str| Person {
+        alias,
+        display,
+        domain: "contoso.com",
+    };
 
     // The first Global Administrator, as a new tenant's creator.
-    let mut admin = b.user(&Person { alias: "admin", display: "Contoso Administrator", domain: "contoso.onmicrosoft.com" }, 0);
+    let mut admin = b.user(
+        &Person {
+            alias: "admin",
+            display: "Contoso Administrator",
+            domain: "contoso.onmicrosoft.com",
+        },
+        0,
+    );
     admin.mobile_phone = Some("+1 4255550100".to_string());
-    register(&mut admin, &[MethodType::OneWaySms, MethodType::TwoWayVoiceMobile], None);
+    register(
+        &mut admin,
+        &[MethodType::OneWaySms, MethodType::TwoWayVoiceMobile],
+        None,
+    );
     admin.strong_authentication_requirements = requirement(RequirementState::Enforced, at(400));
     b.license(&mut admin, &["ENTERPRISEPREMIUM"]);
     let admin = b.add(admin);
@@ -241,32 +400,70 @@ pub fn demo_tenant(user_count: usize) -> TenantSnapshot {
     b.assign("Company Administrator", adm_alex, RoleMemberType::User);
     let adm_megan = b.user(&person("adm.megan.bowen", "Megan Bowen (Admin)"), 3);
     let adm_megan = b.add(adm_megan);
-    b.assign("Exchange Service Administrator", adm_megan, RoleMemberType::User);
+    b.assign(
+        "Exchange Service Administrator",
+        adm_megan,
+        RoleMemberType::User,
+    );
     let mut adm_lee = b.user(&person("adm.lee.gu", "Lee Gu (Admin)"), 4);
     adm_lee.strong_authentication_requirements = requirement(RequirementState::Enabled, at(2400));
     let adm_lee = b.add(adm_lee);
-    b.assign("SharePoint Service Administrator", adm_lee, RoleMemberType::User);
+    b.assign(
+        "SharePoint Service Administrator",
+        adm_lee,
+        RoleMemberType::User,
+    );
     let mut adm_nestor = b.user(&person("adm.nestor.wilke", "Nestor Wilke (Admin)"), 5);
-    register(&mut adm_nestor, &[MethodType::PhoneAppNotification, MethodType::PhoneAppOtp], None);
-    adm_nestor.strong_authentication_requirements = requirement(RequirementState::Enforced, at(2300));
+    register(
+        &mut adm_nestor,
+        &[MethodType::PhoneAppNotification, MethodType::PhoneAppOtp],
+        None,
+    );
+    adm_nestor.strong_authentication_requirements =
+        requirement(RequirementState::Enforced, at(2300));
     let adm_nestor = b.add(adm_nestor);
     b.assign("Helpdesk Administrator", adm_nestor, RoleMemberType::User);
 
     // Role holders with their everyday accounts.
     for (index, (alias, display, role, licensed)) in [
-        ("megan.bowen", "Megan Bowen", "Exchange Service Administrator", true),
+        (
+            "megan.bowen",
+            "Megan Bowen",
+            "Exchange Service Administrator",
+            true,
+        ),
         ("lee.gu", "Lee Gu", "SharePoint Service Administrator", true),
-        ("adele.vance", "Adele Vance", "Teams Service Administrator", true),
-        ("diego.siciliani", "Diego Siciliani", "User Account Administrator", false),
-        ("nestor.wilke", "Nestor Wilke", "Helpdesk Administrator", true),
+        (
+            "adele.vance",
+            "Adele Vance",
+            "Teams Service Administrator",
+            true,
+        ),
+        (
+            "diego.siciliani",
+            "Diego Siciliani",
+            "User Account Administrator",
+            false,
+        ),
+        (
+            "nestor.wilke",
+            "Nestor Wilke",
+            "Helpdesk Administrator",
+            true,
+        ),
     ]
     .into_iter()
     .enumerate()
     {
         let mut user = b.user(&person(alias, display), 6 + index);
         if index % 2 == 0 {
-            register(&mut user, &[MethodType::PhoneAppNotification, MethodType::OneWaySms], Some("+1 4255550199"));
-            user.strong_authentication_requirements = requirement(RequirementState::Enforced, at(2000));
+            register(
+                &mut user,
+                &[MethodType::PhoneAppNotification, MethodType::OneWaySms],
+                Some("+1 4255550199"),
+            );
+            user.strong_authentication_requirements =
+                requirement(RequirementState::Enforced, at(2000));
         }
         if licensed {
             b.license(&mut user, &["ENTERPRISEPACK"]);
@@ -306,7 +503,14 @@ pub fn demo_tenant(user_count: usize) -> TenantSnapshot {
     let mut contractor = b.user(&person("old.contractor", "Old Contractor"), 17);
     contractor.soft_deletion_timestamp = Some(at(2512));
     b.add(contractor);
-    let mut guest = b.user(&Person { alias: "sam.taylor_fabrikam.com#EXT#", display: "Sam Taylor", domain: "contoso.onmicrosoft.com" }, 18);
+    let mut guest = b.user(
+        &Person {
+            alias: "sam.taylor_fabrikam.com#EXT#",
+            display: "Sam Taylor",
+            domain: "contoso.onmicrosoft.com",
+        },
+        18,
+    );
     guest.user_type = UserType::Guest;
     guest.usage_location = None;
     b.add(guest);
@@ -318,10 +522,18 @@ pub fn demo_tenant(user_count: usize) -> TenantSnapshot {
         let last = LAST[(index / FIRST.len()) % LAST.len()];
         let alias = format!("{}.{}{}", first.to_lowercase(), last.to_lowercase(), index);
         let display = format!("{first} {last}");
-        let mut user = b.user(&Person { alias: &alias, display: &display, domain: "contoso.com" }, index);
+        let mut user = b.user(
+            &Person {
+                alias: &alias,
+                display: &display,
+                domain: "contoso.com",
+            },
+            index,
+        );
         if b.random.percent(6) {
             user.user_type = UserType::Guest;
-            user.user_principal_name = format!("{}_fabrikam.com#EXT#@contoso.onmicrosoft.com", alias);
+            user.user_principal_name =
+                format!("{}_fabrikam.com#EXT#@contoso.onmicrosoft.com", alias);
             user.sign_in_name = Some(user.user_principal_name.clone());
             user.proxy_addresses = vec![format!("SMTP:{alias}@fabrikam.com")];
             user.usage_location = None;
@@ -343,22 +555,31 @@ pub fn demo_tenant(user_count: usize) -> TenantSnapshot {
             0..=34 => &[],
             35..=59 => &[MethodType::OneWaySms],
             60..=74 => &[MethodType::OneWaySms, MethodType::TwoWayVoiceMobile],
-            75..=89 => &[MethodType::PhoneAppNotification, MethodType::PhoneAppOtp, MethodType::OneWaySms],
+            75..=89 => &[
+                MethodType::PhoneAppNotification,
+                MethodType::PhoneAppOtp,
+                MethodType::OneWaySms,
+            ],
             _ => &[MethodType::TwoWayVoiceMobile],
         };
-        let needs_mobile = registered.iter().any(|t| matches!(t, MethodType::OneWaySms | MethodType::TwoWayVoiceMobile));
+        let needs_mobile = registered
+            .iter()
+            .any(|t| matches!(t, MethodType::OneWaySms | MethodType::TwoWayVoiceMobile));
         if !registered.is_empty() {
-            let own_phone = (needs_mobile && user.mobile_phone.is_none()).then_some("+1 2065550142");
+            let own_phone =
+                (needs_mobile && user.mobile_phone.is_none()).then_some("+1 2065550142");
             register(&mut user, registered, own_phone);
         }
         let state = b.random.below(100);
         if state < 25 {
-            user.strong_authentication_requirements = requirement(RequirementState::Enabled, at(2450));
+            user.strong_authentication_requirements =
+                requirement(RequirementState::Enabled, at(2450));
             if !registered.is_empty() {
                 user.strong_authentication_requirements[0].state = RequirementState::Enforced;
             }
         } else if state < 45 {
-            user.strong_authentication_requirements = requirement(RequirementState::Enforced, at(2300));
+            user.strong_authentication_requirements =
+                requirement(RequirementState::Enforced, at(2300));
         }
         match b.random.below(10) {
             0..=5 => b.license(&mut user, &["ENTERPRISEPACK"]),
@@ -370,11 +591,27 @@ pub fn demo_tenant(user_count: usize) -> TenantSnapshot {
     }
 
     // Groups, one of which holds a role for its members.
-    let users: Vec<Uuid> = b.snapshot.users.iter().filter(|u| u.soft_deletion_timestamp.is_none()).map(|u| u.object_id).collect();
+    let users: Vec<Uuid> = b
+        .snapshot
+        .users
+        .iter()
+        .filter(|u| u.soft_deletion_timestamp.is_none())
+        .map(|u| u.object_id)
+        .collect();
     for (name, kind, email, every) in [
         ("All Staff", GroupType::Security, None, 1usize),
-        ("Finance", GroupType::MailEnabledSecurity, Some("finance@contoso.com"), 9),
-        ("Sales Team", GroupType::DistributionList, Some("sales@contoso.com"), 7),
+        (
+            "Finance",
+            GroupType::MailEnabledSecurity,
+            Some("finance@contoso.com"),
+            9,
+        ),
+        (
+            "Sales Team",
+            GroupType::DistributionList,
+            Some("sales@contoso.com"),
+            7,
+        ),
         ("Helpdesk Operators", GroupType::Security, None, 40),
     ] {
         let group = Group {
@@ -393,15 +630,30 @@ pub fn demo_tenant(user_count: usize) -> TenantSnapshot {
             validation_status: Default::default(),
         };
         for member in users.iter().step_by(every) {
-            b.snapshot.group_memberships.push(GroupMembership { group_object_id: group.object_id, member_object_id: *member });
+            b.snapshot.group_memberships.push(GroupMembership {
+                group_object_id: group.object_id,
+                member_object_id: *member,
+            });
         }
         if name == "Helpdesk Operators" {
-            b.assign("Helpdesk Administrator", group.object_id, RoleMemberType::Group);
+            b.assign(
+                "Helpdesk Administrator",
+                group.object_id,
+                RoleMemberType::Group,
+            );
         }
         b.snapshot.groups.push(group);
     }
-    let app = ServicePrincipal { object_id: b.random.uuid(), app_principal_id: b.random.uuid(), display_name: "Contoso Provisioning".to_string() };
-    b.assign("User Account Administrator", app.object_id, RoleMemberType::ServicePrincipal);
+    let app = ServicePrincipal {
+        object_id: b.random.uuid(),
+        app_principal_id: b.random.uuid(),
+        display_name: "Contoso Provisioning".to_string(),
+    };
+    b.assign(
+        "User Account Administrator",
+        app.object_id,
+        RoleMemberType::ServicePrincipal,
+    );
     b.snapshot.service_principals.push(app);
     b.snapshot
 }

@@ -13,8 +13,9 @@ use uuid::Uuid;
 
 use crate::domain::licensing;
 use crate::domain::model::{
-    CompanyInformation, Domain, DomainAuthenticationType, DomainCapability, DomainStatus, DomainVerificationMethod,
-    Group, RoleMemberType, ServicePlan, ServicePrincipal, SkuTargetClass, Subscription, User,
+    CompanyInformation, Domain, DomainAuthenticationType, DomainCapability, DomainStatus,
+    DomainVerificationMethod, Group, RoleMemberType, ServicePlan, ServicePrincipal, SkuTargetClass,
+    Subscription, User,
 };
 use crate::domain::roles;
 use crate::domain::time::Timestamp;
@@ -66,16 +67,41 @@ pub fn office_365_e3(active_units: i32) -> Subscription {
         "ENTERPRISEPACK",
         active_units,
         &[
-            ("EXCHANGE_S_ENTERPRISE", "efb87545-963c-4e0d-99df-69c6916d9eb0", "Exchange"),
-            ("SHAREPOINTENTERPRISE", "5dbe027f-2339-4123-9542-606e4d348a72", "SharePoint"),
-            ("MCOSTANDARD", "0feaeb32-d00e-4d66-bd5a-43b5b83db82c", "MicrosoftCommunicationsOnline"),
-            ("TEAMS1", "57ff2da0-773e-42df-b2af-ffb7a2317929", "TeamspaceAPI"),
-            ("OFFICESUBSCRIPTION", "43de0ff5-c92c-492b-9116-175376d08c38", "MicrosoftOffice"),
+            (
+                "EXCHANGE_S_ENTERPRISE",
+                "efb87545-963c-4e0d-99df-69c6916d9eb0",
+                "Exchange",
+            ),
+            (
+                "SHAREPOINTENTERPRISE",
+                "5dbe027f-2339-4123-9542-606e4d348a72",
+                "SharePoint",
+            ),
+            (
+                "MCOSTANDARD",
+                "0feaeb32-d00e-4d66-bd5a-43b5b83db82c",
+                "MicrosoftCommunicationsOnline",
+            ),
+            (
+                "TEAMS1",
+                "57ff2da0-773e-42df-b2af-ffb7a2317929",
+                "TeamspaceAPI",
+            ),
+            (
+                "OFFICESUBSCRIPTION",
+                "43de0ff5-c92c-492b-9116-175376d08c38",
+                "MicrosoftOffice",
+            ),
         ],
     )
 }
 
-pub fn subscription(sku_id: &str, part_number: &str, active_units: i32, plans: &[(&str, &str, &str)]) -> Subscription {
+pub fn subscription(
+    sku_id: &str,
+    part_number: &str,
+    active_units: i32,
+    plans: &[(&str, &str, &str)],
+) -> Subscription {
     Subscription {
         sku_id: Uuid::parse_str(sku_id).expect("SKU ids are valid"),
         sku_part_number: part_number.to_string(),
@@ -101,9 +127,16 @@ pub fn managed_domain(name: &str, is_initial: bool, is_default: bool) -> Domain 
         status: DomainStatus::Verified,
         authentication: DomainAuthenticationType::Managed,
         capabilities: if is_initial {
-            vec![DomainCapability::Email, DomainCapability::OfficeCommunicationsOnline]
+            vec![
+                DomainCapability::Email,
+                DomainCapability::OfficeCommunicationsOnline,
+            ]
         } else {
-            vec![DomainCapability::Email, DomainCapability::Sharepoint, DomainCapability::OfficeCommunicationsOnline]
+            vec![
+                DomainCapability::Email,
+                DomainCapability::Sharepoint,
+                DomainCapability::OfficeCommunicationsOnline,
+            ]
         },
         is_default,
         is_initial,
@@ -114,9 +147,17 @@ pub fn managed_domain(name: &str, is_initial: bool, is_default: bool) -> Domain 
 
 /// A new tenant: company information, one verified initial domain, the built-in roles (which
 /// are constant) and one subscription with free units.
-pub fn new_tenant(display_name: &str, initial_domain: &str, object_id: Uuid, now: Timestamp) -> Result<TenantSnapshot> {
+pub fn new_tenant(
+    display_name: &str,
+    initial_domain: &str,
+    object_id: Uuid,
+    now: Timestamp,
+) -> Result<TenantSnapshot> {
     let domain = initial_domain.trim().to_ascii_lowercase();
-    if !domain.ends_with(".onmicrosoft.com") || domain.len() <= ".onmicrosoft.com".len() || domain.contains(char::is_whitespace) {
+    if !domain.ends_with(".onmicrosoft.com")
+        || domain.len() <= ".onmicrosoft.com".len()
+        || domain.contains(char::is_whitespace)
+    {
         bail!("the initial domain must be <name>.onmicrosoft.com, like contoso.onmicrosoft.com; '{initial_domain}' is not");
     }
     Ok(TenantSnapshot {
@@ -163,18 +204,32 @@ pub fn new_tenant(display_name: &str, initial_domain: &str, object_id: Uuid, now
 
 /// The tenant's account name, as in AccountSkuIds: the initial domain's first label.
 pub fn account_name(initial_domain: &str) -> String {
-    initial_domain.split('.').next().unwrap_or(initial_domain).to_string()
+    initial_domain
+        .split('.')
+        .next()
+        .unwrap_or(initial_domain)
+        .to_string()
 }
 
 impl TenantSnapshot {
     /// Checks what the JSON Schema cannot: references between objects and uniqueness.
     pub fn check(&self) -> Result<()> {
         if self.version != SNAPSHOT_VERSION {
-            bail!("Version is {}; this msol-bridge reads version {SNAPSHOT_VERSION}", self.version);
+            bail!(
+                "Version is {}; this msol-bridge reads version {SNAPSHOT_VERSION}",
+                self.version
+            );
         }
         let initial: Vec<&Domain> = self.domains.iter().filter(|d| d.is_initial).collect();
-        if initial.len() != 1 || !initial[0].name.eq_ignore_ascii_case(&self.company.initial_domain) {
-            bail!("Domains must hold exactly one IsInitial domain, the company's InitialDomain '{}'", self.company.initial_domain);
+        if initial.len() != 1
+            || !initial[0]
+                .name
+                .eq_ignore_ascii_case(&self.company.initial_domain)
+        {
+            bail!(
+                "Domains must hold exactly one IsInitial domain, the company's InitialDomain '{}'",
+                self.company.initial_domain
+            );
         }
         if self.domains.iter().filter(|d| d.is_default).count() != 1 {
             bail!("Domains must hold exactly one IsDefault domain");
@@ -188,7 +243,10 @@ impl TenantSnapshot {
         let mut skus = HashSet::new();
         for subscription in &self.subscriptions {
             if !skus.insert(subscription.sku_part_number.to_ascii_lowercase()) {
-                bail!("Subscriptions: {} appears twice", subscription.sku_part_number);
+                bail!(
+                    "Subscriptions: {} appears twice",
+                    subscription.sku_part_number
+                );
             }
         }
         let account = account_name(&self.company.initial_domain);
@@ -199,37 +257,57 @@ impl TenantSnapshot {
                 bail!("Users: ObjectId {} appears twice", user.object_id);
             }
             let upn = &user.user_principal_name;
-            let domain = upn.rsplit_once('@').map(|(_, d)| d.to_ascii_lowercase()).unwrap_or_default();
+            let domain = upn
+                .rsplit_once('@')
+                .map(|(_, d)| d.to_ascii_lowercase())
+                .unwrap_or_default();
             if !verified.contains(&domain) {
                 bail!("Users: {upn} is not in a verified domain of the tenant");
             }
-            if user.soft_deletion_timestamp.is_none() && !active_upns.insert(upn.to_ascii_lowercase()) {
+            if user.soft_deletion_timestamp.is_none()
+                && !active_upns.insert(upn.to_ascii_lowercase())
+            {
                 bail!("Users: UserPrincipalName {upn} appears twice");
             }
             for license in &user.licenses {
-                let known = self
-                    .subscriptions
-                    .iter()
-                    .any(|s| license.account_sku_id.eq_ignore_ascii_case(&format!("{account}:{}", s.sku_part_number)));
+                let known = self.subscriptions.iter().any(|s| {
+                    license
+                        .account_sku_id
+                        .eq_ignore_ascii_case(&format!("{account}:{}", s.sku_part_number))
+                });
                 if !known {
-                    bail!("Users: {upn} holds {}, which is not among Subscriptions", license.account_sku_id);
+                    bail!(
+                        "Users: {upn} holds {}, which is not among Subscriptions",
+                        license.account_sku_id
+                    );
                 }
             }
             let mut derived = user.clone();
             licensing::refresh_derived(&mut derived);
-            if derived.is_licensed != user.is_licensed || derived.license_assignment_details != user.license_assignment_details {
+            if derived.is_licensed != user.is_licensed
+                || derived.license_assignment_details != user.license_assignment_details
+            {
                 bail!("Users: {upn} has IsLicensed or LicenseAssignmentDetails that disagree with its Licenses");
             }
         }
         let groups: HashMap<Uuid, &Group> = self.groups.iter().map(|g| (g.object_id, g)).collect();
-        let principals: HashSet<Uuid> = self.service_principals.iter().map(|p| p.object_id).collect();
+        let principals: HashSet<Uuid> = self
+            .service_principals
+            .iter()
+            .map(|p| p.object_id)
+            .collect();
         for assignment in &self.role_assignments {
             if roles::by_id(assignment.role_object_id).is_none() {
-                bail!("RoleAssignments: {} is not a built-in role's template id", assignment.role_object_id);
+                bail!(
+                    "RoleAssignments: {} is not a built-in role's template id",
+                    assignment.role_object_id
+                );
             }
             let exists = match assignment.role_member_type {
                 RoleMemberType::User => ids.contains(&assignment.member_object_id),
-                RoleMemberType::ServicePrincipal => principals.contains(&assignment.member_object_id),
+                RoleMemberType::ServicePrincipal => {
+                    principals.contains(&assignment.member_object_id)
+                }
                 RoleMemberType::Group => groups.contains_key(&assignment.member_object_id),
                 RoleMemberType::Other => false,
             };
@@ -244,11 +322,19 @@ impl TenantSnapshot {
         }
         for membership in &self.group_memberships {
             if !groups.contains_key(&membership.group_object_id) {
-                bail!("GroupMemberships: no group with ObjectId {}", membership.group_object_id);
+                bail!(
+                    "GroupMemberships: no group with ObjectId {}",
+                    membership.group_object_id
+                );
             }
             let member = membership.member_object_id;
-            if !ids.contains(&member) && !principals.contains(&member) && !groups.contains_key(&member) {
-                bail!("GroupMemberships: no user, service principal or group with ObjectId {member}");
+            if !ids.contains(&member)
+                && !principals.contains(&member)
+                && !groups.contains_key(&member)
+            {
+                bail!(
+                    "GroupMemberships: no user, service principal or group with ObjectId {member}"
+                );
             }
         }
         Ok(())

@@ -58,7 +58,8 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
     }
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Exclusive)?;
     for (index, sql) in MIGRATIONS.iter().enumerate().skip(done) {
-        tx.execute_batch(sql).with_context(|| format!("migration {} failed", index + 1))?;
+        tx.execute_batch(sql)
+            .with_context(|| format!("migration {} failed", index + 1))?;
     }
     tx.pragma_update(None, "user_version", MIGRATIONS.len())?;
     tx.commit()?;
@@ -74,14 +75,20 @@ mod tests {
         let mut conn = Connection::open_in_memory().unwrap();
         migrate(&mut conn).unwrap();
         migrate(&mut conn).unwrap();
-        let version: usize = conn.query_row("PRAGMA user_version", [], |row| row.get(0)).unwrap();
+        let version: usize = conn
+            .query_row("PRAGMA user_version", [], |row| row.get(0))
+            .unwrap();
         assert_eq!(version, MIGRATIONS.len());
     }
 
     #[test]
     fn refuses_a_newer_schema() {
         let mut conn = Connection::open_in_memory().unwrap();
-        conn.pragma_update(None, "user_version", MIGRATIONS.len() + 1).unwrap();
-        assert!(migrate(&mut conn).unwrap_err().to_string().contains("newer msol-bridge"));
+        conn.pragma_update(None, "user_version", MIGRATIONS.len() + 1)
+            .unwrap();
+        assert!(migrate(&mut conn)
+            .unwrap_err()
+            .to_string()
+            .contains("newer msol-bridge"));
     }
 }

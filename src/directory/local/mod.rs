@@ -11,14 +11,18 @@ use anyhow::Result;
 use async_trait::async_trait;
 use uuid::Uuid;
 
-use super::{CreatedUser, Directory, GroupQuery, MemberQuery, MemberRef, Outcome, Page, PageRequest, UserQuery};
+use super::{
+    CreatedUser, Directory, GroupQuery, MemberQuery, MemberRef, Outcome, Page, PageRequest,
+    UserQuery,
+};
 use crate::domain::fault::{Fault, FaultResult};
 use crate::domain::model::{
-    AccountSku, CompanyInformation, Domain, Group, GroupMember, GroupMemberType, Role, RoleMember, RoleMemberType, User,
+    AccountSku, CompanyInformation, Domain, Group, GroupMember, GroupMemberType, Role, RoleMember,
+    RoleMemberType, User,
 };
 use crate::domain::requests::{
-    NewUserParams, RemoveUserParams, RestoreUserParams, SetUserLicenseParams, SetUserParams, SetUserPasswordParams,
-    SetUserPrincipalNameParams, UserRef,
+    NewUserParams, RemoveUserParams, RestoreUserParams, SetUserLicenseParams, SetUserParams,
+    SetUserPasswordParams, SetUserPrincipalNameParams, UserRef,
 };
 use crate::domain::roles;
 use crate::domain::time::Timestamp;
@@ -39,7 +43,9 @@ impl LocalDirectory {
                 path.display()
             );
         }
-        Ok(LocalDirectory { store: Arc::new(store) })
+        Ok(LocalDirectory {
+            store: Arc::new(store),
+        })
     }
 
     pub fn store(&self) -> &Store {
@@ -47,12 +53,17 @@ impl LocalDirectory {
     }
 
     /// Runs blocking SQLite work on tokio's blocking pool, keeping the async workers free.
-    async fn blocking<T: Send + 'static>(&self, work: impl FnOnce(&Store) -> FaultResult<T> + Send + 'static) -> FaultResult<T> {
+    async fn blocking<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&Store) -> FaultResult<T> + Send + 'static,
+    ) -> FaultResult<T> {
         let store = Arc::clone(&self.store);
         let span = tracing::Span::current();
         tokio::task::spawn_blocking(move || span.in_scope(|| work(&store)))
             .await
-            .map_err(|e| Fault::Unexpected(anyhow::anyhow!("a tenant file operation stopped: {e}")))?
+            .map_err(|e| {
+                Fault::Unexpected(anyhow::anyhow!("a tenant file operation stopped: {e}"))
+            })?
     }
 }
 
@@ -76,64 +87,88 @@ impl Directory for LocalDirectory {
 
     async fn list_users(&self, query: &UserQuery, page: PageRequest) -> FaultResult<Page<User>> {
         let query = query.clone();
-        self.blocking(move |store| store.list_users(&query, &page)).await
+        self.blocking(move |store| store.list_users(&query, &page))
+            .await
     }
 
     async fn get_user(&self, user: &UserRef, deleted: bool) -> FaultResult<User> {
         let user = user.clone();
-        self.blocking(move |store| store.get_user(&user, deleted)).await
+        self.blocking(move |store| store.get_user(&user, deleted))
+            .await
     }
 
     async fn new_user(&self, params: NewUserParams) -> FaultResult<CreatedUser> {
-        self.blocking(move |store| store.new_user(params, Timestamp::now())).await
+        self.blocking(move |store| store.new_user(params, Timestamp::now()))
+            .await
     }
 
     async fn set_user(&self, params: SetUserParams) -> FaultResult<Outcome> {
-        self.blocking(move |store| store.set_user(params, Timestamp::now())).await
+        self.blocking(move |store| store.set_user(params, Timestamp::now()))
+            .await
     }
 
     async fn remove_user(&self, params: RemoveUserParams) -> FaultResult<Outcome> {
-        self.blocking(move |store| store.remove_user(params, Timestamp::now())).await
+        self.blocking(move |store| store.remove_user(params, Timestamp::now()))
+            .await
     }
 
     async fn restore_user(&self, params: RestoreUserParams) -> FaultResult<Outcome> {
-        self.blocking(move |store| store.restore_user(params, Timestamp::now())).await
+        self.blocking(move |store| store.restore_user(params, Timestamp::now()))
+            .await
     }
 
-    async fn set_user_password(&self, params: SetUserPasswordParams) -> FaultResult<Option<String>> {
-        self.blocking(move |store| store.set_user_password(params, Timestamp::now())).await
+    async fn set_user_password(
+        &self,
+        params: SetUserPasswordParams,
+    ) -> FaultResult<Option<String>> {
+        self.blocking(move |store| store.set_user_password(params, Timestamp::now()))
+            .await
     }
 
-    async fn set_user_principal_name(&self, params: SetUserPrincipalNameParams) -> FaultResult<Outcome> {
-        self.blocking(move |store| store.set_user_principal_name(params)).await
+    async fn set_user_principal_name(
+        &self,
+        params: SetUserPrincipalNameParams,
+    ) -> FaultResult<Outcome> {
+        self.blocking(move |store| store.set_user_principal_name(params))
+            .await
     }
 
     async fn set_user_license(&self, params: SetUserLicenseParams) -> FaultResult<Outcome> {
-        self.blocking(move |store| store.set_user_license(params)).await
+        self.blocking(move |store| store.set_user_license(params))
+            .await
     }
 
     async fn reset_strong_authentication(&self, user: &UserRef) -> FaultResult<Outcome> {
         let user = user.clone();
-        self.blocking(move |store| store.reset_strong_authentication(&user)).await
+        self.blocking(move |store| store.reset_strong_authentication(&user))
+            .await
     }
 
     async fn roles(&self) -> FaultResult<Vec<Role>> {
         Ok(roles::all())
     }
 
-    async fn role_members(&self, role: Uuid, query: &MemberQuery<RoleMemberType>, page: PageRequest) -> FaultResult<Page<RoleMember>> {
+    async fn role_members(
+        &self,
+        role: Uuid,
+        query: &MemberQuery<RoleMemberType>,
+        page: PageRequest,
+    ) -> FaultResult<Page<RoleMember>> {
         let query = query.clone();
-        self.blocking(move |store| store.role_members(role, &query, &page)).await
+        self.blocking(move |store| store.role_members(role, &query, &page))
+            .await
     }
 
     async fn add_role_member(&self, role: Uuid, member: &MemberRef) -> FaultResult<Outcome> {
         let member = member.clone();
-        self.blocking(move |store| store.add_role_member(role, &member)).await
+        self.blocking(move |store| store.add_role_member(role, &member))
+            .await
     }
 
     async fn remove_role_member(&self, role: Uuid, member: &MemberRef) -> FaultResult<Outcome> {
         let member = member.clone();
-        self.blocking(move |store| store.remove_role_member(role, &member)).await
+        self.blocking(move |store| store.remove_role_member(role, &member))
+            .await
     }
 
     async fn user_roles(&self, user: &UserRef) -> FaultResult<Vec<Role>> {
@@ -143,15 +178,22 @@ impl Directory for LocalDirectory {
 
     async fn groups(&self, query: &GroupQuery, page: PageRequest) -> FaultResult<Page<Group>> {
         let query = query.clone();
-        self.blocking(move |store| store.groups(&query, &page)).await
+        self.blocking(move |store| store.groups(&query, &page))
+            .await
     }
 
     async fn group(&self, id: Uuid) -> FaultResult<Group> {
         self.blocking(move |store| store.group(id)).await
     }
 
-    async fn group_members(&self, group: Uuid, query: &MemberQuery<GroupMemberType>, page: PageRequest) -> FaultResult<Page<GroupMember>> {
+    async fn group_members(
+        &self,
+        group: Uuid,
+        query: &MemberQuery<GroupMemberType>,
+        page: PageRequest,
+    ) -> FaultResult<Page<GroupMember>> {
         let query = query.clone();
-        self.blocking(move |store| store.group_members(group, &query, &page)).await
+        self.blocking(move |store| store.group_members(group, &query, &page))
+            .await
     }
 }

@@ -19,14 +19,14 @@ use crate::directory::{
 use crate::domain::fault::{Fault, FaultResult};
 use crate::domain::licensing::{self, LicenseCatalog};
 use crate::domain::model::{
-    CompanyInformation, Domain, DomainAuthenticationType, DomainStatus, Group, GroupMember, GroupMemberType, Role,
-    RoleMember, RoleMemberType, ServicePrincipal, Subscription, User,
+    CompanyInformation, Domain, DomainAuthenticationType, DomainStatus, Group, GroupMember,
+    GroupMemberType, Role, RoleMember, RoleMemberType, ServicePrincipal, Subscription, User,
 };
 use crate::domain::password;
 use crate::domain::query::starts_with;
 use crate::domain::requests::{
-    NewUserParams, RemoveUserParams, RestoreUserParams, SetUserLicenseParams, SetUserParams, SetUserPasswordParams,
-    SetUserPrincipalNameParams, UserRef,
+    NewUserParams, RemoveUserParams, RestoreUserParams, SetUserLicenseParams, SetUserParams,
+    SetUserPasswordParams, SetUserPrincipalNameParams, UserRef,
 };
 use crate::domain::roles;
 use crate::domain::time::Timestamp;
@@ -46,17 +46,24 @@ fn to_json<T: Serialize>(value: &T) -> Result<String> {
 }
 
 fn from_json<T: DeserializeOwned>(text: &str) -> FaultResult<T> {
-    serde_json::from_str(text).map_err(|e| Fault::Unexpected(anyhow::anyhow!("the tenant file holds an unreadable object: {e}")))
+    serde_json::from_str(text).map_err(|e| {
+        Fault::Unexpected(anyhow::anyhow!(
+            "the tenant file holds an unreadable object: {e}"
+        ))
+    })
 }
 
 fn sql(error: rusqlite::Error) -> Fault {
-    Fault::Unexpected(anyhow::Error::new(error).context("the tenant file could not be read or written"))
+    Fault::Unexpected(
+        anyhow::Error::new(error).context("the tenant file could not be read or written"),
+    )
 }
 
 /// Creates the file readable and writable by its owner only, before SQLite opens it.
 fn create_private_file(path: &Path) -> Result<()> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent).with_context(|| format!("creating {}", parent.display()))?;
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("creating {}", parent.display()))?;
     }
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
@@ -76,13 +83,18 @@ impl Store {
     /// Opens (creating when missing) the tenant file and brings its schema up to date.
     pub fn open(path: &Path) -> Result<Store> {
         create_private_file(path)?;
-        let mut conn = Connection::open(path).with_context(|| format!("opening the tenant file {}", path.display()))?;
+        let mut conn = Connection::open(path)
+            .with_context(|| format!("opening the tenant file {}", path.display()))?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
-        migrations::migrate(&mut conn).with_context(|| format!("upgrading the tenant file {}", path.display()))?;
-        Ok(Store { conn: Mutex::new(conn), path: path.to_path_buf() })
+        migrations::migrate(&mut conn)
+            .with_context(|| format!("upgrading the tenant file {}", path.display()))?;
+        Ok(Store {
+            conn: Mutex::new(conn),
+            path: path.to_path_buf(),
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -91,7 +103,9 @@ impl Store {
 
     pub fn is_initialized(&self) -> Result<bool> {
         let conn = self.conn.lock().expect("tenant connection lock");
-        Ok(conn.query_row("SELECT COUNT(*) FROM company", [], |row| row.get::<_, i64>(0))? > 0)
+        Ok(conn.query_row("SELECT COUNT(*) FROM company", [], |row| {
+            row.get::<_, i64>(0)
+        })? > 0)
     }
 
     fn read<T>(&self, work: impl FnOnce(&Connection) -> FaultResult<T>) -> FaultResult<T> {
@@ -101,7 +115,9 @@ impl Store {
 
     fn write<T>(&self, work: impl FnOnce(&Transaction) -> FaultResult<T>) -> FaultResult<T> {
         let mut conn = self.conn.lock().expect("tenant connection lock");
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(sql)?;
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(sql)?;
         let result = work(&tx)?;
         tx.commit().map_err(sql)?;
         Ok(result)
@@ -114,12 +130,28 @@ impl Store {
         snapshot.check()?;
         let mut conn = self.conn.lock().expect("tenant connection lock");
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        for table in ["group_members", "role_members", "user_licenses", "users", "groups", "service_principals", "subscriptions", "domains", "company"] {
+        for table in [
+            "group_members",
+            "role_members",
+            "user_licenses",
+            "users",
+            "groups",
+            "service_principals",
+            "subscriptions",
+            "domains",
+            "company",
+        ] {
             tx.execute(&format!("DELETE FROM {table}"), [])?;
         }
-        tx.execute("INSERT INTO company (id, data) VALUES (1, ?1)", [to_json(&snapshot.company)?])?;
+        tx.execute(
+            "INSERT INTO company (id, data) VALUES (1, ?1)",
+            [to_json(&snapshot.company)?],
+        )?;
         for domain in &snapshot.domains {
-            tx.execute("INSERT INTO domains (name, data) VALUES (?1, ?2)", params![domain.name, to_json(domain)?])?;
+            tx.execute(
+                "INSERT INTO domains (name, data) VALUES (?1, ?2)",
+                params![domain.name, to_json(domain)?],
+            )?;
         }
         for subscription in &snapshot.subscriptions {
             tx.execute(
@@ -130,13 +162,28 @@ impl Store {
         let catalog_skus: Vec<(String, Uuid)> = snapshot
             .subscriptions
             .iter()
-            .map(|s| (format!("{}:{}", tenant::account_name(&snapshot.company.initial_domain), s.sku_part_number).to_ascii_lowercase(), s.sku_id))
+            .map(|s| {
+                (
+                    format!(
+                        "{}:{}",
+                        tenant::account_name(&snapshot.company.initial_domain),
+                        s.sku_part_number
+                    )
+                    .to_ascii_lowercase(),
+                    s.sku_id,
+                )
+            })
             .collect();
         for user in &snapshot.users {
             let sku_ids = user
                 .licenses
                 .iter()
-                .filter_map(|l| catalog_skus.iter().find(|(id, _)| *id == l.account_sku_id.to_ascii_lowercase()).map(|(_, sku)| *sku))
+                .filter_map(|l| {
+                    catalog_skus
+                        .iter()
+                        .find(|(id, _)| *id == l.account_sku_id.to_ascii_lowercase())
+                        .map(|(_, sku)| *sku)
+                })
                 .collect::<Vec<_>>();
             save_user_with_skus(&tx, user, &sku_ids).map_err(|f| anyhow::anyhow!("{f}"))?;
         }
@@ -149,20 +196,33 @@ impl Store {
         for group in &snapshot.groups {
             tx.execute(
                 "INSERT INTO groups (object_id, display_name, data) VALUES (?1, ?2, ?3)",
-                params![group.object_id.to_string(), group.display_name, to_json(group)?],
+                params![
+                    group.object_id.to_string(),
+                    group.display_name,
+                    to_json(group)?
+                ],
             )?;
         }
         for assignment in &snapshot.role_assignments {
             tx.execute(
                 "INSERT INTO role_members (role_id, member_id, member_type) VALUES (?1, ?2, ?3)",
-                params![assignment.role_object_id.to_string(), assignment.member_object_id.to_string(), member_type_name(assignment.role_member_type)],
+                params![
+                    assignment.role_object_id.to_string(),
+                    assignment.member_object_id.to_string(),
+                    member_type_name(assignment.role_member_type)
+                ],
             )?;
         }
         for membership in &snapshot.group_memberships {
-            let member_type = member_kind(&tx, membership.member_object_id).map_err(|f| anyhow::anyhow!("{f}"))?;
+            let member_type = member_kind(&tx, membership.member_object_id)
+                .map_err(|f| anyhow::anyhow!("{f}"))?;
             tx.execute(
                 "INSERT INTO group_members (group_id, member_id, member_type) VALUES (?1, ?2, ?3)",
-                params![membership.group_object_id.to_string(), membership.member_object_id.to_string(), member_type],
+                params![
+                    membership.group_object_id.to_string(),
+                    membership.member_object_id.to_string(),
+                    member_type
+                ],
             )?;
         }
         tx.commit()?;
@@ -172,14 +232,20 @@ impl Store {
     /// The whole tenant, in a stable order (so an export of an import is byte for byte the same).
     pub fn export(&self) -> Result<TenantSnapshot> {
         let conn = self.conn.lock().expect("tenant connection lock");
-        let company: String = conn.query_row("SELECT data FROM company WHERE id = 1", [], |row| row.get(0)).context("the tenant file holds no tenant: run 'msol-bridge tenant init'")?;
+        let company: String = conn
+            .query_row("SELECT data FROM company WHERE id = 1", [], |row| {
+                row.get(0)
+            })
+            .context("the tenant file holds no tenant: run 'msol-bridge tenant init'")?;
         let all = |query: &str| -> Result<Vec<String>> {
             let mut statement = conn.prepare(query)?;
             let rows = statement.query_map([], |row| row.get::<_, String>(0))?;
             Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
         };
         let parse = |rows: Vec<String>| -> Result<Vec<serde_json::Value>> {
-            rows.iter().map(|r| serde_json::from_str(r).context("reading the tenant file")).collect()
+            rows.iter()
+                .map(|r| serde_json::from_str(r).context("reading the tenant file"))
+                .collect()
         };
         let snapshot = serde_json::json!({
             "Version": tenant::SNAPSHOT_VERSION,
@@ -250,9 +316,21 @@ impl Store {
 
     pub fn new_user(&self, params: NewUserParams, now: Timestamp) -> FaultResult<CreatedUser> {
         self.write(|tx| {
-            let upn = check_user_principal_name("UserPrincipalName", &params.user_principal_name, &verified_domain_names(tx)?)?;
-            if params.properties.display_name.as_deref().is_none_or(|n| n.trim().is_empty()) {
-                return Err(Fault::Required { field: "DisplayName".to_string(), reason: "A new user needs a display name.".to_string() });
+            let upn = check_user_principal_name(
+                "UserPrincipalName",
+                &params.user_principal_name,
+                &verified_domain_names(tx)?,
+            )?;
+            if params
+                .properties
+                .display_name
+                .as_deref()
+                .is_none_or(|n| n.trim().is_empty())
+            {
+                return Err(Fault::Required {
+                    field: "DisplayName".to_string(),
+                    reason: "A new user needs a display name.".to_string(),
+                });
             }
             if find_user_id(tx, &upn, false)?.is_some() {
                 return Err(Fault::UserAlreadyExists(upn));
@@ -262,13 +340,21 @@ impl Store {
             let mut applied = user_rules::apply_changes(&fresh, &params.properties, now)?;
             let password = match &params.password {
                 Some(given) => {
-                    password::check(given, &upn, applied.user.strong_password_required).map_err(|reason| Fault::invalid("Password", format!("The password is refused: {reason}.")))?;
+                    password::check(given, &upn, applied.user.strong_password_required).map_err(
+                        |reason| {
+                            Fault::invalid(
+                                "Password",
+                                format!("The password is refused: {reason}."),
+                            )
+                        },
+                    )?;
                     given.clone()
                 }
                 None => password::generate(),
             };
             applied.user.last_password_change_timestamp = Some(now);
-            applied.user.password_reset_not_required_during_activate = !params.force_change_password.unwrap_or(true);
+            applied.user.password_reset_not_required_during_activate =
+                !params.force_change_password.unwrap_or(true);
             let catalog = license_catalog(tx)?;
             let change = licensing::apply(
                 &mut applied.user,
@@ -279,7 +365,10 @@ impl Store {
             )?;
             save_user_with_skus(tx, &applied.user, &skus_of(&applied.user, &catalog))?;
             let _ = change;
-            Ok(CreatedUser { user: applied.user, password })
+            Ok(CreatedUser {
+                user: applied.user,
+                password,
+            })
         })
     }
 
@@ -298,9 +387,21 @@ impl Store {
         self.write(|tx| {
             if params.remove_from_recycle_bin {
                 let deleted = resolve_user(tx, &params.user(), true)?;
-                tx.execute("DELETE FROM role_members WHERE member_id = ?1", [deleted.object_id.to_string()]).map_err(sql)?;
-                tx.execute("DELETE FROM group_members WHERE member_id = ?1", [deleted.object_id.to_string()]).map_err(sql)?;
-                tx.execute("DELETE FROM users WHERE object_id = ?1", [deleted.object_id.to_string()]).map_err(sql)?;
+                tx.execute(
+                    "DELETE FROM role_members WHERE member_id = ?1",
+                    [deleted.object_id.to_string()],
+                )
+                .map_err(sql)?;
+                tx.execute(
+                    "DELETE FROM group_members WHERE member_id = ?1",
+                    [deleted.object_id.to_string()],
+                )
+                .map_err(sql)?;
+                tx.execute(
+                    "DELETE FROM users WHERE object_id = ?1",
+                    [deleted.object_id.to_string()],
+                )
+                .map_err(sql)?;
                 return Ok(Outcome::of(deleted.object_id, ["RemovedFromRecycleBin"]));
             }
             let mut user = resolve_user(tx, &params.user(), false)?;
@@ -353,7 +454,11 @@ impl Store {
         })
     }
 
-    pub fn set_user_password(&self, params: SetUserPasswordParams, now: Timestamp) -> FaultResult<Option<String>> {
+    pub fn set_user_password(
+        &self,
+        params: SetUserPasswordParams,
+        now: Timestamp,
+    ) -> FaultResult<Option<String>> {
         self.write(|tx| {
             let mut user = resolve_user(tx, &params.user(), false)?;
             if user.is_synchronized() {
@@ -386,7 +491,10 @@ impl Store {
         })
     }
 
-    pub fn set_user_principal_name(&self, params: SetUserPrincipalNameParams) -> FaultResult<Outcome> {
+    pub fn set_user_principal_name(
+        &self,
+        params: SetUserPrincipalNameParams,
+    ) -> FaultResult<Outcome> {
         self.write(|tx| {
             let mut user = resolve_user(tx, &params.user(), false)?;
             let domains = domains(tx)?;
@@ -467,7 +575,12 @@ impl Store {
             let mut user = resolve_user(tx, user, false)?;
             let registered = !user.strong_authentication_methods.is_empty()
                 || !user.strong_authentication_phone_app_details.is_empty()
-                || user.strong_authentication_user_details.as_ref().is_some_and(|d| d.phone_number.is_some() || d.alternative_phone_number.is_some());
+                || user
+                    .strong_authentication_user_details
+                    .as_ref()
+                    .is_some_and(|d| {
+                        d.phone_number.is_some() || d.alternative_phone_number.is_some()
+                    });
             if !registered {
                 return Ok(Outcome::of(user.object_id, Vec::<String>::new()));
             }
@@ -479,7 +592,12 @@ impl Store {
 
     // ---- roles ----
 
-    pub fn role_members(&self, role: Uuid, query: &MemberQuery<RoleMemberType>, page: &PageRequest) -> FaultResult<Page<RoleMember>> {
+    pub fn role_members(
+        &self,
+        role: Uuid,
+        query: &MemberQuery<RoleMemberType>,
+        page: &PageRequest,
+    ) -> FaultResult<Page<RoleMember>> {
         let built_in = roles::by_id(role).ok_or_else(|| Fault::RoleNotFound(role.to_string()))?;
         self.read(|conn| {
             scan_page(conn, page, |cursor, limit| {
@@ -520,7 +638,10 @@ impl Store {
         self.write(|tx| {
             let (id, _) = resolve_member(tx, member)?;
             let removed = tx
-                .execute("DELETE FROM role_members WHERE role_id = ?1 AND member_id = ?2", params![role.to_string(), id.to_string()])
+                .execute(
+                    "DELETE FROM role_members WHERE role_id = ?1 AND member_id = ?2",
+                    params![role.to_string(), id.to_string()],
+                )
                 .map_err(sql)?;
             if removed == 0 {
                 return Err(Fault::RoleMemberNotFound);
@@ -590,7 +711,12 @@ impl Store {
         self.read(|conn| load_group(conn, id)?.ok_or_else(|| Fault::GroupNotFound(id.to_string())))
     }
 
-    pub fn group_members(&self, group: Uuid, query: &MemberQuery<GroupMemberType>, page: &PageRequest) -> FaultResult<Page<GroupMember>> {
+    pub fn group_members(
+        &self,
+        group: Uuid,
+        query: &MemberQuery<GroupMemberType>,
+        page: &PageRequest,
+    ) -> FaultResult<Page<GroupMember>> {
         self.read(|conn| {
             load_group(conn, group)?.ok_or_else(|| Fault::GroupNotFound(group.to_string()))?;
             scan_page(conn, page, |cursor, limit| {
@@ -647,14 +773,20 @@ fn scan_page<T>(
         for (key, data) in &batch {
             if let Some(item) = keep(data)? {
                 if items.len() == page.size {
-                    return Ok(Page { items, next_cursor: last_key });
+                    return Ok(Page {
+                        items,
+                        next_cursor: last_key,
+                    });
                 }
                 items.push(item);
                 last_key = Some(key.clone());
             }
         }
         if exhausted {
-            return Ok(Page { items, next_cursor: None });
+            return Ok(Page {
+                items,
+                next_cursor: None,
+            });
         }
         cursor = batch.last().map(|(key, _)| key.clone());
     }
@@ -669,21 +801,35 @@ fn split_cursor(cursor: &str) -> (String, String) {
 
 fn company(conn: &Connection) -> FaultResult<CompanyInformation> {
     let data: String = conn
-        .query_row("SELECT data FROM company WHERE id = 1", [], |row| row.get(0))
+        .query_row("SELECT data FROM company WHERE id = 1", [], |row| {
+            row.get(0)
+        })
         .optional()
         .map_err(sql)?
-        .ok_or_else(|| Fault::Unexpected(anyhow::anyhow!("the tenant file holds no tenant: run 'msol-bridge tenant init'")))?;
+        .ok_or_else(|| {
+            Fault::Unexpected(anyhow::anyhow!(
+                "the tenant file holds no tenant: run 'msol-bridge tenant init'"
+            ))
+        })?;
     from_json(&data)
 }
 
 fn domains(conn: &Connection) -> FaultResult<Vec<Domain>> {
-    let mut statement = conn.prepare_cached("SELECT data FROM domains ORDER BY name").map_err(sql)?;
-    let rows = statement.query_map([], |row| row.get::<_, String>(0)).map_err(sql)?;
+    let mut statement = conn
+        .prepare_cached("SELECT data FROM domains ORDER BY name")
+        .map_err(sql)?;
+    let rows = statement
+        .query_map([], |row| row.get::<_, String>(0))
+        .map_err(sql)?;
     rows.map(|r| from_json(&r.map_err(sql)?)).collect()
 }
 
 fn verified_domain_names(conn: &Connection) -> FaultResult<Vec<String>> {
-    Ok(domains(conn)?.into_iter().filter(|d| d.status == DomainStatus::Verified).map(|d| d.name).collect())
+    Ok(domains(conn)?
+        .into_iter()
+        .filter(|d| d.status == DomainStatus::Verified)
+        .map(|d| d.name)
+        .collect())
 }
 
 fn license_catalog(conn: &Connection) -> FaultResult<LicenseCatalog> {
@@ -695,19 +841,37 @@ fn license_catalog(conn: &Connection) -> FaultResult<LicenseCatalog> {
              FROM subscriptions s ORDER BY s.sku_id",
         )
         .map_err(sql)?;
-    let rows = statement.query_map([], |row| Ok((row.get::<_, String>(0)?, row.get::<_, i32>(1)?))).map_err(sql)?;
+    let rows = statement
+        .query_map([], |row| {
+            Ok((row.get::<_, String>(0)?, row.get::<_, i32>(1)?))
+        })
+        .map_err(sql)?;
     let mut subscriptions = Vec::new();
     for row in rows {
         let (data, consumed) = row.map_err(sql)?;
         subscriptions.push((from_json::<Subscription>(&data)?, consumed));
     }
-    Ok(LicenseCatalog { account_name: tenant::account_name(&company.initial_domain), account_object_id: company.object_id, subscriptions })
+    Ok(LicenseCatalog {
+        account_name: tenant::account_name(&company.initial_domain),
+        account_object_id: company.object_id,
+        subscriptions,
+    })
 }
 
 fn skus_of(user: &User, catalog: &LicenseCatalog) -> Vec<Uuid> {
     user.licenses
         .iter()
-        .filter_map(|l| catalog.subscriptions.iter().find(|(s, _)| catalog.account_sku_id(s).eq_ignore_ascii_case(&l.account_sku_id)).map(|(s, _)| s.sku_id))
+        .filter_map(|l| {
+            catalog
+                .subscriptions
+                .iter()
+                .find(|(s, _)| {
+                    catalog
+                        .account_sku_id(s)
+                        .eq_ignore_ascii_case(&l.account_sku_id)
+                })
+                .map(|(s, _)| s.sku_id)
+        })
         .collect()
 }
 
@@ -725,7 +889,11 @@ fn find_user_id(conn: &Connection, upn: &str, deleted: bool) -> FaultResult<Opti
 
 fn load_user(conn: &Connection, id: Uuid, deleted: bool) -> FaultResult<Option<User>> {
     let data: Option<String> = conn
-        .query_row("SELECT data FROM users WHERE object_id = ?1 AND deleted = ?2", params![id.to_string(), deleted], |row| row.get(0))
+        .query_row(
+            "SELECT data FROM users WHERE object_id = ?1 AND deleted = ?2",
+            params![id.to_string(), deleted],
+            |row| row.get(0),
+        )
         .optional()
         .map_err(sql)?;
     data.map(|d| from_json(&d)).transpose()
@@ -776,15 +944,26 @@ fn save_user(tx: &Connection, user: &User) -> FaultResult<()> {
 
 fn save_user_with_skus(tx: &Connection, user: &User, sku_ids: &[Uuid]) -> FaultResult<()> {
     save_user(tx, user)?;
-    tx.execute("DELETE FROM user_licenses WHERE user_id = ?1", [user.object_id.to_string()]).map_err(sql)?;
+    tx.execute(
+        "DELETE FROM user_licenses WHERE user_id = ?1",
+        [user.object_id.to_string()],
+    )
+    .map_err(sql)?;
     for sku in sku_ids {
-        tx.execute("INSERT INTO user_licenses (user_id, sku_id) VALUES (?1, ?2)", params![user.object_id.to_string(), sku.to_string()]).map_err(sql)?;
+        tx.execute(
+            "INSERT INTO user_licenses (user_id, sku_id) VALUES (?1, ?2)",
+            params![user.object_id.to_string(), sku.to_string()],
+        )
+        .map_err(sql)?;
     }
     Ok(())
 }
 
 fn proxy_address_taken(conn: &Connection, address: &str, except: Uuid) -> FaultResult<bool> {
-    let bare = address.split_once(':').map_or(address, |(_, a)| a).to_ascii_lowercase();
+    let bare = address
+        .split_once(':')
+        .map_or(address, |(_, a)| a)
+        .to_ascii_lowercase();
     let taken: i64 = conn
         .query_row(
             "SELECT COUNT(*) FROM users, json_each(users.data, '$.ProxyAddresses') p
@@ -797,9 +976,16 @@ fn proxy_address_taken(conn: &Connection, address: &str, except: Uuid) -> FaultR
 }
 
 fn role_user_ids(conn: &Connection, role: Uuid) -> FaultResult<Vec<Uuid>> {
-    let mut statement = conn.prepare_cached("SELECT member_id FROM role_members WHERE role_id = ?1 AND member_type = 'User'").map_err(sql)?;
-    let rows = statement.query_map([role.to_string()], |row| row.get::<_, String>(0)).map_err(sql)?;
-    rows.map(|r| Uuid::parse_str(&r.map_err(sql)?).map_err(|e| Fault::Unexpected(e.into()))).collect()
+    let mut statement = conn
+        .prepare_cached(
+            "SELECT member_id FROM role_members WHERE role_id = ?1 AND member_type = 'User'",
+        )
+        .map_err(sql)?;
+    let rows = statement
+        .query_map([role.to_string()], |row| row.get::<_, String>(0))
+        .map_err(sql)?;
+    rows.map(|r| Uuid::parse_str(&r.map_err(sql)?).map_err(|e| Fault::Unexpected(e.into())))
+        .collect()
 }
 
 fn member_type_name(kind: RoleMemberType) -> &'static str {
@@ -814,7 +1000,13 @@ fn member_type_name(kind: RoleMemberType) -> &'static str {
 fn member_kind(conn: &Connection, id: Uuid) -> FaultResult<&'static str> {
     let id = id.to_string();
     let exists = |table: &str| -> FaultResult<bool> {
-        conn.query_row(&format!("SELECT COUNT(*) FROM {table} WHERE object_id = ?1"), [&id], |row| row.get::<_, i64>(0)).map(|n| n > 0).map_err(sql)
+        conn.query_row(
+            &format!("SELECT COUNT(*) FROM {table} WHERE object_id = ?1"),
+            [&id],
+            |row| row.get::<_, i64>(0),
+        )
+        .map(|n| n > 0)
+        .map_err(sql)
     };
     if exists("users")? {
         Ok("User")
@@ -823,13 +1015,19 @@ fn member_kind(conn: &Connection, id: Uuid) -> FaultResult<&'static str> {
     } else if exists("groups")? {
         Ok("Group")
     } else {
-        Err(Fault::Unexpected(anyhow::anyhow!("no directory object has ObjectId {id}")))
+        Err(Fault::Unexpected(anyhow::anyhow!(
+            "no directory object has ObjectId {id}"
+        )))
     }
 }
 
 fn load_group(conn: &Connection, id: Uuid) -> FaultResult<Option<Group>> {
     let data: Option<String> = conn
-        .query_row("SELECT data FROM groups WHERE object_id = ?1", [id.to_string()], |row| row.get(0))
+        .query_row(
+            "SELECT data FROM groups WHERE object_id = ?1",
+            [id.to_string()],
+            |row| row.get(0),
+        )
         .optional()
         .map_err(sql)?;
     data.map(|d| from_json(&d)).transpose()
@@ -838,16 +1036,18 @@ fn load_group(conn: &Connection, id: Uuid) -> FaultResult<Option<Group>> {
 /// A member as `RoleMember`; `None` for users in the recycle bin (they hold no roles meanwhile).
 fn role_member(conn: &Connection, id: &str, kind: &str) -> FaultResult<Option<RoleMember>> {
     let object_id = Uuid::parse_str(id).map_err(|e| Fault::Unexpected(e.into()))?;
-    let member = |role_member_type, display_name: Option<String>, email_address: Option<String>| RoleMember {
-        object_id,
-        role_member_type,
-        display_name,
-        email_address,
-        is_licensed: None,
-        last_dir_sync_time: None,
-        overall_provisioning_status: None,
-        validation_status: None,
-        strong_authentication_requirements: Vec::new(),
+    let member = |role_member_type, display_name: Option<String>, email_address: Option<String>| {
+        RoleMember {
+            object_id,
+            role_member_type,
+            display_name,
+            email_address,
+            is_licensed: None,
+            last_dir_sync_time: None,
+            overall_provisioning_status: None,
+            validation_status: None,
+            strong_authentication_requirements: Vec::new(),
+        }
     };
     Ok(match kind {
         "User" => load_user(conn, object_id, false)?.map(|user| RoleMember {
@@ -856,16 +1056,33 @@ fn role_member(conn: &Connection, id: &str, kind: &str) -> FaultResult<Option<Ro
             overall_provisioning_status: Some(user.overall_provisioning_status),
             validation_status: Some(user.validation_status),
             strong_authentication_requirements: user.strong_authentication_requirements.clone(),
-            ..member(RoleMemberType::User, user.display_name.clone(), Some(user.user_principal_name.clone()))
+            ..member(
+                RoleMemberType::User,
+                user.display_name.clone(),
+                Some(user.user_principal_name.clone()),
+            )
         }),
         "ServicePrincipal" => {
             let data: Option<String> = conn
-                .query_row("SELECT data FROM service_principals WHERE object_id = ?1", [id], |row| row.get(0))
+                .query_row(
+                    "SELECT data FROM service_principals WHERE object_id = ?1",
+                    [id],
+                    |row| row.get(0),
+                )
                 .optional()
                 .map_err(sql)?;
-            data.map(|d| from_json::<ServicePrincipal>(&d)).transpose()?.map(|sp| member(RoleMemberType::ServicePrincipal, Some(sp.display_name), None))
+            data.map(|d| from_json::<ServicePrincipal>(&d))
+                .transpose()?
+                .map(|sp| {
+                    member(
+                        RoleMemberType::ServicePrincipal,
+                        Some(sp.display_name),
+                        None,
+                    )
+                })
         }
-        "Group" => load_group(conn, object_id)?.map(|g| member(RoleMemberType::Group, Some(g.display_name), g.email_address)),
+        "Group" => load_group(conn, object_id)?
+            .map(|g| member(RoleMemberType::Group, Some(g.display_name), g.email_address)),
         _ => None,
     })
 }
@@ -876,13 +1093,17 @@ fn resolve_member(conn: &Connection, member: &MemberRef) -> FaultResult<(Uuid, &
         RoleMemberType::User => {
             let user = resolve_user(
                 conn,
-                &UserRef { object_id: member.object_id, user_principal_name: member.email_address.clone() },
+                &UserRef {
+                    object_id: member.object_id,
+                    user_principal_name: member.email_address.clone(),
+                },
                 false,
             )
             .map_err(|fault| match fault {
                 Fault::Required { .. } => Fault::Required {
                     field: "RoleMemberObjectId".to_string(),
-                    reason: "Name the member with RoleMemberObjectId or RoleMemberEmailAddress.".to_string(),
+                    reason: "Name the member with RoleMemberObjectId or RoleMemberEmailAddress."
+                        .to_string(),
                 },
                 other => other,
             })?;
@@ -896,10 +1117,17 @@ fn resolve_member(conn: &Connection, member: &MemberRef) -> FaultResult<(Uuid, &
                 });
             };
             let exists: i64 = conn
-                .query_row("SELECT COUNT(*) FROM service_principals WHERE object_id = ?1", [id.to_string()], |row| row.get(0))
+                .query_row(
+                    "SELECT COUNT(*) FROM service_principals WHERE object_id = ?1",
+                    [id.to_string()],
+                    |row| row.get(0),
+                )
                 .map_err(sql)?;
             if exists == 0 {
-                return Err(Fault::invalid("RoleMemberObjectId", format!("No service principal has ObjectId {id}.")));
+                return Err(Fault::invalid(
+                    "RoleMemberObjectId",
+                    format!("No service principal has ObjectId {id}."),
+                ));
             }
             Ok((id, "ServicePrincipal"))
         }

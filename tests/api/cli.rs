@@ -1,0 +1,259 @@
+//! The real binary, through its command line.
+
+use std::io::{BufRead, BufReader, Write};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::helpers::SECRET;
+
+fn bridge_command() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_msol-bridge"));
+    command
+        .env_remove("MSOL_BRIDGE_LOCAL_TENANT")
+        .env_remove("MSOL_BRIDGE_SECRET")
+        .env("MSOL_BRIDGE_LOG", "info");
+    command
+}
+
+fn run(args: &[&str]) -> std::process::Output {
+    let output = bridge_command().args(args).output().unwrap();
+    println!(
+        "msol-bridge {args:?}\nstdout: {}\nstderr: {}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+#[test]
+fn init_creates_a_private_tenant_and_refuses_to_overwrite_it() {
+    let folder = tempfile::tempdir().unwrap();
+    let tenant = folder.path().join("nested/fabrikam.db");
+    assert!(run(&[
+        "tenant",
+        "init",
+        "--tenant",
+        path(&tenant),
+        "--name",
+        "Fabrikam",
+        "--domain",
+        "fabrikam.onmicrosoft.com"
+    ])
+    .status
+    .success());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&tenant).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+    let again = run(&["tenant", "init", "--tenant", path(&tenant)]);
+    assert!(!again.status.success());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("--force"));
+    let bad_domain = run(&[
+        "tenant",
+        "init",
+        "--tenant",
+        path(&folder.path().join("x.db")),
+        "--domain",
+        "fabrikam.com",
+    ]);
+    assert!(String::from_utf8_lossy(&bad_domain.stderr).contains("onmicrosoft.com"));
+}
+
+#[test]
+fn export_then_import_round_trips_a_tenant_exactly() {
+    let folder = tempfile::tempdir().unwrap();
+    let (first, second) = (folder.path().join("a.db"), folder.path().join("b.db"));
+    let (export_a, export_b) = (folder.path().join("a.json"), folder.path().join("b.json"));
+    assert!(
+        run(&["tenant", "demo", "--tenant", path(&first), "--users", "120"])
+            .status
+            .success()
+    );
+    assert!(run(&[
+        "tenant",
+        "export",
+        path(&export_a),
+        "--tenant",
+        path(&first)
+    ])
+    .status
+    .success());
+    assert!(run(&[
+        "tenant",
+        "import",
+        path(&export_a),
+        "--tenant",
+        path(&second)
+    ])
+    .status
+    .success());
+    assert!(run(&[
+        "tenant",
+        "export",
+        path(&export_b),
+        "--tenant",
+        path(&second)
+    ])
+    .status
+    .success());
+    let (a, b) = (
+        std::fs::read_to_string(&export_a).unwrap(),
+        std::fs::read_to_string(&export_b).unwrap(),
+    );
+    assert!(a.contains("adm.alex.wilber@contoso.com"));
+    assert_eq!(a, b);
+}
+
+#[test]
+fn import_names_what_is_wrong_and_keeps_the_tenant() {
+    let folder = tempfile::tempdir().unwrap();
+    let tenant = folder.path().join("t.db");
+    let file = folder.path().join("t.json");
+    assert!(run(&["tenant", "init", "--tenant", path(&tenant)])
+        .status
+        .success());
+    assert!(
+        run(&["tenant", "export", path(&file), "--tenant", path(&tenant)])
+            .status
+            .success()
+    );
+    let mut snapshot: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    snapshot["Users"] = serde_json::json!([{ "ObjectId": uuid::Uuid::new_v4(), "UserPrincipalName": "x@contoso.onmicrosoft.com",
+        "WhenCreated": "2024-01-01T00:00:00Z", "StrongAuthenticationMethods": [{ "MethodType": "Carrier pigeon" }] }]);
+    std::fs::write(&file, snapshot.to_string()).unwrap();
+    let refused = run(&[
+        "tenant",
+        "import",
+        path(&file),
+        "--tenant",
+        path(&tenant),
+        "--force",
+    ]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr)
+        .contains("/Users/0/StrongAuthenticationMethods/0/MethodType"));
+    snapshot["Users"][0]["UserPrincipalName"] = serde_json::json!("x@fabrikam.com");
+    snapshot["Users"][0]["StrongAuthenticationMethods"] = serde_json::json!([]);
+    std::fs::write(&file, snapshot.to_string()).unwrap();
+    let unverified = run(&[
+        "tenant",
+        "import",
+        path(&file),
+        "--tenant",
+        path(&tenant),
+        "--force",
+    ]);
+    assert!(String::from_utf8_lossy(&unverified.stderr).contains("not in a verified domain"));
+}
+
+#[test]
+fn schemas_prints_the_openapi_document_and_each_request_schema() {
+    let openapi = run(&["schemas"]);
+    let document: serde_json::Value = serde_json::from_slice(&openapi.stdout).unwrap();
+    assert_eq!(document["openapi"], "3.0.3");
+    let set_user: serde_json::Value =
+        serde_json::from_slice(&run(&["schemas", "set-msoluser"]).stdout).unwrap();
+    assert!(set_user["properties"]["StrongAuthenticationRequirements"].is_object());
+    let unknown = run(&["schemas", "Get-Nothing"]);
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("Set-MsolUser"));
+}
+
+#[test]
+fn serve_announces_itself_answers_and_exits_when_stdin_closes() {
+    let folder = tempfile::tempdir().unwrap();
+    let tenant = folder.path().join("served.db");
+    let mut child = bridge_command()
+        .args(["serve", "--tenant", path(&tenant)])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    writeln!(stdin, "{SECRET}").unwrap();
+    let mut ready = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut ready)
+        .unwrap();
+    let ready: serde_json::Value = serde_json::from_str(&ready).unwrap();
+    assert_eq!(ready["Event"], "Ready");
+    let url = ready["Url"].as_str().unwrap().to_string();
+    assert!(url.starts_with("http://127.0.0.1:"));
+
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let company: serde_json::Value = runtime.block_on(async {
+        reqwest::Client::new()
+            .post(format!("{url}/v1/Get-MsolCompanyInformation"))
+            .bearer_auth(SECRET)
+            .json(&serde_json::json!({}))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    });
+    assert_eq!(
+        company["InitialDomain"], "contoso.onmicrosoft.com",
+        "a missing tenant file gets a new tenant"
+    );
+
+    drop(stdin);
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "the bridge should exit when stdin closes"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success());
+    let mut log = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut log).unwrap();
+    assert!(log.contains("stdin closed"));
+    assert!(!log.contains(SECRET), "the secret never reaches the log");
+}
+
+#[test]
+fn serve_refuses_a_short_secret_and_a_public_address() {
+    let folder = tempfile::tempdir().unwrap();
+    let tenant = folder.path().join("t.db");
+    let short = bridge_command()
+        .args(["serve", "--tenant", path(&tenant), "--secret-from", "env"])
+        .env("MSOL_BRIDGE_SECRET", "short")
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&short.stderr).contains("at least 32"));
+    let public = bridge_command()
+        .args([
+            "serve",
+            "--tenant",
+            path(&tenant),
+            "--secret-from",
+            "env",
+            "--listen",
+            "0.0.0.0:0",
+        ])
+        .env("MSOL_BRIDGE_SECRET", SECRET)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&public.stderr);
+    assert!(stderr.contains("loopback"));
+    assert!(!stderr.contains(SECRET));
+}

@@ -1,0 +1,151 @@
+use serde_json::json;
+
+use crate::helpers::{spawn_bridge, SECRET};
+
+#[tokio::test]
+async fn malformed_requests_answer_in_the_error_shape_and_change_nothing() {
+    let bridge = spawn_bridge().await;
+    let post = |path: &str, body: &'static str| {
+        bridge
+            .client
+            .post(format!("{}{path}", bridge.url))
+            .bearer_auth(SECRET)
+            .header("content-type", "application/json")
+            .body(body)
+            .send()
+    };
+    let not_json = post("/v1/Set-MsolUser", "{nope").await.unwrap();
+    assert_eq!(not_json.status().as_u16(), 400);
+    assert_eq!(
+        not_json.json::<serde_json::Value>().await.unwrap()["Error"]["Code"],
+        "InvalidRequestException"
+    );
+
+    let unknown = bridge
+        .fault(
+            "Set-MsolUser",
+            json!({ "UserPrincipalName": "x@contoso.onmicrosoft.com", "Citty": "Oslo" }),
+        )
+        .await;
+    assert_eq!(unknown["Field"], "Citty");
+    assert!(unknown["AllowedValues"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("City")));
+    let nested = bridge.fault("Set-MsolUser", json!({ "UserPrincipalName": "x@contoso.onmicrosoft.com", "StrongAuthenticationMethods": [{ "MethodType": "OneWaySMS", "Default": true }] })).await;
+    assert_eq!(nested["Field"], "StrongAuthenticationMethods[0].Default");
+    assert_eq!(nested["AllowedValues"], json!(["IsDefault", "MethodType"]));
+    let wrong_type = bridge
+        .fault(
+            "Set-MsolUser",
+            json!({ "UserPrincipalName": "x@contoso.onmicrosoft.com", "BlockCredential": "yes" }),
+        )
+        .await;
+    assert_eq!(
+        (wrong_type["Code"].as_str(), wrong_type["Field"].as_str()),
+        (Some("PropertyValidationException"), Some("BlockCredential"))
+    );
+    let guid = bridge
+        .fault("Get-MsolUser", json!({ "ObjectId": "not-a-guid" }))
+        .await;
+    assert_eq!(guid["Field"], "ObjectId");
+    let date = bridge.fault("Set-MsolUser", json!({ "UserPrincipalName": "x@contoso.onmicrosoft.com", "StsRefreshTokensValidFrom": "yesterday" })).await;
+    assert_eq!(date["Field"], "StsRefreshTokensValidFrom");
+    let array = bridge.fault("Get-MsolUser", json!([1, 2])).await;
+    assert_eq!(array["Code"], "PropertyValidationException");
+
+    let big = format!("{{\"UserPrincipalName\":\"{}\"}}", "a".repeat(300 * 1024));
+    let too_large = bridge
+        .client
+        .post(format!("{}/v1/Get-MsolUser", bridge.url))
+        .bearer_auth(SECRET)
+        .body(big)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(too_large.status().as_u16(), 413);
+    assert_eq!(
+        too_large.json::<serde_json::Value>().await.unwrap()["Error"]["Code"],
+        "RequestTooLargeException"
+    );
+
+    let unknown_op = bridge
+        .client
+        .post(format!("{}/v1/Get-MsolUserz", bridge.url))
+        .bearer_auth(SECRET)
+        .json(&json!({}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(unknown_op.status().as_u16(), 404);
+    let body: serde_json::Value = unknown_op.json().await.unwrap();
+    assert!(body["Error"]["AllowedValues"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("Get-MsolUser")));
+    let no_route = bridge
+        .client
+        .get(format!("{}/nothing/here", bridge.url))
+        .bearer_auth(SECRET)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(no_route.status().as_u16(), 404);
+    let wrong_method = bridge
+        .client
+        .get(format!("{}/v1/Get-MsolUser", bridge.url))
+        .bearer_auth(SECRET)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(wrong_method.status().as_u16(), 405);
+    assert_eq!(
+        wrong_method.json::<serde_json::Value>().await.unwrap()["Error"]["Code"],
+        "MethodNotAllowedException"
+    );
+}
+
+#[tokio::test]
+async fn schemas_and_openapi_are_served() {
+    let bridge = spawn_bridge().await;
+    let get = |path: &str| {
+        bridge
+            .client
+            .get(format!("{}{path}", bridge.url))
+            .bearer_auth(SECRET)
+            .send()
+    };
+    let openapi: serde_json::Value = get("/openapi.json").await.unwrap().json().await.unwrap();
+    for op in msol_bridge::api::operations::Operation::ALL {
+        assert!(
+            openapi["paths"][format!("/v1/{}", op.name())]["post"].is_object(),
+            "{} is documented",
+            op.name()
+        );
+    }
+    let set_user: serde_json::Value = get("/schemas/Set-MsolUser.json")
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(set_user["additionalProperties"], false);
+    assert!(set_user["properties"]["StrongAuthenticationMethods"].is_object());
+    let tenant: serde_json::Value = get("/schemas/tenant.json")
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(tenant["properties"]["Users"].is_object());
+    let health: serde_json::Value = get("/health").await.unwrap().json().await.unwrap();
+    assert_eq!(health["Backend"], "local");
+    assert_eq!(
+        get("/schemas/nothing.json")
+            .await
+            .unwrap()
+            .status()
+            .as_u16(),
+        404
+    );
+}

@@ -1,0 +1,166 @@
+use serde_json::{json, Value};
+
+use crate::helpers::{spawn_bridge_with, TestBridge};
+use msol_bridge::tenant::demo::demo_tenant;
+
+async fn demo(users: usize) -> TestBridge {
+    spawn_bridge_with(demo_tenant(users)).await
+}
+
+/// Follows NextPageToken to the end, as a streaming client does.
+async fn all_pages(bridge: &TestBridge, operation: &str, body: Value) -> (Vec<Value>, usize, bool) {
+    let mut items = Vec::new();
+    let mut pages = 0;
+    let mut request = body.clone();
+    loop {
+        let page = bridge.ok(operation, request.clone()).await;
+        pages += 1;
+        items.extend(page["Value"].as_array().unwrap().iter().cloned());
+        match page.get("NextPageToken").and_then(Value::as_str) {
+            Some(token) => request["PageToken"] = json!(token),
+            None => {
+                return (
+                    items,
+                    pages,
+                    page["MoreResultsAvailable"].as_bool().unwrap(),
+                )
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn get_user_caps_at_500_and_all_pages_through_everything() {
+    let bridge = demo(1200).await;
+    let capped = bridge.ok("Get-MsolUser", json!({})).await;
+    assert_eq!(capped["Value"].as_array().unwrap().len(), 500);
+    assert_eq!(capped["MoreResultsAvailable"], true);
+    assert!(capped.get("NextPageToken").is_none());
+    let (all, pages, more) = all_pages(
+        &bridge,
+        "Get-MsolUser",
+        json!({ "All": true, "PageSize": 100 }),
+    )
+    .await;
+    let active = demo_tenant(1200)
+        .users
+        .iter()
+        .filter(|u| u.soft_deletion_timestamp.is_none())
+        .count();
+    assert_eq!(all.len(), active);
+    assert!(pages >= 12 && !more);
+    let mut names: Vec<String> = all
+        .iter()
+        .map(|u| u["UserPrincipalName"].as_str().unwrap().to_lowercase())
+        .collect();
+    let listed = names.clone();
+    names.sort();
+    names.dedup();
+    assert_eq!(names.len(), listed.len(), "no user twice");
+    let (some, _, more) = all_pages(
+        &bridge,
+        "Get-MsolUser",
+        json!({ "MaxResults": 250, "PageSize": 100 }),
+    )
+    .await;
+    assert_eq!((some.len(), more), (250, true));
+    assert_eq!(
+        bridge
+            .fault("Get-MsolUser", json!({ "All": true, "MaxResults": 5 }))
+            .await["Field"],
+        "MaxResults"
+    );
+    assert_eq!(
+        bridge
+            .fault("Get-MsolUser", json!({ "All": true, "PageToken": "abc" }))
+            .await["Field"],
+        "PageToken"
+    );
+}
+
+#[tokio::test]
+async fn get_user_filters() {
+    let bridge = demo(300).await;
+    let count = |body: Value| {
+        let bridge = &bridge;
+        async move { all_pages(bridge, "Get-MsolUser", body).await.0 }
+    };
+    for user in count(json!({ "All": true, "EnabledFilter": "DisabledOnly" })).await {
+        assert_eq!(user["BlockCredential"], true);
+    }
+    let unlicensed = count(json!({ "All": true, "UnlicensedUsersOnly": true })).await;
+    assert!(!unlicensed.is_empty() && unlicensed.iter().all(|u| u["IsLicensed"] == false));
+    let synced = count(json!({ "All": true, "Synchronized": true })).await;
+    assert!(!synced.is_empty() && synced.iter().all(|u| u["LastDirSyncTime"].is_string()));
+    let search = count(json!({ "SearchString": "adm." })).await;
+    assert_eq!(search.len(), 4);
+    let domain = count(json!({ "All": true, "DomainName": "contoso.onmicrosoft.com" })).await;
+    assert!(domain.iter().all(|u| u["UserPrincipalName"]
+        .as_str()
+        .unwrap()
+        .ends_with("contoso.onmicrosoft.com")));
+    let city = count(json!({ "All": true, "City": "london", "UsageLocation": "GB" })).await;
+    assert!(!city.is_empty() && city.iter().all(|u| u["City"] == "London"));
+    let mixed = bridge
+        .fault(
+            "Get-MsolUser",
+            json!({ "UserPrincipalName": "admin@contoso.onmicrosoft.com", "City": "London" }),
+        )
+        .await;
+    assert_eq!(mixed["Field"], "City");
+    let enum_value = bridge
+        .fault("Get-MsolUser", json!({ "EnabledFilter": "Sometimes" }))
+        .await;
+    assert_eq!(
+        enum_value["AllowedValues"],
+        json!(["All", "EnabledOnly", "DisabledOnly"])
+    );
+}
+
+#[tokio::test]
+async fn company_domains_and_skus() {
+    let bridge = demo(300).await;
+    let company = bridge.ok("Get-MsolCompanyInformation", json!({})).await;
+    assert_eq!(company["InitialDomain"], "contoso.onmicrosoft.com");
+    let domains = bridge.ok("Get-MsolDomain", json!({})).await["Value"].clone();
+    assert_eq!(domains.as_array().unwrap().len(), 2);
+    let initial = bridge
+        .ok(
+            "Get-MsolDomain",
+            json!({ "DomainName": "CONTOSO.onmicrosoft.com" }),
+        )
+        .await;
+    assert_eq!(initial["Value"][0]["IsInitial"], true);
+    let verified = bridge.ok("Get-MsolDomain", json!({ "Status": "Verified", "Authentication": "Managed", "Capability": "Sharepoint" })).await;
+    assert_eq!(verified["Value"][0]["Name"], "contoso.com");
+    assert_eq!(
+        bridge
+            .fault("Get-MsolDomain", json!({ "DomainName": "fabrikam.com" }))
+            .await["Code"],
+        "DomainNotFoundException"
+    );
+    let skus = bridge.ok("Get-MsolAccountSku", json!({})).await["Value"].clone();
+    let e3 = skus
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["SkuPartNumber"] == "ENTERPRISEPACK")
+        .unwrap()
+        .clone();
+    assert_eq!(e3["AccountSkuId"], "contoso:ENTERPRISEPACK");
+    assert!(e3["ConsumedUnits"].as_i64().unwrap() > 100);
+    let tenant = company["ObjectId"].clone();
+    bridge
+        .ok("Get-MsolAccountSku", json!({ "TenantId": tenant }))
+        .await;
+    let partner = bridge
+        .fault(
+            "Get-MsolAccountSku",
+            json!({ "TenantId": uuid::Uuid::new_v4() }),
+        )
+        .await;
+    assert_eq!(
+        (partner["Code"].as_str(), partner["Status"].as_u64()),
+        (Some("AccessDeniedException"), Some(403))
+    );
+}

@@ -1,0 +1,12 @@
+//! Integration tests: a real bridge on port 0 with a temporary tenant, driven over HTTP, and the
+//! real binary driven through its command line. All in one test binary.
+
+mod cli;
+mod conformance;
+mod errors;
+mod helpers;
+mod lists;
+mod mfa;
+mod roles_groups;
+mod security;
+mod users;
