@@ -7,7 +7,7 @@ use serde::Serialize;
 use serde_json::Value;
 use uuid::Uuid;
 
-use super::paging::{self, Limit, ListPage};
+use super::paging::{self, ListPage};
 use crate::directory::{
     CreatedUser, Directory, GroupQuery, MemberQuery, MemberRef, Outcome, UserQuery,
 };
@@ -180,16 +180,12 @@ mod handlers {
                 directory.get_user(&user, p.return_deleted_users).await?,
             ));
         }
-        let limit = Limit::new(p.all, p.max_results, USER_CAP)?;
         let query = UserQuery {
             filter: p.filter(),
             strong_authentication: None,
             role_object_id: None,
         };
-        paging::list(limit, p.page_token.as_deref(), p.page_size, |page| {
-            directory.list_users(&query, page)
-        })
-        .await
+        paging::list(&p.list, USER_CAP, |page| directory.list_users(&query, page)).await
     }
 
     pub async fn GetUserByStrongAuthentication(
@@ -204,7 +200,6 @@ mod handlers {
         if let Some(role) = p.role_object_id {
             roles::by_id(role).ok_or_else(|| Fault::RoleNotFound(role.to_string()))?;
         }
-        let limit = Limit::new(p.all, p.max_results, USER_CAP)?;
         let query = UserQuery {
             filter: UserFilter::default(),
             strong_authentication: Some(StrongAuthenticationFilter {
@@ -214,10 +209,7 @@ mod handlers {
             }),
             role_object_id: p.role_object_id,
         };
-        paging::list(limit, p.page_token.as_deref(), p.page_size, |page| {
-            directory.list_users(&query, page)
-        })
-        .await
+        paging::list(&p.list, USER_CAP, |page| directory.list_users(&query, page)).await
     }
 
     pub async fn NewUser(p: NewUserParams, directory: &dyn Directory) -> FaultResult<CreatedUser> {
@@ -344,12 +336,11 @@ mod handlers {
     ) -> FaultResult<ListPage<RoleMember>> {
         check_tenant(p.tenant_id, directory).await?;
         let role = role_id(Some(p.role_object_id), None, "RoleObjectId")?;
-        let limit = Limit::new(p.all, p.max_results, MEMBER_CAP)?;
         let query = MemberQuery {
             types: p.member_object_types.clone(),
             search_string: p.search_string.clone(),
         };
-        paging::list(limit, p.page_token.as_deref(), p.page_size, |page| {
+        paging::list(&p.list, MEMBER_CAP, |page| {
             directory.role_members(role, &query, page)
         })
         .await
@@ -416,7 +407,6 @@ mod handlers {
                 object_id: p.user_object_id,
                 user_principal_name: p.user_principal_name.clone(),
             });
-        let limit = Limit::new(p.all, p.max_results, MEMBER_CAP)?;
         let query = GroupQuery {
             member,
             group_type: p.group_type,
@@ -424,10 +414,7 @@ mod handlers {
             has_license_errors_only: p.has_license_errors_only,
             search_string: p.search_string.clone(),
         };
-        paging::list(limit, p.page_token.as_deref(), p.page_size, |page| {
-            directory.groups(&query, page)
-        })
-        .await
+        paging::list(&p.list, MEMBER_CAP, |page| directory.groups(&query, page)).await
     }
 
     pub async fn GetGroupMember(
@@ -435,12 +422,11 @@ mod handlers {
         directory: &dyn Directory,
     ) -> FaultResult<ListPage<GroupMember>> {
         check_tenant(p.tenant_id, directory).await?;
-        let limit = Limit::new(p.all, p.max_results, MEMBER_CAP)?;
         let query = MemberQuery {
             types: p.member_object_types.clone(),
             search_string: p.search_string.clone(),
         };
-        paging::list(limit, p.page_token.as_deref(), p.page_size, |page| {
+        paging::list(&p.list, MEMBER_CAP, |page| {
             directory.group_members(p.group_object_id, &query, page)
         })
         .await

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::directory::{Page, PageRequest};
 use crate::domain::fault::{Fault, FaultResult};
+use crate::domain::requests::ListParams;
 
 pub const DEFAULT_PAGE_SIZE: u32 = 500;
 
@@ -41,7 +42,7 @@ impl<T> ListPage<T> {
 pub struct Limit(Option<u64>);
 
 impl Limit {
-    pub fn new(all: bool, max_results: Option<u32>, default_cap: u32) -> FaultResult<Limit> {
+    fn new(all: bool, max_results: Option<u32>, default_cap: u32) -> FaultResult<Limit> {
         match (all, max_results) {
             (true, Some(_)) => Err(Fault::invalid(
                 "MaxResults",
@@ -85,17 +86,19 @@ fn decode(text: &str) -> FaultResult<Token> {
 }
 
 /// Fetches the page a request asks for and answers it with the token of the next one.
+/// `default_cap` is MSOnline's cap without `All` or `MaxResults`.
 pub async fn list<T, F, Fut>(
-    limit: Limit,
-    page_token: Option<&str>,
-    page_size: Option<u32>,
+    params: &ListParams,
+    default_cap: u32,
     fetch: F,
 ) -> FaultResult<ListPage<T>>
 where
     F: FnOnce(PageRequest) -> Fut,
     Fut: Future<Output = FaultResult<Page<T>>>,
 {
-    let (cursor, remaining) = match page_token {
+    let limit = Limit::new(params.all, params.max_results, default_cap)?;
+    let page_size = params.page_size;
+    let (cursor, remaining) = match params.page_token.as_deref() {
         Some(text) => {
             let token = decode(text)?;
             (Some(token.cursor), token.remaining)

@@ -15,6 +15,26 @@ use super::model::{
 };
 use super::time::Timestamp;
 
+/// How much of a list to return, and where its next page starts: MSOnline's `-All` and
+/// `-MaxResults`, and the bridge's own paging members. Flattened into every list operation
+/// (whose schema root is closed, so unknown members are still refused).
+#[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "PascalCase")]
+pub struct ListParams {
+    #[serde(default)]
+    pub all: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1))]
+    pub max_results: Option<u32>,
+    /// The `NextPageToken` of the previous page of the same query.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page_token: Option<String>,
+    /// Objects per page (default 500).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1, max = 1000))]
+    pub page_size: Option<u32>,
+}
+
 /// `UserEnabledFilter`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
 pub enum UserEnabledFilter {
@@ -61,17 +81,12 @@ pub struct UserFilter {
 
 /// `Get-MsolUser`: one user by `ObjectId` or `UserPrincipalName`, or a filtered list.
 #[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
-#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+#[serde(rename_all = "PascalCase")]
 pub struct GetUserParams {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object_id: Option<Uuid>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub user_principal_name: Option<String>,
-    #[serde(default)]
-    pub all: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(range(min = 1))]
-    pub max_results: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub city: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -102,11 +117,8 @@ pub struct GetUserParams {
     pub return_deleted_users: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tenant_id: Option<Uuid>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub page_token: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(range(min = 1, max = 1000))]
-    pub page_size: Option<u32>,
+    #[serde(flatten)]
+    pub list: ListParams,
 }
 
 impl GetUserParams {
@@ -155,10 +167,10 @@ impl GetUserParams {
                 given.push(name);
             }
         }
-        if self.all {
+        if self.list.all {
             given.push("All");
         }
-        if self.max_results.is_some() {
+        if self.list.max_results.is_some() {
             given.push("MaxResults");
         }
         given
@@ -414,7 +426,7 @@ pub struct ResetStrongAuthenticationParams {
 
 /// `Get-MsolUserByStrongAuthentication`: users by per-user MFA state or role.
 #[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
-#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+#[serde(rename_all = "PascalCase")]
 pub struct GetUserByStrongAuthenticationParams {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role_object_id: Option<Uuid>,
@@ -426,18 +438,10 @@ pub struct GetUserByStrongAuthenticationParams {
     pub requirement_unset_only: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub search_string: Option<String>,
-    #[serde(default)]
-    pub all: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(range(min = 1))]
-    pub max_results: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tenant_id: Option<Uuid>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub page_token: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(range(min = 1, max = 1000))]
-    pub page_size: Option<u32>,
+    #[serde(flatten)]
+    pub list: ListParams,
 }
 
 /// Operations whose only parameter is `-TenantId`.
@@ -479,25 +483,17 @@ pub struct GetRoleParams {
 /// `Get-MsolRoleMember`. `RoleObjectId` is required here: MSOnline's reflection metadata gives it a
 /// non-nullable Guid and every known script passes it (reference/msonline.md section 8).
 #[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
-#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+#[serde(rename_all = "PascalCase")]
 pub struct GetRoleMemberParams {
     pub role_object_id: Uuid,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub member_object_types: Option<Vec<RoleMemberType>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub search_string: Option<String>,
-    #[serde(default)]
-    pub all: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(range(min = 1))]
-    pub max_results: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tenant_id: Option<Uuid>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub page_token: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(range(min = 1, max = 1000))]
-    pub page_size: Option<u32>,
+    #[serde(flatten)]
+    pub list: ListParams,
 }
 
 /// `Add-MsolRoleMember` and `Remove-MsolRoleMember`.
@@ -522,7 +518,7 @@ pub struct RoleMemberChangeParams {
 
 /// `Get-MsolGroup`: one group by `ObjectId`, or a filtered list.
 #[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
-#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+#[serde(rename_all = "PascalCase")]
 pub struct GetGroupParams {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object_id: Option<Uuid>,
@@ -542,39 +538,23 @@ pub struct GetGroupParams {
     pub has_license_errors_only: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub search_string: Option<String>,
-    #[serde(default)]
-    pub all: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(range(min = 1))]
-    pub max_results: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tenant_id: Option<Uuid>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub page_token: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(range(min = 1, max = 1000))]
-    pub page_size: Option<u32>,
+    #[serde(flatten)]
+    pub list: ListParams,
 }
 
 /// `Get-MsolGroupMember`. `GroupObjectId` is required, for the reason given at `GetRoleMemberParams`.
 #[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
-#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+#[serde(rename_all = "PascalCase")]
 pub struct GetGroupMemberParams {
     pub group_object_id: Uuid,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub member_object_types: Option<Vec<GroupMemberType>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub search_string: Option<String>,
-    #[serde(default)]
-    pub all: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(range(min = 1))]
-    pub max_results: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tenant_id: Option<Uuid>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub page_token: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(range(min = 1, max = 1000))]
-    pub page_size: Option<u32>,
+    #[serde(flatten)]
+    pub list: ListParams,
 }
