@@ -132,7 +132,7 @@ fn summary(label: &str, mut samples: Vec<Duration>, floor_p50: Option<Duration>)
 
 fn tenant_file(folder: &std::path::Path, users: usize) -> (std::path::PathBuf, Vec<String>) {
     let started = Instant::now();
-    let snapshot = demo_tenant(users);
+    let snapshot = demo_tenant(users, msol_bridge::domain::time::Timestamp::now());
     let path = folder.join(format!("tenant-{users}.db"));
     Store::open(&path).unwrap().replace_all(&snapshot).unwrap();
     let upns = snapshot

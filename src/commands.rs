@@ -134,7 +134,7 @@ fn tenant_command(command: TenantCommand) -> Result<ExitCode> {
             force,
         } => {
             let path = tenant.path()?;
-            let snapshot = tenant::demo::demo_tenant(users as usize);
+            let snapshot = tenant::demo::demo_tenant(users as usize, Timestamp::now());
             open_for_replacement(&path, force)?.replace_all(&snapshot)?;
             eprintln!(
                 "Created the demo tenant ({} users, {}) in {}",

@@ -283,7 +283,9 @@ fn register(user: &mut User, types: &[MethodType], self_registered_phone: Option
     user.strong_authentication_proofup_time = Some(1_700_000_000);
 }
 
-pub fn demo_tenant(user_count: usize) -> TenantSnapshot {
+/// `now` places the recycle-bin users inside and outside the 30-day restore window; every other
+/// property is fixed.
+pub fn demo_tenant(user_count: usize, now: Timestamp) -> TenantSnapshot {
     let mut random = Seeded(0x6d73_6f6c_6272_6467);
     let company_id = random.uuid();
     let mut snapshot = new_tenant("Contoso", "contoso.onmicrosoft.com", company_id, at(0))
@@ -498,10 +500,10 @@ pub fn demo_tenant(user_count: usize) -> TenantSnapshot {
     b.license(&mut henrietta, &["ENTERPRISEPACK"]);
     b.add(henrietta);
     let mut debra = b.user(&person("debra.berger", "Debra Berger"), 16);
-    debra.soft_deletion_timestamp = Some(at(2552));
+    debra.soft_deletion_timestamp = Timestamp::from_millis(now.millis() - 5 * 86_400_000);
     b.add(debra);
     let mut contractor = b.user(&person("old.contractor", "Old Contractor"), 17);
-    contractor.soft_deletion_timestamp = Some(at(2512));
+    contractor.soft_deletion_timestamp = Timestamp::from_millis(now.millis() - 45 * 86_400_000);
     b.add(contractor);
     let mut guest = b.user(
         &Person {
@@ -664,9 +666,10 @@ mod tests {
 
     #[test]
     fn the_demo_is_consistent_and_stable() {
-        let first = demo_tenant(300);
+        let now = Timestamp::now();
+        let first = demo_tenant(300, now);
         first.check().unwrap();
         assert_eq!(first.users.len(), 300);
-        assert_eq!(first, demo_tenant(300));
+        assert_eq!(first, demo_tenant(300, now));
     }
 }

@@ -1,10 +1,11 @@
 use serde_json::{json, Value};
 
 use crate::helpers::{spawn_bridge_with, TestBridge};
+use msol_bridge::domain::time::Timestamp;
 use msol_bridge::tenant::demo::demo_tenant;
 
 async fn demo(users: usize) -> TestBridge {
-    spawn_bridge_with(demo_tenant(users)).await
+    spawn_bridge_with(demo_tenant(users, Timestamp::now())).await
 }
 
 /// Follows NextPageToken to the end, as a streaming client does.
@@ -42,7 +43,7 @@ async fn get_user_caps_at_500_and_all_pages_through_everything() {
         json!({ "All": true, "PageSize": 100 }),
     )
     .await;
-    let active = demo_tenant(1200)
+    let active = demo_tenant(1200, Timestamp::now())
         .users
         .iter()
         .filter(|u| u.soft_deletion_timestamp.is_none())
@@ -162,5 +163,101 @@ async fn company_domains_and_skus() {
     assert_eq!(
         (partner["Code"].as_str(), partner["Status"].as_u64()),
         (Some("AccessDeniedException"), Some(403))
+    );
+}
+
+/// A valid request for every operation, against the demo tenant; a new operation must be added here.
+#[tokio::test]
+async fn the_demo_tenant_answers_every_operation() {
+    use msol_bridge::api::operations::Operation;
+    let bridge = demo(300).await;
+    let admins = "62e90394-69f5-4237-9190-012177145e10";
+    let groups = bridge.ok("Get-MsolGroup", json!({})).await;
+    let group = groups["Value"][0]["ObjectId"].clone();
+    let grady = "grady.archie@contoso.com";
+    let requests: Vec<(&str, Value)> = vec![
+        ("Get-MsolUser", json!({ "SearchString": "grady" })),
+        (
+            "Get-MsolUserByStrongAuthentication",
+            json!({ "Requirements": [{ "RelyingParty": "*", "State": "Enforced" }] }),
+        ),
+        (
+            "New-MsolUser",
+            json!({ "UserPrincipalName": "new.hire@contoso.com", "DisplayName": "New Hire", "UsageLocation": "US", "LicenseAssignment": ["contoso:ENTERPRISEPACK"] }),
+        ),
+        (
+            "Set-MsolUser",
+            json!({ "UserPrincipalName": "isaiah.langer@contoso.com", "MobilePhone": "+1 425 555 0177", "StrongAuthenticationMethods": [{ "MethodType": "OneWaySMS", "IsDefault": true }] }),
+        ),
+        (
+            "Remove-MsolUser",
+            json!({ "UserPrincipalName": "irvin.sayers@contoso.com" }),
+        ),
+        (
+            "Restore-MsolUser",
+            json!({ "UserPrincipalName": "debra.berger@contoso.com" }),
+        ),
+        (
+            "Set-MsolUserPassword",
+            json!({ "UserPrincipalName": grady }),
+        ),
+        (
+            "Set-MsolUserPrincipalName",
+            json!({ "UserPrincipalName": "new.hire@contoso.com", "NewUserPrincipalName": "new.hire@contoso.onmicrosoft.com" }),
+        ),
+        (
+            "Set-MsolUserLicense",
+            json!({ "UserPrincipalName": grady, "RemoveLicenses": ["contoso:EMS"] }),
+        ),
+        (
+            "Reset-MsolStrongAuthenticationMethodByUpn",
+            json!({ "UserPrincipalName": grady }),
+        ),
+        ("Get-MsolAccountSku", json!({})),
+        ("Get-MsolCompanyInformation", json!({})),
+        ("Get-MsolDomain", json!({})),
+        (
+            "Get-MsolRole",
+            json!({ "RoleName": "Helpdesk Administrator" }),
+        ),
+        ("Get-MsolRoleMember", json!({ "RoleObjectId": admins })),
+        (
+            "Add-MsolRoleMember",
+            json!({ "RoleName": "Company Administrator", "RoleMemberEmailAddress": grady }),
+        ),
+        (
+            "Remove-MsolRoleMember",
+            json!({ "RoleObjectId": admins, "RoleMemberEmailAddress": grady }),
+        ),
+        (
+            "Get-MsolUserRole",
+            json!({ "UserPrincipalName": "adm.alex.wilber@contoso.com" }),
+        ),
+        ("Get-MsolGroup", json!({ "GroupType": "Security" })),
+        ("Get-MsolGroupMember", json!({ "GroupObjectId": group })),
+    ];
+    let covered: Vec<&str> = requests.iter().map(|(name, _)| *name).collect();
+    for op in Operation::ALL {
+        assert!(
+            covered.contains(&op.name()),
+            "{} has no request in this test",
+            op.name()
+        );
+    }
+    for (operation, body) in requests {
+        bridge.ok(operation, body).await;
+    }
+    let isaiah = bridge.user("isaiah.langer@contoso.com").await;
+    assert_eq!(
+        isaiah["StrongAuthenticationUserDetails"]["PhoneNumber"],
+        "+1 4255550177"
+    );
+    let johanna = bridge.fault("Set-MsolUser", json!({ "UserPrincipalName": "johanna.lorenz@contoso.com", "StrongAuthenticationMethods": [{ "MethodType": "OneWaySMS", "IsDefault": true }] })).await;
+    assert!(
+        johanna["Message"]
+            .as_str()
+            .unwrap()
+            .contains("no country code"),
+        "{johanna}"
     );
 }

@@ -109,7 +109,11 @@ async fn role_members_are_added_listed_and_removed() {
 
 #[tokio::test]
 async fn demo_roles_groups_and_service_principals() {
-    let bridge = spawn_bridge_with(demo_tenant(300)).await;
+    let bridge = spawn_bridge_with(demo_tenant(
+        300,
+        msol_bridge::domain::time::Timestamp::now(),
+    ))
+    .await;
     let admins = bridge
         .ok(
             "Get-MsolRoleMember",
