@@ -286,7 +286,8 @@ impl Store {
                 None => None,
             };
             let deleted = query.filter.return_deleted_users;
-            scan_page(conn, page, |cursor, limit| {
+            scan_page(
+                page, |cursor, limit| {
                 let (after_upn, after_id) = cursor.map(split_cursor).unwrap_or_default();
                 let mut statement = conn
                     .prepare_cached("SELECT upn, object_id, data FROM users WHERE deleted = ?1 AND (upn, object_id) > (?2, ?3) ORDER BY upn, object_id LIMIT ?4")
@@ -356,7 +357,7 @@ impl Store {
             applied.user.password_reset_not_required_during_activate =
                 !params.force_change_password.unwrap_or(true);
             let catalog = license_catalog(tx)?;
-            let change = licensing::apply(
+            licensing::apply(
                 &mut applied.user,
                 &catalog,
                 params.license_assignment.as_deref().unwrap_or_default(),
@@ -364,7 +365,6 @@ impl Store {
                 params.license_options.as_deref().unwrap_or_default(),
             )?;
             save_user_with_skus(tx, &applied.user, &skus_of(&applied.user, &catalog))?;
-            let _ = change;
             Ok(CreatedUser {
                 user: applied.user,
                 password,
@@ -600,7 +600,8 @@ impl Store {
     ) -> FaultResult<Page<RoleMember>> {
         let built_in = roles::by_id(role).ok_or_else(|| Fault::RoleNotFound(role.to_string()))?;
         self.read(|conn| {
-            scan_page(conn, page, |cursor, limit| {
+            scan_page(
+                page, |cursor, limit| {
                 let mut statement = conn
                     .prepare_cached("SELECT member_id, member_type FROM role_members WHERE role_id = ?1 AND member_id > ?2 ORDER BY member_id LIMIT ?3")
                     .map_err(sql)?;
@@ -684,7 +685,8 @@ impl Store {
                 }
                 None => None,
             };
-            scan_page(conn, page, |cursor, limit| {
+            scan_page(
+                page, |cursor, limit| {
                 let (after_name, after_id) = cursor.map(split_cursor).unwrap_or_default();
                 let mut statement = conn
                     .prepare_cached("SELECT display_name, object_id, data FROM groups WHERE (display_name, object_id) > (?1, ?2) ORDER BY display_name, object_id LIMIT ?3")
@@ -719,7 +721,8 @@ impl Store {
     ) -> FaultResult<Page<GroupMember>> {
         self.read(|conn| {
             load_group(conn, group)?.ok_or_else(|| Fault::GroupNotFound(group.to_string()))?;
-            scan_page(conn, page, |cursor, limit| {
+            scan_page(
+                page, |cursor, limit| {
                 let mut statement = conn
                     .prepare_cached("SELECT member_id, member_type FROM group_members WHERE group_id = ?1 AND member_id > ?2 ORDER BY member_id LIMIT ?3")
                     .map_err(sql)?;
@@ -758,7 +761,6 @@ impl Store {
 /// Keyset paging with filters applied in Rust: reads rows after the cursor in batches until the
 /// page is full, then looks one match further to know whether another page exists.
 fn scan_page<T>(
-    _conn: &Connection,
     page: &PageRequest,
     mut fetch: impl FnMut(Option<&str>, i64) -> FaultResult<Vec<(String, String)>>,
     mut keep: impl FnMut(&str) -> FaultResult<Option<T>>,
