@@ -18,14 +18,18 @@ pub struct TestBridge {
 
 /// A bridge on a free port over a fresh tenant (contoso.onmicrosoft.com, 25 E3 units).
 pub async fn spawn_bridge() -> TestBridge {
-    let snapshot = tenant::new_tenant(
+    spawn_bridge_with(fresh_tenant()).await
+}
+
+/// A new tenant's contents, for tests that add to it before the bridge starts.
+pub fn fresh_tenant() -> TenantSnapshot {
+    tenant::new_tenant(
         "Contoso",
         "contoso.onmicrosoft.com",
         uuid::Uuid::new_v4(),
         Timestamp::now(),
     )
-    .unwrap();
-    spawn_bridge_with(snapshot).await
+    .unwrap()
 }
 
 pub async fn spawn_bridge_with(snapshot: TenantSnapshot) -> TestBridge {

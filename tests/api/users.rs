@@ -1,6 +1,6 @@
 use serde_json::json;
 
-use crate::helpers::{spawn_bridge, upn};
+use crate::helpers::{fresh_tenant, spawn_bridge, upn};
 
 #[tokio::test]
 async fn new_user_answers_the_user_with_a_generated_password() {
@@ -136,13 +136,7 @@ async fn remove_restore_and_purge() {
 
 #[tokio::test]
 async fn restore_is_refused_after_thirty_days() {
-    let mut snapshot = msol_bridge::tenant::new_tenant(
-        "Contoso",
-        "contoso.onmicrosoft.com",
-        uuid::Uuid::new_v4(),
-        msol_bridge::domain::time::Timestamp::now(),
-    )
-    .unwrap();
+    let mut snapshot = fresh_tenant();
     let mut old = msol_bridge::domain::model::User::new(
         uuid::Uuid::new_v4(),
         upn("old"),
@@ -228,13 +222,7 @@ async fn passwords_principal_names_and_licences() {
 
 #[tokio::test]
 async fn licences_run_out() {
-    let mut snapshot = msol_bridge::tenant::new_tenant(
-        "Contoso",
-        "contoso.onmicrosoft.com",
-        uuid::Uuid::new_v4(),
-        msol_bridge::domain::time::Timestamp::now(),
-    )
-    .unwrap();
+    let mut snapshot = fresh_tenant();
     snapshot.subscriptions[0].active_units = 1;
     let bridge = crate::helpers::spawn_bridge_with(snapshot).await;
     bridge
@@ -262,13 +250,7 @@ async fn licences_run_out() {
 
 #[tokio::test]
 async fn synchronized_users_are_read_only_where_active_directory_owns_them() {
-    let mut snapshot = msol_bridge::tenant::new_tenant(
-        "Contoso",
-        "contoso.onmicrosoft.com",
-        uuid::Uuid::new_v4(),
-        msol_bridge::domain::time::Timestamp::now(),
-    )
-    .unwrap();
+    let mut snapshot = fresh_tenant();
     let mut synced = msol_bridge::domain::model::User::new(
         uuid::Uuid::new_v4(),
         upn("synced"),
