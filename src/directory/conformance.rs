@@ -66,6 +66,14 @@ fn sms() -> Vec<StrongAuthenticationMethod> {
     }]
 }
 
+/// The stored user with this alias; it must exist.
+async fn read(directory: &dyn Directory, alias: &str) -> crate::domain::model::User {
+    directory
+        .get_user(&UserRef::by_upn(upn(alias)), false)
+        .await
+        .unwrap_or_else(|f| panic!("reading {alias}: {f}"))
+}
+
 /// Runs every check in order.
 pub async fn run_all(directory: &dyn Directory) {
     users_are_created_read_and_found_case_insensitively(directory).await;
@@ -151,10 +159,7 @@ pub async fn only_real_changes_are_written(directory: &dyn Directory) {
         },
     )
     .await;
-    let stored = directory
-        .get_user(&UserRef::by_upn(upn("conf.changes")), false)
-        .await
-        .unwrap();
+    let stored = read(directory, "conf.changes").await;
     // A piped user re-binds everything it carries: nothing differs, so nothing is written.
     let piped = UserChanges {
         display_name: stored.display_name.clone(),
@@ -216,10 +221,7 @@ pub async fn per_user_mfa_states(directory: &dyn Directory) {
     )
     .await
     .unwrap();
-    let user = directory
-        .get_user(&UserRef::by_upn(upn("conf.mfa")), false)
-        .await
-        .unwrap();
+    let user = read(directory, "conf.mfa").await;
     assert_eq!(user.mfa_state(), Some(RequirementState::Enabled));
     assert_eq!(
         user.strong_authentication_requirements[0].relying_party,
@@ -236,10 +238,7 @@ pub async fn per_user_mfa_states(directory: &dyn Directory) {
     )
     .await
     .unwrap();
-    let user = directory
-        .get_user(&UserRef::by_upn(upn("conf.mfa")), false)
-        .await
-        .unwrap();
+    let user = read(directory, "conf.mfa").await;
     assert_eq!(user.mfa_state(), Some(RequirementState::Enforced));
     assert_eq!(
         user.strong_authentication_user_details
@@ -259,10 +258,7 @@ pub async fn per_user_mfa_states(directory: &dyn Directory) {
     )
     .await
     .unwrap();
-    let user = directory
-        .get_user(&UserRef::by_upn(upn("conf.mfa")), false)
-        .await
-        .unwrap();
+    let user = read(directory, "conf.mfa").await;
     assert!(user.strong_authentication_requirements.is_empty());
     assert_eq!(user.strong_authentication_methods.len(), 1);
     // Enabling a registered user reads back Enforced.
@@ -276,10 +272,7 @@ pub async fn per_user_mfa_states(directory: &dyn Directory) {
     )
     .await
     .unwrap();
-    let user = directory
-        .get_user(&UserRef::by_upn(upn("conf.mfa")), false)
-        .await
-        .unwrap();
+    let user = read(directory, "conf.mfa").await;
     assert_eq!(user.mfa_state(), Some(RequirementState::Enforced));
 }
 
@@ -312,10 +305,7 @@ pub async fn phone_methods_need_phones(directory: &dyn Directory) {
         national.err().expect("no country code").field(),
         Some("MobilePhone")
     );
-    let user = directory
-        .get_user(&UserRef::by_upn(upn("conf.nophone")), false)
-        .await
-        .unwrap();
+    let user = read(directory, "conf.nophone").await;
     assert!(
         user.mobile_phone.is_none() && user.strong_authentication_methods.is_empty(),
         "a refused request changes nothing"
@@ -367,10 +357,7 @@ pub async fn clearing_methods_keeps_the_requirement(directory: &dyn Directory) {
         outcome.changed,
         vec!["StrongAuthenticationMethods".to_string()]
     );
-    let user = directory
-        .get_user(&UserRef::by_upn(upn("conf.reset")), false)
-        .await
-        .unwrap();
+    let user = read(directory, "conf.reset").await;
     assert!(user.strong_authentication_methods.is_empty());
     assert_eq!(user.mfa_state(), Some(RequirementState::Enforced));
 }
@@ -418,10 +405,7 @@ pub async fn deleted_users_restore_within_the_window(directory: &dyn Directory) 
         })
         .await
         .unwrap();
-    let restored = directory
-        .get_user(&UserRef::by_upn(upn("conf.restored")), false)
-        .await
-        .unwrap();
+    let restored = read(directory, "conf.restored").await;
     assert_eq!(restored.object_id, id);
     assert!(restored.soft_deletion_timestamp.is_none());
 }
@@ -464,10 +448,7 @@ pub async fn licences_need_a_usage_location_and_free_units(directory: &dyn Direc
         .set_user_license(license(vec!["contoso:ENTERPRISEPACK".into()], vec![]))
         .await
         .unwrap();
-    let user = directory
-        .get_user(&UserRef::by_upn(upn("conf.licence")), false)
-        .await
-        .unwrap();
+    let user = read(directory, "conf.licence").await;
     assert!(user.is_licensed);
     assert_eq!(user.licenses[0].account_sku_id, "contoso:ENTERPRISEPACK");
     assert_eq!(
@@ -478,13 +459,7 @@ pub async fn licences_need_a_usage_location_and_free_units(directory: &dyn Direc
         .set_user_license(license(vec![], vec!["contoso:ENTERPRISEPACK".into()]))
         .await
         .unwrap();
-    assert!(
-        !directory
-            .get_user(&UserRef::by_upn(upn("conf.licence")), false)
-            .await
-            .unwrap()
-            .is_licensed
-    );
+    assert!(!read(directory, "conf.licence").await.is_licensed);
 }
 
 pub async fn roles_take_members_by_either_name(directory: &dyn Directory) {

@@ -19,6 +19,18 @@ pub fn starts_with(text: &str, prefix: &str) -> bool {
         && text[..prefix.len()].eq_ignore_ascii_case(prefix)
 }
 
+/// `-SearchString` for role members, groups and group members: a prefix of the name or address.
+pub fn name_or_address_starts_with(
+    name: Option<&str>,
+    address: Option<&str>,
+    search: Option<&str>,
+) -> bool {
+    let Some(search) = search.map(str::trim) else {
+        return true;
+    };
+    name.is_some_and(|n| starts_with(n, search)) || address.is_some_and(|a| starts_with(a, search))
+}
+
 fn address_of(proxy: &str) -> &str {
     proxy.split_once(':').map_or(proxy, |(_, address)| address)
 }

@@ -23,7 +23,7 @@ use crate::domain::model::{
     GroupMemberType, Role, RoleMember, RoleMemberType, ServicePrincipal, Subscription, User,
 };
 use crate::domain::password;
-use crate::domain::query::starts_with;
+use crate::domain::query::name_or_address_starts_with;
 use crate::domain::requests::{
     NewUserParams, RemoveUserParams, RestoreUserParams, SetUserLicenseParams, SetUserParams,
     SetUserPasswordParams, SetUserPrincipalNameParams, UserRef,
@@ -159,33 +159,10 @@ impl Store {
                 params![subscription.sku_id.to_string(), to_json(subscription)?],
             )?;
         }
-        let catalog_skus: Vec<(String, Uuid)> = snapshot
-            .subscriptions
-            .iter()
-            .map(|s| {
-                (
-                    format!(
-                        "{}:{}",
-                        tenant::account_name(&snapshot.company.initial_domain),
-                        s.sku_part_number
-                    )
-                    .to_ascii_lowercase(),
-                    s.sku_id,
-                )
-            })
-            .collect();
+        let catalog = license_catalog(&tx).map_err(|f| anyhow::anyhow!("{f}"))?;
         for user in &snapshot.users {
-            let sku_ids = user
-                .licenses
-                .iter()
-                .filter_map(|l| {
-                    catalog_skus
-                        .iter()
-                        .find(|(id, _)| *id == l.account_sku_id.to_ascii_lowercase())
-                        .map(|(_, sku)| *sku)
-                })
-                .collect::<Vec<_>>();
-            save_user_with_skus(&tx, user, &sku_ids).map_err(|f| anyhow::anyhow!("{f}"))?;
+            save_user_with_skus(&tx, user, &skus_of(user, &catalog))
+                .map_err(|f| anyhow::anyhow!("{f}"))?;
         }
         for principal in &snapshot.service_principals {
             tx.execute(
@@ -613,10 +590,11 @@ impl Store {
                 let (id, kind) = row.split_once('\u{1f}').expect("row key and kind");
                 let Some(member) = role_member(conn, id, kind)? else { return Ok(None) };
                 let type_ok = query.types.as_ref().is_none_or(|types| types.contains(&member.role_member_type));
-                let search_ok = query.search_string.as_deref().is_none_or(|s| {
-                    member.display_name.as_deref().is_some_and(|n| starts_with(n, s.trim()))
-                        || member.email_address.as_deref().is_some_and(|e| starts_with(e, s.trim()))
-                });
+                let search_ok = name_or_address_starts_with(
+                    member.display_name.as_deref(),
+                    member.email_address.as_deref(),
+                    query.search_string.as_deref(),
+                );
                 Ok((type_ok && search_ok).then_some(member))
             })
         })
@@ -701,9 +679,11 @@ impl Store {
                     && query.group_type.is_none_or(|t| t == group.group_type)
                     && (!query.has_errors_only || !group.errors.is_empty())
                     && query.has_license_errors_only.is_none_or(|wanted| group.has_license_errors == wanted)
-                    && query.search_string.as_deref().is_none_or(|s| {
-                        starts_with(&group.display_name, s.trim()) || group.email_address.as_deref().is_some_and(|e| starts_with(e, s.trim()))
-                    });
+                    && name_or_address_starts_with(
+                        Some(&group.display_name),
+                        group.email_address.as_deref(),
+                        query.search_string.as_deref(),
+                    );
                 Ok(wanted.then_some(group))
             })
         })
@@ -746,10 +726,11 @@ impl Store {
                     email_address: member.email_address,
                 };
                 let type_ok = query.types.as_ref().is_none_or(|types| types.contains(&member.group_member_type));
-                let search_ok = query.search_string.as_deref().is_none_or(|s| {
-                    member.display_name.as_deref().is_some_and(|n| starts_with(n, s.trim()))
-                        || member.email_address.as_deref().is_some_and(|e| starts_with(e, s.trim()))
-                });
+                let search_ok = name_or_address_starts_with(
+                    member.display_name.as_deref(),
+                    member.email_address.as_deref(),
+                    query.search_string.as_deref(),
+                );
                 Ok((type_ok && search_ok).then_some(member))
             })
         })
