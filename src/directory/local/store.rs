@@ -310,7 +310,7 @@ impl Store {
                     reason: "A new user needs a display name.".to_string(),
                 });
             }
-            if find_user_id(tx, &upn, false)?.is_some() {
+            if load_user_by_upn(tx, &upn, false)?.is_some() {
                 return Err(Fault::UserAlreadyExists(upn));
             }
             let mut fresh = User::new(Uuid::new_v4(), upn.clone(), now);
@@ -406,7 +406,7 @@ impl Store {
                     changed.push("UserPrincipalName");
                 }
             }
-            if find_user_id(tx, &user.user_principal_name, false)?.is_some() {
+            if load_user_by_upn(tx, &user.user_principal_name, false)?.is_some() {
                 return Err(Fault::RestoreNotAllowed(format!(
                     "Another user now has the user principal name {}: give the restored user a new one with NewUserPrincipalName.",
                     user.user_principal_name
@@ -486,8 +486,8 @@ impl Store {
                     reason: "The user is synchronized from on-premises Active Directory: change the user principal name there.".to_string(),
                 });
             }
-            if let Some(other) = find_user_id(tx, &upn, false)? {
-                if other != user.object_id {
+            if let Some(other) = load_user_by_upn(tx, &upn, false)? {
+                if other.object_id != user.object_id {
                     return Err(Fault::UserAlreadyExists(upn));
                 }
             }
@@ -858,16 +858,17 @@ fn skus_of(user: &User, catalog: &LicenseCatalog) -> Vec<Uuid> {
         .collect()
 }
 
-fn find_user_id(conn: &Connection, upn: &str, deleted: bool) -> FaultResult<Option<Uuid>> {
-    let id: Option<String> = conn
+/// The user with this UPN; among deleted users, the most recently deleted.
+fn load_user_by_upn(conn: &Connection, upn: &str, deleted: bool) -> FaultResult<Option<User>> {
+    let data: Option<String> = conn
         .query_row(
-            "SELECT object_id FROM users WHERE upn = ?1 AND deleted = ?2 ORDER BY json_extract(data, '$.SoftDeletionTimestamp') DESC LIMIT 1",
+            "SELECT data FROM users WHERE upn = ?1 AND deleted = ?2 ORDER BY json_extract(data, '$.SoftDeletionTimestamp') DESC LIMIT 1",
             params![upn.trim(), deleted],
             |row| row.get(0),
         )
         .optional()
         .map_err(sql)?;
-    Ok(id.and_then(|id| Uuid::parse_str(&id).ok()))
+    data.map(|d| from_json(&d)).transpose()
 }
 
 fn load_user(conn: &Connection, id: Uuid, deleted: bool) -> FaultResult<Option<User>> {
@@ -887,10 +888,7 @@ fn load_user(conn: &Connection, id: Uuid, deleted: bool) -> FaultResult<Option<U
 fn resolve_user(conn: &Connection, user: &UserRef, deleted: bool) -> FaultResult<User> {
     let found = match (&user.object_id, &user.user_principal_name) {
         (Some(id), _) => load_user(conn, *id, deleted)?,
-        (None, Some(upn)) => match find_user_id(conn, upn, deleted)? {
-            Some(id) => load_user(conn, id, deleted)?,
-            None => None,
-        },
+        (None, Some(upn)) => load_user_by_upn(conn, upn, deleted)?,
         (None, None) => {
             return Err(Fault::Required {
                 field: "UserPrincipalName".to_string(),
