@@ -1,0 +1,44 @@
+@{
+    RootModule           = 'MSOnline.psm1'
+    # At least MSOnline's last release, so scripts pinning @{ModuleName='MSOnline'; ModuleVersion='1.1.183'} keep loading.
+    ModuleVersion        = '1.1.183.81'
+    GUID                 = '5bd6cc47-1b6a-4b3e-9a1c-4d6c2f0e8a71'
+    Author               = 'msol-bridge'
+    CompanyName          = 'msol-bridge'
+    Copyright            = '(c) msol-bridge contributors. MIT licence.'
+    Description          = 'MSOnline cmdlets (Connect-MsolService, Get-MsolUser, Set-MsolUser, ...) served by msol-bridge, against a local tenant or Microsoft Graph, so MSOnline scripts run unchanged.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    FormatsToProcess     = @('MSOnline.Format.ps1xml')
+    CmdletsToExport      = @(
+        'Add-MsolRoleMember',
+        'Connect-MsolService',
+        'Get-MsolAccountSku',
+        'Get-MsolCompanyInformation',
+        'Get-MsolDomain',
+        'Get-MsolGroup',
+        'Get-MsolGroupMember',
+        'Get-MsolRole',
+        'Get-MsolRoleMember',
+        'Get-MsolUser',
+        'Get-MsolUserByStrongAuthentication',
+        'Get-MsolUserRole',
+        'New-MsolUser',
+        'Remove-MsolRoleMember',
+        'Remove-MsolUser',
+        'Reset-MsolStrongAuthenticationMethodByUpn',
+        'Restore-MsolUser',
+        'Set-MsolUser',
+        'Set-MsolUserLicense',
+        'Set-MsolUserPassword',
+        'Set-MsolUserPrincipalName'
+    )
+    FunctionsToExport    = @()
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags = @('MSOnline', 'MFA', 'AzureAD', 'EntraID', 'Graph')
+        }
+    }
+}

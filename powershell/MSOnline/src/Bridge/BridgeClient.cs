@@ -1,0 +1,83 @@
+// The one HTTP path to the bridge: POST /v1/<cmdlet> with a JSON body and the instance's bearer secret.
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace Microsoft.Online.Administration.Automation
+{
+    public sealed class BridgeClient : IDisposable
+    {
+        private readonly HttpClient http;
+        private readonly Uri baseUrl;
+
+        public BridgeClient(string url, string secret)
+        {
+            // No proxy: the bridge is on loopback, and its secret must not reach a proxy.
+            HttpClientHandler handler = new HttpClientHandler();
+            handler.UseProxy = false;
+            http = new HttpClient(handler);
+            http.Timeout = TimeSpan.FromMinutes(10);
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
+            http.DefaultRequestHeaders.ExpectContinue = false;
+            baseUrl = new Uri(url.TrimEnd('/') + "/v1/");
+        }
+
+        public Uri BaseUrl { get { return baseUrl; } }
+
+        /// <summary>Calls an operation and reads its answer as T; a bridge error becomes its MSOnline fault.</summary>
+        public T Call<T>(string operation, RequestBody body)
+        {
+            using (HttpResponseMessage response = Send(operation, body))
+            using (Stream stream = response.Content.ReadAsStreamAsync().GetAwaiter().GetResult())
+            {
+                if (!response.IsSuccessStatusCode) throw Fault(response, stream);
+                return WireJson.Read<T>(stream);
+            }
+        }
+
+        private HttpResponseMessage Send(string operation, RequestBody body)
+        {
+            HttpRequestMessage request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUrl, operation));
+            request.Content = new StringContent(body.ToJson(), Encoding.UTF8, "application/json");
+            try
+            {
+                return http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).GetAwaiter().GetResult();
+            }
+            catch (Exception failure)
+            {
+                if (failure is HttpRequestException || failure is System.Threading.Tasks.TaskCanceledException || failure is IOException)
+                {
+                    throw new BridgeFaultException("BridgeUnavailableException",
+                        "The msol-bridge process at " + baseUrl.GetLeftPart(UriPartial.Authority) + " did not answer " + operation +
+                        " (" + failure.GetBaseException().Message + "). Run Connect-MsolService again.");
+                }
+                throw;
+            }
+        }
+
+        private static MicrosoftOnlineException Fault(HttpResponseMessage response, Stream stream)
+        {
+            int status = (int)response.StatusCode;
+            string text = new StreamReader(stream, Encoding.UTF8).ReadToEnd();
+            try
+            {
+                ErrorAnswer answer = WireJson.Read<ErrorAnswer>(text);
+                if (answer != null && answer.Error != null && !string.IsNullOrEmpty(answer.Error.Code))
+                {
+                    ErrorDetail error = answer.Error;
+                    return Faults.FromBridge(error.Code, error.Message, error.Field, error.AllowedValues, status);
+                }
+            }
+            catch (System.Runtime.Serialization.SerializationException) { }
+            return Faults.FromBridge("MicrosoftOnlineException", "The bridge answered HTTP " + status + " without an error body.", null, null, status);
+        }
+
+        public void Dispose()
+        {
+            http.Dispose();
+        }
+    }
+}

@@ -1,0 +1,220 @@
+// Roles, groups, domains and the company: the other objects MSOnline's cmdlets return.
+using System;
+using System.Collections.Generic;
+using System.Runtime.Serialization;
+
+namespace Microsoft.Online.Administration
+{
+    /// <summary>An administrator role. For built-in roles ObjectId is the role template id.</summary>
+    [DataContract(Name = "Role", Namespace = Wire.Namespace)]
+    public class Role
+    {
+        [DataMember] public string Description { get; set; }
+        [DataMember] public bool? IsEnabled { get; set; }
+        [DataMember] public bool? IsSystem { get; set; }
+        [DataMember] public string Name { get; set; }
+        [DataMember] public Guid? ObjectId { get; set; }
+    }
+
+    /// <summary>A role's member. For a user, EmailAddress is its user principal name.</summary>
+    [DataContract(Name = "RoleMember", Namespace = Wire.Namespace)]
+    public class RoleMember
+    {
+        public RoleMember() { Initialize(default(StreamingContext)); }
+
+        [OnDeserializing]
+        private void Initialize(StreamingContext context)
+        {
+            StrongAuthenticationRequirements = new List<StrongAuthenticationRequirement>();
+        }
+
+        [DataMember(Name = "OverallProvisioningStatus")] private string overallProvisioningStatus;
+        [DataMember(Name = "RoleMemberType")] private string roleMemberType;
+        [DataMember(Name = "ValidationStatus")] private string validationStatus;
+
+        [DataMember] public string DisplayName { get; set; }
+        [DataMember] public string EmailAddress { get; set; }
+        [DataMember] public bool? IsLicensed { get; set; }
+        [DataMember] public DateTime? LastDirSyncTime { get; set; }
+        [DataMember] public Guid? ObjectId { get; set; }
+        public ProvisioningStatus? OverallProvisioningStatus
+        {
+            get { return WireEnum.Parse<ProvisioningStatus>(overallProvisioningStatus); }
+            set { overallProvisioningStatus = WireEnum.Name(value); }
+        }
+        public RoleMemberType RoleMemberType
+        {
+            get { return WireEnum.Parse<RoleMemberType>(roleMemberType) ?? RoleMemberType.Other; }
+            set { roleMemberType = value.ToString(); }
+        }
+        [DataMember] public List<StrongAuthenticationRequirement> StrongAuthenticationRequirements { get; set; }
+        public ValidationStatus? ValidationStatus
+        {
+            get { return WireEnum.Parse<ValidationStatus>(validationStatus); }
+            set { validationStatus = WireEnum.Name(value); }
+        }
+    }
+
+    [DataContract(Name = "Group", Namespace = Wire.Namespace)]
+    public class Group
+    {
+        public Group() { Initialize(default(StreamingContext)); }
+
+        [OnDeserializing]
+        private void Initialize(StreamingContext context)
+        {
+            Errors = new List<ValidationError>();
+            ProxyAddresses = new List<string>();
+        }
+
+        [DataMember(Name = "GroupType")] private string groupType;
+        [DataMember(Name = "ValidationStatus")] private string validationStatus;
+
+        [DataMember] public string CommonName { get; set; }
+        [DataMember] public string Description { get; set; }
+        [DataMember] public string DisplayName { get; set; }
+        [DataMember] public string EmailAddress { get; set; }
+        [DataMember] public List<ValidationError> Errors { get; set; }
+        public GroupType? GroupType
+        {
+            get { return WireEnum.Parse<GroupType>(groupType); }
+            set { groupType = WireEnum.Name(value); }
+        }
+        [DataMember] public bool? IsSystem { get; set; }
+        [DataMember] public DateTime? LastDirSyncTime { get; set; }
+        [DataMember] public string ManagedBy { get; set; }
+        [DataMember] public Guid? ObjectId { get; set; }
+        [DataMember] public List<string> ProxyAddresses { get; set; }
+        public ValidationStatus? ValidationStatus
+        {
+            get { return WireEnum.Parse<ValidationStatus>(validationStatus); }
+            set { validationStatus = WireEnum.Name(value); }
+        }
+    }
+
+    [DataContract(Name = "GroupMember", Namespace = Wire.Namespace)]
+    public class GroupMember
+    {
+        [DataMember(Name = "GroupMemberType")] private string groupMemberType;
+
+        [DataMember] public string CommonName { get; set; }
+        [DataMember] public string DisplayName { get; set; }
+        [DataMember] public string EmailAddress { get; set; }
+        public GroupMemberType GroupMemberType
+        {
+            get { return WireEnum.Parse<GroupMemberType>(groupMemberType) ?? GroupMemberType.User; }
+            set { groupMemberType = value.ToString(); }
+        }
+        [DataMember] public Guid? ObjectId { get; set; }
+    }
+
+    [DataContract(Name = "Domain", Namespace = Wire.Namespace)]
+    public class Domain
+    {
+        [DataMember(Name = "Authentication")] private string authentication;
+        // The bridge lists capability names; MSOnline's property is a flags enum.
+        [DataMember(Name = "Capabilities")] private List<string> capabilities;
+        [DataMember(Name = "Status")] private string status;
+        [DataMember(Name = "VerificationMethod")] private string verificationMethod;
+
+        public DomainAuthenticationType Authentication
+        {
+            get { return WireEnum.Parse<DomainAuthenticationType>(authentication) ?? DomainAuthenticationType.Managed; }
+            set { authentication = value.ToString(); }
+        }
+        public DomainCapabilities Capabilities
+        {
+            get
+            {
+                DomainCapabilities all = DomainCapabilities.None;
+                if (capabilities == null) return all;
+                foreach (string name in capabilities)
+                {
+                    DomainCapabilities? one = WireEnum.Parse<DomainCapabilities>(name);
+                    if (one.HasValue) all |= one.Value;
+                }
+                return all;
+            }
+            set
+            {
+                capabilities = new List<string>();
+                foreach (DomainCapabilities one in Enum.GetValues(typeof(DomainCapabilities)))
+                {
+                    if (one != DomainCapabilities.None && one != DomainCapabilities.All && (value & one) == one)
+                        capabilities.Add(one.ToString());
+                }
+            }
+        }
+        [DataMember] public bool IsDefault { get; set; }
+        [DataMember] public bool IsInitial { get; set; }
+        [DataMember] public string Name { get; set; }
+        [DataMember] public string RootDomain { get; set; }
+        public DomainStatus Status
+        {
+            get { return WireEnum.Parse<DomainStatus>(status) ?? DomainStatus.Unverified; }
+            set { status = value.ToString(); }
+        }
+        public DomainVerificationMethod VerificationMethod
+        {
+            get { return WireEnum.Parse<DomainVerificationMethod>(verificationMethod) ?? DomainVerificationMethod.None; }
+            set { verificationMethod = value.ToString(); }
+        }
+    }
+
+    [DataContract(Name = "CompanyInformation", Namespace = Wire.Namespace)]
+    public class CompanyInformation
+    {
+        public CompanyInformation() { Initialize(default(StreamingContext)); }
+
+        [OnDeserializing]
+        private void Initialize(StreamingContext context)
+        {
+            AuthorizedServiceInstances = new List<string>();
+            MarketingNotificationEmails = new List<string>();
+            SecurityComplianceNotificationEmails = new List<string>();
+            SecurityComplianceNotificationPhones = new List<string>();
+            TechnicalNotificationEmails = new List<string>();
+        }
+
+        [DataMember(Name = "CompanyType")] private string companyType;
+        [DataMember(Name = "DirectorySynchronizationStatus")] private string directorySynchronizationStatus;
+
+        [DataMember] public List<string> AuthorizedServiceInstances { get; set; }
+        [DataMember] public string City { get; set; }
+        public CompanyType CompanyType
+        {
+            get { return WireEnum.Parse<CompanyType>(companyType) ?? CompanyType.CompanyTenant; }
+            set { companyType = value.ToString(); }
+        }
+        [DataMember] public string Country { get; set; }
+        [DataMember] public string CountryLetterCode { get; set; }
+        [DataMember] public string DefaultUsageLocation { get; set; }
+        [DataMember] public bool DirectorySynchronizationEnabled { get; set; }
+        public DirectorySynchronizationStatus DirectorySynchronizationStatus
+        {
+            get { return WireEnum.Parse<DirectorySynchronizationStatus>(directorySynchronizationStatus) ?? DirectorySynchronizationStatus.Other; }
+            set { directorySynchronizationStatus = value.ToString(); }
+        }
+        [DataMember] public string DisplayName { get; set; }
+        [DataMember] public string InitialDomain { get; set; }
+        [DataMember] public DateTime? LastDirSyncTime { get; set; }
+        [DataMember] public DateTime? LastPasswordSyncTime { get; set; }
+        [DataMember] public List<string> MarketingNotificationEmails { get; set; }
+        [DataMember] public Guid? ObjectId { get; set; }
+        [DataMember] public bool PasswordSynchronizationEnabled { get; set; }
+        [DataMember] public string PostalCode { get; set; }
+        [DataMember] public string PreferredLanguage { get; set; }
+        [DataMember] public List<string> SecurityComplianceNotificationEmails { get; set; }
+        [DataMember] public List<string> SecurityComplianceNotificationPhones { get; set; }
+        [DataMember] public bool SelfServePasswordResetEnabled { get; set; }
+        [DataMember] public string State { get; set; }
+        [DataMember] public string Street { get; set; }
+        [DataMember] public List<string> TechnicalNotificationEmails { get; set; }
+        [DataMember] public string TelephoneNumber { get; set; }
+        [DataMember] public bool UsersPermissionToCreateGroupsEnabled { get; set; }
+        [DataMember(Name = "UsersPermissionToCreateLobAppsEnabled")] public bool UsersPermissionToCreateLOBAppsEnabled { get; set; }
+        [DataMember] public bool UsersPermissionToReadOtherUsersEnabled { get; set; }
+        [DataMember] public bool UsersPermissionToUserConsentToAppEnabled { get; set; }
+        [DataMember] public DateTime? WhenCreated { get; set; }
+    }
+}

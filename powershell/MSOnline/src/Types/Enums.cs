@@ -1,0 +1,83 @@
+// The enums of Microsoft.Online.Administration, with MSOnline's member names and order.
+// On the wire they travel as their names (see WireEnum), never as numbers.
+using System;
+
+namespace Microsoft.Online.Administration
+{
+    public enum UserType { Other, Member, Guest, Viral }
+
+    public enum ProvisioningStatus { None, Success, Error, PendingInput, Disabled, PendingActivation, PendingProvisioning }
+
+    public enum ValidationStatus { NotAvailable, Healthy, Error }
+
+    public enum O365UserReleaseTrack { Other, StagedRolloutOne, StagedRolloutTwo, Compass, Dogfood }
+
+    public enum UserEnabledFilter { All, EnabledOnly, DisabledOnly }
+
+    public enum SkuTargetClass { NotAvailable, User, Tenant }
+
+    public enum RoleMemberType { User, Group, ServicePrincipal, Other }
+
+    public enum GroupType { DistributionList, Security, MailEnabledSecurity }
+
+    public enum GroupMemberType { User, ServicePrincipal, Contact, Group }
+
+    public enum DomainStatus { Unverified, Verified, PendingDeletion }
+
+    public enum DomainAuthenticationType { Managed, Federated }
+
+    public enum DomainVerificationMethod { None, DnsRecord, Email }
+
+    [Flags]
+    public enum DomainCapabilities
+    {
+        None = 0,
+        Email = 1,
+        Sharepoint = 2,
+        OfficeCommunicationsOnline = 4,
+        SharepointDefault = 8,
+        FullRedelegation = 0x10,
+        SharePointPublic = 0x80,
+        OrgIdAuthentication = 0x100,
+        Yammer = 0x200,
+        Intune = 0x400,
+        All = 0x79F
+    }
+
+    [Flags]
+    public enum StrongAuthenticationPhoneAppAuthType { Notification = 1, OTP = 2 }
+
+    public enum StrongAuthenticationPhoneAppNotificationType { Unspecified, Invalid, APNS, C2DM, GCM, MPNS, BPS }
+
+    public enum LicenseAssignmentStatus { Active, ActiveWithError, Error }
+
+    public enum CompanyType
+    {
+        CompanyTenant, MicrosoftSupportTenant, SyndicatePartnerTenant, SupportPartnerTenant,
+        ResellerPartnerTenant, ValueAddedResellerPartnerTenant
+    }
+
+    public enum DirectorySynchronizationStatus { Disabled, Enabled, PendingEnabled, PendingDisabled, Other }
+
+    /// <summary>Enum values as names on the wire, as the bridge sends and reads them.</summary>
+    internal static class WireEnum
+    {
+        public static T? Parse<T>(string text) where T : struct
+        {
+            if (string.IsNullOrEmpty(text)) return null;
+            T value;
+            return Enum.TryParse<T>(text, true, out value) ? value : (T?)null;
+        }
+
+        public static string Name<T>(T? value) where T : struct
+        {
+            return value.HasValue ? value.Value.ToString() : null;
+        }
+    }
+}
+
+namespace Microsoft.Online.Administration.Automation
+{
+    /// <summary>Connect-MsolService -AzureEnvironment: the cloud to sign in to.</summary>
+    public enum AzureEnvironment { AzureCloud, AzureChinaCloud, AzureGermanyCloud, USGovernment }
+}
