@@ -13,6 +13,10 @@ namespace Microsoft.Online.Administration.Automation
         private static readonly Dictionary<Type, HashSet<string>> declaredParameters = new Dictionary<Type, HashSet<string>>();
         private bool notConnected;
 
+        /// <summary>The tenant to act on (partners only); the connected tenant when not given.</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public Guid? TenantId { get; set; }
+
         /// <summary>The bridge operation this cmdlet calls: its own name.</summary>
         protected string Operation
         {
@@ -49,14 +53,15 @@ namespace Microsoft.Online.Administration.Automation
         protected virtual object Target() { return null; }
 
         /// <summary>The parameters the caller bound (on the command line or from the piped object),
-        /// and nothing else, as the request body: the bridge then writes only what was asked.</summary>
-        protected RequestBody BoundBody()
+        /// and nothing else, as the request body: the bridge then writes only what was asked.
+        /// Parameters that only steer the cmdlet itself (-Force) are named in cmdletOnly.</summary>
+        protected RequestBody BoundBody(params string[] cmdletOnly)
         {
             HashSet<string> declared = DeclaredParameters(GetType());
             RequestBody body = new RequestBody();
             foreach (KeyValuePair<string, object> bound in MyInvocation.BoundParameters)
             {
-                if (declared.Contains(bound.Key)) body.Set(bound.Key, bound.Value);
+                if (declared.Contains(bound.Key) && Array.IndexOf(cmdletOnly, bound.Key) < 0) body.Set(bound.Key, bound.Value);
             }
             return body;
         }

@@ -35,8 +35,7 @@ namespace Microsoft.Online.Administration.Automation
             if (!ShouldProcess(target, action)) return;
             bool confirmDeclined = MyInvocation.BoundParameters.ContainsKey("Confirm") && !((SwitchParameter)MyInvocation.BoundParameters["Confirm"]).IsPresent;
             if (!Force && !confirmDeclined && !ShouldContinue("Remove user " + target + "?", "Remove-MsolUser")) return;
-            RequestBody body = BoundBody();
-            Call<WriteOutcome>(body);
+            Call<WriteOutcome>(BoundBody("Force"));
         }
     }
 }

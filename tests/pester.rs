@@ -1,0 +1,61 @@
+//! Runs the Pester suite (`tests/pester`) in a real pwsh against the real bridge binary, so that
+//! `cargo test` covers the PowerShell module too. pwsh must be on PATH: this test fails, loudly,
+//! when it is not.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn find_on_path(program: &str) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|folder| folder.join(program))
+        .find(|candidate| candidate.is_file())
+}
+
+#[test]
+fn pester_suite_passes_in_real_pwsh() {
+    let pwsh = find_on_path(if cfg!(windows) { "pwsh.exe" } else { "pwsh" }).unwrap_or_else(|| {
+        panic!(
+            "pwsh (PowerShell 7) is not on PATH, so the module's Pester suite cannot run. Install PowerShell \
+             (https://learn.microsoft.com/powershell/scripting/install/installing-powershell) with Pester 5, \
+             or put a copy on PATH, then run cargo test again."
+        )
+    });
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let cache = tempfile::tempdir().expect("a temporary folder for the compiled module");
+    let module_path = std::env::join_paths(
+        std::iter::once(root.join("powershell")).chain(
+            std::env::var_os("PSModulePath")
+                .map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
+                .unwrap_or_default(),
+        ),
+    )
+    .expect("PSModulePath");
+    // Only this suite's folder is given; the filter (MSOL_PESTER_FILTER) narrows it while developing.
+    let script = r#"
+        $ErrorActionPreference = 'Stop'
+        Import-Module Pester -MinimumVersion 5.0
+        $c = New-PesterConfiguration
+        $c.Run.Path = $env:MSOL_PESTER_PATH
+        $c.Run.Exit = $true
+        $c.Output.Verbosity = 'Detailed'
+        if ($env:MSOL_PESTER_FILTER) { $c.Filter.FullName = "*$($env:MSOL_PESTER_FILTER)*" }
+        Invoke-Pester -Configuration $c
+    "#;
+    let status = Command::new(&pwsh)
+        .args(["-NoProfile", "-NonInteractive", "-Command", script])
+        .current_dir(root)
+        .env("MSOL_PESTER_PATH", root.join("tests").join("pester"))
+        .env("MSOL_BRIDGE_EXE", env!("CARGO_BIN_EXE_msol-bridge"))
+        .env("MSOL_BRIDGE_MODULE_CACHE", cache.path())
+        .env("PSModulePath", module_path)
+        .env("NO_COLOR", "1")
+        .env_remove("MSOL_BRIDGE_BACKEND")
+        .env_remove("MSOL_BRIDGE_LOCAL_TENANT")
+        .status()
+        .expect("pwsh starts");
+    assert!(
+        status.success(),
+        "the Pester suite failed ({status}): see the failed tests above"
+    );
+}
