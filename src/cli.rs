@@ -51,6 +51,36 @@ pub enum Command {
     ///   msol-bridge schemas --out schemas/  # all of them, one file each
     #[command(verbatim_doc_comment)]
     Schemas(SchemasArgs),
+
+    /// Run an MSOnline PowerShell script against a local tenant, then list what it changed.
+    ///
+    /// The script runs unchanged in pwsh (PowerShell 7) with the MSOnline module; its
+    /// Connect-MsolService connects to the tenant. Without --tenant it runs against a fresh demo
+    /// tenant that is discarded afterwards. Arguments after the script go to the script.
+    ///
+    /// Examples:
+    ///   msol-bridge run examples/Enable-MfaForAdmins.ps1
+    ///   msol-bridge run examples/Export-MfaStatusReport.ps1 --tenant ./contoso.db -- -Path report.csv
+    #[command(verbatim_doc_comment)]
+    Run(RunArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// The script (.ps1) to run.
+    pub script: PathBuf,
+    /// The local tenant file to run against (created when missing) [default: a fresh demo tenant].
+    #[arg(long, value_name = "FILE")]
+    pub tenant: Option<PathBuf>,
+    /// The pwsh program [default: pwsh on PATH].
+    #[arg(long, value_name = "FILE")]
+    pub pwsh: Option<PathBuf>,
+    /// The folder holding the MSOnline module folder [default: beside the program, or its source tree].
+    #[arg(long, value_name = "FOLDER")]
+    pub module: Option<PathBuf>,
+    /// Arguments for the script.
+    #[arg(last = true, value_name = "SCRIPT ARGUMENTS")]
+    pub arguments: Vec<std::ffi::OsString>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -23,6 +23,13 @@ pub fn run(command: Command) -> Result<ExitCode> {
         Command::Serve(args) => serve(&args),
         Command::Tenant(command) => tenant_command(command),
         Command::Schemas(args) => schemas(&args),
+        Command::Run(args) => crate::run::run(crate::run::RunConfig {
+            script: args.script,
+            arguments: args.arguments,
+            tenant: args.tenant,
+            pwsh: args.pwsh,
+            module_folder: args.module,
+        }),
     }
 }
 

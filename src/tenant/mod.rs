@@ -3,6 +3,7 @@
 //! phone apps, synchronization state, service principals) gets into a local tenant.
 
 pub mod demo;
+pub mod diff;
 
 use std::collections::{HashMap, HashSet};
 

@@ -257,3 +257,33 @@ fn serve_refuses_a_short_secret_and_a_public_address() {
     assert!(stderr.contains("loopback"));
     assert!(!stderr.contains(SECRET));
 }
+
+#[test]
+fn run_without_pwsh_says_so_and_how_to_install_powershell() {
+    let folder = tempfile::tempdir().unwrap();
+    let script = folder.path().join("script.ps1");
+    std::fs::write(&script, "Connect-MsolService\n").unwrap();
+    let output = bridge_command()
+        .args(["run", path(&script)])
+        .env("PATH", folder.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success());
+    assert!(
+        stderr.contains("pwsh") && stderr.contains("not on PATH"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(msol_bridge::run::INSTALL_POWERSHELL),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--pwsh"), "{stderr}");
+}
+
+#[test]
+fn run_refuses_a_missing_script() {
+    let output = run(&["run", "/no/such/script.ps1"]);
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("/no/such/script.ps1 does not exist"));
+}
