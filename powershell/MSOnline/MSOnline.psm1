@@ -67,19 +67,16 @@ if (-not (Test-Path -LiteralPath $assemblyPath)) {
     }
 }
 
-# MAML help is found beside the assembly, under the culture's folder.
-foreach ($helpFolder in @(Get-ChildItem -Path $PSScriptRoot -Directory | Where-Object { Test-Path (Join-Path $_.FullName "$assemblyName.dll-Help.xml") })) {
-    $target = Join-Path $cacheFolder $helpFolder.Name
-    $source = Join-Path $helpFolder.FullName "$assemblyName.dll-Help.xml"
-    $copy = Join-Path $target "$assemblyName.dll-Help.xml"
-    if (-not (Test-Path -LiteralPath $copy) -or (Get-Item -LiteralPath $copy).LastWriteTimeUtc -lt (Get-Item -LiteralPath $source).LastWriteTimeUtc) {
-        $null = New-Item -ItemType Directory -Path $target -Force
-        Copy-Item -LiteralPath $source -Destination $copy -Force
-    }
-}
-
 $binary = Import-Module -Name $assemblyPath -PassThru
 [Microsoft.Online.Administration.Automation.BridgeSession]::ModuleRoot = $PSScriptRoot
+
+# Get-Help reads MAML beside the assembly, under the culture's folder; it is written from the help data.
+$helpData = Join-Path $PSScriptRoot 'en-US/MSOnline.Help.psd1'
+$helpFile = Join-Path $cacheFolder "en-US/$assemblyName.dll-Help.xml"
+if (-not (Test-Path -LiteralPath $helpFile) -or (Get-Item -LiteralPath $helpFile).LastWriteTimeUtc -lt (Get-Item -LiteralPath $helpData).LastWriteTimeUtc) {
+    . (Join-Path $PSScriptRoot 'MSOnline.Help.ps1')
+    Write-MsolHelp -DataPath $helpData -OutputPath $helpFile -Module $binary
+}
 
 # The bridge process belongs to this session: stop it when the module goes away.
 $ExecutionContext.SessionState.Module.OnRemove = {

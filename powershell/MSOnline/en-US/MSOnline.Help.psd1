@@ -1,0 +1,269 @@
+# The help text of every cmdlet: synopsis, description, every parameter and MSOnline-style examples.
+# The module turns it into MAML (Get-Help's format) beside its compiled assembly.
+@{
+    Common = @{
+        TenantId                 = 'The tenant to act on. Only partners act on other tenants; the default is the connected tenant.'
+        ObjectId                 = 'The object id of the user.'
+        UserPrincipalName        = 'The user principal name (sign-in name) of the user, for example ben@contoso.com.'
+        All                      = 'Returns every result. Cannot be used with MaxResults.'
+        MaxResults               = 'The largest number of results to return.'
+        SearchString             = 'Returns objects whose display name or email address starts with this text.'
+        ReturnDeletedUsers       = 'Returns users in the recycle bin (deleted in the last 30 days).'
+        City                     = 'The city of the user.'
+        Country                  = 'The country or region of the user.'
+        Department               = 'The department of the user.'
+        DisplayName              = 'The display name of the user.'
+        Fax                      = 'The fax number of the user.'
+        FirstName                = 'The first name of the user.'
+        LastName                 = 'The last name of the user.'
+        MobilePhone              = 'The mobile phone number of the user, with its country code (+1 4255550100): SMS and mobile voice methods use it.'
+        Office                   = 'The office of the user.'
+        PhoneNumber              = 'The office phone number of the user, with its country code: office voice methods use it.'
+        PostalCode               = 'The postal code of the user.'
+        PreferredDataLocation    = 'The preferred data location of the user (multi-geo tenants).'
+        PreferredLanguage        = 'The preferred language of the user, for example en-US.'
+        State                    = 'The state or province of the user.'
+        StreetAddress            = 'The street address of the user.'
+        Title                    = 'The job title of the user.'
+        UsageLocation            = 'The two-letter country code where the user uses services (US, GB, ...). Needed before a licence can be assigned.'
+        ImmutableId              = 'The immutable id of the user in the on-premises directory (synchronized and federated users).'
+        BlockCredential          = '$true stops the user from signing in; $false lets the user sign in.'
+        PasswordNeverExpires     = 'Whether the password of the user never expires.'
+        StrongPasswordRequired   = 'Whether the user must use a strong password.'
+        AlternateEmailAddresses  = 'Other email addresses of the user.'
+        AlternateMobilePhones    = 'Other mobile phone numbers of the user; the first one backs the TwoWayVoiceAlternateMobile method.'
+        StrongAuthenticationMethods      = 'The registered MFA methods: StrongAuthenticationMethod objects with MethodType (OneWaySMS, TwoWayVoiceMobile, TwoWayVoiceOffice, TwoWayVoiceAlternateMobile, PhoneAppOTP, PhoneAppNotification) and IsDefault, exactly one default. @() clears them, so the user registers again at next sign-in; per-user MFA stays as it is.'
+        StrongAuthenticationRequirements = 'Per-user MFA: one StrongAuthenticationRequirement with RelyingParty "*" and State Enabled or Enforced turns it on; @() turns it off and keeps the registered methods. An Enabled user who has a registered method reads back Enforced.'
+        LastPasswordChangeTimestamp      = 'Read-only. Accepted when it equals the stored value, as when a user from Get-MsolUser is piped back.'
+        SoftDeletionTimestamp            = 'Read-only. Accepted when it equals the stored value, as when a user from Get-MsolUser is piped back.'
+        StsRefreshTokensValidFrom        = 'Refresh tokens issued before this time stop working (signs the user out everywhere).'
+        UserType                 = 'The type of the user: Member or Guest (Other and Viral are legacy values).'
+        NewUserPrincipalName     = 'The new user principal name.'
+        NewPassword              = 'The new password. A random password is generated when it is not given.'
+        ForceChangePassword      = 'Whether the user must change the password at next sign-in.'
+        RoleObjectId             = 'The object id of the role (the role template id for built-in roles).'
+        RoleName                 = 'The name of the role: the legacy name ("Company Administrator") or the current one ("Global Administrator").'
+        RoleMemberType           = 'The type of the member: User (default) or ServicePrincipal.'
+        RoleMemberObjectId       = 'The object id of the member to add or remove.'
+        RoleMemberEmailAddress   = 'The user principal name of the user to add or remove.'
+        MemberObjectTypes        = 'Returns only members of these types (User, Group, ServicePrincipal, ...).'
+        LicenseOptions           = 'Service plans to turn off within a licence (LicenseOption objects).'
+        Force                    = 'Does not ask for confirmation.'
+        WhatIf                   = 'Shows what would happen without changing anything.'
+        Confirm                  = 'Asks for confirmation before changing anything.'
+    }
+
+    Commands = @{
+        'Connect-MsolService' = @{
+            Synopsis    = 'Connects the Msol cmdlets to a directory through msol-bridge.'
+            Description = 'Starts this session''s msol-bridge (found through MSOL_BRIDGE_EXE, beside the module, or on PATH) with a fresh secret, and connects every Msol cmdlet to it. The backend comes from -Backend, else MSOL_BRIDGE_BACKEND, else the per-user settings file, else the local tenant, with a warning. The bridge stops when the session or the module goes away. Call it before any other Msol cmdlet.'
+            Parameters  = @{
+                Credential          = 'The account to sign in with. The local backend does not sign in and does not use it.'
+                AdGraphAccessToken  = 'An access token for Azure AD Graph (alias AccessToken). The local backend does not use it.'
+                MsGraphAccessToken  = 'An access token for Microsoft Graph. The local backend does not use it.'
+                AzureEnvironment    = 'The cloud: AzureCloud (default), AzureChinaCloud, AzureGermanyCloud or USGovernment. The local backend does not use it.'
+                Backend             = 'Where the directory lives: Local (a tenant file). Overrides MSOL_BRIDGE_BACKEND and the settings file.'
+                LocalTenant         = 'The local tenant file (created when missing). Overrides MSOL_BRIDGE_LOCAL_TENANT and the settings file.'
+            }
+            Examples    = @(
+                @{ Code = 'Connect-MsolService'; Remarks = 'Connects with the backend chosen by the environment or the settings file.' }
+                @{ Code = 'Connect-MsolService -Credential (Get-AutomationPSCredential -Name ''MSOnline'')'; Remarks = 'The usual first line of a runbook; it runs unchanged.' }
+                @{ Code = 'Connect-MsolService -LocalTenant ./contoso.db'; Remarks = 'Connects to a local tenant file, to rehearse a script offline.' }
+            )
+        }
+        'Get-MsolUser' = @{
+            Synopsis    = 'Gets users.'
+            Description = 'Gets one user by ObjectId or UserPrincipalName, or the users matching the filters. Without -All or -MaxResults it returns at most 500 users and warns when more exist. Users stream down the pipeline page by page.'
+            Parameters  = @{
+                ObjectId         = 'The object id of the user to get.'
+                UserPrincipalName = 'The user principal name of the user to get.'
+                DomainName       = 'Returns users with a primary or secondary address in this domain.'
+                EnabledFilter    = 'Returns users by sign-in state: All, EnabledOnly or DisabledOnly.'
+                Synchronized     = 'Returns only users synchronized from on-premises Active Directory.'
+                HasErrorsOnly    = 'Returns only users with validation errors.'
+                LicenseReconciliationNeededOnly = 'Returns only users whose licences need reconciliation.'
+                UnlicensedUsersOnly = 'Returns only users without a licence.'
+                City = 'Returns users in this city.'; Country = 'Returns users in this country.'; Department = 'Returns users in this department.'
+                State = 'Returns users in this state.'; Title = 'Returns users with this title.'; UsageLocation = 'Returns users with this usage location.'
+                MaxResults       = 'The largest number of users to return (default 500).'
+            }
+            Examples    = @(
+                @{ Code = 'Get-MsolUser -All'; Remarks = 'Gets every user.' }
+                @{ Code = 'Get-MsolUser -UserPrincipalName ben@contoso.com | Select-Object -ExpandProperty StrongAuthenticationRequirements'; Remarks = 'Shows the per-user MFA state of one user.' }
+                @{ Code = 'Get-MsolUser -All | Where-Object { $_.StrongAuthenticationRequirements.State -eq $null -and $_.IsLicensed }'; Remarks = 'Gets licensed users without per-user MFA.' }
+                @{ Code = 'Get-MsolUser -EnabledFilter EnabledOnly -MaxResults 2000'; Remarks = 'Gets up to 2000 users who can sign in.' }
+            )
+        }
+        'Set-MsolUser' = @{
+            Synopsis    = 'Changes a user, including per-user MFA and registered MFA methods.'
+            Description = 'Changes the given properties of the user named by ObjectId or UserPrincipalName (both may be given; they must name the same user). Every parameter binds from a piped object''s property of the same name, and only real changes are written, so Get-MsolUser | Set-MsolUser -X changes only X.'
+            Parameters  = @{ ObjectId = 'The object id of the user to change.'; UserPrincipalName = 'The user principal name of the user to change.' }
+            Examples    = @(
+                @{ Code = @'
+$st = New-Object -TypeName Microsoft.Online.Administration.StrongAuthenticationRequirement
+$st.RelyingParty = "*"
+$st.State = "Enabled"
+Set-MsolUser -UserPrincipalName ben@contoso.com -StrongAuthenticationRequirements @($st)
+'@; Remarks = 'Turns on per-user MFA for one user.' }
+                @{ Code = 'Set-MsolUser -UserPrincipalName ben@contoso.com -StrongAuthenticationRequirements @()'; Remarks = 'Turns off per-user MFA; the registered methods stay.' }
+                @{ Code = @'
+$sms = New-Object Microsoft.Online.Administration.StrongAuthenticationMethod -Property @{ MethodType = 'OneWaySMS'; IsDefault = $true }
+Set-MsolUser -UserPrincipalName ben@contoso.com -StrongAuthenticationMethods @($sms)
+'@; Remarks = 'Pre-populates SMS from the user''s mobile phone.' }
+                @{ Code = 'Get-MsolRoleMember -RoleObjectId (Get-MsolRole -RoleName "Company Administrator").ObjectId | Set-MsolUser -StrongAuthenticationRequirements @($st)'; Remarks = 'Turns on MFA for every Company Administrator.' }
+            )
+        }
+        'New-MsolUser' = @{
+            Synopsis    = 'Creates a user.'
+            Description = 'Creates a cloud user and returns it with its password (a random one when -Password is not given). Every parameter binds by property name, so Import-Csv users.csv | New-MsolUser works.'
+            Parameters  = @{
+                UserPrincipalName = 'The user principal name of the new user (required).'
+                Password          = 'The password of the new user. A random password is generated when it is not given.'
+                ForceChangePassword = 'Whether the user must change the password at first sign-in (default $true).'
+                LicenseAssignment = 'Licences to assign, as AccountSkuIds (contoso:ENTERPRISEPACK). Needs UsageLocation.'
+            }
+            Examples    = @(
+                @{ Code = 'New-MsolUser -UserPrincipalName ben@contoso.com -DisplayName "Ben Andrews" -FirstName Ben -LastName Andrews -UsageLocation US -LicenseAssignment contoso:ENTERPRISEPACK'; Remarks = 'Creates a licensed user; the output shows its temporary password.' }
+                @{ Code = 'Import-Csv .\NewUsers.csv | New-MsolUser'; Remarks = 'Creates a user for each row, binding the columns by name.' }
+            )
+        }
+        'Remove-MsolUser' = @{
+            Synopsis    = 'Deletes a user.'
+            Description = 'Moves a user to the recycle bin, where it can be restored for 30 days; with -RemoveFromRecycleBin, deletes a user in the recycle bin for good. Asks for confirmation unless -Force or -Confirm:$false is given.'
+            Parameters  = @{ ObjectId = 'The object id of the user to delete.'; UserPrincipalName = 'The user principal name of the user to delete.'; RemoveFromRecycleBin = 'Deletes the user from the recycle bin for good.' }
+            Examples    = @(
+                @{ Code = 'Remove-MsolUser -UserPrincipalName ben@contoso.com -Force'; Remarks = 'Moves a user to the recycle bin without asking.' }
+                @{ Code = 'Remove-MsolUser -UserPrincipalName ben@contoso.com -RemoveFromRecycleBin -Force'; Remarks = 'Deletes a user in the recycle bin for good.' }
+            )
+        }
+        'Restore-MsolUser' = @{
+            Synopsis    = 'Restores a deleted user.'
+            Description = 'Brings a user back from the recycle bin, within 30 days of its deletion.'
+            Parameters  = @{
+                ObjectId = 'The object id of the deleted user.'; UserPrincipalName = 'The user principal name of the deleted user.'
+                AutoReconcileProxyConflicts = 'Drops proxy addresses that another object now uses.'
+                NewUserPrincipalName = 'A new user principal name, when the old one is now taken.'
+            }
+            Examples    = @(
+                @{ Code = 'Restore-MsolUser -UserPrincipalName ben@contoso.com'; Remarks = 'Restores a user.' }
+                @{ Code = 'Get-MsolUser -ReturnDeletedUsers -All | Restore-MsolUser'; Remarks = 'Restores every user in the recycle bin.' }
+            )
+        }
+        'Set-MsolUserPassword' = @{
+            Synopsis    = 'Sets a user''s password.'
+            Description = 'Sets a new password (a random one when -NewPassword is not given) and returns it. With -ForceChangePasswordOnly $true it only makes the user change the password at next sign-in.'
+            Parameters  = @{ ForceChangePasswordOnly = 'Only forces a password change at next sign-in; the password stays.' }
+            Examples    = @(
+                @{ Code = 'Set-MsolUserPassword -UserPrincipalName ben@contoso.com -ForceChangePassword $true'; Remarks = 'Sets a random password and returns it.' }
+                @{ Code = 'Set-MsolUserPassword -UserPrincipalName ben@contoso.com -ForceChangePasswordOnly $true -ForceChangePassword $true'; Remarks = 'Makes the user change the password at next sign-in.' }
+            )
+        }
+        'Set-MsolUserPrincipalName' = @{
+            Synopsis    = 'Changes a user''s sign-in name.'
+            Description = 'Changes the user principal name of a user.'
+            Parameters  = @{ ImmutableId = 'The immutable id to set, needed when moving to a federated domain.'; NewPassword = 'A password, needed when moving from a federated domain to a managed one.' }
+            Examples    = @(@{ Code = 'Set-MsolUserPrincipalName -UserPrincipalName ben@contoso.onmicrosoft.com -NewUserPrincipalName ben@contoso.com'; Remarks = 'Moves a user to the contoso.com domain.' })
+        }
+        'Set-MsolUserLicense' = @{
+            Synopsis    = 'Adds and removes a user''s licences.'
+            Description = 'Adds and removes licences (AccountSkuIds such as contoso:ENTERPRISEPACK) in one atomic change. The user needs a UsageLocation and the SKU free units.'
+            Parameters  = @{ AddLicenses = 'Licences to add, as AccountSkuIds.'; RemoveLicenses = 'Licences to remove, as AccountSkuIds.' }
+            Examples    = @(
+                @{ Code = 'Set-MsolUserLicense -UserPrincipalName ben@contoso.com -AddLicenses contoso:ENTERPRISEPACK'; Remarks = 'Assigns Office 365 E3.' }
+                @{ Code = 'Set-MsolUserLicense -UserPrincipalName ben@contoso.com -AddLicenses contoso:ENTERPRISEPREMIUM -RemoveLicenses contoso:ENTERPRISEPACK'; Remarks = 'Moves a user from E3 to E5 in one change.' }
+            )
+        }
+        'Get-MsolAccountSku' = @{
+            Synopsis    = 'Gets the tenant''s subscriptions.'
+            Description = 'Gets the subscribed SKUs with their active, warning and consumed units.'
+            Parameters  = @{}
+            Examples    = @(@{ Code = 'Get-MsolAccountSku | Select-Object -ExpandProperty ServiceStatus'; Remarks = 'Shows the service plans of every SKU.' })
+        }
+        'Get-MsolCompanyInformation' = @{
+            Synopsis    = 'Gets the tenant''s company information.'
+            Description = 'Gets company-level information: name, initial domain, address, directory synchronization and user permission settings.'
+            Parameters  = @{}
+            Examples    = @(@{ Code = 'Get-MsolCompanyInformation | Select-Object DisplayName, InitialDomain'; Remarks = 'Shows the company name and initial domain.' })
+        }
+        'Get-MsolDomain' = @{
+            Synopsis    = 'Gets domains.'
+            Description = 'Gets one domain by name, or the domains matching the filters.'
+            Parameters  = @{
+                DomainName = 'The name of the domain to get.'; Status = 'Returns domains with this status: Verified, Unverified or PendingDeletion.'
+                Authentication = 'Returns domains with this authentication: Managed or Federated.'; Capability = 'Returns domains with this capability (Email, Sharepoint, ...).'
+            }
+            Examples    = @(@{ Code = 'Get-MsolDomain | Where-Object { $_.IsInitial }'; Remarks = 'Gets the initial onmicrosoft.com domain.' })
+        }
+        'Get-MsolRole' = @{
+            Synopsis    = 'Gets administrator roles.'
+            Description = 'Gets every administrator role, or one by ObjectId (its template id) or by name. Role.Name is the legacy name MSOnline printed (Company Administrator); -RoleName also takes current names (Global Administrator).'
+            Parameters  = @{ ObjectId = 'The object id (template id) of the role to get.' }
+            Examples    = @(@{ Code = 'Get-MsolRole -RoleName "Company Administrator"'; Remarks = 'Gets the Global Administrator role.' })
+        }
+        'Get-MsolRoleMember' = @{
+            Synopsis    = 'Gets the members of a role.'
+            Description = 'Gets a role''s members (250 unless -All or -MaxResults). A user member''s EmailAddress is its user principal name.'
+            Parameters  = @{ MaxResults = 'The largest number of members to return (default 250).' }
+            Examples    = @(@{ Code = @'
+$role = Get-MsolRole -RoleName "Company Administrator"
+Get-MsolRoleMember -RoleObjectId $role.ObjectId
+'@; Remarks = 'Lists the Global Administrators.' })
+        }
+        'Add-MsolRoleMember' = @{
+            Synopsis    = 'Adds a member to a role.'
+            Description = 'Gives a user (by user principal name or object id) or a service principal an administrator role.'
+            Parameters  = @{}
+            Examples    = @(
+                @{ Code = 'Add-MsolRoleMember -RoleName "Helpdesk Administrator" -RoleMemberEmailAddress ben@contoso.com'; Remarks = 'Makes a user a Helpdesk Administrator.' }
+                @{ Code = 'Add-MsolRoleMember -RoleName "Company Administrator" -RoleMemberType ServicePrincipal -RoleMemberObjectId $sp.ObjectId'; Remarks = 'Makes a service principal a Global Administrator.' }
+            )
+        }
+        'Remove-MsolRoleMember' = @{
+            Synopsis    = 'Removes a member from a role.'
+            Description = 'Takes an administrator role away from a user or a service principal.'
+            Parameters  = @{}
+            Examples    = @(@{ Code = 'Remove-MsolRoleMember -RoleName "Helpdesk Administrator" -RoleMemberType User -RoleMemberEmailAddress ben@contoso.com'; Remarks = 'Takes the Helpdesk Administrator role from a user.' })
+        }
+        'Get-MsolUserRole' = @{
+            Synopsis    = 'Gets the roles of a user.'
+            Description = 'Gets the administrator roles a user holds, directly or through a group.'
+            Parameters  = @{}
+            Examples    = @(@{ Code = '(Get-MsolUserRole -UserPrincipalName ben@contoso.com).Name'; Remarks = 'Lists the names of a user''s roles.' })
+        }
+        'Get-MsolGroup' = @{
+            Synopsis    = 'Gets groups.'
+            Description = 'Gets one group by ObjectId, or the groups matching the filters (250 unless -All or -MaxResults).'
+            Parameters  = @{
+                ObjectId = 'The object id of the group to get.'; UserObjectId = 'Returns groups this user belongs to (with -IsAgentRole for partners).'
+                UserPrincipalName = 'Returns groups this user belongs to (with -IsAgentRole for partners).'; IsAgentRole = 'Returns partner agent groups.'
+                GroupType = 'Returns groups of this type: Security, MailEnabledSecurity or DistributionList.'; HasErrorsOnly = 'Returns only groups with validation errors.'
+                HasLicenseErrorsOnly = 'Returns only groups with licence assignment errors.'; MaxResults = 'The largest number of groups to return (default 250).'
+            }
+            Examples    = @(@{ Code = 'Get-MsolGroup -SearchString "Finance"'; Remarks = 'Finds groups whose name starts with Finance.' })
+        }
+        'Get-MsolGroupMember' = @{
+            Synopsis    = 'Gets the members of a group.'
+            Description = 'Gets a group''s members (250 unless -All or -MaxResults).'
+            Parameters  = @{ GroupObjectId = 'The object id of the group.'; MaxResults = 'The largest number of members to return (default 250).' }
+            Examples    = @(@{ Code = 'Get-MsolGroupMember -GroupObjectId (Get-MsolGroup -SearchString "Finance").ObjectId -All'; Remarks = 'Lists every member of the Finance group.' })
+        }
+        'Reset-MsolStrongAuthenticationMethodByUpn' = @{
+            Synopsis    = 'Makes a user register MFA methods again.'
+            Description = 'Clears every registered MFA method of a user, so the user registers again at next sign-in ("require re-register MFA"). Per-user MFA stays as it is.'
+            Parameters  = @{ UserPrincipalName = 'The user principal name of the user.' }
+            Examples    = @(@{ Code = 'Reset-MsolStrongAuthenticationMethodByUpn -UserPrincipalName ben@contoso.com'; Remarks = 'Requires re-registration at next sign-in.' })
+        }
+        'Get-MsolUserByStrongAuthentication' = @{
+            Synopsis    = 'Gets users by per-user MFA state.'
+            Description = 'Gets users whose per-user MFA requirement has one of the given states, users without one, or users holding a role.'
+            Parameters  = @{
+                RoleObjectId = 'Returns only users holding this role.'; Requirements = 'Returns users whose requirement has one of these states (StrongAuthenticationRequirement objects).'
+                RequirementUnsetOnly = 'Returns only users without per-user MFA.'; MaxResults = 'The largest number of users to return (default 500).'
+            }
+            Examples    = @(@{ Code = @'
+$enforced = New-Object Microsoft.Online.Administration.StrongAuthenticationRequirement -Property @{ RelyingParty = "*"; State = "Enforced" }
+Get-MsolUserByStrongAuthentication -Requirements $enforced -All
+'@; Remarks = 'Gets every user with MFA Enforced.' })
+        }
+    }
+}
