@@ -26,6 +26,9 @@ use crate::secret::Secret;
 use error::ApiError;
 use operations::Operation;
 
+/// The next page token of a list answer, as a header too (see `operations::Answered`).
+pub const NEXT_PAGE_TOKEN_HEADER: &str = "next-page-token";
+
 /// Request bodies are parameter sets: a few KiB. Anything much larger is a mistake or an attack.
 pub const BODY_LIMIT: usize = 256 * 1024;
 
@@ -180,8 +183,19 @@ where
                 })?
             };
             state.schemas.validate(op, &parameters)?;
-            let result = op.run(parameters, state.directory.as_ref()).await?;
-            Ok(warp::reply::json(&result).into_response())
+            let answered = op.run(parameters, state.directory.as_ref()).await?;
+            let mut response = Response::new(answered.json.into());
+            let headers = response.headers_mut();
+            headers.insert(
+                warp::http::header::CONTENT_TYPE,
+                warp::http::HeaderValue::from_static("application/json"),
+            );
+            if let Some(token) = answered.next_page_token {
+                if let Ok(value) = warp::http::HeaderValue::from_str(&token) {
+                    headers.insert(NEXT_PAGE_TOKEN_HEADER, value);
+                }
+            }
+            Ok(response)
         }
         Route::OpenApi => Ok(warp::reply::json(&state.openapi).into_response()),
         Route::Schema(name) if name.eq_ignore_ascii_case("tenant") => {

@@ -34,6 +34,40 @@ pub struct PasswordAnswer {
     pub password: Option<String>,
 }
 
+/// An operation's answer, serialized, with its next page token (also sent as the
+/// `Next-Page-Token` header, so a streaming client can ask for the next page before it parses
+/// this one).
+pub struct Answered {
+    pub json: Vec<u8>,
+    pub next_page_token: Option<String>,
+}
+
+impl Answered {
+    fn of<A: Answer>(answer: &A) -> FaultResult<Answered> {
+        Ok(Answered {
+            json: serde_json::to_vec(answer).map_err(|e| Fault::Unexpected(e.into()))?,
+            next_page_token: answer.next_page_token().map(str::to_string),
+        })
+    }
+}
+
+/// What the router needs to know of an answer beyond its JSON.
+pub trait Answer: Serialize {
+    fn next_page_token(&self) -> Option<&str> {
+        None
+    }
+}
+
+impl<T: Serialize> Answer for ListPage<T> {
+    fn next_page_token(&self) -> Option<&str> {
+        self.next_page_token.as_deref()
+    }
+}
+impl Answer for Outcome {}
+impl Answer for CreatedUser {}
+impl Answer for PasswordAnswer {}
+impl Answer for CompanyInformation {}
+
 macro_rules! operations {
     ($($variant:ident => $name:literal ($params:ty) -> $answer:ty, $summary:literal;)*) => {
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -63,13 +97,14 @@ macro_rules! operations {
                 Operation::ALL.iter().copied().find(|op| op.name().eq_ignore_ascii_case(name))
             }
 
-            /// Runs the operation on `body`, which the schema has already accepted.
-            pub async fn run(self, body: Value, directory: &dyn Directory) -> FaultResult<Value> {
+            /// Runs the operation on `body`, which the schema has already accepted, and answers
+            /// its JSON (written straight from the typed answer, without an intermediate value).
+            pub async fn run(self, body: Value, directory: &dyn Directory) -> FaultResult<Answered> {
                 match self {
                     $(Operation::$variant => {
                         let params: $params = serde_json::from_value(body).map_err(|e| Fault::invalid("(request body)", e.to_string()))?;
                         let answer: $answer = handlers::$variant(params, directory).await?;
-                        serde_json::to_value(answer).map_err(|e| Fault::Unexpected(e.into()))
+                        Answered::of(&answer)
                     })*
                 }
             }

@@ -8,6 +8,18 @@ using System.Text;
 
 namespace Microsoft.Online.Administration.Automation
 {
+    public sealed class RawAnswer
+    {
+        public RawAnswer(byte[] json, string nextPageToken) { Json = json; NextPageToken = nextPageToken; }
+        public byte[] Json { get; private set; }
+        public string NextPageToken { get; private set; }
+
+        public T Read<T>()
+        {
+            using (MemoryStream stream = new MemoryStream(Json, false)) { return WireJson.Read<T>(stream); }
+        }
+    }
+
     public sealed class BridgeClient : IDisposable
     {
         private readonly HttpClient http;
@@ -35,6 +47,24 @@ namespace Microsoft.Online.Administration.Automation
             {
                 if (!response.IsSuccessStatusCode) throw Fault(response, stream);
                 return WireJson.Read<T>(stream);
+            }
+        }
+
+        /// <summary>Calls an operation and keeps its answer unparsed, with the Next-Page-Token header
+        /// (so the next page can be asked for before this one is parsed).</summary>
+        public RawAnswer CallRaw(string operation, RequestBody body)
+        {
+            using (HttpResponseMessage response = Send(operation, body))
+            {
+                byte[] json = response.Content.ReadAsByteArrayAsync().GetAwaiter().GetResult();
+                if (!response.IsSuccessStatusCode) throw Fault(response, new MemoryStream(json));
+                IEnumerable<string> values;
+                string token = null;
+                if (response.Headers.TryGetValues("Next-Page-Token", out values))
+                {
+                    foreach (string value in values) { token = value; break; }
+                }
+                return new RawAnswer(json, token);
             }
         }
 
