@@ -261,3 +261,35 @@ async fn the_demo_tenant_answers_every_operation() {
         "{johanna}"
     );
 }
+
+#[tokio::test]
+async fn list_answers_carry_the_next_page_token_as_a_header_too() {
+    let bridge = demo(120).await;
+    let send = |body: Value| {
+        bridge
+            .client
+            .post(format!("{}/v1/Get-MsolUser", bridge.url))
+            .bearer_auth(crate::helpers::SECRET)
+            .json(&body)
+            .send()
+    };
+    let first = send(json!({"All": true, "PageSize": 50})).await.unwrap();
+    let header = first
+        .headers()
+        .get("Next-Page-Token")
+        .map(|v| v.to_str().unwrap().to_string());
+    let page: Value = first.json().await.unwrap();
+    assert_eq!(
+        header.as_deref(),
+        page["NextPageToken"].as_str(),
+        "header and body agree"
+    );
+    assert!(header.is_some());
+
+    let last = send(json!({"All": true, "PageSize": 500})).await.unwrap();
+    assert!(last.headers().get("Next-Page-Token").is_none());
+    let single = send(json!({"UserPrincipalName": "grady.archie@contoso.com"}))
+        .await
+        .unwrap();
+    assert!(single.headers().get("Next-Page-Token").is_none());
+}
