@@ -52,14 +52,8 @@ fn main() {
         .unwrap();
     let ready: Value = serde_json::from_str(&ready).expect("a ready line");
 
-    let module_path = std::env::join_paths(
-        std::iter::once(root.join("powershell")).chain(
-            std::env::var_os("PSModulePath")
-                .map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
-                .unwrap_or_default(),
-        ),
-    )
-    .unwrap();
+    let module_path =
+        msol_bridge::run::module_path_with(&root.join("powershell")).expect("PSModulePath");
     let status = Command::new(pwsh)
         .args(["-NoProfile", "-NonInteractive", "-File"])
         .arg(root.join("benches").join("module.ps1"))

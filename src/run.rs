@@ -66,7 +66,7 @@ pub fn run(config: RunConfig) -> Result<ExitCode> {
         .env("MSOL_BRIDGE_BACKEND", "local")
         .env("MSOL_BRIDGE_LOCAL_TENANT", &tenant_path);
     if let Some(modules) = module_folder(config.module_folder.as_deref(), &bridge) {
-        command.env("PSModulePath", prepend_path(&modules)?);
+        command.env("PSModulePath", module_path_with(&modules)?);
     }
     let status = command
         .status()
@@ -155,7 +155,8 @@ fn module_folder(given: Option<&Path>, bridge: &Path) -> Option<PathBuf> {
     candidates.into_iter().flatten().find(|c| holds_module(c))
 }
 
-fn prepend_path(folder: &Path) -> Result<OsString> {
+/// `PSModulePath` with `folder` first, so pwsh loads the MSOnline module found there.
+pub fn module_path_with(folder: &Path) -> Result<OsString> {
     let mut paths = vec![folder.to_path_buf()];
     if let Some(existing) = std::env::var_os("PSModulePath") {
         paths.extend(std::env::split_paths(&existing));

@@ -23,14 +23,8 @@ fn pester_suite_passes_in_real_pwsh() {
     });
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let cache = tempfile::tempdir().expect("a temporary folder for the compiled module");
-    let module_path = std::env::join_paths(
-        std::iter::once(root.join("powershell")).chain(
-            std::env::var_os("PSModulePath")
-                .map(|p| std::env::split_paths(&p).collect::<Vec<_>>())
-                .unwrap_or_default(),
-        ),
-    )
-    .expect("PSModulePath");
+    let module_path =
+        msol_bridge::run::module_path_with(&root.join("powershell")).expect("PSModulePath");
     // Only this suite's folder is given; the filter (MSOL_PESTER_FILTER) narrows it while developing.
     let script = r#"
         $ErrorActionPreference = 'Stop'

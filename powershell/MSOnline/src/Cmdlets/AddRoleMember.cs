@@ -5,7 +5,7 @@ namespace Microsoft.Online.Administration.Automation
 {
     /// <summary>Add-MsolRoleMember: gives a user (by UPN or ObjectId) or a service principal a role.</summary>
     [Cmdlet(VerbsCommon.Add, "MsolRoleMember", DefaultParameterSetName = ByIdSet, SupportsShouldProcess = true)]
-    public class AddRoleMember : MsolCmdlet
+    public class AddRoleMember : RoleMemberChangeCmdlet
     {
         private const string ByIdSet = "AddRoleMembers__0";
         private const string ByNameSet = "AddRoleMembersByRoleName__0";
@@ -17,19 +17,14 @@ namespace Microsoft.Online.Administration.Automation
         [ArgumentCompleter(typeof(RoleNameCompleter))]
         public string RoleName { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)] public RoleMemberType RoleMemberType { get; set; }
-        [Parameter(ValueFromPipelineByPropertyName = true)] public Guid? RoleMemberObjectId { get; set; }
-        [Parameter(ValueFromPipelineByPropertyName = true)] public string RoleMemberEmailAddress { get; set; }
-
-        protected override object Target()
+        protected override string RoleText
         {
-            return RoleMemberEmailAddress ?? (object)RoleMemberObjectId;
+            get { return ParameterSetName == ByNameSet ? RoleName : RoleObjectId.ToString(); }
         }
 
-        protected override void ProcessOne()
+        protected override string ActionText
         {
-            string role = ParameterSetName == ByNameSet ? RoleName : RoleObjectId.ToString();
-            Change(BoundBody(), Convert.ToString(Target()), "Add-MsolRoleMember to role " + role);
+            get { return "Add-MsolRoleMember to role"; }
         }
     }
 }

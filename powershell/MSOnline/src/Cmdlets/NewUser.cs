@@ -6,42 +6,12 @@ namespace Microsoft.Online.Administration.Automation
     /// <summary>New-MsolUser: creates a cloud user and returns it with its (temporary) password.</summary>
     [Cmdlet(VerbsCommon.New, "MsolUser", SupportsShouldProcess = true)]
     [OutputType(typeof(UserExtended))]
-    public class NewUser : MsolCmdlet
+    public class NewUser : UserPropertiesCmdlet
     {
-        [Parameter(ValueFromPipelineByPropertyName = true)] public string UserPrincipalName { get; set; }
-        [Parameter(ValueFromPipelineByPropertyName = true)] public string ImmutableId { get; set; }
-        [Parameter(ValueFromPipelineByPropertyName = true)] public bool? BlockCredential { get; set; }
-        [Parameter(ValueFromPipelineByPropertyName = true)] public string City { get; set; }
-        [Parameter(ValueFromPipelineByPropertyName = true)] public string Country { get; set; }
-        [Parameter(ValueFromPipelineByPropertyName = true)] public string Department { get; set; }
-        [Parameter(ValueFromPipelineByPropertyName = true)] public string DisplayName { get; set; }
-        [Parameter(ValueFromPipelineByPropertyName = true)] public string Fax { get; set; }
-        [Parameter(ValueFromPipelineByPropertyName = true)] public string FirstName { get; set; }
         [Parameter(ValueFromPipelineByPropertyName = true)] public bool? ForceChangePassword { get; set; }
-        [Parameter(ValueFromPipelineByPropertyName = true)] public string LastName { get; set; }
-        [Parameter(ValueFromPipelineByPropertyName = true)] public DateTime? LastPasswordChangeTimestamp { get; set; }
         [Parameter(ValueFromPipelineByPropertyName = true)] public string[] LicenseAssignment { get; set; }
         [Parameter(ValueFromPipelineByPropertyName = true)] public LicenseOption[] LicenseOptions { get; set; }
-        [Parameter(ValueFromPipelineByPropertyName = true)] public string MobilePhone { get; set; }
-        [Parameter(ValueFromPipelineByPropertyName = true)] public string Office { get; set; }
         [Parameter(ValueFromPipelineByPropertyName = true)] public string Password { get; set; }
-        [Parameter(ValueFromPipelineByPropertyName = true)] public bool? PasswordNeverExpires { get; set; }
-        [Parameter(ValueFromPipelineByPropertyName = true)] public string PhoneNumber { get; set; }
-        [Parameter(ValueFromPipelineByPropertyName = true)] public string PostalCode { get; set; }
-        [Parameter(ValueFromPipelineByPropertyName = true)] public string PreferredDataLocation { get; set; }
-        [Parameter(ValueFromPipelineByPropertyName = true)] public string PreferredLanguage { get; set; }
-        [Parameter(ValueFromPipelineByPropertyName = true)] public DateTime? SoftDeletionTimestamp { get; set; }
-        [Parameter(ValueFromPipelineByPropertyName = true)] public string State { get; set; }
-        [Parameter(ValueFromPipelineByPropertyName = true)] public string StreetAddress { get; set; }
-        [Parameter(ValueFromPipelineByPropertyName = true)] public bool? StrongPasswordRequired { get; set; }
-        [Parameter(ValueFromPipelineByPropertyName = true)] public string Title { get; set; }
-        [Parameter(ValueFromPipelineByPropertyName = true)] public string UsageLocation { get; set; }
-        [Parameter(ValueFromPipelineByPropertyName = true)] public string[] AlternateEmailAddresses { get; set; }
-        [Parameter(ValueFromPipelineByPropertyName = true)] public string[] AlternateMobilePhones { get; set; }
-        [Parameter(ValueFromPipelineByPropertyName = true)] public StrongAuthenticationMethod[] StrongAuthenticationMethods { get; set; }
-        [Parameter(ValueFromPipelineByPropertyName = true)] public StrongAuthenticationRequirement[] StrongAuthenticationRequirements { get; set; }
-        [Parameter(ValueFromPipelineByPropertyName = true)] public DateTime? StsRefreshTokensValidFrom { get; set; }
-        [Parameter(ValueFromPipelineByPropertyName = true)] public UserType? UserType { get; set; }
 
         protected override object Target()
         {

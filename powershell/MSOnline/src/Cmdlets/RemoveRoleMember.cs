@@ -5,7 +5,7 @@ namespace Microsoft.Online.Administration.Automation
 {
     /// <summary>Remove-MsolRoleMember: takes a role away from a user or a service principal.</summary>
     [Cmdlet(VerbsCommon.Remove, "MsolRoleMember", DefaultParameterSetName = ByIdSet, SupportsShouldProcess = true)]
-    public class RemoveRoleMember : MsolCmdlet
+    public class RemoveRoleMember : RoleMemberChangeCmdlet
     {
         private const string ByIdSet = "RemoveRoleMembers__0";
         private const string ByNameSet = "RemoveRoleMembersByRoleName__0";
@@ -17,19 +17,14 @@ namespace Microsoft.Online.Administration.Automation
         [ArgumentCompleter(typeof(RoleNameCompleter))]
         public string RoleName { get; set; }
 
-        [Parameter(ValueFromPipelineByPropertyName = true)] public RoleMemberType RoleMemberType { get; set; }
-        [Parameter(ValueFromPipelineByPropertyName = true)] public Guid? RoleMemberObjectId { get; set; }
-        [Parameter(ValueFromPipelineByPropertyName = true)] public string RoleMemberEmailAddress { get; set; }
-
-        protected override object Target()
+        protected override string RoleText
         {
-            return RoleMemberEmailAddress ?? (object)RoleMemberObjectId;
+            get { return ParameterSetName == ByNameSet ? RoleName : RoleObjectId.ToString(); }
         }
 
-        protected override void ProcessOne()
+        protected override string ActionText
         {
-            string role = ParameterSetName == ByNameSet ? RoleName : RoleObjectId.ToString();
-            Change(BoundBody(), Convert.ToString(Target()), "Remove-MsolRoleMember from role " + role);
+            get { return "Remove-MsolRoleMember from role"; }
         }
     }
 }
