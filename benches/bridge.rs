@@ -5,15 +5,16 @@
 //!
 //! Run: cargo bench --bench bridge        (MSOL_BENCH_USERS changes the large tenant's size)
 
-use std::io::{BufRead, BufReader, Write};
-use std::process::{Child, Command, Stdio};
+use std::process::Child;
 use std::time::{Duration, Instant};
 
+mod common;
+
+use common::SECRET;
 use msol_bridge::directory::local::Store;
 use msol_bridge::tenant::demo::demo_tenant;
 use serde_json::{json, Value};
 
-const SECRET: &str = "bench-secret-0123456789abcdef0123456789";
 const SAMPLES: usize = 2000;
 
 struct Served {
@@ -23,28 +24,12 @@ struct Served {
 }
 
 fn serve(tenant: &std::path::Path) -> Served {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_msol-bridge"))
-        .args(["serve", "--tenant", tenant.to_str().unwrap()])
-        .env("MSOL_BRIDGE_LOG", "warn")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("starting msol-bridge serve");
-    writeln!(child.stdin.as_mut().unwrap(), "{SECRET}").unwrap();
-    let mut ready = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut ready)
-        .unwrap();
-    let ready: Value = serde_json::from_str(&ready).expect("a ready line");
+    let (child, url) = common::start_bridge(tenant);
     let client = reqwest::Client::builder()
         .pool_max_idle_per_host(1)
         .build()
         .unwrap();
-    Served {
-        child,
-        url: ready["Url"].as_str().unwrap().to_string(),
-        client,
-    }
+    Served { child, url, client }
 }
 
 impl Served {

@@ -4,16 +4,16 @@
 //!
 //! Run: cargo bench --bench module       (MSOL_BENCH_USERS changes the tenant's size; pwsh on PATH)
 
-use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::Command;
 
+mod common;
+
+use common::SECRET;
 use msol_bridge::directory::local::Store;
 use msol_bridge::domain::time::Timestamp;
 use msol_bridge::tenant::demo::demo_tenant;
-use serde_json::{json, Value};
-
-const SECRET: &str = "bench-secret-0123456789abcdef0123456789";
+use serde_json::json;
 
 fn main() {
     let users: usize = std::env::var("MSOL_BENCH_USERS")
@@ -38,19 +38,7 @@ fn main() {
         .unwrap();
 
     // A second bridge on the same tenant, with a known secret, for the Invoke-RestMethod baseline.
-    let mut raw = Command::new(env!("CARGO_BIN_EXE_msol-bridge"))
-        .args(["serve", "--tenant", tenant.to_str().unwrap()])
-        .env("MSOL_BRIDGE_LOG", "warn")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("starting msol-bridge serve");
-    writeln!(raw.stdin.as_mut().unwrap(), "{SECRET}").unwrap();
-    let mut ready = String::new();
-    BufReader::new(raw.stdout.take().unwrap())
-        .read_line(&mut ready)
-        .unwrap();
-    let ready: Value = serde_json::from_str(&ready).expect("a ready line");
+    let (mut raw, raw_url) = common::start_bridge(&tenant);
 
     let module_path =
         msol_bridge::run::module_path_with(&root.join("powershell")).expect("PSModulePath");
@@ -60,7 +48,7 @@ fn main() {
         .env("MSOL_BRIDGE_EXE", env!("CARGO_BIN_EXE_msol-bridge"))
         .env("MSOL_BENCH_TENANT", &tenant)
         .env("MSOL_BENCH_USERS_FILE", &users_file)
-        .env("MSOL_BENCH_RAW_URL", ready["Url"].as_str().unwrap())
+        .env("MSOL_BENCH_RAW_URL", &raw_url)
         .env("MSOL_BENCH_RAW_SECRET", SECRET)
         .env("MSOL_BENCH_CACHE", folder.path().join("module-cache"))
         .env("PSModulePath", module_path)

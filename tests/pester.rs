@@ -2,24 +2,13 @@
 //! `cargo test` covers the PowerShell module too. pwsh must be on PATH: this test fails, loudly,
 //! when it is not.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
-
-fn find_on_path(program: &str) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path)
-        .map(|folder| folder.join(program))
-        .find(|candidate| candidate.is_file())
-}
 
 #[test]
 fn pester_suite_passes_in_real_pwsh() {
-    let pwsh = find_on_path(if cfg!(windows) { "pwsh.exe" } else { "pwsh" }).unwrap_or_else(|| {
-        panic!(
-            "pwsh (PowerShell 7) is not on PATH, so the module's Pester suite cannot run. Install PowerShell \
-             (https://learn.microsoft.com/powershell/scripting/install/installing-powershell) with Pester 5, \
-             or put a copy on PATH, then run cargo test again."
-        )
+    let pwsh = msol_bridge::run::find_pwsh(None).unwrap_or_else(|error| {
+        panic!("{error:#}. The module's Pester suite needs pwsh with Pester 5; then run cargo test again.")
     });
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let cache = tempfile::tempdir().expect("a temporary folder for the compiled module");

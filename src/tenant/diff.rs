@@ -46,16 +46,7 @@ pub fn changes(before: &TenantSnapshot, after: &TenantSnapshot) -> Vec<Change> {
             description: "deleted for good".to_string(),
         });
     }
-    let old_roles: BTreeSet<(Uuid, Uuid)> = before
-        .role_assignments
-        .iter()
-        .map(|a| (a.role_object_id, a.member_object_id))
-        .collect();
-    let new_roles: BTreeSet<(Uuid, Uuid)> = after
-        .role_assignments
-        .iter()
-        .map(|a| (a.role_object_id, a.member_object_id))
-        .collect();
+    let (old_roles, new_roles) = (role_assignments(before), role_assignments(after));
     let role_name = |id: Uuid| {
         roles::by_id(id)
             .map(|r| r.legacy_name.to_string())
@@ -75,6 +66,15 @@ pub fn changes(before: &TenantSnapshot, after: &TenantSnapshot) -> Vec<Change> {
     }
     found.sort_by(|a, b| a.subject.cmp(&b.subject));
     found
+}
+
+/// (role, member) pairs.
+fn role_assignments(snapshot: &TenantSnapshot) -> BTreeSet<(Uuid, Uuid)> {
+    snapshot
+        .role_assignments
+        .iter()
+        .map(|a| (a.role_object_id, a.member_object_id))
+        .collect()
 }
 
 fn users_by_id(snapshot: &TenantSnapshot) -> BTreeMap<Uuid, Value> {

@@ -42,12 +42,7 @@ namespace Microsoft.Online.Administration.Automation
         /// <summary>Calls an operation and reads its answer as T; a bridge error becomes its MSOnline fault.</summary>
         public T Call<T>(string operation, RequestBody body)
         {
-            using (HttpResponseMessage response = Send(operation, body))
-            using (Stream stream = response.Content.ReadAsStreamAsync().GetAwaiter().GetResult())
-            {
-                if (!response.IsSuccessStatusCode) throw Fault(response, stream);
-                return WireJson.Read<T>(stream);
-            }
+            return CallRaw(operation, body).Read<T>();
         }
 
         /// <summary>Calls an operation and keeps its answer unparsed, with the Next-Page-Token header
@@ -57,7 +52,7 @@ namespace Microsoft.Online.Administration.Automation
             using (HttpResponseMessage response = Send(operation, body))
             {
                 byte[] json = response.Content.ReadAsByteArrayAsync().GetAwaiter().GetResult();
-                if (!response.IsSuccessStatusCode) throw Fault(response, new MemoryStream(json));
+                if (!response.IsSuccessStatusCode) throw Fault(response, json);
                 IEnumerable<string> values;
                 string token = null;
                 if (response.Headers.TryGetValues("Next-Page-Token", out values))
@@ -88,10 +83,10 @@ namespace Microsoft.Online.Administration.Automation
             }
         }
 
-        private static MicrosoftOnlineException Fault(HttpResponseMessage response, Stream stream)
+        private static MicrosoftOnlineException Fault(HttpResponseMessage response, byte[] body)
         {
             int status = (int)response.StatusCode;
-            string text = new StreamReader(stream, Encoding.UTF8).ReadToEnd();
+            string text = Encoding.UTF8.GetString(body);
             try
             {
                 ErrorAnswer answer = WireJson.Read<ErrorAnswer>(text);
