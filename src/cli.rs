@@ -63,6 +63,56 @@ pub enum Command {
     ///   msol-bridge run examples/Export-MfaStatusReport.ps1 --tenant ./contoso.db -- -Path report.csv
     #[command(verbatim_doc_comment)]
     Run(RunArgs),
+
+    /// Serve a Microsoft Graph simulator: token endpoints, Graph resources, $batch and throttling.
+    ///
+    /// Built from Microsoft's documented requests and responses, so any Graph client can use it.
+    /// It reads its starting tenant from --tenant (a tenant file as 'tenant init' or 'tenant demo'
+    /// make it; a new default tenant without one) and keeps changes in memory until it stops.
+    /// Paths: /{tenant}/oauth2/v2.0/devicecode and /token, /devicelogin (approve a code with the
+    /// form fields user_code and username), /v1.0/..., /beta/..., /v1.0/$batch.
+    /// A client secret for the client-credentials flow comes from MSOL_BRIDGE_SIM_CLIENT_SECRET.
+    /// Prints one JSON line once it listens: {"Event":"Ready","Url":"http://127.0.0.1:49153",...}
+    ///
+    /// Examples:
+    ///   msol-bridge graph-sim --auto-approve
+    ///   msol-bridge graph-sim --tenant ./demo.db --latency-ms 150 --unavailable-rate 0.05
+    #[command(verbatim_doc_comment)]
+    GraphSim(GraphSimArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct GraphSimArgs {
+    /// The address and port to listen on (port 0: any free port).
+    #[arg(long, default_value = "127.0.0.1:0", value_name = "ADDRESS")]
+    pub listen: SocketAddr,
+    /// The tenant file to start from [default: a new tenant, contoso.onmicrosoft.com].
+    #[arg(long, value_name = "FILE")]
+    pub tenant: Option<PathBuf>,
+    /// Approve every device code at once, for a Global Administrator of the tenant.
+    #[arg(long)]
+    pub auto_approve: bool,
+    /// The application id of the registered confidential client (client-credentials flow).
+    #[arg(long, default_value = crate::graph_sim::SIMULATED_APP_ID, value_name = "GUID")]
+    pub app_id: String,
+    /// How long access tokens live, in seconds.
+    #[arg(long, default_value_t = 3599, value_name = "SECONDS")]
+    pub token_lifetime: u64,
+    /// Delay added to every HTTP exchange, in milliseconds.
+    #[arg(long, default_value_t = 0, value_name = "MS")]
+    pub latency_ms: u64,
+    /// Fraction of requests and batch items answered 503 with Retry-After (0 to 1).
+    #[arg(long, default_value_t = 0.0, value_name = "FRACTION")]
+    pub unavailable_rate: f64,
+    /// Fraction of writes processed and then answered by a dropped connection (0 to 1).
+    #[arg(long, default_value_t = 0.0, value_name = "FRACTION")]
+    pub drop_rate: f64,
+    /// Scale the documented throttling limits (1 = Microsoft's; 0 = no throttling).
+    #[arg(long, default_value_t = 1.0, value_name = "FACTOR")]
+    pub limit_scale: f64,
+    /// Seed for fault injection, so a run can be repeated.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
 }
 
 #[derive(Debug, Args)]

@@ -30,7 +30,80 @@ pub fn run(command: Command) -> Result<ExitCode> {
             pwsh: args.pwsh,
             module_folder: args.module,
         }),
+        Command::GraphSim(args) => graph_sim(&args),
     }
+}
+
+fn graph_sim(args: &crate::cli::GraphSimArgs) -> Result<ExitCode> {
+    use crate::graph_sim::{throttle::Limits, GraphSimulator, SimSettings, CLIENT_SECRET_VARIABLE};
+    for (name, rate) in [
+        ("--unavailable-rate", args.unavailable_rate),
+        ("--drop-rate", args.drop_rate),
+    ] {
+        if !(0.0..=1.0).contains(&rate) {
+            bail!("{name} is a fraction between 0 and 1, not {rate}");
+        }
+    }
+    if args.limit_scale < 0.0 {
+        bail!(
+            "--limit-scale is 0 (no throttling) or more, not {}",
+            args.limit_scale
+        );
+    }
+    let snapshot = match &args.tenant {
+        Some(path) => {
+            let store = Store::open(path)?;
+            if !store.is_initialized()? {
+                bail!("{} holds no tenant yet: create one with 'msol-bridge tenant init' or 'msol-bridge tenant demo'", path.display());
+            }
+            store.export()?
+        }
+        None => tenant::new_tenant(
+            "Contoso",
+            "contoso.onmicrosoft.com",
+            Uuid::new_v4(),
+            Timestamp::now(),
+        )?,
+    };
+    let mut apps = std::collections::HashMap::new();
+    if let Ok(secret) = std::env::var(CLIENT_SECRET_VARIABLE) {
+        std::env::remove_var(CLIENT_SECRET_VARIABLE);
+        apps.insert(args.app_id.clone(), secret);
+    }
+    let settings = SimSettings {
+        auto_approve: args.auto_approve,
+        apps,
+        token_lifetime: std::time::Duration::from_secs(args.token_lifetime.max(1)),
+        limits: (args.limit_scale > 0.0).then(|| Limits::scaled(args.limit_scale)),
+        latency: std::time::Duration::from_millis(args.latency_ms),
+        unavailable_rate: args.unavailable_rate,
+        drop_rate: args.drop_rate,
+        seed: args.seed,
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(async {
+        let simulator = GraphSimulator::bind(args.listen, &snapshot, settings).await?;
+        let ready = json!({
+            "Event": "Ready",
+            "Url": simulator.url(),
+            "TenantId": snapshot.company.object_id,
+            "InitialDomain": snapshot.company.initial_domain,
+            "AppId": args.app_id,
+            "Pid": std::process::id(),
+            "Version": env!("CARGO_PKG_VERSION"),
+        });
+        {
+            let mut stdout = std::io::stdout().lock();
+            writeln!(stdout, "{ready}")?;
+            stdout.flush()?;
+        }
+        tracing::info!(url = %simulator.url(), "Graph simulator serving");
+        simulator.run_until(stop_signal(false)).await;
+        anyhow::Ok(())
+    })?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn serve(args: &ServeArgs) -> Result<ExitCode> {

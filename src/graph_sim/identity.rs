@@ -1,0 +1,312 @@
+//! The Microsoft identity platform's token endpoints as the simulator serves them
+//! (reference/graph.md section 8): client credentials with a secret, resource-owner password,
+//! device code (approved at `/devicelogin`, or at once with `--auto-approve`) and refresh tokens.
+//!
+//! Tokens are opaque random strings: Graph clients must not read access tokens, and nothing here
+//! signs anything. Certificate assertions are refused as unsupported by this simulator.
+
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+use uuid::Uuid;
+
+use super::state::SimTenant;
+use crate::domain::roles;
+
+/// Who a token speaks for.
+#[derive(Clone, Debug)]
+pub struct Grant {
+    pub app_id: String,
+    /// The signed-in user for delegated tokens; `None` for app-only tokens.
+    pub user: Option<Uuid>,
+    pub expires: Instant,
+}
+
+struct DeviceCode {
+    client_id: String,
+    user_code: String,
+    expires: Instant,
+    approved_for: Option<Uuid>,
+}
+
+pub struct Identity {
+    /// Registered confidential clients: application id and client secret.
+    apps: HashMap<String, String>,
+    auto_approve: bool,
+    token_lifetime: Duration,
+    access: HashMap<String, Grant>,
+    refresh: HashMap<String, (String, Uuid)>,
+    device_codes: HashMap<String, DeviceCode>,
+}
+
+/// A token endpoint answer: status and JSON body.
+pub type TokenAnswer = (u16, Value);
+
+fn token_error(status: u16, error: &str, code: u32, description: &str) -> TokenAnswer {
+    (
+        status,
+        json!({
+            "error": error,
+            "error_description": format!("AADSTS{code}: {description}"),
+            "error_codes": [code],
+            "timestamp": crate::graph_sim::state::graph_time(chrono::Utc::now()),
+            "trace_id": Uuid::new_v4(),
+            "correlation_id": Uuid::new_v4(),
+        }),
+    )
+}
+
+fn random_token() -> String {
+    let mut bytes = [0u8; 32];
+    getrandom::getrandom(&mut bytes).expect("the system's random source works");
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+impl Identity {
+    pub fn new(
+        apps: HashMap<String, String>,
+        auto_approve: bool,
+        token_lifetime: Duration,
+    ) -> Identity {
+        Identity {
+            apps,
+            auto_approve,
+            token_lifetime,
+            access: HashMap::new(),
+            refresh: HashMap::new(),
+            device_codes: HashMap::new(),
+        }
+    }
+
+    pub fn grant_of(&self, token: &str) -> Option<&Grant> {
+        self.access.get(token)
+    }
+
+    fn issue(&mut self, app_id: &str, user: Option<Uuid>, scope: &str) -> TokenAnswer {
+        let token = random_token();
+        self.access.insert(
+            token.clone(),
+            Grant {
+                app_id: app_id.to_string(),
+                user,
+                expires: Instant::now() + self.token_lifetime,
+            },
+        );
+        let mut body = json!({
+            "token_type": "Bearer",
+            "scope": scope,
+            "expires_in": self.token_lifetime.as_secs(),
+            "ext_expires_in": self.token_lifetime.as_secs(),
+            "access_token": token,
+        });
+        if let Some(user) = user {
+            if scope.split(' ').any(|s| s == "offline_access") {
+                let refresh = random_token();
+                self.refresh
+                    .insert(refresh.clone(), (app_id.to_string(), user));
+                body["refresh_token"] = json!(refresh);
+            }
+        }
+        (200, body)
+    }
+
+    /// `POST /{tenant}/oauth2/v2.0/devicecode`.
+    pub fn device_code(&mut self, form: &HashMap<String, String>, base_url: &str) -> TokenAnswer {
+        let Some(client_id) = form.get("client_id") else {
+            return token_error(
+                400,
+                "invalid_request",
+                900144,
+                "The request body must contain the following parameter: 'client_id'.",
+            );
+        };
+        let device_code = random_token();
+        let user_code: String = random_token()[..9].to_ascii_uppercase();
+        self.device_codes.insert(
+            device_code.clone(),
+            DeviceCode {
+                client_id: client_id.clone(),
+                user_code: user_code.clone(),
+                expires: Instant::now() + Duration::from_secs(900),
+                approved_for: None,
+            },
+        );
+        let verification_uri = format!("{base_url}/devicelogin");
+        (
+            200,
+            json!({
+                "user_code": user_code,
+                "device_code": device_code,
+                "verification_uri": verification_uri,
+                "expires_in": 900,
+                "interval": 5,
+                "message": format!("To sign in, use a web browser to open the page {verification_uri} and enter the code {user_code} to authenticate."),
+            }),
+        )
+    }
+
+    /// The sign-in page's work: a user approves a device code (form fields `user_code`, `username`).
+    pub fn approve(&mut self, form: &HashMap<String, String>, tenant: &SimTenant) -> (u16, String) {
+        let (Some(code), Some(username)) = (form.get("user_code"), form.get("username")) else {
+            return (400, "Send user_code and username.".to_string());
+        };
+        let Some(index) = tenant.find_user(username) else {
+            return (404, format!("No user {username} in this tenant."));
+        };
+        let user = tenant.users[index].id;
+        match self
+            .device_codes
+            .values_mut()
+            .find(|d| d.user_code.eq_ignore_ascii_case(code))
+        {
+            Some(pending) => {
+                pending.approved_for = Some(user);
+                (
+                    200,
+                    format!("Signed in as {username}. You can close this window."),
+                )
+            }
+            None => (400, "That code is not valid or has expired.".to_string()),
+        }
+    }
+
+    /// `POST /{tenant}/oauth2/v2.0/token`.
+    pub fn token(&mut self, form: &HashMap<String, String>, tenant: &SimTenant) -> TokenAnswer {
+        let client_id = form.get("client_id").cloned().unwrap_or_default();
+        let scope = form.get("scope").cloned().unwrap_or_default();
+        match form.get("grant_type").map(String::as_str) {
+            Some("client_credentials") => {
+                if form.contains_key("client_assertion") {
+                    return token_error(
+                        401,
+                        "invalid_client",
+                        700027,
+                        "This simulator does not check certificate assertions.",
+                    );
+                }
+                let Some(expected) = self.apps.get(&client_id) else {
+                    return token_error(400, "unauthorized_client", 700016, &format!("Application with identifier '{client_id}' was not found in the directory '{}'.", tenant.display_name));
+                };
+                if form.get("client_secret") != Some(expected) {
+                    return token_error(401, "invalid_client", 7000215, "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app.");
+                }
+                if !scope.ends_with("/.default") {
+                    return token_error(400, "invalid_scope", 1002012, &format!("The provided value for scope {scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI)."));
+                }
+                self.issue(&client_id, None, &scope)
+            }
+            Some("password") => {
+                let username = form.get("username").cloned().unwrap_or_default();
+                let Some(index) = tenant.find_user(&username) else {
+                    return token_error(
+                        400,
+                        "invalid_grant",
+                        50034,
+                        &format!(
+                            "The user account {username} does not exist in the {} directory.",
+                            tenant.display_name
+                        ),
+                    );
+                };
+                let user = &tenant.users[index];
+                if user.password.is_none()
+                    || user.password.as_deref() != form.get("password").map(String::as_str)
+                {
+                    return token_error(
+                        400,
+                        "invalid_grant",
+                        50126,
+                        "Error validating credentials due to invalid username or password.",
+                    );
+                }
+                if !user.account_enabled {
+                    return token_error(
+                        400,
+                        "invalid_grant",
+                        50057,
+                        "The user account is disabled.",
+                    );
+                }
+                if user.auth.per_user_mfa_state != "disabled" {
+                    return token_error(400, "invalid_grant", 50076, "Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '00000003-0000-0000-c000-000000000000'.");
+                }
+                let id = user.id;
+                self.issue(&client_id, Some(id), &scope)
+            }
+            Some("urn:ietf:params:oauth:grant-type:device_code") => {
+                let code = form.get("device_code").cloned().unwrap_or_default();
+                let Some(pending) = self.device_codes.get(&code) else {
+                    return token_error(
+                        400,
+                        "bad_verification_code",
+                        70019,
+                        "Verification code not recognized.",
+                    );
+                };
+                if pending.client_id != client_id {
+                    return token_error(
+                        400,
+                        "invalid_grant",
+                        70000,
+                        "The device code was issued to another client.",
+                    );
+                }
+                if Instant::now() > pending.expires {
+                    self.device_codes.remove(&code);
+                    return token_error(
+                        400,
+                        "expired_token",
+                        70020,
+                        "The provided authorization code or refresh token has expired.",
+                    );
+                }
+                let user = match pending.approved_for {
+                    Some(user) => user,
+                    None if self.auto_approve => {
+                        match first_global_administrator(tenant) {
+                            Some(user) => user,
+                            None => return token_error(
+                                400,
+                                "invalid_grant",
+                                50020,
+                                "The simulated tenant has no Global Administrator to sign in as.",
+                            ),
+                        }
+                    }
+                    None => return token_error(
+                        400,
+                        "authorization_pending",
+                        70016,
+                        "OAuth 2.0 device flow error. Authorization is pending. Continue polling.",
+                    ),
+                };
+                self.device_codes.remove(&code);
+                self.issue(&client_id, Some(user), &scope)
+            }
+            Some("refresh_token") => {
+                let token = form.get("refresh_token").cloned().unwrap_or_default();
+                match self.refresh.remove(&token) {
+                    Some((app, user)) if app == client_id => self.issue(&client_id, Some(user), &scope),
+                    _ => token_error(400, "invalid_grant", 70008, "The provided authorization code or refresh token has expired due to inactivity."),
+                }
+            }
+            other => token_error(
+                400,
+                "unsupported_grant_type",
+                70003,
+                &format!(
+                    "The app requested an unsupported grant type '{}'.",
+                    other.unwrap_or("")
+                ),
+            ),
+        }
+    }
+}
+
+pub fn first_global_administrator(tenant: &SimTenant) -> Option<Uuid> {
+    tenant
+        .live_users()
+        .find(|u| tenant.holds_role(u.id, roles::COMPANY_ADMINISTRATOR) && u.account_enabled)
+        .map(|u| u.id)
+}

@@ -1,0 +1,228 @@
+//! The identity service's throttling model (reference/graph.md section 6): a resource-unit bucket
+//! and a write bucket per application and tenant, and a write bucket for the whole tenant.
+//!
+//! Choices where the documentation is silent (UNCONFIRMED there): authentication-method and
+//! `requirements` calls are charged like any other identity call; a throttled request is still
+//! charged, so the bucket goes into debt and an immediate retry waits longer ("throttled calls
+//! still count against the limit").
+
+use std::collections::HashMap;
+use std::time::Instant;
+
+use super::state::TenantSize;
+
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    /// Resource units per 10 seconds for an app and tenant, by tenant size.
+    pub read_units_per_10s: [f64; 3],
+    /// Writes per 150 seconds for an app and tenant.
+    pub app_writes_per_150s: f64,
+    /// Writes per 300 seconds for the tenant, all apps together.
+    pub tenant_writes_per_300s: f64,
+}
+
+impl Limits {
+    pub const DOCUMENTED: Limits = Limits {
+        read_units_per_10s: [3_500.0, 5_000.0, 8_000.0],
+        app_writes_per_150s: 3_000.0,
+        tenant_writes_per_300s: 18_000.0,
+    };
+
+    /// The documented limits times `factor` (tests use small factors to reach them quickly).
+    pub fn scaled(factor: f64) -> Limits {
+        let d = Limits::DOCUMENTED;
+        Limits {
+            read_units_per_10s: d.read_units_per_10s.map(|v| v * factor),
+            app_writes_per_150s: d.app_writes_per_150s * factor,
+            tenant_writes_per_300s: d.tenant_writes_per_300s * factor,
+        }
+    }
+}
+
+struct Bucket {
+    capacity: f64,
+    per_second: f64,
+    tokens: f64,
+    updated: Instant,
+}
+
+impl Bucket {
+    fn new(capacity: f64, window_seconds: f64) -> Bucket {
+        Bucket {
+            capacity,
+            per_second: capacity / window_seconds,
+            tokens: capacity,
+            updated: Instant::now(),
+        }
+    }
+
+    fn refill(&mut self, now: Instant) {
+        let elapsed = now.duration_since(self.updated).as_secs_f64();
+        self.tokens = (self.tokens + elapsed * self.per_second).min(self.capacity);
+        self.updated = now;
+    }
+
+    /// Seconds until `cost` tokens are available (0 when they are).
+    fn wait_for(&self, cost: f64) -> f64 {
+        if self.tokens >= cost {
+            0.0
+        } else {
+            (cost - self.tokens) / self.per_second
+        }
+    }
+
+    fn used_fraction(&self) -> f64 {
+        1.0 - self.tokens / self.capacity
+    }
+
+    fn charge(&mut self, cost: f64) {
+        self.tokens = (self.tokens - cost).max(-self.capacity);
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limit {
+    Read,
+    Write,
+}
+
+/// What the throttle decided for one request.
+pub enum Verdict {
+    Allowed {
+        /// `x-ms-throttle-limit-percentage`, sent only above 0.8.
+        limit_percentage: Option<f64>,
+    },
+    Throttled {
+        retry_after_seconds: f64,
+        scope: String,
+        information: &'static str,
+    },
+}
+
+pub struct Throttle {
+    limits: Limits,
+    app_reads: HashMap<String, Bucket>,
+    app_writes: HashMap<String, Bucket>,
+    tenant_writes: Option<Bucket>,
+}
+
+impl Throttle {
+    pub fn new(limits: Limits) -> Throttle {
+        Throttle {
+            limits,
+            app_reads: HashMap::new(),
+            app_writes: HashMap::new(),
+            tenant_writes: None,
+        }
+    }
+
+    pub fn admit(
+        &mut self,
+        app_id: &str,
+        tenant_id: &str,
+        size: TenantSize,
+        resource_units: f64,
+        is_write: bool,
+    ) -> Verdict {
+        let now = Instant::now();
+        let read_capacity = self.limits.read_units_per_10s[size as usize];
+        let limits = self.limits;
+        let reads = self
+            .app_reads
+            .entry(app_id.to_string())
+            .or_insert_with(|| Bucket::new(read_capacity, 10.0));
+        reads.refill(now);
+        let mut waits = vec![(
+            reads.wait_for(resource_units),
+            Limit::Read,
+            "Tenant_Application",
+        )];
+        let mut fractions = vec![reads.used_fraction()];
+        if is_write {
+            let app_writes = self
+                .app_writes
+                .entry(app_id.to_string())
+                .or_insert_with(|| Bucket::new(limits.app_writes_per_150s, 150.0));
+            app_writes.refill(now);
+            waits.push((app_writes.wait_for(1.0), Limit::Write, "Tenant_Application"));
+            fractions.push(app_writes.used_fraction());
+            let tenant = self
+                .tenant_writes
+                .get_or_insert_with(|| Bucket::new(limits.tenant_writes_per_300s, 300.0));
+            tenant.refill(now);
+            waits.push((tenant.wait_for(1.0), Limit::Write, "Tenant"));
+            fractions.push(tenant.used_fraction());
+        }
+        let (wait, limit, scope) = waits
+            .into_iter()
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .expect("at least the read bucket");
+        // Charged either way: throttled calls count against the limit too.
+        self.app_reads
+            .get_mut(app_id)
+            .expect("created above")
+            .charge(resource_units);
+        if is_write {
+            self.app_writes
+                .get_mut(app_id)
+                .expect("created above")
+                .charge(1.0);
+            self.tenant_writes
+                .as_mut()
+                .expect("created above")
+                .charge(1.0);
+        }
+        if wait > 0.0 {
+            let (limit_name, information) = match limit {
+                Limit::Read => ("Read", "ResourceUnitLimitExceeded"),
+                Limit::Write => ("Write", "WriteLimitExceeded"),
+            };
+            let subject = if scope == "Tenant" { "" } else { app_id };
+            return Verdict::Throttled {
+                retry_after_seconds: wait,
+                scope: format!("{scope}/{limit_name}/{subject}/{tenant_id}"),
+                information,
+            };
+        }
+        let used = fractions.into_iter().fold(0.0_f64, f64::max);
+        Verdict::Allowed {
+            limit_percentage: (used > 0.8).then_some(used.min(1.8)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_beyond_the_bucket_are_throttled_with_a_wait() {
+        let mut throttle = Throttle::new(Limits {
+            read_units_per_10s: [1_000.0; 3],
+            app_writes_per_150s: 3.0,
+            tenant_writes_per_300s: 1_000.0,
+        });
+        for _ in 0..3 {
+            assert!(matches!(
+                throttle.admit("app", "t", TenantSize::Small, 1.0, true),
+                Verdict::Allowed { .. }
+            ));
+        }
+        match throttle.admit("app", "t", TenantSize::Small, 1.0, true) {
+            Verdict::Throttled {
+                retry_after_seconds,
+                scope,
+                information,
+            } => {
+                assert!(retry_after_seconds > 0.0 && retry_after_seconds <= 100.0);
+                assert_eq!(scope, "Tenant_Application/Write/app/t");
+                assert_eq!(information, "WriteLimitExceeded");
+            }
+            Verdict::Allowed { .. } => panic!("the fourth write exceeds a bucket of three"),
+        }
+        assert!(matches!(
+            throttle.admit("other", "t", TenantSize::Small, 1.0, false),
+            Verdict::Allowed { .. }
+        ));
+    }
+}
