@@ -7,6 +7,7 @@ pub mod commands;
 pub mod config;
 pub mod directory;
 pub mod domain;
+pub mod graph;
 pub mod graph_sim;
 pub mod run;
 pub mod schema;

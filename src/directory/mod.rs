@@ -77,6 +77,9 @@ pub struct MemberRef {
 pub struct Outcome {
     pub object_id: Option<Uuid>,
     pub changed: Vec<String>,
+    /// What the backend could not express and did not write, said so rather than dropped.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
 }
 
 impl Outcome {
@@ -84,6 +87,7 @@ impl Outcome {
         Outcome {
             object_id: Some(object_id),
             changed: changed.into_iter().map(Into::into).collect(),
+            warnings: Vec::new(),
         }
     }
 }

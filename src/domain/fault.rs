@@ -49,6 +49,10 @@ pub enum Fault {
     DomainNotFound(String),
     #[error("Access Denied. You do not have permissions to call this cmdlet. {0}")]
     AccessDenied(String),
+    /// Microsoft Graph refused or could not complete a request; the message keeps Graph's code
+    /// and request id for support.
+    #[error("{message}")]
+    Service { status: u16, message: String },
     #[error("{0}")]
     Unexpected(#[from] anyhow::Error),
 }
@@ -100,7 +104,7 @@ impl Fault {
             Fault::GroupNotFound(_) => "GroupNotFoundException",
             Fault::DomainNotFound(_) => "DomainNotFoundException",
             Fault::AccessDenied(_) => "AccessDeniedException",
-            Fault::Unexpected(_) => "MicrosoftOnlineException",
+            Fault::Service { .. } | Fault::Unexpected(_) => "MicrosoftOnlineException",
         }
     }
 
@@ -121,6 +125,7 @@ impl Fault {
             | Fault::LicenseQuotaExceeded { .. }
             | Fault::RoleMemberAlreadyExists => 409,
             Fault::AccessDenied(_) => 403,
+            Fault::Service { status, .. } => *status,
             Fault::Unexpected(_) => 500,
         }
     }

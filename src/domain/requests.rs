@@ -323,6 +323,34 @@ impl UserRef {
             (None, None) => String::new(),
         }
     }
+
+    /// A user found by ObjectId must also carry the UserPrincipalName given with it.
+    pub fn check_same_user(
+        &self,
+        found_id: Uuid,
+        found_upn: &str,
+    ) -> super::fault::FaultResult<()> {
+        if let (Some(_), Some(upn)) = (&self.object_id, &self.user_principal_name) {
+            if !found_upn.eq_ignore_ascii_case(upn.trim()) {
+                return Err(super::fault::Fault::invalid(
+                    "UserPrincipalName",
+                    format!("ObjectId {found_id} is {found_upn}, not {upn}: ObjectId and UserPrincipalName must name the same user."),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Asks for a name when neither was given.
+    pub fn require_name(&self) -> super::fault::FaultResult<()> {
+        if self.object_id.is_none() && self.user_principal_name.is_none() {
+            return Err(super::fault::Fault::Required {
+                field: "UserPrincipalName".to_string(),
+                reason: "Name the user with ObjectId or UserPrincipalName.".to_string(),
+            });
+        }
+        Ok(())
+    }
 }
 
 macro_rules! user_identity_request {

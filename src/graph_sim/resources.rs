@@ -650,9 +650,9 @@ fn check_upn(tenant: &SimTenant, upn: &str, except: Option<Uuid>) -> Result<(), 
     {
         return Err(bad_request("The domain portion of the userPrincipalName property is invalid. You must use one of the verified domain names in your organization."));
     }
+    // Deleting a user frees its name (Entra renames deleted users); restoring checks it again.
     if tenant
-        .users
-        .iter()
+        .live_users()
         .any(|u| u.user_principal_name.eq_ignore_ascii_case(upn) && Some(u.id) != except)
     {
         return Err(bad_request(
@@ -1360,6 +1360,18 @@ fn deleted_item(
             SimResponse::no_content()
         }
         ("POST", ["restore"]) => {
+            // Optional body: newUserPrincipalName (restore under another name), autoReconcileProxyConflict.
+            let new_upn = request
+                .body
+                .as_ref()
+                .and_then(|b| b["newUserPrincipalName"].as_str())
+                .map(str::to_string);
+            if let Some(new_upn) = &new_upn {
+                if let Err(response) = check_upn(tenant, new_upn, Some(tenant.users[index].id)) {
+                    return response;
+                }
+                tenant.users[index].user_principal_name = new_upn.clone();
+            }
             let upn = tenant.users[index].user_principal_name.clone();
             if tenant
                 .live_users()

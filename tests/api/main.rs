@@ -4,6 +4,7 @@
 mod cli;
 mod conformance;
 mod errors;
+mod graph;
 mod helpers;
 mod lists;
 mod mfa;

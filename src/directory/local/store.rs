@@ -886,25 +886,14 @@ fn load_user(conn: &Connection, id: Uuid, deleted: bool) -> FaultResult<Option<U
 /// Finds the user a request names; when it names both ObjectId and UserPrincipalName, both must
 /// name the same user (a piped object binds both).
 fn resolve_user(conn: &Connection, user: &UserRef, deleted: bool) -> FaultResult<User> {
+    user.require_name()?;
     let found = match (&user.object_id, &user.user_principal_name) {
         (Some(id), _) => load_user(conn, *id, deleted)?,
         (None, Some(upn)) => load_user_by_upn(conn, upn, deleted)?,
-        (None, None) => {
-            return Err(Fault::Required {
-                field: "UserPrincipalName".to_string(),
-                reason: "Name the user with ObjectId or UserPrincipalName.".to_string(),
-            })
-        }
+        (None, None) => None,
     };
     let found = found.ok_or_else(|| Fault::UserNotFound(user.describe()))?;
-    if let (Some(_), Some(upn)) = (&user.object_id, &user.user_principal_name) {
-        if !found.user_principal_name.eq_ignore_ascii_case(upn.trim()) {
-            return Err(Fault::invalid(
-                "UserPrincipalName",
-                format!("ObjectId {} is {}, not {upn}: ObjectId and UserPrincipalName must name the same user.", found.object_id, found.user_principal_name),
-            ));
-        }
-    }
+    user.check_same_user(found.object_id, &found.user_principal_name)?;
     Ok(found)
 }
 

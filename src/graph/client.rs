@@ -1,0 +1,560 @@
+//! The one way the bridge talks to Microsoft Graph: every request gets a fresh token, a
+//! `client-request-id`, retries that honour `Retry-After` on 429/503/504 (bounded by attempts and
+//! elapsed time), and `$batch` packing with per-item retries after the longest `Retry-After`.
+//!
+//! A write that may have landed is never blindly repeated: a POST whose answer was lost (dropped
+//! connection, 504) comes back as `GraphFailure::Uncertain`, and the caller checks by reading.
+
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+use uuid::Uuid;
+
+use super::auth::{SignInError, TokenSource};
+use crate::secret::Secret;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Version {
+    V1,
+    Beta,
+}
+
+impl Version {
+    fn segment(self) -> &'static str {
+        match self {
+            Version::V1 => "v1.0",
+            Version::Beta => "beta",
+        }
+    }
+}
+
+/// One Graph request. `path` is relative to the version (`/users/{id}?$select=...`).
+#[derive(Clone, Debug)]
+pub struct Call {
+    pub method: reqwest::Method,
+    pub version: Version,
+    pub path: String,
+    pub body: Option<Value>,
+    /// Sends `ConsistencyLevel: eventual` (advanced queries).
+    pub eventual: bool,
+    /// Whether repeating the request after a lost answer is harmless.
+    pub idempotent: bool,
+}
+
+impl Call {
+    pub fn get(version: Version, path: impl Into<String>) -> Call {
+        Call {
+            method: reqwest::Method::GET,
+            version,
+            path: path.into(),
+            body: None,
+            eventual: false,
+            idempotent: true,
+        }
+    }
+
+    pub fn patch(version: Version, path: impl Into<String>, body: Value) -> Call {
+        Call {
+            method: reqwest::Method::PATCH,
+            version,
+            path: path.into(),
+            body: Some(body),
+            eventual: false,
+            idempotent: true,
+        }
+    }
+
+    pub fn post(version: Version, path: impl Into<String>, body: Option<Value>) -> Call {
+        Call {
+            method: reqwest::Method::POST,
+            version,
+            path: path.into(),
+            body,
+            eventual: false,
+            idempotent: false,
+        }
+    }
+
+    pub fn delete(version: Version, path: impl Into<String>) -> Call {
+        Call {
+            method: reqwest::Method::DELETE,
+            version,
+            path: path.into(),
+            body: None,
+            eventual: false,
+            idempotent: true,
+        }
+    }
+
+    pub fn eventual(mut self) -> Call {
+        self.eventual = true;
+        self
+    }
+
+    /// Marks a POST whose repetition is harmless (assignLicense, revokeSignInSessions).
+    pub fn repeatable(mut self) -> Call {
+        self.idempotent = true;
+        self
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Reply {
+    pub status: u16,
+    pub body: Value,
+}
+
+/// Graph's error as it came: status, code, message and the request id support asks for.
+#[derive(Clone, Debug)]
+pub struct GraphError {
+    pub status: u16,
+    pub code: String,
+    pub message: String,
+    pub request_id: String,
+}
+
+impl std::fmt::Display for GraphError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} (Graph {} {}, request-id {})",
+            self.message, self.status, self.code, self.request_id
+        )
+    }
+}
+
+#[derive(Debug)]
+pub enum GraphFailure {
+    /// Graph answered with an error.
+    Graph(GraphError),
+    /// The request may or may not have been applied: the answer was lost.
+    Uncertain(String),
+    /// Graph could not be reached, or retries ran out.
+    Unavailable(String),
+    SignIn(SignInError),
+}
+
+impl std::fmt::Display for GraphFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            GraphFailure::Graph(error) => error.fmt(f),
+            GraphFailure::Uncertain(what) => write!(f, "Microsoft Graph's answer was lost, so whether the change was applied is unknown: {what}"),
+            GraphFailure::Unavailable(what) => write!(f, "Microsoft Graph is unavailable: {what}"),
+            GraphFailure::SignIn(error) => error.fmt(f),
+        }
+    }
+}
+
+impl GraphFailure {
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            GraphFailure::Graph(error) => Some(error.status),
+            _ => None,
+        }
+    }
+
+    pub fn code(&self) -> Option<&str> {
+        match self {
+            GraphFailure::Graph(error) => Some(&error.code),
+            _ => None,
+        }
+    }
+}
+
+pub type GraphResult = Result<Reply, GraphFailure>;
+
+/// How long and how often to retry a throttled or unavailable request.
+#[derive(Clone, Copy, Debug)]
+pub struct RetryPolicy {
+    pub max_attempts: u32,
+    pub max_elapsed: Duration,
+    /// The first wait when Graph gives no Retry-After; doubled each time.
+    pub backoff: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> RetryPolicy {
+        RetryPolicy {
+            max_attempts: 8,
+            max_elapsed: Duration::from_secs(300),
+            backoff: Duration::from_millis(500),
+        }
+    }
+}
+
+pub struct GraphClient {
+    http: reqwest::Client,
+    graph_root: String,
+    tokens: TokenSource,
+    policy: RetryPolicy,
+}
+
+fn retry_after(headers: &HashMap<String, String>) -> Option<Duration> {
+    headers
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("retry-after"))
+        .and_then(|(_, v)| v.trim().parse::<f64>().ok())
+        .filter(|s| s.is_finite() && *s >= 0.0)
+        .map(Duration::from_secs_f64)
+}
+
+fn is_retryable(status: u16) -> bool {
+    matches!(status, 429 | 503 | 504)
+}
+
+fn error_of(status: u16, body: &Value, fallback_request_id: &str) -> GraphError {
+    let error = &body["error"];
+    GraphError {
+        status,
+        code: error["code"].as_str().unwrap_or("unknown").to_string(),
+        message: error["message"]
+            .as_str()
+            .unwrap_or("(no message)")
+            .to_string(),
+        request_id: error["innerError"]["request-id"]
+            .as_str()
+            .or_else(|| error["innererror"]["request-id"].as_str())
+            .unwrap_or(fallback_request_id)
+            .to_string(),
+    }
+}
+
+enum Attempt {
+    Done(GraphResult),
+    Retry(Option<Duration>),
+    ExpiredToken(Secret),
+}
+
+impl GraphClient {
+    pub fn new(
+        http: reqwest::Client,
+        graph_root: String,
+        tokens: TokenSource,
+        policy: RetryPolicy,
+    ) -> GraphClient {
+        GraphClient {
+            http,
+            graph_root: graph_root.trim_end_matches('/').to_string(),
+            tokens,
+            policy,
+        }
+    }
+
+    pub fn tokens(&self) -> &TokenSource {
+        &self.tokens
+    }
+
+    pub fn url(&self, version: Version, path: &str) -> String {
+        format!("{}/{}{}", self.graph_root, version.segment(), path)
+    }
+
+    /// One request, retried as the policy allows.
+    pub async fn call(&self, call: &Call) -> GraphResult {
+        let url = self.url(call.version, &call.path);
+        self.send(call, &url).await
+    }
+
+    /// Follows an `@odata.nextLink` exactly as given.
+    pub async fn follow(&self, next_link: &str, eventual: bool) -> GraphResult {
+        let mut call = Call::get(Version::V1, "");
+        call.eventual = eventual;
+        self.send(&call, next_link).await
+    }
+
+    async fn send(&self, call: &Call, url: &str) -> GraphResult {
+        let started = Instant::now();
+        let client_request_id = Uuid::new_v4().to_string();
+        let mut stale: Option<Secret> = None;
+        let mut backoff = self.policy.backoff;
+        for attempt in 1..=self.policy.max_attempts {
+            let token = self
+                .tokens
+                .token(stale.as_ref().map(Secret::expose))
+                .await
+                .map_err(GraphFailure::SignIn)?;
+            let outcome = self
+                .attempt(call, url, &token, &client_request_id, attempt > 1)
+                .await;
+            let wait = match outcome {
+                Attempt::Done(result) => return result,
+                Attempt::ExpiredToken(token) => {
+                    if stale.as_ref().is_some_and(|s| s.expose() == token.expose()) {
+                        return Err(GraphFailure::Unavailable(
+                            "Graph refused a freshly renewed token".to_string(),
+                        ));
+                    }
+                    stale = Some(token);
+                    continue;
+                }
+                Attempt::Retry(wait) => wait,
+            };
+            let wait = wait.unwrap_or_else(|| {
+                let this = backoff;
+                backoff *= 2;
+                this
+            });
+            if attempt == self.policy.max_attempts
+                || started.elapsed() + wait > self.policy.max_elapsed
+            {
+                break;
+            }
+            tracing::debug!(url = %strip_query(url), ?wait, attempt, "retrying after Graph asked to wait");
+            tokio::time::sleep(wait).await;
+        }
+        Err(GraphFailure::Unavailable(format!(
+            "{} {} still throttled or unavailable after {} attempts over {:?}",
+            call.method,
+            strip_query(url),
+            self.policy.max_attempts,
+            started.elapsed()
+        )))
+    }
+
+    async fn attempt(
+        &self,
+        call: &Call,
+        url: &str,
+        token: &Secret,
+        client_request_id: &str,
+        repeated: bool,
+    ) -> Attempt {
+        let mut request = self
+            .http
+            .request(call.method.clone(), url)
+            .bearer_auth(token.expose())
+            .header("client-request-id", client_request_id)
+            .header("return-client-request-id", "true");
+        if call.eventual {
+            request = request.header("ConsistencyLevel", "eventual");
+        }
+        if let Some(body) = &call.body {
+            request = request.json(body);
+        }
+        let response = match request.send().await {
+            Ok(response) => response,
+            Err(error) => return self.lost(call, url, error),
+        };
+        let status = response.status().as_u16();
+        let headers: HashMap<String, String> = response
+            .headers()
+            .iter()
+            .filter_map(|(k, v)| Some((k.as_str().to_string(), v.to_str().ok()?.to_string())))
+            .collect();
+        let text = match response.text().await {
+            Ok(text) => text,
+            Err(error) => return self.lost(call, url, error),
+        };
+        let body: Value = if text.trim().is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_str(&text).unwrap_or(Value::String(text))
+        };
+        let request_id = headers.get("request-id").cloned().unwrap_or_default();
+        if status < 400 {
+            return Attempt::Done(Ok(Reply { status, body }));
+        }
+        if status == 401 && body["error"]["code"] == "InvalidAuthenticationToken" {
+            return Attempt::ExpiredToken(token.clone());
+        }
+        if is_retryable(status) && (status != 504 || call.idempotent) {
+            return Attempt::Retry(retry_after(&headers));
+        }
+        if status == 504 {
+            return Attempt::Done(Err(GraphFailure::Uncertain(format!(
+                "{} {} timed out at the gateway (request-id {request_id})",
+                call.method,
+                strip_query(url)
+            ))));
+        }
+        // A repeated DELETE whose first answer was lost: the object is gone, which is what was asked.
+        if status == 404 && repeated && call.method == reqwest::Method::DELETE {
+            return Attempt::Done(Ok(Reply {
+                status: 204,
+                body: Value::Null,
+            }));
+        }
+        Attempt::Done(Err(GraphFailure::Graph(error_of(
+            status,
+            &body,
+            &request_id,
+        ))))
+    }
+
+    fn lost(&self, call: &Call, url: &str, error: reqwest::Error) -> Attempt {
+        let never_connected = error.is_connect();
+        let reason = error.without_url().to_string();
+        if call.idempotent {
+            tracing::debug!(url = %strip_query(url), %reason, "connection lost; repeating an idempotent request");
+            Attempt::Retry(None)
+        } else if never_connected {
+            // Never connected: nothing was sent, so nothing landed.
+            Attempt::Retry(None)
+        } else {
+            Attempt::Done(Err(GraphFailure::Uncertain(format!(
+                "{} {}: {reason}",
+                call.method,
+                strip_query(url)
+            ))))
+        }
+    }
+
+    /// Runs calls through `$batch` (20 per batch), answering each in the order given. Items
+    /// throttled or unavailable are sent again in a new batch after the longest `Retry-After`
+    /// among them.
+    pub async fn batch(&self, version: Version, calls: &[Call]) -> Vec<GraphResult> {
+        let mut results: Vec<Option<GraphResult>> = (0..calls.len()).map(|_| None).collect();
+        for chunk_start in (0..calls.len()).step_by(super::BATCH_LIMIT) {
+            let chunk_end = (chunk_start + super::BATCH_LIMIT).min(calls.len());
+            let mut pending: Vec<usize> = (chunk_start..chunk_end).collect();
+            let started = Instant::now();
+            let mut backoff = self.policy.backoff;
+            for attempt in 1..=self.policy.max_attempts {
+                let (answers, wait) = self.batch_once(version, calls, &pending).await;
+                let mut retry = Vec::new();
+                for (index, answer) in pending.iter().zip(answers) {
+                    match answer {
+                        ItemAnswer::Final(result) => results[*index] = Some(result),
+                        ItemAnswer::Again(failure) => {
+                            retry.push(*index);
+                            results[*index] = Some(Err(failure));
+                        }
+                    }
+                }
+                if retry.is_empty() {
+                    break;
+                }
+                let wait = wait.unwrap_or_else(|| {
+                    let this = backoff;
+                    backoff *= 2;
+                    this
+                });
+                if attempt == self.policy.max_attempts
+                    || started.elapsed() + wait > self.policy.max_elapsed
+                {
+                    break;
+                }
+                tokio::time::sleep(wait).await;
+                pending = retry;
+            }
+        }
+        results
+            .into_iter()
+            .map(|r| r.expect("every call is answered"))
+            .collect()
+    }
+
+    async fn batch_once(
+        &self,
+        version: Version,
+        calls: &[Call],
+        pending: &[usize],
+    ) -> (Vec<ItemAnswer>, Option<Duration>) {
+        let requests: Vec<Value> = pending
+            .iter()
+            .map(|&index| {
+                let call = &calls[index];
+                let mut item = json!({"id": index.to_string(), "method": call.method.as_str(), "url": call.path});
+                let mut headers = serde_json::Map::new();
+                if call.eventual {
+                    headers.insert("ConsistencyLevel".into(), json!("eventual"));
+                }
+                if let Some(body) = &call.body {
+                    headers.insert("Content-Type".into(), json!("application/json"));
+                    item["body"] = body.clone();
+                }
+                if !headers.is_empty() {
+                    item["headers"] = Value::Object(headers);
+                }
+                item
+            })
+            .collect();
+        let envelope = Call {
+            method: reqwest::Method::POST,
+            version,
+            path: "/$batch".to_string(),
+            body: Some(json!({"requests": requests})),
+            eventual: false,
+            // The envelope repeats only items that are themselves safe to repeat (below).
+            idempotent: pending.iter().all(|&i| calls[i].idempotent),
+        };
+        let reply = match self.call(&envelope).await {
+            Ok(reply) => reply,
+            Err(failure) => {
+                let text = failure.to_string();
+                return (
+                    pending
+                        .iter()
+                        .map(|&i| match &failure {
+                            GraphFailure::Uncertain(_) if !calls[i].idempotent => {
+                                ItemAnswer::Final(Err(GraphFailure::Uncertain(text.clone())))
+                            }
+                            GraphFailure::Graph(error) => {
+                                ItemAnswer::Final(Err(GraphFailure::Graph(error.clone())))
+                            }
+                            _ => ItemAnswer::Final(Err(GraphFailure::Unavailable(text.clone()))),
+                        })
+                        .collect(),
+                    None,
+                );
+            }
+        };
+        let mut by_id: HashMap<String, &Value> = HashMap::new();
+        if let Some(responses) = reply.body["responses"].as_array() {
+            for response in responses {
+                if let Some(id) = response["id"].as_str() {
+                    by_id.insert(id.to_ascii_lowercase(), response);
+                }
+            }
+        }
+        let mut longest: Option<Duration> = None;
+        let answers = pending
+            .iter()
+            .map(|&index| {
+                let Some(response) = by_id.get(&index.to_string()) else {
+                    return ItemAnswer::Final(Err(GraphFailure::Uncertain(format!(
+                        "$batch gave no answer for {} {}",
+                        calls[index].method, calls[index].path
+                    ))));
+                };
+                let status = response["status"].as_u64().unwrap_or(500) as u16;
+                let body = response.get("body").cloned().unwrap_or(Value::Null);
+                let headers: HashMap<String, String> = response["headers"]
+                    .as_object()
+                    .map(|h| {
+                        h.iter()
+                            .filter_map(|(k, v)| Some((k.clone(), v.as_str()?.to_string())))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let request_id = headers.get("request-id").cloned().unwrap_or_default();
+                if status < 400 {
+                    return ItemAnswer::Final(Ok(Reply { status, body }));
+                }
+                if is_retryable(status) && (status != 504 || calls[index].idempotent) {
+                    if let Some(wait) = retry_after(&headers) {
+                        longest = Some(longest.map_or(wait, |l| l.max(wait)));
+                    }
+                    return ItemAnswer::Again(GraphFailure::Unavailable(
+                        error_of(status, &body, &request_id).to_string(),
+                    ));
+                }
+                ItemAnswer::Final(Err(GraphFailure::Graph(error_of(
+                    status,
+                    &body,
+                    &request_id,
+                ))))
+            })
+            .collect();
+        (answers, longest)
+    }
+}
+
+enum ItemAnswer {
+    Final(GraphResult),
+    Again(GraphFailure),
+}
+
+fn strip_query(url: &str) -> &str {
+    url.split('?').next().unwrap_or(url)
+}

@@ -1,0 +1,485 @@
+//! Graph's shapes to MSOnline's: users with their authentication facts, roles, members, groups,
+//! domains, the company and the licence catalog (reference/graph.md sections 1 to 4).
+
+use serde_json::Value;
+use uuid::Uuid;
+
+use crate::domain::licensing::{self, LicenseCatalog};
+use crate::domain::model::{
+    CompanyInformation, Domain, DomainAuthenticationType, DomainCapability, DomainStatus,
+    DomainVerificationMethod, Group, GroupMember, GroupMemberType, GroupType, MethodType,
+    NotificationType, PhoneAppAuthenticationType, RequirementState, RoleMember, RoleMemberType,
+    ServicePlan, SkuTargetClass, StrongAuthenticationMethod, StrongAuthenticationPhoneAppDetail,
+    StrongAuthenticationRequirement, StrongAuthenticationUserDetails, Subscription, User, UserType,
+};
+use crate::domain::time::Timestamp;
+
+/// The user properties the bridge reads (`$select`): everything MSOnline's User shows that Graph has.
+pub const USER_SELECT: &str = "id,userPrincipalName,displayName,givenName,surname,jobTitle,department,officeLocation,streetAddress,city,state,postalCode,country,businessPhones,mobilePhone,faxNumber,preferredLanguage,preferredDataLocation,usageLocation,accountEnabled,passwordPolicies,otherMails,proxyAddresses,userType,createdDateTime,lastPasswordChangeDateTime,signInSessionsValidFromDateTime,onPremisesSyncEnabled,onPremisesLastSyncDateTime,onPremisesImmutableId,assignedLicenses,deletedDateTime";
+
+pub const MOBILE: &str = "mobile";
+pub const ALTERNATE_MOBILE: &str = "alternateMobile";
+pub const OFFICE: &str = "office";
+
+/// A registered phone as Graph shows it to this caller.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Phone {
+    pub id: String,
+    pub phone_type: String,
+    pub number: String,
+}
+
+impl Phone {
+    /// An Authentication Administrator sees numbers with digits hidden; such a number can be
+    /// neither compared nor written back.
+    pub fn is_masked(&self) -> bool {
+        // Extensions use a lowercase `x`; masks hide digits behind `X` or `*`.
+        let subscriber = self
+            .number
+            .split_once(' ')
+            .map_or(self.number.as_str(), |(_, rest)| rest);
+        subscriber.contains(['X', '*'])
+    }
+}
+
+/// What `/authentication` says about one user.
+#[derive(Clone, Debug, Default)]
+pub struct AuthFacts {
+    /// `perUserMfaState`; `None` when it could not be read.
+    pub state: Option<String>,
+    pub phones: Vec<Phone>,
+    /// Microsoft Authenticator methods: (id, displayName, deviceTag, phoneAppVersion).
+    pub authenticators: Vec<Value>,
+    pub software_oath: Vec<Value>,
+    pub email: Option<String>,
+    pub preferred: Option<String>,
+}
+
+impl AuthFacts {
+    pub fn from_methods(state: Option<String>, methods: &Value, preferences: &Value) -> AuthFacts {
+        let mut facts = AuthFacts {
+            state,
+            preferred: preferences["userPreferredMethodForSecondaryAuthentication"]
+                .as_str()
+                .map(str::to_string),
+            ..AuthFacts::default()
+        };
+        for method in methods["value"].as_array().into_iter().flatten() {
+            match method["@odata.type"].as_str().unwrap_or("") {
+                "#microsoft.graph.phoneAuthenticationMethod" => facts.phones.push(Phone {
+                    id: method["id"].as_str().unwrap_or("").to_string(),
+                    phone_type: method["phoneType"].as_str().unwrap_or("").to_string(),
+                    number: method["phoneNumber"].as_str().unwrap_or("").to_string(),
+                }),
+                "#microsoft.graph.microsoftAuthenticatorAuthenticationMethod" => {
+                    facts.authenticators.push(method.clone())
+                }
+                "#microsoft.graph.softwareOathAuthenticationMethod" => {
+                    facts.software_oath.push(method.clone())
+                }
+                "#microsoft.graph.emailAuthenticationMethod" => {
+                    facts.email = method["emailAddress"].as_str().map(str::to_string)
+                }
+                _ => {}
+            }
+        }
+        facts
+    }
+
+    pub fn phone(&self, phone_type: &str) -> Option<&Phone> {
+        self.phones.iter().find(|p| p.phone_type == phone_type)
+    }
+}
+
+/// The MSOnline method type a `userPreferredMethodForSecondaryAuthentication` value stands for.
+pub fn method_of_preference(preference: &str) -> Option<MethodType> {
+    Some(match preference {
+        "sms" => MethodType::OneWaySms,
+        "voiceMobile" => MethodType::TwoWayVoiceMobile,
+        "voiceAlternateMobile" => MethodType::TwoWayVoiceAlternateMobile,
+        "voiceOffice" => MethodType::TwoWayVoiceOffice,
+        "push" => MethodType::PhoneAppNotification,
+        "oath" => MethodType::PhoneAppOtp,
+        _ => return None,
+    })
+}
+
+pub use crate::graph_sim::state::preferred_method_name;
+
+fn text(value: &Value, key: &str) -> Option<String> {
+    value[key]
+        .as_str()
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+}
+
+fn texts(value: &Value, key: &str) -> Vec<String> {
+    value[key]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn time(value: &Value, key: &str) -> Option<Timestamp> {
+    value[key].as_str().and_then(Timestamp::parse)
+}
+
+/// The licence catalog from `subscribedSkus`; Graph has no service type, so plans carry their name.
+pub fn catalog(skus: &Value, account_name: String, account_object_id: Uuid) -> LicenseCatalog {
+    let subscriptions = skus["value"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|sku| {
+            let subscription = Subscription {
+                sku_id: Uuid::parse_str(sku["skuId"].as_str()?).ok()?,
+                sku_part_number: text(sku, "skuPartNumber")?,
+                active_units: sku["prepaidUnits"]["enabled"].as_i64().unwrap_or(0) as i32,
+                warning_units: sku["prepaidUnits"]["warning"].as_i64().unwrap_or(0) as i32,
+                suspended_units: sku["prepaidUnits"]["suspended"].as_i64().unwrap_or(0) as i32,
+                service_plans: sku["servicePlans"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|plan| {
+                        Some(ServicePlan {
+                            service_name: text(plan, "servicePlanName")?,
+                            service_plan_id: Uuid::parse_str(plan["servicePlanId"].as_str()?)
+                                .ok()?,
+                            service_type: text(plan, "servicePlanName")?,
+                            target_class: SkuTargetClass::User,
+                        })
+                    })
+                    .collect(),
+                subscription_ids: Vec::new(),
+            };
+            Some((
+                subscription,
+                sku["consumedUnits"].as_i64().unwrap_or(0) as i32,
+            ))
+        })
+        .collect();
+    LicenseCatalog {
+        account_name,
+        account_object_id,
+        subscriptions,
+    }
+}
+
+pub fn user(profile: &Value, facts: &AuthFacts, catalog: &LicenseCatalog) -> Option<User> {
+    let id = Uuid::parse_str(profile["id"].as_str()?).ok()?;
+    let upn = text(profile, "userPrincipalName")?;
+    let created = time(profile, "createdDateTime").unwrap_or_else(Timestamp::now);
+    let mut user = User::new(id, upn, created);
+    user.display_name = text(profile, "displayName");
+    user.first_name = text(profile, "givenName");
+    user.last_name = text(profile, "surname");
+    user.title = text(profile, "jobTitle");
+    user.department = text(profile, "department");
+    user.office = text(profile, "officeLocation");
+    user.street_address = text(profile, "streetAddress");
+    user.city = text(profile, "city");
+    user.state = text(profile, "state");
+    user.postal_code = text(profile, "postalCode");
+    user.country = text(profile, "country");
+    user.usage_location = text(profile, "usageLocation");
+    user.phone_number = texts(profile, "businessPhones").into_iter().next();
+    user.mobile_phone = text(profile, "mobilePhone");
+    user.fax = text(profile, "faxNumber");
+    user.preferred_language = text(profile, "preferredLanguage");
+    user.preferred_data_location = text(profile, "preferredDataLocation");
+    user.alternate_email_addresses = texts(profile, "otherMails");
+    user.proxy_addresses = texts(profile, "proxyAddresses");
+    user.immutable_id = text(profile, "onPremisesImmutableId");
+    user.user_type = match profile["userType"].as_str() {
+        Some(t) if t.eq_ignore_ascii_case("guest") => UserType::Guest,
+        _ => UserType::Member,
+    };
+    user.block_credential = profile["accountEnabled"] == Value::Bool(false);
+    let policies = profile["passwordPolicies"].as_str().unwrap_or("");
+    user.password_never_expires = policies.contains("DisablePasswordExpiration");
+    user.strong_password_required = !policies.contains("DisableStrongPassword");
+    user.last_password_change_timestamp = time(profile, "lastPasswordChangeDateTime");
+    user.sts_refresh_tokens_valid_from = time(profile, "signInSessionsValidFromDateTime");
+    user.soft_deletion_timestamp = time(profile, "deletedDateTime");
+    if profile["onPremisesSyncEnabled"] == Value::Bool(true) {
+        user.last_dir_sync_time =
+            Some(time(profile, "onPremisesLastSyncDateTime").unwrap_or(created));
+    }
+    for license in profile["assignedLicenses"].as_array().into_iter().flatten() {
+        let Some(sku_id) = license["skuId"]
+            .as_str()
+            .and_then(|s| Uuid::parse_str(s).ok())
+        else {
+            continue;
+        };
+        let Some((subscription, _)) = catalog
+            .subscriptions
+            .iter()
+            .find(|(s, _)| s.sku_id == sku_id)
+        else {
+            continue;
+        };
+        let disabled: Vec<String> = license["disabledPlans"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|p| p.as_str().and_then(|p| Uuid::parse_str(p).ok()))
+            .filter_map(|plan| {
+                subscription
+                    .service_plans
+                    .iter()
+                    .find(|p| p.service_plan_id == plan)
+            })
+            .map(|p| p.service_name.clone())
+            .collect();
+        user.licenses
+            .push(catalog.user_license(subscription, &disabled));
+    }
+    licensing::refresh_derived(&mut user);
+    apply_auth(&mut user, facts);
+    Some(user)
+}
+
+/// MSOnline's StrongAuthentication* view of Graph's authentication facts (reference/graph.md 2.4):
+/// a mobile phone backs both OneWaySMS and TwoWayVoiceMobile, an Authenticator app both
+/// PhoneAppNotification and PhoneAppOTP, a software token PhoneAppOTP.
+pub fn apply_auth(user: &mut User, facts: &AuthFacts) {
+    user.strong_authentication_requirements = match facts.state.as_deref() {
+        Some("enabled") => vec![requirement(RequirementState::Enabled)],
+        Some("enforced") => vec![requirement(RequirementState::Enforced)],
+        // disabled, unknownFutureValue or unreadable: no requirement to show (and none is written).
+        _ => Vec::new(),
+    };
+    let mut types = Vec::new();
+    if facts.phone(MOBILE).is_some() {
+        types.extend([MethodType::OneWaySms, MethodType::TwoWayVoiceMobile]);
+    }
+    if facts.phone(ALTERNATE_MOBILE).is_some() {
+        types.push(MethodType::TwoWayVoiceAlternateMobile);
+    }
+    if facts.phone(OFFICE).is_some() {
+        types.push(MethodType::TwoWayVoiceOffice);
+    }
+    if !facts.authenticators.is_empty() {
+        types.extend([MethodType::PhoneAppNotification, MethodType::PhoneAppOtp]);
+    }
+    if !facts.software_oath.is_empty() {
+        types.push(MethodType::PhoneAppOtp);
+    }
+    let default = facts.preferred.as_deref().and_then(method_of_preference);
+    user.strong_authentication_methods = MethodType::ALL
+        .into_iter()
+        .filter(|t| types.contains(t))
+        .map(|method_type| StrongAuthenticationMethod {
+            method_type,
+            is_default: Some(method_type) == default,
+        })
+        .collect();
+    let details = StrongAuthenticationUserDetails {
+        phone_number: facts.phone(MOBILE).map(|p| p.number.clone()),
+        alternative_phone_number: facts.phone(ALTERNATE_MOBILE).map(|p| p.number.clone()),
+        email: facts.email.clone(),
+        ..Default::default()
+    };
+    user.strong_authentication_user_details = (!details.is_empty()).then_some(details);
+    let app = |method: &Value, authentication_type| StrongAuthenticationPhoneAppDetail {
+        id: method["id"].as_str().and_then(|i| Uuid::parse_str(i).ok()),
+        authentication_type,
+        device_name: text(method, "displayName").unwrap_or_else(|| "Software token".to_string()),
+        device_tag: text(method, "deviceTag")
+            .unwrap_or_else(|| "SoftwareTokenActivated".to_string()),
+        device_token: None,
+        notification_type: NotificationType::Unspecified,
+        oath_secret_key: None,
+        oath_token_time_drift: 0,
+        phone_app_version: text(method, "phoneAppVersion"),
+    };
+    user.strong_authentication_phone_app_details = facts
+        .authenticators
+        .iter()
+        .map(|m| app(m, PhoneAppAuthenticationType::NotificationAndOtp))
+        .chain(
+            facts
+                .software_oath
+                .iter()
+                .map(|m| app(m, PhoneAppAuthenticationType::Otp)),
+        )
+        .collect();
+}
+
+fn requirement(state: RequirementState) -> StrongAuthenticationRequirement {
+    StrongAuthenticationRequirement {
+        relying_party: "*".to_string(),
+        state,
+        remember_devices_not_issued_before: None,
+    }
+}
+
+pub fn member_type(object: &Value) -> RoleMemberType {
+    match object["@odata.type"].as_str().unwrap_or("") {
+        "#microsoft.graph.user" => RoleMemberType::User,
+        "#microsoft.graph.group" => RoleMemberType::Group,
+        "#microsoft.graph.servicePrincipal" => RoleMemberType::ServicePrincipal,
+        _ => RoleMemberType::Other,
+    }
+}
+
+pub fn role_member(object: &Value, requirement: Option<RequirementState>) -> Option<RoleMember> {
+    let kind = member_type(object);
+    let is_user = kind == RoleMemberType::User;
+    Some(RoleMember {
+        object_id: Uuid::parse_str(object["id"].as_str()?).ok()?,
+        role_member_type: kind,
+        display_name: text(object, "displayName"),
+        email_address: if is_user {
+            text(object, "userPrincipalName")
+        } else {
+            text(object, "mail")
+        },
+        is_licensed: is_user.then(|| {
+            object["assignedLicenses"]
+                .as_array()
+                .is_some_and(|a| !a.is_empty())
+        }),
+        last_dir_sync_time: (object["onPremisesSyncEnabled"] == Value::Bool(true))
+            .then(|| time(object, "onPremisesLastSyncDateTime"))
+            .flatten(),
+        overall_provisioning_status: None,
+        validation_status: None,
+        strong_authentication_requirements: requirement.map(requirement_of).into_iter().collect(),
+    })
+}
+
+fn requirement_of(state: RequirementState) -> StrongAuthenticationRequirement {
+    requirement(state)
+}
+
+pub fn requirement_state(state: Option<&str>) -> Option<RequirementState> {
+    match state {
+        Some("enabled") => Some(RequirementState::Enabled),
+        Some("enforced") => Some(RequirementState::Enforced),
+        _ => None,
+    }
+}
+
+pub fn group(object: &Value) -> Option<Group> {
+    let mail_enabled = object["mailEnabled"] == Value::Bool(true);
+    let security_enabled = object["securityEnabled"] == Value::Bool(true);
+    Some(Group {
+        object_id: Uuid::parse_str(object["id"].as_str()?).ok()?,
+        display_name: text(object, "displayName").unwrap_or_default(),
+        common_name: None,
+        description: text(object, "description"),
+        email_address: text(object, "mail"),
+        group_type: match (mail_enabled, security_enabled) {
+            (true, true) => GroupType::MailEnabledSecurity,
+            (true, false) => GroupType::DistributionList,
+            _ => GroupType::Security,
+        },
+        is_system: false,
+        last_dir_sync_time: time(object, "onPremisesLastSyncDateTime"),
+        managed_by: None,
+        proxy_addresses: texts(object, "proxyAddresses"),
+        errors: Vec::new(),
+        has_license_errors: false,
+        validation_status: crate::domain::model::ValidationStatus::Healthy,
+    })
+}
+
+pub fn group_member(object: &Value) -> Option<GroupMember> {
+    let kind = match member_type(object) {
+        RoleMemberType::User => GroupMemberType::User,
+        RoleMemberType::Group => GroupMemberType::Group,
+        RoleMemberType::ServicePrincipal => GroupMemberType::ServicePrincipal,
+        RoleMemberType::Other => GroupMemberType::Contact,
+    };
+    Some(GroupMember {
+        object_id: Uuid::parse_str(object["id"].as_str()?).ok()?,
+        group_member_type: kind,
+        common_name: None,
+        display_name: text(object, "displayName"),
+        email_address: text(object, "userPrincipalName").or_else(|| text(object, "mail")),
+    })
+}
+
+pub fn domain(object: &Value) -> Option<Domain> {
+    Some(Domain {
+        name: text(object, "id")?,
+        status: if object["isVerified"] == Value::Bool(true) {
+            DomainStatus::Verified
+        } else {
+            DomainStatus::Unverified
+        },
+        authentication: if object["authenticationType"]
+            .as_str()
+            .is_some_and(|t| t.eq_ignore_ascii_case("federated"))
+        {
+            DomainAuthenticationType::Federated
+        } else {
+            DomainAuthenticationType::Managed
+        },
+        capabilities: texts(object, "supportedServices")
+            .iter()
+            .filter_map(|s| match s.as_str() {
+                "Email" => Some(DomainCapability::Email),
+                "OfficeCommunicationsOnline" => Some(DomainCapability::OfficeCommunicationsOnline),
+                "SharePoint" => Some(DomainCapability::Sharepoint),
+                "Intune" => Some(DomainCapability::Intune),
+                "Yammer" => Some(DomainCapability::Yammer),
+                _ => None,
+            })
+            .collect(),
+        is_default: object["isDefault"] == Value::Bool(true),
+        is_initial: object["isInitial"] == Value::Bool(true),
+        root_domain: None,
+        verification_method: DomainVerificationMethod::DnsRecord,
+    })
+}
+
+pub fn company(org: &Value, domains: &[Domain]) -> Option<CompanyInformation> {
+    let initial = domains
+        .iter()
+        .find(|d| d.is_initial)
+        .map(|d| d.name.clone())
+        .unwrap_or_default();
+    Some(CompanyInformation {
+        object_id: Uuid::parse_str(org["id"].as_str()?).ok()?,
+        display_name: text(org, "displayName").unwrap_or_default(),
+        initial_domain: initial,
+        street: text(org, "street"),
+        city: text(org, "city"),
+        state: text(org, "state"),
+        postal_code: text(org, "postalCode"),
+        country: text(org, "country"),
+        country_letter_code: text(org, "countryLetterCode"),
+        telephone_number: texts(org, "businessPhones").into_iter().next(),
+        default_usage_location: text(org, "countryLetterCode"),
+        preferred_language: text(org, "preferredLanguage"),
+        technical_notification_emails: texts(org, "technicalNotificationMails"),
+        marketing_notification_emails: texts(org, "marketingNotificationEmails"),
+        security_compliance_notification_emails: texts(org, "securityComplianceNotificationMails"),
+        security_compliance_notification_phones: texts(org, "securityComplianceNotificationPhones"),
+        directory_synchronization_enabled: org["onPremisesSyncEnabled"] == Value::Bool(true),
+        directory_synchronization_status: if org["onPremisesSyncEnabled"] == Value::Bool(true) {
+            "Enabled"
+        } else {
+            "Disabled"
+        }
+        .to_string(),
+        last_dir_sync_time: time(org, "onPremisesLastSyncDateTime"),
+        password_synchronization_enabled: org["onPremisesLastPasswordSyncDateTime"].is_string(),
+        last_password_sync_time: time(org, "onPremisesLastPasswordSyncDateTime"),
+        self_serve_password_reset_enabled: false,
+        users_permission_to_create_groups_enabled: true,
+        users_permission_to_create_lob_apps_enabled: true,
+        users_permission_to_read_other_users_enabled: true,
+        users_permission_to_user_consent_to_app_enabled: true,
+        company_type: "CompanyTenant".to_string(),
+        when_created: time(org, "createdDateTime").unwrap_or_else(Timestamp::now),
+    })
+}
