@@ -77,6 +77,7 @@ fn graph_sim(args: &crate::cli::GraphSimArgs) -> Result<ExitCode> {
         limits: (args.limit_scale > 0.0).then(|| Limits::scaled(args.limit_scale)),
         latency: std::time::Duration::from_millis(args.latency_ms),
         unavailable_rate: args.unavailable_rate,
+        unavailable_retry_after: std::time::Duration::from_secs(1),
         drop_rate: args.drop_rate,
         seed: args.seed,
     };

@@ -13,7 +13,7 @@ use crate::secret::Secret;
 /// so delegated sign-in needs no app registration of one's own.
 pub const GRAPH_POWERSHELL_CLIENT_ID: &str = "14d82eec-204b-4c2f-b7e8-296a70dab67e";
 
-/// Renew this long before a token expires, so no request carries a token about to lapse.
+/// Renew this long before a token expires (at most half its life), so no request carries a token about to lapse.
 const RENEW_MARGIN: Duration = Duration::from_secs(120);
 
 #[derive(Clone, Debug)]
@@ -78,7 +78,8 @@ struct DeviceCodeResponse {
 
 struct Token {
     value: Secret,
-    expires: Option<Instant>,
+    /// When to renew: the expiry less the renewal margin.
+    renew_at: Option<Instant>,
 }
 
 pub struct TokenSource {
@@ -172,9 +173,10 @@ impl TokenSource {
         Ok((
             Token {
                 value: Secret::new(parsed.access_token),
-                expires: parsed
-                    .expires_in
-                    .map(|s| Instant::now() + Duration::from_secs(s)),
+                renew_at: parsed.expires_in.map(|s| {
+                    let life = Duration::from_secs(s);
+                    Instant::now() + life - RENEW_MARGIN.min(life / 2)
+                }),
             },
             parsed.refresh_token.map(Secret::new),
         ))
@@ -249,7 +251,7 @@ impl TokenSource {
                 return Ok((
                     Token {
                         value: token.clone(),
-                        expires: None,
+                        renew_at: None,
                     },
                     None,
                 ));
@@ -317,9 +319,7 @@ impl TokenSource {
         let usable = match &state.0 {
             Some(token) => {
                 stale != Some(token.value.expose())
-                    && token
-                        .expires
-                        .is_none_or(|at| Instant::now() + RENEW_MARGIN < at)
+                    && token.renew_at.is_none_or(|at| Instant::now() < at)
             }
             None => false,
         };

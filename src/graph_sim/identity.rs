@@ -38,6 +38,7 @@ pub struct Identity {
     access: HashMap<String, Grant>,
     refresh: HashMap<String, (String, Uuid)>,
     device_codes: HashMap<String, DeviceCode>,
+    issued: u64,
 }
 
 /// A token endpoint answer: status and JSON body.
@@ -76,6 +77,18 @@ impl Identity {
             access: HashMap::new(),
             refresh: HashMap::new(),
             device_codes: HashMap::new(),
+            issued: 0,
+        }
+    }
+
+    pub fn issued(&self) -> u64 {
+        self.issued
+    }
+
+    pub fn expire_all(&mut self) {
+        let now = Instant::now();
+        for grant in self.access.values_mut() {
+            grant.expires = now;
         }
     }
 
@@ -85,6 +98,7 @@ impl Identity {
 
     fn issue(&mut self, app_id: &str, user: Option<Uuid>, scope: &str) -> TokenAnswer {
         let token = random_token();
+        self.issued += 1;
         self.access.insert(
             token.clone(),
             Grant {

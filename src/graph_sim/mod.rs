@@ -51,6 +51,8 @@ pub struct SimSettings {
     pub latency: Duration,
     /// Fraction of requests (and batch items) answered 503 before they are processed.
     pub unavailable_rate: f64,
+    /// The `Retry-After` those 503s carry.
+    pub unavailable_retry_after: Duration,
     /// Fraction of write requests processed and then answered with a dropped connection.
     pub drop_rate: f64,
     pub seed: u64,
@@ -65,6 +67,7 @@ impl Default for SimSettings {
             limits: Some(Limits::DOCUMENTED),
             latency: Duration::ZERO,
             unavailable_rate: 0.0,
+            unavailable_retry_after: Duration::from_secs(1),
             drop_rate: 0.0,
             seed: 1,
         }
@@ -79,6 +82,10 @@ pub struct SimCounters {
     pub throttled: u64,
     pub unavailable: u64,
     pub dropped: u64,
+    /// Requests an app sent before the `Retry-After` it was given had passed.
+    pub early_retries: u64,
+    /// Access tokens issued.
+    pub tokens_issued: u64,
     /// Writes that reached a resource, by method and path (for lost-or-doubled checks).
     pub writes: HashMap<String, u64>,
 }
@@ -89,6 +96,8 @@ struct Sim {
     throttle: Option<Throttle>,
     rng: u64,
     counters: SimCounters,
+    /// Per app: the moment its last `Retry-After` ends.
+    retry_not_before: HashMap<String, Instant>,
 }
 
 impl Sim {
@@ -113,7 +122,19 @@ pub struct SimHandle {
 
 impl SimHandle {
     pub fn counters(&self) -> SimCounters {
-        self.sim.lock().expect("simulator state").counters.clone()
+        let sim = self.sim.lock().expect("simulator state");
+        let mut counters = sim.counters.clone();
+        counters.tokens_issued = sim.identity.issued();
+        counters
+    }
+
+    /// Ends every access token now, as when tokens expire or are revoked mid-run.
+    pub fn expire_tokens(&self) {
+        self.sim
+            .lock()
+            .expect("simulator state")
+            .identity
+            .expire_all();
     }
 
     /// Reads the simulated tenant (tests check what landed).
@@ -153,6 +174,7 @@ impl GraphSimulator {
             throttle: settings.limits.map(Throttle::new),
             rng: settings.seed.max(1),
             counters: SimCounters::default(),
+            retry_not_before: HashMap::new(),
             tenant,
         };
         Ok(GraphSimulator {
@@ -364,16 +386,17 @@ fn graph_request(
     sim.counters.requests += 1;
     if sim.chance(settings.unavailable_rate) {
         sim.counters.unavailable += 1;
+        let wait = settings.unavailable_retry_after.as_secs_f64();
         let response = resources::error(
             503,
             "Request_ThrottledTemporarily",
-            "Your request is throttled temporarily. Please try after 1 seconds.",
+            &format!("Your request is throttled temporarily. Please try after {wait} seconds."),
         );
         return finish(
             response,
             &request_id,
             client_request_id,
-            vec![("Retry-After".to_string(), "1".to_string())],
+            vec![("Retry-After".to_string(), format!("{wait}"))],
         );
     }
     let units = request.resource_units();
@@ -401,6 +424,12 @@ fn graph_request(
                 information,
             } => {
                 sim.counters.throttled += 1;
+                let until = Instant::now() + Duration::from_secs_f64(retry_after_seconds);
+                let not_before = sim
+                    .retry_not_before
+                    .entry(request.caller.app_id.clone())
+                    .or_insert(until);
+                *not_before = (*not_before).max(until);
                 let mut response =
                     resources::error(429, "TooManyRequests", "Please retry again later.");
                 if let Some(body) = &mut response.body {
@@ -544,6 +573,13 @@ async fn serve(
             ));
         }
     };
+    if sim
+        .retry_not_before
+        .get(&caller.app_id)
+        .is_some_and(|at| Instant::now() < *at)
+    {
+        sim.counters.early_retries += 1;
+    }
     let body_json: Option<Value> = if body.is_empty() {
         None
     } else {

@@ -2,9 +2,10 @@
 //! and a write bucket per application and tenant, and a write bucket for the whole tenant.
 //!
 //! Choices where the documentation is silent (UNCONFIRMED there): authentication-method and
-//! `requirements` calls are charged like any other identity call; a throttled request is still
-//! charged, so the bucket goes into debt and an immediate retry waits longer ("throttled calls
-//! still count against the limit").
+//! `requirements` calls are charged like any other identity call. A throttled request takes no
+//! tokens; instead its cost is promised to it, and its `Retry-After` is the time until the bucket
+//! holds every cost promised so far, so a client that waits as told is admitted ("wait, then
+//! retry"). A client that comes back early finds the promised tokens not yet there.
 
 use std::collections::HashMap;
 use std::time::Instant;
@@ -43,6 +44,8 @@ struct Bucket {
     capacity: f64,
     per_second: f64,
     tokens: f64,
+    /// Costs promised to throttled requests, not yet collected.
+    promised: f64,
     updated: Instant,
 }
 
@@ -52,6 +55,7 @@ impl Bucket {
             capacity,
             per_second: capacity / window_seconds,
             tokens: capacity,
+            promised: 0.0,
             updated: Instant::now(),
         }
     }
@@ -67,7 +71,7 @@ impl Bucket {
         if self.tokens >= cost {
             0.0
         } else {
-            (cost - self.tokens) / self.per_second
+            (cost + self.promised - self.tokens).max(cost) / self.per_second
         }
     }
 
@@ -76,7 +80,12 @@ impl Bucket {
     }
 
     fn charge(&mut self, cost: f64) {
-        self.tokens = (self.tokens - cost).max(-self.capacity);
+        self.tokens -= cost;
+        self.promised = (self.promised - cost).max(0.0);
+    }
+
+    fn promise(&mut self, cost: f64) {
+        self.promised = (self.promised + cost).min(self.capacity);
     }
 }
 
@@ -157,22 +166,21 @@ impl Throttle {
             .into_iter()
             .max_by(|a, b| a.0.total_cmp(&b.0))
             .expect("at least the read bucket");
-        // Charged either way: throttled calls count against the limit too.
-        self.app_reads
-            .get_mut(app_id)
-            .expect("created above")
-            .charge(resource_units);
-        if is_write {
-            self.app_writes
-                .get_mut(app_id)
-                .expect("created above")
-                .charge(1.0);
-            self.tenant_writes
-                .as_mut()
-                .expect("created above")
-                .charge(1.0);
-        }
+        let buckets = |throttle: &mut Throttle, act: fn(&mut Bucket, f64)| {
+            act(
+                throttle.app_reads.get_mut(app_id).expect("created above"),
+                resource_units,
+            );
+            if is_write {
+                act(
+                    throttle.app_writes.get_mut(app_id).expect("created above"),
+                    1.0,
+                );
+                act(throttle.tenant_writes.as_mut().expect("created above"), 1.0);
+            }
+        };
         if wait > 0.0 {
+            buckets(self, Bucket::promise);
             let (limit_name, information) = match limit {
                 Limit::Read => ("Read", "ResourceUnitLimitExceeded"),
                 Limit::Write => ("Write", "WriteLimitExceeded"),
@@ -184,6 +192,7 @@ impl Throttle {
                 information,
             };
         }
+        buckets(self, Bucket::charge);
         let used = fractions.into_iter().fold(0.0_f64, f64::max);
         Verdict::Allowed {
             limit_percentage: (used > 0.8).then_some(used.min(1.8)),

@@ -74,3 +74,466 @@ async fn the_graph_backend_passes_the_conformance_suite() {
     .await;
     conformance::run_all(&graph.app_directory().await).await;
 }
+
+use msol_bridge::directory::{Directory, PageRequest, UserQuery};
+use msol_bridge::domain::model::{
+    MethodType, RequirementState, RoleMemberType, StrongAuthenticationMethod,
+    StrongAuthenticationRequirement, StrongAuthenticationUserDetails, User,
+};
+use msol_bridge::domain::requests::{
+    SetUserParams, SetUserPasswordParams, UserChanges, UserFilter, UserRef,
+};
+use msol_bridge::domain::time::Timestamp;
+use msol_bridge::graph_sim::throttle::Limits;
+use msol_bridge::tenant::RoleAssignment;
+use uuid::Uuid;
+
+const AUTHENTICATION_ADMINISTRATOR: &str = "c4e39bd9-1100-46d3-8c65-fb160da0071f";
+
+fn user(alias: &str) -> User {
+    let mut user = User::new(
+        Uuid::new_v4(),
+        format!("{alias}@contoso.onmicrosoft.com"),
+        Timestamp::now(),
+    );
+    user.display_name = Some(alias.to_string());
+    user
+}
+
+fn with_users(count: usize) -> TenantSnapshot {
+    let mut snapshot = fresh_tenant();
+    snapshot
+        .users
+        .extend((0..count).map(|i| user(&format!("user{i:05}"))));
+    snapshot
+}
+
+fn enable_mfa() -> UserChanges {
+    UserChanges {
+        strong_authentication_requirements: Some(vec![StrongAuthenticationRequirement {
+            relying_party: "*".into(),
+            state: RequirementState::Enabled,
+            remember_devices_not_issued_before: None,
+        }]),
+        ..Default::default()
+    }
+}
+
+async fn set(
+    directory: &GraphDirectory,
+    alias: &str,
+    changes: UserChanges,
+) -> msol_bridge::domain::fault::FaultResult<msol_bridge::directory::Outcome> {
+    directory
+        .set_user(SetUserParams {
+            user_principal_name: Some(format!("{alias}@contoso.onmicrosoft.com")),
+            changes,
+            ..Default::default()
+        })
+        .await
+}
+
+#[tokio::test]
+async fn throttled_batch_items_are_retried_after_the_longest_retry_after() {
+    // A bucket of 100 resource units refilling at 10 per second: reading 40 users' authentication
+    // (120 batch items) must wait for it.
+    let limits = Limits {
+        read_units_per_10s: [100.0; 3],
+        app_writes_per_150s: 3_000.0,
+        tenant_writes_per_300s: 18_000.0,
+    };
+    let graph = spawn_simulator(
+        &with_users(40),
+        SimSettings {
+            limits: Some(limits),
+            ..SimSettings::default()
+        },
+    )
+    .await;
+    let directory = graph.app_directory().await;
+    let page = directory
+        .list_users(
+            &UserQuery {
+                filter: UserFilter::default(),
+                strong_authentication: None,
+                role_object_id: None,
+            },
+            PageRequest {
+                cursor: None,
+                size: 500,
+            },
+        )
+        .await
+        .expect("every throttled item is retried until it succeeds");
+    assert_eq!(
+        page.items.len(),
+        41,
+        "40 users and the simulator's administrator"
+    );
+    let counters = graph.sim.counters();
+    assert!(
+        counters.throttled > 0,
+        "the bucket was too small for one pass: {counters:?}"
+    );
+    assert_eq!(
+        counters.early_retries, 0,
+        "no request came before its Retry-After had passed"
+    );
+}
+
+#[tokio::test]
+async fn a_storm_of_503s_and_dropped_connections_loses_and_doubles_no_write() {
+    let mut snapshot = with_users(25);
+    for user in &mut snapshot.users {
+        user.mobile_phone = Some("+1 425 555 0100".to_string());
+    }
+    let settings = SimSettings {
+        limits: None,
+        unavailable_rate: 0.3,
+        unavailable_retry_after: Duration::from_millis(10),
+        drop_rate: 0.25,
+        seed: 7,
+        ..SimSettings::default()
+    };
+    let graph = spawn_simulator(&snapshot, settings).await;
+    let mut directory_settings = graph.settings(SignIn::ClientSecret {
+        client_id: APP_ID.into(),
+        secret: Secret::new(APP_SECRET.into()),
+    });
+    directory_settings.retry.max_attempts = 14;
+    let directory = graph::connect(directory_settings, &|_| {}).await.unwrap();
+    let sms = vec![StrongAuthenticationMethod {
+        method_type: MethodType::OneWaySms,
+        is_default: true,
+    }];
+    for i in 0..25 {
+        let changes = UserChanges {
+            strong_authentication_methods: Some(sms.clone()),
+            ..enable_mfa()
+        };
+        set(&directory, &format!("user{i:05}"), changes)
+            .await
+            .unwrap_or_else(|f| panic!("user{i:05}: {f}"));
+    }
+    let counters = graph.sim.counters();
+    assert!(
+        counters.unavailable > 10 && counters.dropped > 3,
+        "the storm happened: {counters:?}"
+    );
+    let phone_posts: Vec<u64> = counters
+        .writes
+        .iter()
+        .filter(|(k, _)| k.starts_with("POST") && k.ends_with("phoneMethods"))
+        .map(|(_, n)| *n)
+        .collect();
+    assert_eq!(
+        phone_posts.len(),
+        25,
+        "every user got a phone: {counters:?}"
+    );
+    assert!(
+        phone_posts.iter().all(|n| *n == 1),
+        "no phone was created twice: {counters:?}"
+    );
+    graph.sim.with_tenant(|tenant| {
+        for user in tenant
+            .users
+            .iter()
+            .filter(|u| u.user_principal_name.starts_with("user"))
+        {
+            assert_eq!(
+                user.auth.per_user_mfa_state, "enforced",
+                "{}",
+                user.user_principal_name
+            );
+            assert_eq!(
+                user.auth.preferred_method.as_deref(),
+                Some("sms"),
+                "{}",
+                user.user_principal_name
+            );
+            assert_eq!(user.auth.phones.len(), 1);
+        }
+    });
+}
+
+#[tokio::test]
+async fn tokens_are_renewed_before_and_after_they_expire() {
+    let settings = SimSettings {
+        limits: None,
+        token_lifetime: Duration::from_secs(2),
+        ..SimSettings::default()
+    };
+    let graph = spawn_simulator(&with_users(3), settings).await;
+    let directory = graph.app_directory().await;
+    directory
+        .get_user(&UserRef::by_upn("user00000@contoso.onmicrosoft.com"), false)
+        .await
+        .unwrap();
+    // Past half its life the token is renewed before use.
+    tokio::time::sleep(Duration::from_millis(1_200)).await;
+    directory
+        .get_user(&UserRef::by_upn("user00001@contoso.onmicrosoft.com"), false)
+        .await
+        .unwrap();
+    let renewed_early = graph.sim.counters().tokens_issued;
+    assert_eq!(renewed_early, 2);
+    // Revoked or expired on Graph's side mid-run: the 401 leads to a new token and the call succeeds.
+    graph.sim.expire_tokens();
+    directory
+        .get_user(&UserRef::by_upn("user00002@contoso.onmicrosoft.com"), false)
+        .await
+        .unwrap();
+    assert_eq!(graph.sim.counters().tokens_issued, 3);
+}
+
+#[tokio::test]
+async fn listings_follow_next_links_to_the_last_page() {
+    let graph = spawn_simulator(
+        &with_users(2_100),
+        SimSettings {
+            limits: None,
+            ..SimSettings::default()
+        },
+    )
+    .await;
+    let directory = graph.app_directory().await;
+    let query = UserQuery {
+        filter: UserFilter::default(),
+        strong_authentication: None,
+        role_object_id: None,
+    };
+    let mut cursor = None;
+    let mut seen = std::collections::HashSet::new();
+    let mut pages = 0;
+    loop {
+        let page = directory
+            .list_users(
+                &query,
+                PageRequest {
+                    cursor,
+                    size: 1_000,
+                },
+            )
+            .await
+            .unwrap();
+        pages += 1;
+        for user in page.items {
+            assert!(
+                seen.insert(user.object_id),
+                "{} listed twice",
+                user.user_principal_name
+            );
+        }
+        match page.next_cursor {
+            Some(next) => cursor = Some(next),
+            None => break,
+        }
+    }
+    assert_eq!(seen.len(), 2_101);
+    assert_eq!(pages, 3, "pages of 999 users");
+}
+
+#[tokio::test]
+async fn masked_phone_numbers_are_never_written_back() {
+    let mut snapshot = fresh_tenant();
+    let mut helpdesk = user("helpdesk");
+    helpdesk.usage_location = Some("US".into());
+    let mut target = user("target");
+    target.mobile_phone = Some("+1 4255550100".into());
+    target.strong_authentication_methods = vec![StrongAuthenticationMethod {
+        method_type: MethodType::OneWaySms,
+        is_default: true,
+    }];
+    target.strong_authentication_user_details = Some(StrongAuthenticationUserDetails {
+        phone_number: Some("+1 4255550100".into()),
+        ..Default::default()
+    });
+    snapshot.role_assignments.push(RoleAssignment {
+        role_object_id: Uuid::parse_str(AUTHENTICATION_ADMINISTRATOR).unwrap(),
+        member_object_id: helpdesk.object_id,
+        role_member_type: RoleMemberType::User,
+    });
+    snapshot.users.extend([helpdesk, target]);
+    let graph = spawn_simulator(
+        &snapshot,
+        SimSettings {
+            limits: None,
+            ..SimSettings::default()
+        },
+    )
+    .await;
+    let password = graph
+        .app_directory()
+        .await
+        .set_user_password(SetUserPasswordParams {
+            user_principal_name: Some("helpdesk@contoso.onmicrosoft.com".into()),
+            new_password: Some("Correct-Horse-9".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .unwrap();
+    let sign_in = SignIn::Password {
+        client_id: graph::auth::GRAPH_POWERSHELL_CLIENT_ID.into(),
+        username: "helpdesk@contoso.onmicrosoft.com".into(),
+        password: Secret::new(password),
+    };
+    let directory = graph::connect(graph.settings(sign_in), &|_| {})
+        .await
+        .unwrap();
+    let seen = directory
+        .get_user(&UserRef::by_upn("target@contoso.onmicrosoft.com"), false)
+        .await
+        .unwrap();
+    let shown = seen
+        .strong_authentication_user_details
+        .unwrap()
+        .phone_number
+        .unwrap();
+    assert_eq!(
+        shown, "+1 XXXXXXXX00",
+        "an Authentication Administrator sees the number masked"
+    );
+    // The new profile number would become the authentication phone, but the registered one cannot be compared.
+    let sms = vec![StrongAuthenticationMethod {
+        method_type: MethodType::OneWaySms,
+        is_default: true,
+    }];
+    let outcome = set(
+        &directory,
+        "target",
+        UserChanges {
+            mobile_phone: Some("+1 425 555 0199".into()),
+            strong_authentication_methods: Some(sms),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap();
+    assert!(
+        outcome.warnings.iter().any(|w| w.contains("masked")),
+        "{:?}",
+        outcome.warnings
+    );
+    let counters = graph.sim.counters();
+    assert!(
+        !counters.writes.keys().any(|k| k.contains("phoneMethods")),
+        "no phone write: {counters:?}"
+    );
+    graph.sim.with_tenant(|tenant| {
+        let target = &tenant.users[tenant.find_user("target@contoso.onmicrosoft.com").unwrap()];
+        assert_eq!(
+            target.auth.phones.values().next().map(String::as_str),
+            Some("+1 4255550100")
+        );
+    });
+}
+
+#[tokio::test]
+async fn a_synchronized_users_profile_fields_are_refused_before_any_write() {
+    let mut snapshot = fresh_tenant();
+    let mut synced = user("synced");
+    synced.last_dir_sync_time = Some(Timestamp::now());
+    snapshot.users.push(synced);
+    let graph = spawn_simulator(
+        &snapshot,
+        SimSettings {
+            limits: None,
+            ..SimSettings::default()
+        },
+    )
+    .await;
+    let directory = graph.app_directory().await;
+    let refused = set(
+        &directory,
+        "synced",
+        UserChanges {
+            department: Some("Legal".into()),
+            ..Default::default()
+        },
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(refused.code(), "PropertyNotSettableException");
+    assert_eq!(refused.field(), Some("Department"));
+    assert!(graph.sim.counters().writes.is_empty(), "nothing was sent");
+    // Authentication data is cloud-only and stays writable for synchronized users.
+    set(&directory, "synced", enable_mfa()).await.unwrap();
+}
+
+#[tokio::test]
+async fn sign_in_flows_and_their_refusals() {
+    let graph = spawn_simulator(
+        &with_users(1),
+        SimSettings {
+            limits: None,
+            auto_approve: true,
+            ..SimSettings::default()
+        },
+    )
+    .await;
+    let shown = std::sync::Mutex::new(String::new());
+    let device = graph::connect(
+        graph.settings(SignIn::DeviceCode {
+            client_id: graph::auth::GRAPH_POWERSHELL_CLIENT_ID.into(),
+        }),
+        &|m| *shown.lock().unwrap() = m.to_string(),
+    )
+    .await
+    .expect("auto-approved device code");
+    assert!(
+        shown.lock().unwrap().contains("/devicelogin"),
+        "the sign-in message reached the user"
+    );
+    device
+        .get_user(&UserRef::by_upn("user00000@contoso.onmicrosoft.com"), false)
+        .await
+        .unwrap();
+
+    let wrong = graph::connect(
+        graph.settings(SignIn::ClientSecret {
+            client_id: APP_ID.into(),
+            secret: Secret::new("not-the-secret".into()),
+        }),
+        &|_| {},
+    )
+    .await
+    .err()
+    .unwrap()
+    .to_string();
+    assert!(
+        wrong.contains("AADSTS7000215") && !wrong.contains("not-the-secret"),
+        "{wrong}"
+    );
+
+    let app = graph.app_directory().await;
+    let password = app
+        .set_user_password(SetUserPasswordParams {
+            user_principal_name: Some("user00000@contoso.onmicrosoft.com".into()),
+            new_password: Some("Correct-Horse-9".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap()
+        .unwrap();
+    set(&app, "user00000", enable_mfa()).await.unwrap();
+    let blocked = graph::connect(
+        graph.settings(SignIn::Password {
+            client_id: graph::auth::GRAPH_POWERSHELL_CLIENT_ID.into(),
+            username: "user00000@contoso.onmicrosoft.com".into(),
+            password: Secret::new(password.clone()),
+        }),
+        &|_| {},
+    )
+    .await
+    .err()
+    .unwrap()
+    .to_string();
+    assert!(
+        blocked.contains("AADSTS50076")
+            && blocked.contains("Multi-factor authentication")
+            && !blocked.contains(&password),
+        "{blocked}"
+    );
+}
