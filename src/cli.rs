@@ -137,6 +137,20 @@ pub struct RunArgs {
 pub enum BackendChoice {
     /// The embedded local tenant (a SQLite file).
     Local,
+    /// A Microsoft 365 tenant through Microsoft Graph.
+    Graph,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SignInChoice {
+    /// Interactive: a code to enter in a browser (the message goes to stdout as a SignIn event).
+    DeviceCode,
+    /// A user name (--username) and its password (delegated; refused when MFA applies).
+    Password,
+    /// An app registration (--client-id) and its client secret (app-only).
+    ClientSecret,
+    /// An access token obtained elsewhere.
+    AccessToken,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -174,6 +188,52 @@ pub struct ServeArgs {
     /// Keep serving when stdin closes (by default the bridge exits with the process that started it).
     #[arg(long)]
     pub no_stdin_watch: bool,
+
+    #[command(flatten)]
+    pub graph: GraphArgs,
+}
+
+/// Reaching Microsoft Graph (with --backend graph). The password, client secret or access token
+/// comes from the second line of stdin (with --secret-from stdin) or MSOL_BRIDGE_SIGN_IN_SECRET
+/// (with --secret-from env), never from the command line.
+#[derive(Debug, Args)]
+pub struct GraphArgs {
+    /// How to sign in.
+    #[arg(
+        long,
+        value_enum,
+        env = "MSOL_BRIDGE_SIGN_IN",
+        default_value = "device-code"
+    )]
+    pub sign_in: SignInChoice,
+    /// The tenant: its id, one of its domains, or "organizations" (the signed-in user's own).
+    #[arg(
+        long,
+        env = "MSOL_BRIDGE_TENANT_ID",
+        default_value = "organizations",
+        value_name = "TENANT"
+    )]
+    pub tenant_id: String,
+    /// The application (client) id [default: Microsoft Graph PowerShell's, for delegated sign-in].
+    #[arg(long, env = "MSOL_BRIDGE_CLIENT_ID", value_name = "GUID")]
+    pub client_id: Option<String>,
+    /// The user name for --sign-in password.
+    #[arg(long, env = "MSOL_BRIDGE_USERNAME", value_name = "UPN")]
+    pub username: Option<String>,
+    /// The cloud: AzureCloud, AzureChinaCloud, USGovernment or USGovernmentDoD.
+    #[arg(
+        long,
+        env = "MSOL_BRIDGE_AZURE_ENVIRONMENT",
+        default_value = "AzureCloud",
+        value_name = "NAME"
+    )]
+    pub azure_environment: String,
+    /// Graph's root URL [default: the cloud's].
+    #[arg(long, env = "MSOL_BRIDGE_GRAPH_URL", value_name = "URL")]
+    pub graph_url: Option<String>,
+    /// The sign-in authority's root URL [default: the cloud's].
+    #[arg(long, env = "MSOL_BRIDGE_LOGIN_URL", value_name = "URL")]
+    pub login_url: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]

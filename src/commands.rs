@@ -12,7 +12,7 @@ use uuid::Uuid;
 use crate::api::operations::Operation;
 use crate::app::Bridge;
 use crate::cli::{Command, SchemasArgs, ServeArgs, TenantCommand};
-use crate::config::{self, ServeConfig};
+use crate::config::{self, BackendConfig, ServeConfig};
 use crate::directory::local::{LocalDirectory, Store};
 use crate::domain::time::Timestamp;
 use crate::schema;
@@ -116,34 +116,58 @@ fn serve(args: &ServeArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+fn print_event(event: &serde_json::Value) -> Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    writeln!(stdout, "{event}")?;
+    stdout.flush()?;
+    Ok(())
+}
+
 async fn serve_until_stopped(config: ServeConfig) -> Result<()> {
-    let store = Store::open(&config.tenant)?;
-    if !store.is_initialized()? {
-        store.replace_all(&tenant::new_tenant(
-            "Contoso",
-            "contoso.onmicrosoft.com",
-            Uuid::new_v4(),
-            Timestamp::now(),
-        )?)?;
-        tracing::warn!(tenant = %config.tenant.display(), "created a new local tenant (contoso.onmicrosoft.com)");
-    }
-    drop(store);
-    let directory = Arc::new(LocalDirectory::open(&config.tenant)?);
-    let bridge = Bridge::bind(config.listen, directory.clone(), config.secret).await?;
-    let ready = json!({
+    let (directory, backend, tenant): (Arc<dyn crate::directory::Directory>, &str, String) =
+        match config.backend {
+            BackendConfig::Local { tenant } => {
+                let store = Store::open(&tenant)?;
+                if !store.is_initialized()? {
+                    store.replace_all(&tenant::new_tenant(
+                        "Contoso",
+                        "contoso.onmicrosoft.com",
+                        Uuid::new_v4(),
+                        Timestamp::now(),
+                    )?)?;
+                    tracing::warn!(tenant = %tenant.display(), "created a new local tenant (contoso.onmicrosoft.com)");
+                }
+                drop(store);
+                (
+                    Arc::new(LocalDirectory::open(&tenant)?),
+                    "local",
+                    tenant.display().to_string(),
+                )
+            }
+            BackendConfig::Graph(settings) => {
+                let tenant = settings.tenant.clone();
+                tracing::info!(graph = %settings.endpoints.graph, sign_in = %settings.sign_in.describe(), "signing in to Microsoft Graph");
+                // The device-code message is for the person at the keyboard: the module shows it.
+                let show = |message: &str| {
+                    if let Err(error) = print_event(&json!({"Event": "SignIn", "Message": message}))
+                    {
+                        tracing::warn!("could not print the sign-in message: {error}");
+                    }
+                };
+                let directory = crate::graph::connect(settings, &show).await?;
+                (Arc::new(directory), "graph", tenant)
+            }
+        };
+    let bridge = Bridge::bind(config.listen, directory, config.secret).await?;
+    print_event(&json!({
         "Event": "Ready",
         "Url": bridge.url(),
-        "Backend": "local",
-        "Tenant": config.tenant.display().to_string(),
+        "Backend": backend,
+        "Tenant": tenant,
         "Pid": std::process::id(),
         "Version": env!("CARGO_PKG_VERSION"),
-    });
-    {
-        let mut stdout = std::io::stdout().lock();
-        writeln!(stdout, "{ready}")?;
-        stdout.flush()?;
-    }
-    tracing::info!(url = %bridge.url(), tenant = %config.tenant.display(), "serving");
+    }))?;
+    tracing::info!(url = %bridge.url(), %backend, %tenant, "serving");
     bridge.run_until(stop_signal(config.watch_stdin)).await;
     tracing::info!("stopped");
     Ok(())

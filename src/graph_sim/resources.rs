@@ -1232,7 +1232,7 @@ fn authentication(
                     {
                         return methods_bad_request("A mobile phone cannot be deleted while an alternateMobile phone exists: update the mobile number, then delete the alternate.");
                     }
-                    if is_default_phone(user, kind) && user.auth.method_count() > 1 {
+                    if is_default_phone(user, kind) && user.auth.mfa_method_count() > 1 {
                         return methods_bad_request(&format!("The requested authentication method id of [{}] matches the user's current default authentication method, and cannot be deleted until the default authentication method is changed", kind.id()));
                     }
                     user.auth.phones.remove(&kind);
@@ -1278,7 +1278,7 @@ fn authentication(
                     let Some(position) = apps.iter().position(|a| a.id == *id) else {
                         return not_found(id);
                     };
-                    let others = user.auth.method_count() > 1;
+                    let others = user.auth.mfa_method_count() > 1;
                     let is_default = user.auth.preferred_method.as_deref() == Some(preferred)
                         && (kind == "authenticator" && user.auth.authenticators.len() == 1
                             || kind == "softwareOath" && user.auth.software_oath.len() == 1);

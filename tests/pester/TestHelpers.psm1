@@ -15,6 +15,12 @@ function Connect-TestTenant {
     return $path
 }
 
+# Sets a variable, or removes it for $null (a $null passed as [string] would set it empty).
+function Set-TestEnvironmentVariable {
+    param([string] $Name, $Value)
+    if ($null -eq $Value) { Remove-Item "Env:$Name" -ErrorAction SilentlyContinue } else { Set-Item "Env:$Name" $Value }
+}
+
 # Runs a script file in a separate pwsh, as a user or a runbook would, and returns its output and exit code.
 function Invoke-ScriptInPwsh {
     param([string] $Path, [hashtable] $Environment = @{})
@@ -22,14 +28,40 @@ function Invoke-ScriptInPwsh {
     $saved = @{}
     foreach ($name in $Environment.Keys) {
         $saved[$name] = [Environment]::GetEnvironmentVariable($name)
-        [Environment]::SetEnvironmentVariable($name, $Environment[$name])
+        Set-TestEnvironmentVariable $name $Environment[$name]
     }
     try {
         $output = & $pwsh -NoProfile -NonInteractive -File $Path 2>&1 | ForEach-Object { "$_" }
         return [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = ($output -join [Environment]::NewLine) }
     } finally {
-        foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+        foreach ($name in $saved.Keys) { Set-TestEnvironmentVariable $name $saved[$name] }
     }
 }
 
-Export-ModuleMember -Function New-TestTenant, Connect-TestTenant, Invoke-ScriptInPwsh
+# Starts the Graph simulator over a tenant file, approving device codes at once; answers its URL and process.
+function Start-TestGraphSimulator {
+    param([string] $Tenant)
+    $start = New-Object System.Diagnostics.ProcessStartInfo $env:MSOL_BRIDGE_EXE
+    foreach ($argument in @('graph-sim', '--auto-approve', '--tenant', $Tenant)) { $start.ArgumentList.Add($argument) }
+    $start.UseShellExecute = $false
+    $start.RedirectStandardOutput = $true
+    $process = [System.Diagnostics.Process]::Start($start)
+    $ready = $process.StandardOutput.ReadLine() | ConvertFrom-Json
+    if ($ready.Event -ne 'Ready') { throw "the Graph simulator did not start: $ready" }
+    return [pscustomobject]@{ Url = $ready.Url; Process = $process; Environment = @{
+        MSOL_BRIDGE_BACKEND = 'graph'; MSOL_BRIDGE_GRAPH_URL = $ready.Url; MSOL_BRIDGE_LOGIN_URL = $ready.Url
+        MSOL_BRIDGE_TENANT_ID = $ready.InitialDomain } }
+}
+
+# Calls the simulator as any Graph client would: a device-code token (approved at once), then the request.
+function Invoke-TestGraphRequest {
+    param($Simulator, [string] $Method, [string] $Path, [hashtable] $Body)
+    $form = @{ client_id = '14d82eec-204b-4c2f-b7e8-296a70dab67e'; scope = 'https://graph.microsoft.com/.default' }
+    $code = Invoke-RestMethod -Method Post -Uri "$($Simulator.Url)/organizations/oauth2/v2.0/devicecode" -Body $form
+    $token = Invoke-RestMethod -Method Post -Uri "$($Simulator.Url)/organizations/oauth2/v2.0/token" -Body @{
+        client_id = $form.client_id; grant_type = 'urn:ietf:params:oauth:grant-type:device_code'; device_code = $code.device_code }
+    $json = if ($Body) { $Body | ConvertTo-Json -Depth 5 } else { $null }
+    Invoke-RestMethod -Method $Method -Uri "$($Simulator.Url)$Path" -Body $json -ContentType 'application/json' -Headers @{ Authorization = "Bearer $($token.access_token)" }
+}
+
+Export-ModuleMember -Function Set-TestEnvironmentVariable, New-TestTenant, Connect-TestTenant, Invoke-ScriptInPwsh, Start-TestGraphSimulator, Invoke-TestGraphRequest

@@ -23,6 +23,8 @@ namespace Microsoft.Online.Administration.Automation
     {
         [DataMember] public Guid? ObjectId { get; set; }
         [DataMember] public List<string> Changed { get; set; }
+        /// <summary>What the backend could not express and did not write.</summary>
+        [DataMember] public List<string> Warnings { get; set; }
     }
 
     [DataContract]
@@ -57,6 +59,8 @@ namespace Microsoft.Online.Administration.Automation
         [DataMember] public string Tenant { get; set; }
         [DataMember] public int Pid { get; set; }
         [DataMember] public string Version { get; set; }
+        /// <summary>For a SignIn event: the sign-in instructions for the user.</summary>
+        [DataMember] public string Message { get; set; }
     }
 
     /// <summary>DataContractJsonSerializer with the bridge's timestamp format, one serializer per type.</summary>

@@ -14,6 +14,8 @@ namespace Microsoft.Online.Administration.Automation
     {
         public const string ExeVariable = "MSOL_BRIDGE_EXE";
         private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
+        /// <summary>How long an interactive sign-in may take once its code is shown (the code's own life).</summary>
+        private static readonly TimeSpan SignInTimeout = TimeSpan.FromMinutes(15);
 
         private readonly Process process;
         private readonly Queue<string> errorTail = new Queue<string>();
@@ -58,8 +60,10 @@ namespace Microsoft.Online.Administration.Automation
             get { return Path.DirectorySeparatorChar == '\\'; }
         }
 
-        /// <summary>Starts `msol-bridge serve` with a fresh secret on its stdin and waits for its ready line.</summary>
-        public static BridgeProcess Start(string exe, IList<string> arguments)
+        /// <summary>Starts `msol-bridge serve` with a fresh secret on its stdin (and, when given, the
+        /// sign-in secret on the second line) and waits for its ready line. Sign-in instructions the
+        /// bridge prints before it is ready go to <paramref name="showSignIn"/>.</summary>
+        public static BridgeProcess Start(string exe, IList<string> arguments, string signInSecret, Action<string> showSignIn)
         {
             ProcessStartInfo start = new ProcessStartInfo(exe, Quote(arguments));
             start.UseShellExecute = false;
@@ -91,8 +95,9 @@ namespace Microsoft.Online.Administration.Automation
             try
             {
                 process.StandardInput.WriteLine(bridge.Secret);
+                if (signInSecret != null) process.StandardInput.WriteLine(signInSecret);
                 process.StandardInput.Flush();
-                bridge.Ready = bridge.ReadReadyLine();
+                bridge.Ready = bridge.ReadReadyLine(showSignIn);
             }
             catch
             {
@@ -103,33 +108,43 @@ namespace Microsoft.Online.Administration.Automation
             return bridge;
         }
 
-        private ReadyLine ReadReadyLine()
+        private ReadyLine ReadReadyLine(Action<string> showSignIn)
         {
-            Task<string> line = Task.Factory.StartNew(() => process.StandardOutput.ReadLine(), TaskCreationOptions.LongRunning);
-            if (!line.Wait(ReadyTimeout))
+            TimeSpan timeout = ReadyTimeout;
+            while (true)
             {
-                throw new MicrosoftOnlineException("The msol-bridge program did not report ready within " + ReadyTimeout.TotalSeconds + " s." + ErrorTail());
+                Task<string> line = Task.Factory.StartNew(() => process.StandardOutput.ReadLine(), TaskCreationOptions.LongRunning);
+                if (!line.Wait(timeout))
+                {
+                    throw new MicrosoftOnlineException("The msol-bridge program did not report ready within " + timeout.TotalSeconds + " s." + ErrorTail());
+                }
+                if (line.Result == null)
+                {
+                    process.WaitForExit(5000);
+                    string code = process.HasExited ? " (exit code " + process.ExitCode + ")" : "";
+                    throw new MicrosoftOnlineException("The msol-bridge program stopped before it was ready" + code + "." + ErrorTail());
+                }
+                ReadyLine ready;
+                try
+                {
+                    ready = WireJson.Read<ReadyLine>(line.Result);
+                }
+                catch (System.Runtime.Serialization.SerializationException)
+                {
+                    ready = null;
+                }
+                if (ready != null && ready.Event == "SignIn" && !string.IsNullOrEmpty(ready.Message))
+                {
+                    if (showSignIn != null) showSignIn(ready.Message);
+                    timeout = SignInTimeout;
+                    continue;
+                }
+                if (ready == null || ready.Event != "Ready" || string.IsNullOrEmpty(ready.Url))
+                {
+                    throw new MicrosoftOnlineException("The msol-bridge program printed an unexpected line: " + line.Result);
+                }
+                return ready;
             }
-            if (line.Result == null)
-            {
-                process.WaitForExit(5000);
-                string code = process.HasExited ? " (exit code " + process.ExitCode + ")" : "";
-                throw new MicrosoftOnlineException("The msol-bridge program stopped before it was ready" + code + "." + ErrorTail());
-            }
-            ReadyLine ready;
-            try
-            {
-                ready = WireJson.Read<ReadyLine>(line.Result);
-            }
-            catch (System.Runtime.Serialization.SerializationException)
-            {
-                ready = null;
-            }
-            if (ready == null || ready.Event != "Ready" || string.IsNullOrEmpty(ready.Url))
-            {
-                throw new MicrosoftOnlineException("The msol-bridge program printed an unexpected first line: " + line.Result);
-            }
-            return ready;
         }
 
         private void CollectErrors()

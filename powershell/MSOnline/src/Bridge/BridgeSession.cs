@@ -60,12 +60,16 @@ namespace Microsoft.Online.Administration.Automation
         }
     }
 
-    /// <summary>The per-user settings file: {"Backend":"local","LocalTenant":"/path/tenant.db"}.</summary>
+    /// <summary>The per-user settings file: {"Backend":"graph","LocalTenant":"/path/tenant.db","TenantId":"contoso.onmicrosoft.com","ClientId":"..."}.</summary>
     [DataContract]
     public class BridgeSettings
     {
         [DataMember] public string Backend { get; set; }
         [DataMember] public string LocalTenant { get; set; }
+        /// <summary>The Microsoft 365 tenant (id or domain) the graph backend signs in to.</summary>
+        [DataMember] public string TenantId { get; set; }
+        /// <summary>The app registration the graph backend signs in with.</summary>
+        [DataMember] public string ClientId { get; set; }
 
         /// <summary>&lt;per-user config folder&gt;/msol-bridge/config.json (%APPDATA% on Windows, ~/.config elsewhere).</summary>
         public static string DefaultPath

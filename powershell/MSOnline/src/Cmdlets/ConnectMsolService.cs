@@ -27,9 +27,9 @@ namespace Microsoft.Online.Administration.Automation
         [Parameter]
         public AzureEnvironment AzureEnvironment { get; set; }
 
-        /// <summary>Where the directory lives: Local (an offline tenant file).</summary>
+        /// <summary>Where the directory lives: Local (an offline tenant file) or Graph (Microsoft 365 through Microsoft Graph).</summary>
         [Parameter]
-        [ValidateSet("Local", IgnoreCase = true)]
+        [ValidateSet("Local", "Graph", IgnoreCase = true)]
         public string Backend { get; set; }
 
         /// <summary>The local tenant file (created when missing).</summary>
@@ -55,35 +55,105 @@ namespace Microsoft.Online.Administration.Automation
             string backend = FirstGiven(Backend, backendVariable, settings.Backend);
             bool chosen = backend != null;
             backend = (backend ?? "local").ToLowerInvariant();
-            if (backend != "local")
+            if (backend != "local" && backend != "graph")
             {
                 throw new PropertyValidationException("Invalid value for parameter.  Parameter Name: Backend. '" + backend +
-                    "' is not a backend this version offers. Allowed values: local.");
+                    "' is not a backend. Allowed values: local, graph.");
             }
 
             List<string> arguments = new List<string> { "serve", "--backend", backend };
-            string tenant = FirstGiven(LocalTenant, null, settings.LocalTenant);
-            if (tenant != null)
+            string signInSecret = null;
+            string tenant = null;
+            if (backend == "local")
             {
-                arguments.Add("--tenant");
-                arguments.Add(GetUnresolvedProviderPathFromPSPath(tenant));
+                tenant = FirstGiven(LocalTenant, null, settings.LocalTenant);
+                if (tenant != null)
+                {
+                    arguments.Add("--tenant");
+                    arguments.Add(GetUnresolvedProviderPathFromPSPath(tenant));
+                }
+                if (Credential != null || AdGraphAccessToken != null || MsGraphAccessToken != null || MyInvocation.BoundParameters.ContainsKey("AzureEnvironment"))
+                {
+                    WriteVerbose("The local backend does not sign in: -Credential, access tokens and -AzureEnvironment are not used.");
+                }
             }
-            if (Credential != null || AdGraphAccessToken != null || MsGraphAccessToken != null || MyInvocation.BoundParameters.ContainsKey("AzureEnvironment"))
+            else
             {
-                WriteVerbose("The local backend does not sign in: -Credential, access tokens and -AzureEnvironment are not used.");
+                signInSecret = GraphSignIn(arguments, settings);
             }
 
             string exe = BridgeProcess.Find(BridgeSession.ModuleRoot);
+            // Arguments name no secret: the sign-in secret goes through stdin.
             WriteVerbose("Starting " + exe + " " + string.Join(" ", arguments.ToArray()));
             BridgeSession.Disconnect();
-            BridgeProcess bridge = BridgeProcess.Start(exe, arguments);
+            BridgeProcess bridge = BridgeProcess.Start(exe, arguments, signInSecret, message => WriteWarning(message));
             BridgeSession.Connect(bridge);
-            if (!chosen && tenant == null && Environment.GetEnvironmentVariable("MSOL_BRIDGE_LOCAL_TENANT") == null)
+            if (backend == "local" && !chosen && tenant == null && Environment.GetEnvironmentVariable("MSOL_BRIDGE_LOCAL_TENANT") == null)
             {
                 WriteWarning("Connected to the local tenant " + bridge.Ready.Tenant + ", not to Microsoft 365. " +
                     "Choose a backend with -Backend, MSOL_BRIDGE_BACKEND or " + BridgeSettings.DefaultPath + ".");
             }
             WriteVerbose("Connected to the " + bridge.Ready.Backend + " backend (" + bridge.Ready.Tenant + ") through " + bridge.Ready.Url + ".");
+        }
+
+        /// <summary>Chooses the Graph sign-in: a credential whose user name is an application id signs
+        /// in as that app registration (the password is its client secret), any other credential as
+        /// the user; -MsGraphAccessToken uses that token; nothing signs in interactively (device code).
+        /// Answers the secret the bridge reads from stdin.</summary>
+        private string GraphSignIn(List<string> arguments, BridgeSettings settings)
+        {
+            if (AdGraphAccessToken != null)
+            {
+                throw new PropertyValidationException("Invalid value for parameter.  Parameter Name: AdGraphAccessToken. Azure AD Graph is retired: give a Microsoft Graph token with -MsGraphAccessToken.");
+            }
+            if (MyInvocation.BoundParameters.ContainsKey("AzureEnvironment"))
+            {
+                arguments.Add("--azure-environment");
+                arguments.Add(AzureEnvironment.ToString());
+            }
+            if (Environment.GetEnvironmentVariable("MSOL_BRIDGE_TENANT_ID") == null && !string.IsNullOrEmpty(settings.TenantId))
+            {
+                arguments.Add("--tenant-id");
+                arguments.Add(settings.TenantId);
+            }
+            string clientId = FirstGiven(Environment.GetEnvironmentVariable("MSOL_BRIDGE_CLIENT_ID"), settings.ClientId);
+            if (MsGraphAccessToken != null)
+            {
+                arguments.Add("--sign-in");
+                arguments.Add("access-token");
+                return MsGraphAccessToken;
+            }
+            if (Credential != null)
+            {
+                string user = Credential.UserName ?? "";
+                Guid applicationId;
+                string password = Credential.GetNetworkCredential().Password;
+                if (Guid.TryParse(user, out applicationId))
+                {
+                    arguments.Add("--sign-in");
+                    arguments.Add("client-secret");
+                    arguments.Add("--client-id");
+                    arguments.Add(applicationId.ToString());
+                    return password;
+                }
+                arguments.Add("--sign-in");
+                arguments.Add("password");
+                arguments.Add("--username");
+                arguments.Add(user);
+                AddClientId(arguments, clientId);
+                return password;
+            }
+            arguments.Add("--sign-in");
+            arguments.Add("device-code");
+            AddClientId(arguments, clientId);
+            return null;
+        }
+
+        private static void AddClientId(List<string> arguments, string clientId)
+        {
+            if (string.IsNullOrEmpty(clientId)) return;
+            arguments.Add("--client-id");
+            arguments.Add(clientId);
         }
 
         private static string FirstGiven(params string[] values)

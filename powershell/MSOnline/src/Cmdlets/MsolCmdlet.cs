@@ -93,6 +93,10 @@ namespace Microsoft.Online.Administration.Automation
         {
             if (!ShouldProcess(target, action)) return null;
             WriteOutcome outcome = Call<WriteOutcome>(body);
+            if (outcome != null && outcome.Warnings != null)
+            {
+                foreach (string warning in outcome.Warnings) WriteWarning(target + ": " + warning);
+            }
             if (outcome != null && outcome.Changed != null)
             {
                 WriteVerbose(outcome.Changed.Count == 0
