@@ -86,7 +86,7 @@ fn graph_sim(args: &crate::cli::GraphSimArgs) -> Result<ExitCode> {
         .build()?;
     runtime.block_on(async {
         let simulator = GraphSimulator::bind(args.listen, &snapshot, settings).await?;
-        let ready = json!({
+        print_event(&json!({
             "Event": "Ready",
             "Url": simulator.url(),
             "TenantId": snapshot.company.object_id,
@@ -94,12 +94,7 @@ fn graph_sim(args: &crate::cli::GraphSimArgs) -> Result<ExitCode> {
             "AppId": args.app_id,
             "Pid": std::process::id(),
             "Version": env!("CARGO_PKG_VERSION"),
-        });
-        {
-            let mut stdout = std::io::stdout().lock();
-            writeln!(stdout, "{ready}")?;
-            stdout.flush()?;
-        }
+        }))?;
         tracing::info!(url = %simulator.url(), "Graph simulator serving");
         simulator.run_until(stop_signal(false)).await;
         anyhow::Ok(())

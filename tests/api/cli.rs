@@ -287,3 +287,124 @@ fn run_refuses_a_missing_script() {
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("/no/such/script.ps1 does not exist"));
 }
+
+fn read_event(reader: &mut impl BufRead) -> serde_json::Value {
+    let mut line = String::new();
+    reader.read_line(&mut line).unwrap();
+    serde_json::from_str(&line).unwrap_or_else(|_| panic!("a JSON event line, not {line:?}"))
+}
+
+#[test]
+fn serve_signs_in_to_the_graph_simulator_with_an_app_secret_read_from_stdin() {
+    const CLIENT_SECRET: &str = "app-secret-from-the-runbook-credential";
+    let mut simulator = bridge_command()
+        .args([
+            "graph-sim",
+            "--app-id",
+            "11111111-2222-3333-4444-555555555555",
+        ])
+        .env("MSOL_BRIDGE_SIM_CLIENT_SECRET", CLIENT_SECRET)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let sim_ready = read_event(&mut BufReader::new(simulator.stdout.take().unwrap()));
+    assert_eq!(sim_ready["Event"], "Ready");
+    let sim_url = sim_ready["Url"].as_str().unwrap().to_string();
+
+    let mut bridge = bridge_command()
+        .args(["serve", "--backend", "graph", "--sign-in", "client-secret"])
+        .args([
+            "--client-id",
+            "11111111-2222-3333-4444-555555555555",
+            "--tenant-id",
+            "contoso.onmicrosoft.com",
+        ])
+        .env("MSOL_BRIDGE_GRAPH_URL", &sim_url)
+        .env("MSOL_BRIDGE_LOGIN_URL", &sim_url)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = bridge.stdin.take().unwrap();
+    writeln!(stdin, "{SECRET}\n{CLIENT_SECRET}").unwrap();
+    let ready = read_event(&mut BufReader::new(bridge.stdout.take().unwrap()));
+    assert_eq!(
+        (ready["Event"].as_str(), ready["Backend"].as_str()),
+        (Some("Ready"), Some("graph"))
+    );
+    let url = ready["Url"].as_str().unwrap().to_string();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    let company: serde_json::Value = runtime.block_on(async {
+        reqwest::Client::new()
+            .post(format!("{url}/v1/Get-MsolCompanyInformation"))
+            .bearer_auth(SECRET)
+            .json(&serde_json::json!({}))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    });
+    assert_eq!(company["InitialDomain"], "contoso.onmicrosoft.com");
+    drop(stdin);
+    bridge.wait().unwrap();
+    let mut log = String::new();
+    std::io::Read::read_to_string(&mut bridge.stderr.take().unwrap(), &mut log).unwrap();
+    assert!(
+        !log.contains(CLIENT_SECRET) && !log.contains(SECRET),
+        "no secret in the log: {log}"
+    );
+    simulator.kill().unwrap();
+}
+
+#[test]
+fn serve_refuses_a_closed_cloud_and_a_client_secret_without_its_tenant() {
+    let output = bridge_command()
+        .args([
+            "serve",
+            "--backend",
+            "graph",
+            "--secret-from",
+            "env",
+            "--azure-environment",
+            "AzureGermanyCloud",
+        ])
+        .env("MSOL_BRIDGE_SECRET", SECRET)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        !output.status.success() && stderr.contains("closed"),
+        "{stderr}"
+    );
+    let output = bridge_command()
+        .args([
+            "serve",
+            "--backend",
+            "graph",
+            "--secret-from",
+            "env",
+            "--sign-in",
+            "client-secret",
+            "--client-id",
+            "11111111-2222-3333-4444-555555555555",
+        ])
+        .env("MSOL_BRIDGE_SECRET", SECRET)
+        .env("MSOL_BRIDGE_SIGN_IN_SECRET", "the-client-secret")
+        .env_remove("MSOL_BRIDGE_TENANT_ID")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        !output.status.success()
+            && stderr.contains("--tenant-id")
+            && !stderr.contains("the-client-secret"),
+        "{stderr}"
+    );
+}
