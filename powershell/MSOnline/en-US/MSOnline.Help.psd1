@@ -58,17 +58,18 @@
             Synopsis    = 'Connects the Msol cmdlets to a directory through msol-bridge.'
             Description = 'Starts this session''s msol-bridge (found through MSOL_BRIDGE_EXE, beside the module, or on PATH) with a fresh secret, and connects every Msol cmdlet to it. The backend comes from -Backend, else MSOL_BRIDGE_BACKEND, else the per-user settings file, else the local tenant, with a warning. The bridge stops when the session or the module goes away. Call it before any other Msol cmdlet.'
             Parameters  = @{
-                Credential          = 'The account to sign in with. The local backend does not sign in and does not use it.'
-                AdGraphAccessToken  = 'An access token for Azure AD Graph (alias AccessToken). The local backend does not use it.'
-                MsGraphAccessToken  = 'An access token for Microsoft Graph. The local backend does not use it.'
-                AzureEnvironment    = 'The cloud: AzureCloud (default), AzureChinaCloud, AzureGermanyCloud or USGovernment. The local backend does not use it.'
-                Backend             = 'Where the directory lives: Local (a tenant file). Overrides MSOL_BRIDGE_BACKEND and the settings file.'
+                Credential          = 'Graph backend: a user name and password (delegated; Microsoft refuses it when MFA applies), or an application id as user name and a client secret as password (app-only). Without it, the Graph backend signs in with a device code. The local backend does not use it.'
+                AdGraphAccessToken  = 'An access token for Azure AD Graph (alias AccessToken). Azure AD Graph is retired: the Graph backend refuses it; use -MsGraphAccessToken.'
+                MsGraphAccessToken  = 'An access token for Microsoft Graph, used as given by the Graph backend (connect again when it expires). The local backend does not use it.'
+                AzureEnvironment    = 'The cloud the Graph backend signs in to: AzureCloud (default), AzureChinaCloud or USGovernment. AzureGermanyCloud closed in 2021 and is refused. The local backend does not use it.'
+                Backend             = 'Where the directory lives: Local (a tenant file) or Graph (Microsoft 365 through Microsoft Graph; the tenant comes from MSOL_BRIDGE_TENANT_ID or the settings file). Overrides MSOL_BRIDGE_BACKEND and the settings file.'
                 LocalTenant         = 'The local tenant file (created when missing). Overrides MSOL_BRIDGE_LOCAL_TENANT and the settings file.'
             }
             Examples    = @(
                 @{ Code = 'Connect-MsolService'; Remarks = 'Connects with the backend chosen by the environment or the settings file.' }
                 @{ Code = 'Connect-MsolService -Credential (Get-AutomationPSCredential -Name ''MSOnline'')'; Remarks = 'The usual first line of a runbook; it runs unchanged.' }
                 @{ Code = 'Connect-MsolService -LocalTenant ./contoso.db'; Remarks = 'Connects to a local tenant file, to rehearse a script offline.' }
+                @{ Code = 'Connect-MsolService -Backend Graph'; Remarks = 'Signs in to Microsoft 365 with a device code: a warning shows the code to enter at the sign-in page.' }
             )
         }
         'Get-MsolUser' = @{
