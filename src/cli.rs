@@ -95,6 +95,9 @@ pub struct GraphSimArgs {
     /// The application id of the registered confidential client (client-credentials flow).
     #[arg(long, default_value = crate::graph_sim::SIMULATED_APP_ID, value_name = "GUID")]
     pub app_id: String,
+    /// A PEM file with the application's public certificate, for the certificate flow.
+    #[arg(long, value_name = "FILE")]
+    pub app_certificate: Option<PathBuf>,
     /// How long access tokens live, in seconds.
     #[arg(long, default_value_t = 3599, value_name = "SECONDS")]
     pub token_lifetime: u64,
@@ -149,6 +152,8 @@ pub enum SignInChoice {
     Password,
     /// An app registration (--client-id) and its client secret (app-only).
     ClientSecret,
+    /// An app registration (--client-id) and its certificate (--certificate; app-only).
+    Certificate,
     /// An access token obtained elsewhere.
     AccessToken,
 }
@@ -220,6 +225,17 @@ pub struct GraphArgs {
     /// The user name for --sign-in password.
     #[arg(long, env = "MSOL_BRIDGE_USERNAME", value_name = "UPN")]
     pub username: Option<String>,
+    /// For --sign-in certificate: a PEM file with the app's certificate and its unencrypted private key.
+    #[arg(long, env = "MSOL_BRIDGE_CERTIFICATE", value_name = "FILE")]
+    pub certificate: Option<PathBuf>,
+    /// How the certificate signs: PS256 (current) or RS256 (older clients).
+    #[arg(
+        long,
+        env = "MSOL_BRIDGE_CERTIFICATE_ALGORITHM",
+        default_value = "PS256",
+        value_name = "ALG"
+    )]
+    pub certificate_algorithm: String,
     /// The cloud: AzureCloud, AzureChinaCloud, USGovernment or USGovernmentDoD.
     #[arg(
         long,

@@ -70,9 +70,20 @@ fn graph_sim(args: &crate::cli::GraphSimArgs) -> Result<ExitCode> {
         std::env::remove_var(CLIENT_SECRET_VARIABLE);
         apps.insert(args.app_id.clone(), secret);
     }
+    let mut app_certificates = std::collections::HashMap::new();
+    if let Some(path) = &args.app_certificate {
+        let text =
+            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        let certificates = crate::certificate::certificates(&text);
+        if certificates.is_empty() {
+            bail!("{} holds no CERTIFICATE block", path.display());
+        }
+        app_certificates.insert(args.app_id.clone(), certificates);
+    }
     let settings = SimSettings {
         auto_approve: args.auto_approve,
         apps,
+        app_certificates,
         token_lifetime: std::time::Duration::from_secs(args.token_lifetime.max(1)),
         limits: (args.limit_scale > 0.0).then(|| Limits::scaled(args.limit_scale)),
         latency: std::time::Duration::from_millis(args.latency_ms),

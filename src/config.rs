@@ -80,7 +80,10 @@ pub fn serve_config(args: &ServeArgs) -> Result<ServeConfig> {
             tenant: args.tenant.path()?,
         },
         BackendChoice::Graph => {
-            let needs_secret = args.graph.sign_in != SignInChoice::DeviceCode;
+            let needs_secret = !matches!(
+                args.graph.sign_in,
+                SignInChoice::DeviceCode | SignInChoice::Certificate
+            );
             let sign_in_secret = if !needs_secret {
                 None
             } else {
@@ -152,16 +155,40 @@ fn graph_settings(args: &GraphArgs, secret: Option<String>) -> Result<GraphSetti
                 .context("--sign-in password needs --username (or MSOL_BRIDGE_USERNAME)")?,
             password: secret()?,
         },
-        SignInChoice::ClientSecret => {
-            let client_id = client_id.context("--sign-in client-secret needs the app registration's --client-id (or MSOL_BRIDGE_CLIENT_ID)")?;
+        SignInChoice::ClientSecret | SignInChoice::Certificate => {
+            let flow = if args.sign_in == SignInChoice::Certificate {
+                "certificate"
+            } else {
+                "client-secret"
+            };
+            let client_id = client_id.with_context(|| format!("--sign-in {flow} needs the app registration's --client-id (or MSOL_BRIDGE_CLIENT_ID)"))?;
             if args.tenant_id.eq_ignore_ascii_case("organizations")
                 || args.tenant_id.eq_ignore_ascii_case("common")
             {
-                bail!("--sign-in client-secret signs in as an application, which belongs to one tenant: give --tenant-id (or MSOL_BRIDGE_TENANT_ID) as the tenant's id or domain");
+                bail!("--sign-in {flow} signs in as an application, which belongs to one tenant: give --tenant-id (or MSOL_BRIDGE_TENANT_ID) as the tenant's id or domain");
             }
-            SignIn::ClientSecret {
-                client_id,
-                secret: secret()?,
+            if args.sign_in == SignInChoice::ClientSecret {
+                SignIn::ClientSecret {
+                    client_id,
+                    secret: secret()?,
+                }
+            } else {
+                let path = args.certificate.as_ref().context("--sign-in certificate needs --certificate (or MSOL_BRIDGE_CERTIFICATE): a PEM file with the certificate and its private key")?;
+                let text = std::fs::read_to_string(path)
+                    .with_context(|| format!("reading the certificate {}", path.display()))?;
+                let certificate =
+                    crate::certificate::ClientCertificate::from_pem(&text).map_err(|problem| {
+                        anyhow::anyhow!(
+                            "the certificate file {} cannot be used: {problem}",
+                            path.display()
+                        )
+                    })?;
+                SignIn::Certificate {
+                    client_id,
+                    certificate: std::sync::Arc::new(certificate),
+                    algorithm: crate::certificate::Algorithm::parse(&args.certificate_algorithm)
+                        .map_err(anyhow::Error::msg)?,
+                }
             }
         }
         SignInChoice::AccessToken => SignIn::AccessToken(secret()?),

@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod app;
+pub mod certificate;
 pub mod cli;
 pub mod commands;
 pub mod config;

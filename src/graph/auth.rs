@@ -28,6 +28,12 @@ pub enum SignIn {
     },
     /// App-only: an app registration's client secret.
     ClientSecret { client_id: String, secret: Secret },
+    /// App-only: an app registration's certificate, proving itself with a signed assertion.
+    Certificate {
+        client_id: String,
+        certificate: std::sync::Arc<crate::certificate::ClientCertificate>,
+        algorithm: crate::certificate::Algorithm,
+    },
     /// A token obtained elsewhere (`-MsGraphAccessToken`); it cannot be renewed.
     AccessToken(Secret),
 }
@@ -39,6 +45,13 @@ impl SignIn {
             SignIn::Password { username, .. } => format!("password for {username}"),
             SignIn::ClientSecret { client_id, .. } => {
                 format!("client secret of application {client_id}")
+            }
+            SignIn::Certificate {
+                client_id,
+                certificate,
+                algorithm,
+            } => {
+                format!("certificate {certificate:?} ({algorithm:?}) of application {client_id}")
             }
             SignIn::AccessToken(_) => "a given access token".to_string(),
         }
@@ -267,6 +280,30 @@ impl TokenSource {
                         ("client_id", client_id),
                         ("refresh_token", refresh.expose()),
                         ("scope", &delegated_scope),
+                    ],
+                )
+                .await?
+            }
+            (
+                SignIn::Certificate {
+                    client_id,
+                    certificate,
+                    algorithm,
+                },
+                _,
+            ) => {
+                let assertion = certificate.assertion(client_id, &url, *algorithm);
+                self.post_form(
+                    &url,
+                    &[
+                        ("grant_type", "client_credentials"),
+                        ("client_id", client_id),
+                        (
+                            "client_assertion_type",
+                            "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+                        ),
+                        ("client_assertion", &assertion),
+                        ("scope", &app_scope),
                     ],
                 )
                 .await?

@@ -2,8 +2,8 @@
 //! (reference/graph.md section 8): client credentials with a secret, resource-owner password,
 //! device code (approved at `/devicelogin`, or at once with `--auto-approve`) and refresh tokens.
 //!
-//! Tokens are opaque random strings: Graph clients must not read access tokens, and nothing here
-//! signs anything. Certificate assertions are refused as unsupported by this simulator.
+//! Tokens are opaque random strings: Graph clients must not read access tokens. Certificate
+//! assertions are verified against the app's registered certificates (PS256 or RS256).
 
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
@@ -33,6 +33,8 @@ struct DeviceCode {
 pub struct Identity {
     /// Registered confidential clients: application id and client secret.
     apps: HashMap<String, String>,
+    /// Registered certificates (DER) per application id.
+    certificates: HashMap<String, Vec<Vec<u8>>>,
     auto_approve: bool,
     token_lifetime: Duration,
     access: HashMap<String, Grant>,
@@ -67,11 +69,13 @@ fn random_token() -> String {
 impl Identity {
     pub fn new(
         apps: HashMap<String, String>,
+        certificates: HashMap<String, Vec<Vec<u8>>>,
         auto_approve: bool,
         token_lifetime: Duration,
     ) -> Identity {
         Identity {
             apps,
+            certificates,
             auto_approve,
             token_lifetime,
             access: HashMap::new(),
@@ -191,18 +195,37 @@ impl Identity {
         let scope = form.get("scope").cloned().unwrap_or_default();
         match form.get("grant_type").map(String::as_str) {
             Some("client_credentials") => {
-                if form.contains_key("client_assertion") {
-                    return token_error(
-                        401,
-                        "invalid_client",
-                        700027,
-                        "This simulator does not check certificate assertions.",
-                    );
-                }
-                let Some(expected) = self.apps.get(&client_id) else {
+                if !self.apps.contains_key(&client_id)
+                    && !self.certificates.contains_key(&client_id)
+                {
                     return token_error(400, "unauthorized_client", 700016, &format!("Application with identifier '{client_id}' was not found in the directory '{}'.", tenant.display_name));
-                };
-                if form.get("client_secret") != Some(expected) {
+                }
+                if let Some(assertion) = form.get("client_assertion") {
+                    if form.get("client_assertion_type").map(String::as_str)
+                        != Some("urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
+                    {
+                        return token_error(400, "invalid_request", 50027, "client_assertion_type must be urn:ietf:params:oauth:client-assertion-type:jwt-bearer.");
+                    }
+                    let registered = self
+                        .certificates
+                        .get(&client_id)
+                        .map_or(&[][..], Vec::as_slice);
+                    if let Err(problem) = crate::certificate::verify_assertion(
+                        assertion,
+                        registered,
+                        &client_id,
+                        |aud| aud.ends_with("/oauth2/v2.0/token"),
+                    ) {
+                        return token_error(
+                            401,
+                            "invalid_client",
+                            700027,
+                            &format!("Client assertion failed signature validation: {problem}."),
+                        );
+                    }
+                } else if form.get("client_secret").is_none()
+                    || form.get("client_secret") != self.apps.get(&client_id)
+                {
                     return token_error(401, "invalid_client", 7000215, "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app.");
                 }
                 if !scope.ends_with("/.default") {

@@ -45,6 +45,8 @@ pub struct SimSettings {
     pub auto_approve: bool,
     /// Confidential clients: application id and client secret.
     pub apps: HashMap<String, String>,
+    /// Confidential clients' certificates (DER), by application id.
+    pub app_certificates: HashMap<String, Vec<Vec<u8>>>,
     pub token_lifetime: Duration,
     pub limits: Option<Limits>,
     /// Added to every HTTP exchange (not per batch item).
@@ -63,6 +65,7 @@ impl Default for SimSettings {
         SimSettings {
             auto_approve: false,
             apps: HashMap::new(),
+            app_certificates: HashMap::new(),
             token_lifetime: Duration::from_secs(3599),
             limits: Some(Limits::DOCUMENTED),
             latency: Duration::ZERO,
@@ -168,6 +171,7 @@ impl GraphSimulator {
         let sim = Sim {
             identity: Identity::new(
                 settings.apps.clone(),
+                settings.app_certificates.clone(),
                 settings.auto_approve,
                 settings.token_lifetime,
             ),

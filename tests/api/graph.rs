@@ -51,6 +51,15 @@ impl TestGraph {
         }
     }
 
+    /// Why signing in this way fails (it must fail).
+    pub async fn refusal(&self, sign_in: SignIn) -> String {
+        graph::connect(self.settings(sign_in), &|_| {})
+            .await
+            .err()
+            .expect("the sign-in is refused")
+            .to_string()
+    }
+
     pub async fn app_directory(&self) -> GraphDirectory {
         let sign_in = SignIn::ClientSecret {
             client_id: APP_ID.to_string(),
@@ -491,17 +500,12 @@ async fn sign_in_flows_and_their_refusals() {
         .await
         .unwrap();
 
-    let wrong = graph::connect(
-        graph.settings(SignIn::ClientSecret {
+    let wrong = graph
+        .refusal(SignIn::ClientSecret {
             client_id: APP_ID.into(),
             secret: Secret::new("not-the-secret".into()),
-        }),
-        &|_| {},
-    )
-    .await
-    .err()
-    .unwrap()
-    .to_string();
+        })
+        .await;
     assert!(
         wrong.contains("AADSTS7000215") && !wrong.contains("not-the-secret"),
         "{wrong}"
@@ -518,22 +522,57 @@ async fn sign_in_flows_and_their_refusals() {
         .unwrap()
         .unwrap();
     set(&app, "user00000", enable_mfa()).await.unwrap();
-    let blocked = graph::connect(
-        graph.settings(SignIn::Password {
+    let blocked = graph
+        .refusal(SignIn::Password {
             client_id: graph::auth::GRAPH_POWERSHELL_CLIENT_ID.into(),
             username: "user00000@contoso.onmicrosoft.com".into(),
             password: Secret::new(password.clone()),
-        }),
-        &|_| {},
-    )
-    .await
-    .err()
-    .unwrap()
-    .to_string();
+        })
+        .await;
     assert!(
         blocked.contains("AADSTS50076")
             && blocked.contains("Multi-factor authentication")
             && !blocked.contains(&password),
         "{blocked}"
     );
+}
+
+#[tokio::test]
+async fn an_app_signs_in_with_its_certificate_in_either_algorithm() {
+    use msol_bridge::certificate::{certificates, Algorithm, ClientCertificate};
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let registered = std::fs::read_to_string(fixtures.join("test-app-certificate.pem")).unwrap();
+    let unregistered =
+        std::fs::read_to_string(fixtures.join("test-unregistered-certificate.pem")).unwrap();
+    let mut settings = SimSettings {
+        limits: None,
+        ..SimSettings::default()
+    };
+    settings.app_certificates = HashMap::from([(APP_ID.to_string(), certificates(&registered))]);
+    let graph = spawn_simulator(&with_users(1), settings).await;
+    let sign_in = |pem: &str, algorithm| SignIn::Certificate {
+        client_id: APP_ID.into(),
+        certificate: std::sync::Arc::new(ClientCertificate::from_pem(pem).unwrap()),
+        algorithm,
+    };
+    for algorithm in [Algorithm::Ps256, Algorithm::Rs256] {
+        let directory = graph::connect(graph.settings(sign_in(&registered, algorithm)), &|_| {})
+            .await
+            .unwrap_or_else(|e| panic!("{algorithm:?}: {e}"));
+        directory
+            .get_user(&UserRef::by_upn("user00000@contoso.onmicrosoft.com"), false)
+            .await
+            .unwrap();
+    }
+    let refused = graph
+        .refusal(sign_in(&unregistered, Algorithm::Ps256))
+        .await;
+    assert!(
+        refused.contains("AADSTS700027") && refused.contains("thumbprint"),
+        "{refused}"
+    );
+    let without_key = registered.replace("PRIVATE KEY", "NOTHING");
+    assert!(ClientCertificate::from_pem(&without_key)
+        .unwrap_err()
+        .contains("private key"));
 }

@@ -61,6 +61,20 @@ Describe 'Old MSOnline scripts run unchanged against Microsoft Graph (the simula
             $simulator.Process.Kill()
         }
     }
+    It 'Connect-MsolService signs in as an app with the certificate the host is configured with' {
+        $certificate = Join-Path (Split-Path $PSScriptRoot) 'fixtures/test-app-certificate.pem'
+        $simulator = Start-TestGraphSimulator -Tenant (New-TestTenant) -Arguments @('--app-certificate', $certificate)
+        $environment = $simulator.Environment + @{ MSOL_BRIDGE_CERTIFICATE = $certificate; MSOL_BRIDGE_CLIENT_ID = $simulator.AppId }
+        try {
+            foreach ($name in $environment.Keys) { Set-TestEnvironmentVariable $name $environment[$name] }
+            Connect-MsolService -WarningVariable shown
+            $shown | Should -BeNullOrEmpty -Because 'no one is asked for a code'
+            (Get-MsolUser -UserPrincipalName 'admin@contoso.onmicrosoft.com').StrongAuthenticationRequirements.State | Should -Be 'Enforced'
+        } finally {
+            foreach ($name in $environment.Keys) { Set-TestEnvironmentVariable $name $null }
+            $simulator.Process.Kill()
+        }
+    }
     It 'Connect-MsolService shows the device-code sign-in message' {
         $simulator = Start-TestGraphSimulator -Tenant (New-TestTenant)
         try {

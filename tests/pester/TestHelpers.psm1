@@ -40,15 +40,15 @@ function Invoke-ScriptInPwsh {
 
 # Starts the Graph simulator over a tenant file, approving device codes at once; answers its URL and process.
 function Start-TestGraphSimulator {
-    param([string] $Tenant)
+    param([string] $Tenant, [string[]] $Arguments = @())
     $start = New-Object System.Diagnostics.ProcessStartInfo $env:MSOL_BRIDGE_EXE
-    foreach ($argument in @('graph-sim', '--auto-approve', '--tenant', $Tenant)) { $start.ArgumentList.Add($argument) }
+    foreach ($argument in @('graph-sim', '--auto-approve', '--tenant', $Tenant) + $Arguments) { $start.ArgumentList.Add($argument) }
     $start.UseShellExecute = $false
     $start.RedirectStandardOutput = $true
     $process = [System.Diagnostics.Process]::Start($start)
     $ready = $process.StandardOutput.ReadLine() | ConvertFrom-Json
     if ($ready.Event -ne 'Ready') { throw "the Graph simulator did not start: $ready" }
-    return [pscustomobject]@{ Url = $ready.Url; Process = $process; Environment = @{
+    return [pscustomobject]@{ Url = $ready.Url; AppId = $ready.AppId; Process = $process; Environment = @{
         MSOL_BRIDGE_BACKEND = 'graph'; MSOL_BRIDGE_GRAPH_URL = $ready.Url; MSOL_BRIDGE_LOGIN_URL = $ready.Url
         MSOL_BRIDGE_TENANT_ID = $ready.InitialDomain } }
 }

@@ -70,6 +70,8 @@ namespace Microsoft.Online.Administration.Automation
         [DataMember] public string TenantId { get; set; }
         /// <summary>The app registration the graph backend signs in with.</summary>
         [DataMember] public string ClientId { get; set; }
+        /// <summary>A PEM file with that app's certificate and private key: the graph backend then signs in as the app.</summary>
+        [DataMember] public string Certificate { get; set; }
 
         /// <summary>&lt;per-user config folder&gt;/msol-bridge/config.json (%APPDATA% on Windows, ~/.config elsewhere).</summary>
         public static string DefaultPath

@@ -98,7 +98,8 @@ namespace Microsoft.Online.Administration.Automation
 
         /// <summary>Chooses the Graph sign-in: a credential whose user name is an application id signs
         /// in as that app registration (the password is its client secret), any other credential as
-        /// the user; -MsGraphAccessToken uses that token; nothing signs in interactively (device code).
+        /// the user; -MsGraphAccessToken uses that token; a configured certificate (MSOL_BRIDGE_CERTIFICATE
+        /// or the settings file) signs in as the app; otherwise interactively (device code).
         /// Answers the secret the bridge reads from stdin.</summary>
         private string GraphSignIn(List<string> arguments, BridgeSettings settings)
         {
@@ -143,8 +144,19 @@ namespace Microsoft.Online.Administration.Automation
                 AddClientId(arguments, clientId);
                 return password;
             }
+            string certificate = FirstGiven(Environment.GetEnvironmentVariable("MSOL_BRIDGE_CERTIFICATE"), settings.Certificate);
             arguments.Add("--sign-in");
-            arguments.Add("device-code");
+            if (certificate != null)
+            {
+                // An unattended host configured with an app certificate: no one is there to enter a code.
+                arguments.Add("certificate");
+                arguments.Add("--certificate");
+                arguments.Add(GetUnresolvedProviderPathFromPSPath(certificate));
+            }
+            else
+            {
+                arguments.Add("device-code");
+            }
             AddClientId(arguments, clientId);
             return null;
         }
