@@ -10,6 +10,7 @@ pub mod directory;
 pub mod domain;
 pub mod graph;
 pub mod graph_sim;
+pub mod percent;
 pub mod run;
 pub mod schema;
 pub mod secret;

@@ -37,47 +37,12 @@ pub struct GraphDirectory {
 /// Percent-encodes a UPN for a path segment; a UPN starting with `$` takes the key form
 /// `users('$x@y.com')` (reference/graph.md 3.2).
 fn user_segment(key: &str) -> String {
-    let mut encoded = String::new();
-    for byte in key.bytes() {
-        match byte {
-            b'A'..=b'Z'
-            | b'a'..=b'z'
-            | b'0'..=b'9'
-            | b'-'
-            | b'_'
-            | b'.'
-            | b'~'
-            | b'@'
-            | b'!'
-            | b'\'' => encoded.push(byte as char),
-            _ => encoded.push_str(&format!("%{byte:02X}")),
-        }
-    }
+    let encoded = crate::percent::encode(key, b"@!'");
     if key.starts_with('$') {
         format!("/users('{}')", encoded.replace('\'', "''"))
     } else {
         format!("/users/{encoded}")
     }
-}
-
-fn query_value(text: &str) -> String {
-    let mut encoded = String::new();
-    for byte in text.bytes() {
-        match byte {
-            b'A'..=b'Z'
-            | b'a'..=b'z'
-            | b'0'..=b'9'
-            | b'-'
-            | b'_'
-            | b'.'
-            | b'~'
-            | b','
-            | b'$'
-            | b'/' => encoded.push(byte as char),
-            _ => encoded.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    encoded
 }
 
 /// A Graph failure in MSOnline's terms, keeping Graph's code and request id in the message.
@@ -832,7 +797,10 @@ impl Directory for GraphDirectory {
                     page.size.clamp(1, MAX_PAGE)
                 );
                 if !filters.is_empty() {
-                    path.push_str(&format!("&$filter={}", query_value(&filters.join(" and "))));
+                    path.push_str(&format!(
+                        "&$filter={}",
+                        crate::percent::encode(&filters.join(" and "), b",$/")
+                    ));
                 }
                 let mut call = Call::get(Version::V1, path);
                 if advanced {

@@ -277,34 +277,15 @@ fn ensure_global_administrator(tenant: &mut SimTenant) {
     }
 }
 
-fn percent_decode(text: &str, plus_is_space: bool) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'%' if i + 2 < bytes.len() => match u8::from_str_radix(&text[i + 1..i + 3], 16) {
-                Ok(b) => {
-                    out.push(b);
-                    i += 3;
-                    continue;
-                }
-                Err(_) => out.push(b'%'),
-            },
-            b'+' if plus_is_space => out.push(b' '),
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 pub fn parse_form(body: &str) -> HashMap<String, String> {
     body.split('&')
         .filter(|p| !p.is_empty())
         .map(|pair| {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            (percent_decode(k, true), percent_decode(v, true))
+            (
+                crate::percent::decode(k, true),
+                crate::percent::decode(v, true),
+            )
         })
         .collect()
 }
@@ -315,7 +296,10 @@ fn parse_query(query: &str) -> Vec<(String, String)> {
         .filter(|p| !p.is_empty())
         .map(|pair| {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            (percent_decode(k, true), percent_decode(v, true))
+            (
+                crate::percent::decode(k, true),
+                crate::percent::decode(v, true),
+            )
         })
         .collect()
 }
@@ -325,7 +309,7 @@ fn parse_query(query: &str) -> Vec<(String, String)> {
 fn segments(path: &str) -> Vec<String> {
     let mut out = Vec::new();
     for raw in path.split('/').filter(|s| !s.is_empty()) {
-        let segment = percent_decode(raw, false);
+        let segment = crate::percent::decode(raw, false);
         match (segment.find('('), segment.ends_with(')')) {
             (Some(open), true) if open > 0 => {
                 out.push(segment[..open].to_string());

@@ -490,13 +490,22 @@ fn page_size(request: &SimRequest) -> Result<usize, SimResponse> {
     }
 }
 
+/// Left as they are in next links: OData's own punctuation.
+const KEEP: &[u8] = b"$',()/";
+
 /// The next page's link: the same query, a new `$skiptoken`.
 fn next_link(request: &SimRequest, resource: &str, position: usize) -> String {
     let mut query: Vec<String> = request
         .query
         .iter()
         .filter(|(k, _)| !k.eq_ignore_ascii_case("$skiptoken"))
-        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+        .map(|(k, v)| {
+            format!(
+                "{}={}",
+                crate::percent::encode(k, KEEP),
+                crate::percent::encode(v, KEEP)
+            )
+        })
         .collect();
     query.push(format!("$skiptoken={}", skip_token(position)));
     format!(
@@ -505,29 +514,6 @@ fn next_link(request: &SimRequest, resource: &str, position: usize) -> String {
         request.version.segment(),
         query.join("&")
     )
-}
-
-fn encode(text: &str) -> String {
-    let mut out = String::new();
-    for byte in text.bytes() {
-        match byte {
-            b'A'..=b'Z'
-            | b'a'..=b'z'
-            | b'0'..=b'9'
-            | b'-'
-            | b'_'
-            | b'.'
-            | b'~'
-            | b'$'
-            | b'\''
-            | b','
-            | b'('
-            | b')'
-            | b'/' => out.push(byte as char),
-            _ => out.push_str(&format!("%{byte:02X}")),
-        }
-    }
-    out
 }
 
 fn list_users(tenant: &SimTenant, request: &SimRequest) -> SimResponse {
