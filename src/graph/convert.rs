@@ -104,7 +104,17 @@ pub fn method_of_preference(preference: &str) -> Option<MethodType> {
     })
 }
 
-pub use crate::graph_sim::state::preferred_method_name;
+/// `userPreferredMethodForSecondaryAuthentication` for an MSOnline method type (reference/graph.md 2.4).
+pub fn preferred_method_name(method: MethodType) -> &'static str {
+    match method {
+        MethodType::OneWaySms => "sms",
+        MethodType::TwoWayVoiceMobile => "voiceMobile",
+        MethodType::TwoWayVoiceAlternateMobile => "voiceAlternateMobile",
+        MethodType::TwoWayVoiceOffice => "voiceOffice",
+        MethodType::PhoneAppNotification => "push",
+        MethodType::PhoneAppOtp => "oath",
+    }
+}
 
 fn text(value: &Value, key: &str) -> Option<String> {
     value[key]

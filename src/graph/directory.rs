@@ -517,7 +517,7 @@ impl GraphDirectory {
         ];
         let mut warnings = Vec::new();
         let mut writes: Vec<Write> = Vec::new();
-        let mut removals: Vec<Call> = Vec::new();
+        let mut removals: Vec<(&str, Call)> = Vec::new();
         for (phone_type, number) in &wanted {
             let current = facts.phone(phone_type);
             match (current, number) {
@@ -540,9 +540,12 @@ impl GraphDirectory {
                     ),
                     creates_phone: None,
                 }),
-                (Some(current), None) => removals.push(Call::delete(
-                    Version::V1,
-                    format!("/users/{id}/authentication/phoneMethods/{}", current.id),
+                (Some(current), None) => removals.push((
+                    phone_type,
+                    Call::delete(
+                        Version::V1,
+                        format!("/users/{id}/authentication/phoneMethods/{}", current.id),
+                    ),
                 )),
                 _ => {}
             }
@@ -571,11 +574,8 @@ impl GraphDirectory {
             }
         }
         // The alternate goes before the mobile it depends on.
-        removals.sort_by_key(|c| {
-            !c.path
-                .contains(crate::graph_sim::state::ALTERNATE_MOBILE_PHONE_ID)
-        });
-        for removal in removals {
+        removals.sort_by_key(|(phone_type, _)| *phone_type != ALTERNATE_MOBILE);
+        for (_, removal) in removals {
             self.write(removal, Some(&who)).await?;
         }
         let apps_kept = !facts.authenticators.is_empty()

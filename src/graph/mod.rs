@@ -13,7 +13,7 @@ pub use auth::SignIn;
 pub use directory::GraphDirectory;
 
 /// The most requests one `$batch` may carry (reference/graph.md section 5).
-pub const BATCH_LIMIT: usize = crate::graph_sim::BATCH_LIMIT;
+pub const BATCH_LIMIT: usize = 20;
 
 /// Everything needed to reach a tenant's Graph.
 #[derive(Clone, Debug)]

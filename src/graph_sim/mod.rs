@@ -36,8 +36,7 @@ pub const SIMULATED_APP_ID: &str = "5c3b3f6e-1b1a-4c52-9a0e-6d0f3a1b2c4d";
 /// Where the simulator reads that client's secret (never from the command line).
 pub const CLIENT_SECRET_VARIABLE: &str = "MSOL_BRIDGE_SIM_CLIENT_SECRET";
 
-/// The most requests one `$batch` may hold.
-pub const BATCH_LIMIT: usize = 20;
+pub use crate::graph::BATCH_LIMIT;
 
 /// How the simulator behaves beyond the documentation's defaults.
 #[derive(Clone, Debug)]

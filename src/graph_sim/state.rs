@@ -10,6 +10,7 @@ use uuid::Uuid;
 
 use crate::domain::model::{GroupType, MethodType, PhoneAppAuthenticationType, RequirementState};
 use crate::domain::roles;
+use crate::graph::convert::preferred_method_name;
 use crate::tenant::TenantSnapshot;
 
 /// Graph's fixed phone method ids, one per phone type (reference/graph.md 2.2).
@@ -614,17 +615,5 @@ fn user_from_model(
             system_preferred: false,
         },
         password: None,
-    }
-}
-
-/// `userPreferredMethodForSecondaryAuthentication` for an MSOnline method type (reference/graph.md 2.4).
-pub fn preferred_method_name(method: MethodType) -> &'static str {
-    match method {
-        MethodType::OneWaySms => "sms",
-        MethodType::TwoWayVoiceMobile => "voiceMobile",
-        MethodType::TwoWayVoiceAlternateMobile => "voiceAlternateMobile",
-        MethodType::TwoWayVoiceOffice => "voiceOffice",
-        MethodType::PhoneAppNotification => "push",
-        MethodType::PhoneAppOtp => "oath",
     }
 }
