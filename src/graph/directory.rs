@@ -30,8 +30,13 @@ use crate::domain::{password, phone, roles, user_rules};
 /// Graph pages hold at most 999 users.
 const MAX_PAGE: usize = 999;
 
+/// How long the licence catalog read for showing users is reused; writes that count free units
+/// always read it afresh.
+const CATALOG_REUSE: std::time::Duration = std::time::Duration::from_secs(60);
+
 pub struct GraphDirectory {
     client: GraphClient,
+    catalog: std::sync::Mutex<Option<(std::time::Instant, std::sync::Arc<LicenseCatalog>)>>,
 }
 
 /// Percent-encodes a UPN for a path segment; a UPN starting with `$` takes the key form
@@ -178,7 +183,10 @@ struct Write {
 
 impl GraphDirectory {
     pub fn new(client: GraphClient) -> GraphDirectory {
-        GraphDirectory { client }
+        GraphDirectory {
+            client,
+            catalog: std::sync::Mutex::new(None),
+        }
     }
 
     pub fn client(&self) -> &GraphClient {
@@ -221,7 +229,18 @@ impl GraphDirectory {
         Ok(items)
     }
 
-    async fn catalog(&self) -> FaultResult<LicenseCatalog> {
+    /// The licence catalog for showing users' licences: read at most once a minute, since every
+    /// user read needs it.
+    async fn catalog(&self) -> FaultResult<std::sync::Arc<LicenseCatalog>> {
+        let cached = self.catalog.lock().expect("catalog cache").clone();
+        match cached {
+            Some((read, catalog)) if read.elapsed() < CATALOG_REUSE => Ok(catalog),
+            _ => self.fresh_catalog().await,
+        }
+    }
+
+    /// The licence catalog as Graph has it now, with current consumed units.
+    async fn fresh_catalog(&self) -> FaultResult<std::sync::Arc<LicenseCatalog>> {
         let (skus, org, domains) = tokio::try_join!(
             self.get(Version::V1, "/subscribedSkus", None),
             self.get(Version::V1, "/organization?$select=id", None),
@@ -236,11 +255,14 @@ impl GraphDirectory {
             .as_str()
             .and_then(|i| Uuid::parse_str(i).ok())
             .unwrap_or_default();
-        Ok(convert::catalog(
+        let catalog = std::sync::Arc::new(convert::catalog(
             &skus,
             crate::tenant::account_name(&initial),
             org_id,
-        ))
+        ));
+        *self.catalog.lock().expect("catalog cache") =
+            Some((std::time::Instant::now(), catalog.clone()));
+        Ok(catalog)
     }
 
     /// The authentication facts of several users, three `/beta` calls each, through `$batch`.
@@ -749,7 +771,7 @@ impl Directory for GraphDirectory {
     }
 
     async fn account_skus(&self) -> FaultResult<Vec<AccountSku>> {
-        Ok(self.catalog().await?.account_skus())
+        Ok(self.fresh_catalog().await?.account_skus())
     }
 
     async fn list_users(&self, query: &UserQuery, page: PageRequest) -> FaultResult<Page<User>> {
@@ -891,7 +913,7 @@ impl Directory for GraphDirectory {
             None => password::generate(),
         };
         let mut licensed = applied.user.clone();
-        let catalog = self.catalog().await?;
+        let catalog = self.fresh_catalog().await?;
         let change = licensing::apply(
             &mut licensed,
             &catalog,
@@ -1161,7 +1183,7 @@ impl Directory for GraphDirectory {
     async fn set_user_license(&self, params: SetUserLicenseParams) -> FaultResult<Outcome> {
         let (mut user, _) = self.load(&params.user()).await?;
         let before = user.licenses.clone();
-        let catalog = self.catalog().await?;
+        let catalog = self.fresh_catalog().await?;
         let change = licensing::apply(
             &mut user,
             &catalog,
