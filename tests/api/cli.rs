@@ -190,22 +190,7 @@ fn serve_announces_itself_answers_and_exits_when_stdin_closes() {
     let url = ready["Url"].as_str().unwrap().to_string();
     assert!(url.starts_with("http://127.0.0.1:"));
 
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    let company: serde_json::Value = runtime.block_on(async {
-        reqwest::Client::new()
-            .post(format!("{url}/v1/Get-MsolCompanyInformation"))
-            .bearer_auth(SECRET)
-            .json(&serde_json::json!({}))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap()
-    });
+    let company = company_information(&url);
     assert_eq!(
         company["InitialDomain"], "contoso.onmicrosoft.com",
         "a missing tenant file gets a new tenant"
@@ -288,6 +273,26 @@ fn run_refuses_a_missing_script() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("/no/such/script.ps1 does not exist"));
 }
 
+/// Get-MsolCompanyInformation from a running bridge.
+fn company_information(url: &str) -> serde_json::Value {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        reqwest::Client::new()
+            .post(format!("{url}/v1/Get-MsolCompanyInformation"))
+            .bearer_auth(SECRET)
+            .json(&serde_json::json!({}))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    })
+}
+
 fn read_event(reader: &mut impl BufRead) -> serde_json::Value {
     let mut line = String::new();
     reader.read_line(&mut line).unwrap();
@@ -335,22 +340,7 @@ fn serve_signs_in_to_the_graph_simulator_with_an_app_secret_read_from_stdin() {
         (Some("Ready"), Some("graph"))
     );
     let url = ready["Url"].as_str().unwrap().to_string();
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    let company: serde_json::Value = runtime.block_on(async {
-        reqwest::Client::new()
-            .post(format!("{url}/v1/Get-MsolCompanyInformation"))
-            .bearer_auth(SECRET)
-            .json(&serde_json::json!({}))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap()
-    });
+    let company = company_information(&url);
     assert_eq!(company["InitialDomain"], "contoso.onmicrosoft.com");
     drop(stdin);
     bridge.wait().unwrap();
