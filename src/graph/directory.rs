@@ -174,6 +174,23 @@ fn mfa_state_name(state: Option<RequirementState>) -> &'static str {
     }
 }
 
+/// Refuses, before anything is written, what Graph cannot store: an alternate mobile phone that
+/// does not become a TwoWayVoiceAlternateMobile method in the same change.
+fn check_expressible(after: &User, changed: &[&str]) -> FaultResult<()> {
+    let feeds_method = changed.contains(&"StrongAuthenticationMethods")
+        && after
+            .strong_authentication_methods
+            .iter()
+            .any(|m| m.method_type == MethodType::TwoWayVoiceAlternateMobile);
+    if changed.contains(&"AlternateMobilePhones") && !feeds_method {
+        return Err(Fault::NotSettable {
+            field: "AlternateMobilePhones".to_string(),
+            reason: "Microsoft Graph keeps no alternate mobile phone on the user's profile. Give it together with a TwoWayVoiceAlternateMobile method in StrongAuthenticationMethods: it becomes the user's alternate authentication phone.".to_string(),
+        });
+    }
+    Ok(())
+}
+
 /// One write in the order Graph's rules require.
 struct Write {
     call: Call,
@@ -429,18 +446,6 @@ impl GraphDirectory {
         let path = format!("/users/{id}");
         let mut warnings = Vec::new();
         let methods_changed = changed.contains(&"StrongAuthenticationMethods");
-        if changed.contains(&"AlternateMobilePhones") {
-            let feeds_method = after
-                .strong_authentication_methods
-                .iter()
-                .any(|m| m.method_type == MethodType::TwoWayVoiceAlternateMobile);
-            if !(methods_changed && feeds_method) {
-                return Err(Fault::NotSettable {
-                    field: "AlternateMobilePhones".to_string(),
-                    reason: "Microsoft Graph keeps no alternate mobile phone on the user's profile. Give it together with a TwoWayVoiceAlternateMobile method in StrongAuthenticationMethods: it becomes the user's alternate authentication phone.".to_string(),
-                });
-            }
-        }
         let patch = profile_patch(before, after, changed);
         if !patch.is_empty() {
             self.write(
@@ -901,6 +906,7 @@ impl Directory for GraphDirectory {
         let now = Timestamp::now();
         let blank = User::new(Uuid::nil(), upn.clone(), now);
         let applied = user_rules::apply_changes(&blank, &params.properties, now)?;
+        check_expressible(&applied.user, &applied.changed)?;
         let password = match &params.password {
             Some(given) => {
                 password::check(given, &upn, applied.user.strong_password_required).map_err(
@@ -960,7 +966,9 @@ impl Directory for GraphDirectory {
         if change.changed {
             self.assign_licenses(id, &licensed, &catalog, &[]).await?;
         }
+        // The POST carried the profile; what remains is authentication data.
         let mut changed = applied.changed.clone();
+        changed.retain(|c| c.starts_with("StrongAuthentication"));
         changed.retain(|c| {
             *c != "StrongAuthenticationRequirements" || applied.user.mfa_state().is_some()
         });
@@ -984,6 +992,7 @@ impl Directory for GraphDirectory {
     async fn set_user(&self, params: SetUserParams) -> FaultResult<Outcome> {
         let (current, facts) = self.load(&params.user()).await?;
         let applied = user_rules::apply_changes(&current, &params.changes, Timestamp::now())?;
+        check_expressible(&applied.user, &applied.changed)?;
         let mut changed = applied.changed.clone();
         // Graph keeps only the state: a requirement whose state is unchanged is no change.
         if current.mfa_state() == applied.user.mfa_state() {

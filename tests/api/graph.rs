@@ -576,3 +576,87 @@ async fn an_app_signs_in_with_its_certificate_in_either_algorithm() {
         .unwrap_err()
         .contains("private key"));
 }
+
+#[tokio::test]
+async fn what_graph_cannot_store_is_refused_or_reported_never_dropped() {
+    use msol_bridge::domain::requests::NewUserParams;
+    let graph = spawn_simulator(
+        &fresh_tenant(),
+        SimSettings {
+            limits: None,
+            ..SimSettings::default()
+        },
+    )
+    .await;
+    let directory = graph.app_directory().await;
+    let created = directory
+        .new_user(NewUserParams {
+            user_principal_name: "alt@contoso.onmicrosoft.com".into(),
+            properties: UserChanges {
+                display_name: Some("Alt".into()),
+                mobile_phone: Some("+1 425 555 0100".into()),
+                ..Default::default()
+            },
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    let writes = graph.sim.counters().writes;
+    assert_eq!(writes.get("POST /users"), Some(&1));
+    assert!(
+        !writes.contains_key(&format!("PATCH /users/{}", created.user.object_id)),
+        "the profile went with the create: {writes:?}"
+    );
+
+    let alternate = |methods: Option<Vec<StrongAuthenticationMethod>>| UserChanges {
+        alternate_mobile_phones: Some(vec!["+44 7700 900123".into()]),
+        strong_authentication_methods: methods,
+        ..Default::default()
+    };
+    let refused = set(&directory, "alt", alternate(None)).await.unwrap_err();
+    assert_eq!(refused.field(), Some("AlternateMobilePhones"));
+    assert_eq!(graph.sim.counters().writes, writes, "nothing was written");
+
+    let methods = vec![
+        StrongAuthenticationMethod {
+            method_type: MethodType::OneWaySms,
+            is_default: true,
+        },
+        StrongAuthenticationMethod {
+            method_type: MethodType::TwoWayVoiceAlternateMobile,
+            is_default: false,
+        },
+    ];
+    set(&directory, "alt", alternate(Some(methods)))
+        .await
+        .unwrap();
+    graph.sim.with_tenant(|tenant| {
+        let user = &tenant.users[tenant.find_user("alt@contoso.onmicrosoft.com").unwrap()];
+        let phones: Vec<&str> = user.auth.phones.values().map(String::as_str).collect();
+        assert_eq!(
+            phones,
+            vec!["+1 4255550100", "+44 7700900123"],
+            "both registered: the simulator refuses an alternate before its mobile"
+        );
+    });
+
+    let mut remembered = enable_mfa();
+    remembered
+        .strong_authentication_requirements
+        .as_mut()
+        .unwrap()[0]
+        .remember_devices_not_issued_before = Some(Timestamp::now());
+    let outcome = set(&directory, "alt", remembered).await.unwrap();
+    assert!(
+        outcome
+            .warnings
+            .iter()
+            .any(|w| w.contains("RememberDevicesNotIssuedBefore")),
+        "{:?}",
+        outcome.warnings
+    );
+    assert_eq!(
+        outcome.changed,
+        vec!["StrongAuthenticationRequirements".to_string()]
+    );
+}
