@@ -171,6 +171,8 @@ pub struct RetryPolicy {
     pub max_elapsed: Duration,
     /// The first wait when Graph gives no Retry-After; doubled each time.
     pub backoff: Duration,
+    /// The most `$batch` requests in flight at once (the adaptive limit stays at or below it).
+    pub max_concurrency: usize,
 }
 
 impl Default for RetryPolicy {
@@ -179,6 +181,7 @@ impl Default for RetryPolicy {
             max_attempts: 8,
             max_elapsed: Duration::from_secs(300),
             backoff: Duration::from_millis(500),
+            max_concurrency: 16,
         }
     }
 }
@@ -188,7 +191,17 @@ pub struct GraphClient {
     graph_root: String,
     tokens: TokenSource,
     policy: RetryPolicy,
+    /// No request leaves before this instant: the latest `Retry-After` holds every request, since
+    /// Graph throttles the app, not the one request.
+    hold_until: std::sync::Mutex<Option<Instant>>,
+    /// How many `$batch` requests go at once: grows by one after a calm wave, halves after a throttled one.
+    concurrency: std::sync::atomic::AtomicUsize,
 }
+
+/// Start with few batches in flight and grow: Graph's buckets start full, but other apps share them.
+const INITIAL_CONCURRENCY: usize = 4;
+/// Above this `x-ms-throttle-limit-percentage`, stop growing: the bucket is nearly empty.
+const HOT: f64 = 0.9;
 
 fn retry_after(headers: &HashMap<String, String>) -> Option<Duration> {
     headers
@@ -238,6 +251,29 @@ impl GraphClient {
             graph_root: graph_root.trim_end_matches('/').to_string(),
             tokens,
             policy,
+            hold_until: std::sync::Mutex::new(None),
+            concurrency: std::sync::atomic::AtomicUsize::new(
+                INITIAL_CONCURRENCY.min(policy.max_concurrency.max(1)),
+            ),
+        }
+    }
+
+    /// Holds every request until `wait` has passed.
+    fn hold(&self, wait: Duration) {
+        let until = Instant::now() + wait;
+        let mut hold = self.hold_until.lock().expect("hold");
+        *hold = Some(hold.map_or(until, |h| h.max(until)));
+    }
+
+    async fn pace(&self) {
+        loop {
+            let until = *self.hold_until.lock().expect("hold");
+            match until {
+                Some(until) if until > Instant::now() => {
+                    tokio::time::sleep_until(until.into()).await
+                }
+                _ => return,
+            }
         }
     }
 
@@ -300,7 +336,7 @@ impl GraphClient {
                 break;
             }
             tracing::debug!(url = %strip_query(url), ?wait, attempt, "retrying after Graph asked to wait");
-            tokio::time::sleep(wait).await;
+            self.hold(wait);
         }
         Err(GraphFailure::Unavailable(format!(
             "{} {} still throttled or unavailable after {} attempts over {:?}",
@@ -319,6 +355,7 @@ impl GraphClient {
         client_request_id: &str,
         repeated: bool,
     ) -> Attempt {
+        self.pace().await;
         let mut request = self
             .http
             .request(call.method.clone(), url)
@@ -403,40 +440,41 @@ impl GraphClient {
     /// throttled or unavailable are sent again in a new batch after the longest `Retry-After`
     /// among them.
     pub async fn batch(&self, version: Version, calls: &[Call]) -> Vec<GraphResult> {
+        use std::sync::atomic::Ordering;
+        let chunks: Vec<Vec<usize>> = (0..calls.len())
+            .collect::<Vec<_>>()
+            .chunks(super::BATCH_LIMIT)
+            .map(<[usize]>::to_vec)
+            .collect();
         let mut results: Vec<Option<GraphResult>> = (0..calls.len()).map(|_| None).collect();
-        for chunk_start in (0..calls.len()).step_by(super::BATCH_LIMIT) {
-            let chunk_end = (chunk_start + super::BATCH_LIMIT).min(calls.len());
-            let mut pending: Vec<usize> = (chunk_start..chunk_end).collect();
-            let started = Instant::now();
-            let mut backoff = self.policy.backoff;
-            for attempt in 1..=self.policy.max_attempts {
-                let (answers, wait) = self.batch_once(version, calls, &pending).await;
-                let mut retry = Vec::new();
-                for (index, answer) in pending.iter().zip(answers) {
-                    match answer {
-                        ItemAnswer::Final(result) => results[*index] = Some(result),
-                        ItemAnswer::Again(failure) => {
-                            retry.push(*index);
-                            results[*index] = Some(Err(failure));
-                        }
-                    }
+        let mut next = 0;
+        while next < chunks.len() {
+            let width = self.concurrency.load(Ordering::Relaxed).max(1);
+            let wave = &chunks[next..(next + width).min(chunks.len())];
+            next += wave.len();
+            let answers = futures_util::future::join_all(
+                wave.iter()
+                    .map(|chunk| self.run_chunk(version, calls, chunk.clone())),
+            )
+            .await;
+            let mut throttled = false;
+            let mut hot = false;
+            for (answered, pressure) in answers {
+                throttled |= pressure.throttled;
+                hot |= pressure.hot;
+                for (index, result) in answered {
+                    results[index] = Some(result);
                 }
-                if retry.is_empty() {
-                    break;
-                }
-                let wait = wait.unwrap_or_else(|| {
-                    let this = backoff;
-                    backoff *= 2;
-                    this
-                });
-                if attempt == self.policy.max_attempts
-                    || started.elapsed() + wait > self.policy.max_elapsed
-                {
-                    break;
-                }
-                tokio::time::sleep(wait).await;
-                pending = retry;
             }
+            let limit = self.policy.max_concurrency.max(1);
+            let adjusted = if throttled {
+                (width / 2).max(1)
+            } else if hot {
+                width
+            } else {
+                (width + 1).min(limit)
+            };
+            self.concurrency.store(adjusted, Ordering::Relaxed);
         }
         results
             .into_iter()
@@ -444,12 +482,58 @@ impl GraphClient {
             .collect()
     }
 
+    /// One batch of at most 20, with its throttled items sent again after the longest `Retry-After`.
+    async fn run_chunk(
+        &self,
+        version: Version,
+        calls: &[Call],
+        mut pending: Vec<usize>,
+    ) -> (Vec<(usize, GraphResult)>, Pressure) {
+        let mut answered = Vec::with_capacity(pending.len());
+        let mut pressure = Pressure::default();
+        let started = Instant::now();
+        let mut backoff = self.policy.backoff;
+        for attempt in 1..=self.policy.max_attempts {
+            let (answers, wait, hot) = self.batch_once(version, calls, &pending).await;
+            pressure.hot |= hot;
+            let mut retry = Vec::new();
+            let mut last_failures = Vec::new();
+            for (index, answer) in pending.iter().zip(answers) {
+                match answer {
+                    ItemAnswer::Final(result) => answered.push((*index, result)),
+                    ItemAnswer::Again(failure) => {
+                        retry.push(*index);
+                        last_failures.push((*index, Err(failure)));
+                    }
+                }
+            }
+            if retry.is_empty() {
+                break;
+            }
+            pressure.throttled = true;
+            let wait = wait.unwrap_or_else(|| {
+                let this = backoff;
+                backoff *= 2;
+                this
+            });
+            if attempt == self.policy.max_attempts
+                || started.elapsed() + wait > self.policy.max_elapsed
+            {
+                answered.extend(last_failures);
+                break;
+            }
+            self.hold(wait);
+            pending = retry;
+        }
+        (answered, pressure)
+    }
+
     async fn batch_once(
         &self,
         version: Version,
         calls: &[Call],
         pending: &[usize],
-    ) -> (Vec<ItemAnswer>, Option<Duration>) {
+    ) -> (Vec<ItemAnswer>, Option<Duration>, bool) {
         let requests: Vec<Value> = pending
             .iter()
             .map(|&index| {
@@ -496,6 +580,7 @@ impl GraphClient {
                         })
                         .collect(),
                     None,
+                    false,
                 );
             }
         };
@@ -508,6 +593,7 @@ impl GraphClient {
             }
         }
         let mut longest: Option<Duration> = None;
+        let mut hot = false;
         let answers = pending
             .iter()
             .map(|&index| {
@@ -528,6 +614,11 @@ impl GraphClient {
                     })
                     .unwrap_or_default();
                 let request_id = headers.get("request-id").cloned().unwrap_or_default();
+                hot |= headers
+                    .iter()
+                    .find(|(k, _)| k.eq_ignore_ascii_case("x-ms-throttle-limit-percentage"))
+                    .and_then(|(_, v)| v.parse::<f64>().ok())
+                    .is_some_and(|p| p >= HOT);
                 if status < 400 {
                     return ItemAnswer::Final(Ok(Reply { status, body }));
                 }
@@ -546,8 +637,15 @@ impl GraphClient {
                 ))))
             })
             .collect();
-        (answers, longest)
+        (answers, longest, hot)
     }
+}
+
+/// What a batch said about the throttle.
+#[derive(Default)]
+struct Pressure {
+    throttled: bool,
+    hot: bool,
 }
 
 enum ItemAnswer {

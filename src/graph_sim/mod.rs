@@ -98,7 +98,8 @@ struct Sim {
     throttle: Option<Throttle>,
     rng: u64,
     counters: SimCounters,
-    /// Per app: the moment its last `Retry-After` ends.
+    /// Per throttled request (app, method, URL): when it may come again. For batch items that is
+    /// the longest `Retry-After` of their batch, as reference/graph.md section 5 asks.
     retry_not_before: HashMap<String, Instant>,
 }
 
@@ -371,6 +372,12 @@ fn graph_request(
 ) -> Exchange {
     let request_id = Uuid::new_v4().to_string();
     sim.counters.requests += 1;
+    let key = request.retry_key();
+    if let Some(until) = sim.retry_not_before.remove(&key) {
+        if Instant::now() < until {
+            sim.counters.early_retries += 1;
+        }
+    }
     if sim.chance(settings.unavailable_rate) {
         sim.counters.unavailable += 1;
         let wait = settings.unavailable_retry_after.as_secs_f64();
@@ -411,12 +418,10 @@ fn graph_request(
                 information,
             } => {
                 sim.counters.throttled += 1;
-                let until = Instant::now() + Duration::from_secs_f64(retry_after_seconds);
-                let not_before = sim
-                    .retry_not_before
-                    .entry(request.caller.app_id.clone())
-                    .or_insert(until);
-                *not_before = (*not_before).max(until);
+                sim.retry_not_before.insert(
+                    key,
+                    Instant::now() + Duration::from_secs_f64(retry_after_seconds),
+                );
                 let mut response =
                     resources::error(429, "TooManyRequests", "Please retry again later.");
                 if let Some(body) = &mut response.body {
@@ -560,13 +565,6 @@ async fn serve(
             ));
         }
     };
-    if sim
-        .retry_not_before
-        .get(&caller.app_id)
-        .is_some_and(|at| Instant::now() < *at)
-    {
-        sim.counters.early_retries += 1;
-    }
     let body_json: Option<Value> = if body.is_empty() {
         None
     } else {
@@ -808,6 +806,19 @@ fn batch(
         }
         responses.push(response);
     }
+    // Throttled items are to come back after the longest Retry-After among them.
+    let throttled: Vec<(String, Instant)> = items
+        .iter()
+        .filter_map(|item| {
+            let key = batch_item_key(item, version, &caller.app_id);
+            sim.retry_not_before.get(&key).map(|until| (key, *until))
+        })
+        .collect();
+    if let Some(longest) = throttled.iter().map(|(_, until)| *until).max() {
+        for (key, _) in throttled {
+            sim.retry_not_before.insert(key, longest);
+        }
+    }
     // Graph answers batch items in any order: clients must match them by id.
     responses.reverse();
     Exchange {
@@ -822,6 +833,21 @@ fn batch(
         body: Some(json!({"responses": responses})),
         text: None,
     }
+}
+
+fn batch_item_key(item: &Value, version: Version, app_id: &str) -> String {
+    let url = item["url"].as_str().unwrap_or("");
+    let (path, query) = url.split_once('?').unwrap_or((url, ""));
+    SimRequest::key_of(
+        app_id,
+        &item["method"]
+            .as_str()
+            .unwrap_or("GET")
+            .to_ascii_uppercase(),
+        version,
+        &segments(path),
+        &parse_query(query),
+    )
 }
 
 #[cfg(test)]

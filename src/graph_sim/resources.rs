@@ -54,6 +54,33 @@ impl SimRequest {
             .map(|(_, v)| v.as_str())
     }
 
+    /// Names the request for the early-retry check: app, method and URL.
+    pub fn retry_key(&self) -> String {
+        SimRequest::key_of(
+            &self.caller.app_id,
+            &self.method,
+            self.version,
+            &self.segments,
+            &self.query,
+        )
+    }
+
+    pub fn key_of(
+        app_id: &str,
+        method: &str,
+        version: Version,
+        segments: &[String],
+        query: &[(String, String)],
+    ) -> String {
+        let query: Vec<String> = query.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        format!(
+            "{app_id} {method} /{}/{}?{}",
+            version.segment(),
+            segments.join("/"),
+            query.join("&")
+        )
+    }
+
     pub fn is_write(&self) -> bool {
         self.method != "GET"
     }

@@ -47,6 +47,7 @@ impl TestGraph {
                 max_attempts: 8,
                 max_elapsed: Duration::from_secs(60),
                 backoff: Duration::from_millis(20),
+                ..RetryPolicy::default()
             },
         }
     }
