@@ -88,6 +88,8 @@ pub struct SimCounters {
     pub early_retries: u64,
     /// Access tokens issued.
     pub tokens_issued: u64,
+    /// Resource units charged to admitted requests.
+    pub resource_units: f64,
     /// Writes that reached a resource, by method and path (for lost-or-doubled checks).
     pub writes: HashMap<String, u64>,
 }
@@ -405,6 +407,7 @@ fn graph_request(
             request.is_write(),
         ) {
             Verdict::Allowed { limit_percentage } => {
+                sim.counters.resource_units += units;
                 if let Some(p) = limit_percentage {
                     extra.push((
                         "x-ms-throttle-limit-percentage".to_string(),
