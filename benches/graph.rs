@@ -28,10 +28,23 @@ const SAMPLE: usize = 20;
 
 #[tokio::main]
 async fn main() {
-    let users: usize = std::env::var("MSOL_BENCH_USERS").ok().and_then(|v| v.parse().ok()).unwrap_or(20_000);
-    let mut snapshot = msol_bridge::tenant::new_tenant("Contoso", "contoso.onmicrosoft.com", Uuid::new_v4(), Timestamp::now()).unwrap();
+    let users: usize = std::env::var("MSOL_BENCH_USERS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20_000);
+    let mut snapshot = msol_bridge::tenant::new_tenant(
+        "Contoso",
+        "contoso.onmicrosoft.com",
+        Uuid::new_v4(),
+        Timestamp::now(),
+    )
+    .unwrap();
     snapshot.users.extend((0..users).map(|i| {
-        let mut user = User::new(Uuid::new_v4(), format!("user{i:06}@contoso.onmicrosoft.com"), Timestamp::now());
+        let mut user = User::new(
+            Uuid::new_v4(),
+            format!("user{i:06}@contoso.onmicrosoft.com"),
+            Timestamp::now(),
+        );
         user.display_name = Some(format!("User {i}"));
         user
     }));
@@ -41,15 +54,23 @@ async fn main() {
         limits: Some(Limits::DOCUMENTED),
         ..SimSettings::default()
     };
-    let simulator = GraphSimulator::bind("127.0.0.1:0".parse().unwrap(), &snapshot, settings).await.unwrap();
+    let simulator = GraphSimulator::bind("127.0.0.1:0".parse().unwrap(), &snapshot, settings)
+        .await
+        .unwrap();
     let url = simulator.url();
     let sim = simulator.handle();
     tokio::spawn(simulator.run_until(std::future::pending()));
     let directory = graph::connect(
         GraphSettings {
-            endpoints: Endpoints { login: url.clone(), graph: url.clone() },
+            endpoints: Endpoints {
+                login: url.clone(),
+                graph: url.clone(),
+            },
             tenant: "contoso.onmicrosoft.com".to_string(),
-            sign_in: SignIn::ClientSecret { client_id: "bench-app".into(), secret: Secret::new("bench-secret".into()) },
+            sign_in: SignIn::ClientSecret {
+                client_id: "bench-app".into(),
+                secret: Secret::new("bench-secret".into()),
+            },
             retry: RetryPolicy::default(),
         },
         &|_| {},
@@ -60,11 +81,24 @@ async fn main() {
     // The report: every page, every user's authentication facts.
     let before = sim.counters();
     let started = Instant::now();
-    let query = UserQuery { filter: UserFilter::default(), strong_authentication: None, role_object_id: None };
+    let query = UserQuery {
+        filter: UserFilter::default(),
+        strong_authentication: None,
+        role_object_id: None,
+    };
     let mut cursor = None;
     let mut listed = 0;
     loop {
-        let page = directory.list_users(&query, PageRequest { cursor, size: 1_000 }).await.unwrap();
+        let page = directory
+            .list_users(
+                &query,
+                PageRequest {
+                    cursor,
+                    size: 1_000,
+                },
+            )
+            .await
+            .unwrap();
         listed += page.items.len();
         match page.next_cursor {
             Some(next) => cursor = Some(next),
@@ -89,7 +123,13 @@ async fn main() {
     for i in 0..SAMPLE {
         let upn = format!("user{i:06}@contoso.onmicrosoft.com");
         for segment in ["requirements", "methods", "signInPreferences"] {
-            client.call(&Call::get(Version::Beta, format!("/users/{upn}/authentication/{segment}"))).await.unwrap();
+            client
+                .call(&Call::get(
+                    Version::Beta,
+                    format!("/users/{upn}/authentication/{segment}"),
+                ))
+                .await
+                .unwrap();
         }
     }
     let per_user = sample_started.elapsed().as_secs_f64() / SAMPLE as f64;
@@ -97,6 +137,9 @@ async fn main() {
 
     println!("MFA report over Graph: {listed} users, {LATENCY:?} round trips, documented large-tenant limits ({large} RU per 10 s)");
     println!("  report                     {:>9.1} s   ({units:.0} resource units, {throttled} throttled requests)", report.as_secs_f64());
-    println!("  resource-unit floor        {floor:>9.1} s   ratio {:.2}x (target within 1.10x)", report.as_secs_f64() / floor);
+    println!(
+        "  resource-unit floor        {floor:>9.1} s   ratio {:.2}x (target within 1.10x)",
+        report.as_secs_f64() / floor
+    );
     println!("  sequential per-user loop   {sequential:>9.1} s   ({per_user:.3} s per user measured on {SAMPLE}; report is {:.0}x faster, target 50x)", sequential / report.as_secs_f64());
 }

@@ -181,7 +181,7 @@ impl Default for RetryPolicy {
             max_attempts: 8,
             max_elapsed: Duration::from_secs(300),
             backoff: Duration::from_millis(500),
-            max_concurrency: 16,
+            max_concurrency: 32,
         }
     }
 }
@@ -194,13 +194,14 @@ pub struct GraphClient {
     /// No request leaves before this instant: the latest `Retry-After` holds every request, since
     /// Graph throttles the app, not the one request.
     hold_until: std::sync::Mutex<Option<Instant>>,
-    /// How many `$batch` requests go at once: grows by one after a calm wave, halves after a throttled one.
+    /// How many `$batch` requests go at once: grows by one after each calm batch, shrinks by one when
+    /// the throttle headers run hot, halves after a throttled batch.
     concurrency: std::sync::atomic::AtomicUsize,
 }
 
 /// Start with few batches in flight and grow: Graph's buckets start full, but other apps share them.
-const INITIAL_CONCURRENCY: usize = 4;
-/// Above this `x-ms-throttle-limit-percentage`, stop growing: the bucket is nearly empty.
+const INITIAL_CONCURRENCY: usize = 8;
+/// At or above this `x-ms-throttle-limit-percentage`, shrink: the bucket is nearly empty.
 const HOT: f64 = 0.9;
 
 fn retry_after(headers: &HashMap<String, String>) -> Option<Duration> {
@@ -440,6 +441,7 @@ impl GraphClient {
     /// throttled or unavailable are sent again in a new batch after the longest `Retry-After`
     /// among them.
     pub async fn batch(&self, version: Version, calls: &[Call]) -> Vec<GraphResult> {
+        use futures_util::stream::{FuturesUnordered, StreamExt};
         use std::sync::atomic::Ordering;
         let chunks: Vec<Vec<usize>> = (0..calls.len())
             .collect::<Vec<_>>()
@@ -447,30 +449,28 @@ impl GraphClient {
             .map(<[usize]>::to_vec)
             .collect();
         let mut results: Vec<Option<GraphResult>> = (0..calls.len()).map(|_| None).collect();
-        let mut next = 0;
-        while next < chunks.len() {
-            let width = self.concurrency.load(Ordering::Relaxed).max(1);
-            let wave = &chunks[next..(next + width).min(chunks.len())];
-            next += wave.len();
-            let answers = futures_util::future::join_all(
-                wave.iter()
-                    .map(|chunk| self.run_chunk(version, calls, chunk.clone())),
-            )
-            .await;
-            let mut throttled = false;
-            let mut hot = false;
-            for (answered, pressure) in answers {
-                throttled |= pressure.throttled;
-                hot |= pressure.hot;
-                for (index, result) in answered {
-                    results[index] = Some(result);
+        let limit = self.policy.max_concurrency.max(1);
+        let mut waiting = chunks.into_iter();
+        let mut running = FuturesUnordered::new();
+        loop {
+            // Keep as many batches in flight as the adaptive width allows.
+            while running.len() < self.concurrency.load(Ordering::Relaxed).max(1) {
+                match waiting.next() {
+                    Some(chunk) => running.push(self.run_chunk(version, calls, chunk)),
+                    None => break,
                 }
             }
-            let limit = self.policy.max_concurrency.max(1);
-            let adjusted = if throttled {
+            let Some((answered, pressure)) = running.next().await else {
+                break;
+            };
+            for (index, result) in answered {
+                results[index] = Some(result);
+            }
+            let width = self.concurrency.load(Ordering::Relaxed);
+            let adjusted = if pressure.throttled {
                 (width / 2).max(1)
-            } else if hot {
-                width
+            } else if pressure.hot {
+                (width - 1).max(1)
             } else {
                 (width + 1).min(limit)
             };
