@@ -99,3 +99,58 @@ mod tests {
         assert!(check("alllowercase", "a@b.c", false).is_ok());
     }
 }
+
+/// The password to set: `given` when it passes the rules (refused naming `field`), else a new one.
+pub fn given_or_generated(
+    field: &str,
+    given: Option<&str>,
+    user_principal_name: &str,
+    strong_required: bool,
+) -> super::fault::FaultResult<String> {
+    match given {
+        Some(given) => check(given, user_principal_name, strong_required)
+            .map(|()| given.to_string())
+            .map_err(|reason| {
+                super::fault::Fault::invalid(field, format!("The password is refused: {reason}."))
+            }),
+        None => Ok(generate()),
+    }
+}
+
+/// What `Set-MsolUserPassword` does to a user, after MSOnline's rules.
+pub enum PasswordChange {
+    /// Only make the user change the password at next sign-in.
+    ForceChangeOnly,
+    Set {
+        password: String,
+        force_change: bool,
+    },
+}
+
+pub fn plan_change(
+    user: &super::model::User,
+    params: &super::requests::SetUserPasswordParams,
+) -> super::fault::FaultResult<PasswordChange> {
+    use super::fault::Fault;
+    if user.is_synchronized() {
+        return Err(Fault::NotSettable {
+            field: "NewPassword".to_string(),
+            reason: "The user is synchronized from on-premises Active Directory: reset the password there.".to_string(),
+        });
+    }
+    if params.force_change_password_only == Some(true) {
+        if params.new_password.is_some() {
+            return Err(Fault::invalid("ForceChangePasswordOnly", "ForceChangePasswordOnly sets no password: leave out NewPassword, or ForceChangePasswordOnly."));
+        }
+        return Ok(PasswordChange::ForceChangeOnly);
+    }
+    Ok(PasswordChange::Set {
+        password: given_or_generated(
+            "NewPassword",
+            params.new_password.as_deref(),
+            &user.user_principal_name,
+            user.strong_password_required,
+        )?,
+        force_change: params.force_change_password.unwrap_or(true),
+    })
+}

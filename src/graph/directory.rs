@@ -907,17 +907,12 @@ impl Directory for GraphDirectory {
         let blank = User::new(Uuid::nil(), upn.clone(), now);
         let applied = user_rules::apply_changes(&blank, &params.properties, now)?;
         check_expressible(&applied.user, &applied.changed)?;
-        let password = match &params.password {
-            Some(given) => {
-                password::check(given, &upn, applied.user.strong_password_required).map_err(
-                    |reason| {
-                        Fault::invalid("Password", format!("The password is refused: {reason}."))
-                    },
-                )?;
-                given.clone()
-            }
-            None => password::generate(),
-        };
+        let password = password::given_or_generated(
+            "Password",
+            params.password.as_deref(),
+            &upn,
+            applied.user.strong_password_required,
+        )?;
         let mut licensed = applied.user.clone();
         let catalog = self.fresh_catalog().await?;
         let change = licensing::apply(
@@ -1097,48 +1092,28 @@ impl Directory for GraphDirectory {
     ) -> FaultResult<Option<String>> {
         let who = params.user();
         let (user, _) = self.load(&who).await?;
-        if user.is_synchronized() {
-            return Err(Fault::NotSettable {
-                field: "NewPassword".to_string(),
-                reason: "The user is synchronized from on-premises Active Directory: reset the password there.".to_string(),
-            });
-        }
-        let force = params.force_change_password.unwrap_or(true);
-        if params.force_change_password_only == Some(true) {
-            if params.new_password.is_some() {
-                return Err(Fault::invalid("ForceChangePasswordOnly", "ForceChangePasswordOnly sets no password: leave out NewPassword, or ForceChangePasswordOnly."));
+        let profile = match password::plan_change(&user, &params)? {
+            password::PasswordChange::ForceChangeOnly => {
+                json!({"forceChangePasswordNextSignIn": true})
             }
-            self.write(
-                Call::patch(
-                    Version::V1,
-                    format!("/users/{}", user.object_id),
-                    json!({"passwordProfile": {"forceChangePasswordNextSignIn": true}}),
-                ),
-                Some(&who),
-            )
-            .await?;
-            return Ok(None);
-        }
-        let password = match &params.new_password {
-            Some(given) => {
-                password::check(
-                    given,
-                    &user.user_principal_name,
-                    user.strong_password_required,
-                )
-                .map_err(|reason| {
-                    Fault::invalid("NewPassword", format!("The password is refused: {reason}."))
-                })?;
-                given.clone()
+            password::PasswordChange::Set {
+                password,
+                force_change,
+            } => {
+                json!({"password": password, "forceChangePasswordNextSignIn": force_change})
             }
-            None => password::generate(),
         };
+        let password = profile["password"].as_str().map(str::to_string);
         self.write(
-            Call::patch(Version::V1, format!("/users/{}", user.object_id), json!({"passwordProfile": {"password": password, "forceChangePasswordNextSignIn": force}})),
+            Call::patch(
+                Version::V1,
+                format!("/users/{}", user.object_id),
+                json!({"passwordProfile": profile}),
+            ),
             Some(&who),
         )
         .await?;
-        Ok(Some(password))
+        Ok(password)
     }
 
     async fn set_user_principal_name(
@@ -1171,9 +1146,12 @@ impl Directory for GraphDirectory {
             patch["onPremisesImmutableId"] = json!(immutable);
         }
         if let Some(password) = &params.new_password {
-            password::check(password, &upn, user.strong_password_required).map_err(|reason| {
-                Fault::invalid("NewPassword", format!("The password is refused: {reason}."))
-            })?;
+            password::given_or_generated(
+                "NewPassword",
+                Some(password),
+                &upn,
+                user.strong_password_required,
+            )?;
             patch["passwordProfile"] =
                 json!({"password": password, "forceChangePasswordNextSignIn": true});
         }

@@ -316,20 +316,12 @@ impl Store {
             let mut fresh = User::new(Uuid::new_v4(), upn.clone(), now);
             fresh.proxy_addresses = vec![format!("SMTP:{upn}")];
             let mut applied = user_rules::apply_changes(&fresh, &params.properties, now)?;
-            let password = match &params.password {
-                Some(given) => {
-                    password::check(given, &upn, applied.user.strong_password_required).map_err(
-                        |reason| {
-                            Fault::invalid(
-                                "Password",
-                                format!("The password is refused: {reason}."),
-                            )
-                        },
-                    )?;
-                    given.clone()
-                }
-                None => password::generate(),
-            };
+            let password = password::given_or_generated(
+                "Password",
+                params.password.as_deref(),
+                &upn,
+                applied.user.strong_password_required,
+            )?;
             applied.user.last_password_change_timestamp = Some(now);
             applied.user.password_reset_not_required_during_activate =
                 !params.force_change_password.unwrap_or(true);
@@ -438,28 +430,16 @@ impl Store {
     ) -> FaultResult<Option<String>> {
         self.write(|tx| {
             let mut user = resolve_user(tx, &params.user(), false)?;
-            if user.is_synchronized() {
-                return Err(Fault::NotSettable {
-                    field: "NewPassword".to_string(),
-                    reason: "The user is synchronized from on-premises Active Directory: reset the password there.".to_string(),
-                });
-            }
-            let force = params.force_change_password.unwrap_or(true);
-            if params.force_change_password_only == Some(true) {
-                if params.new_password.is_some() {
-                    return Err(Fault::invalid("ForceChangePasswordOnly", "ForceChangePasswordOnly sets no password: leave out NewPassword, or ForceChangePasswordOnly."));
+            let (password, force) = match password::plan_change(&user, &params)? {
+                password::PasswordChange::ForceChangeOnly => {
+                    user.password_reset_not_required_during_activate = false;
+                    save_user(tx, &user)?;
+                    return Ok(None);
                 }
-                user.password_reset_not_required_during_activate = false;
-                save_user(tx, &user)?;
-                return Ok(None);
-            }
-            let password = match &params.new_password {
-                Some(given) => {
-                    password::check(given, &user.user_principal_name, user.strong_password_required)
-                        .map_err(|reason| Fault::invalid("NewPassword", format!("The password is refused: {reason}.")))?;
-                    given.clone()
-                }
-                None => password::generate(),
+                password::PasswordChange::Set {
+                    password,
+                    force_change,
+                } => (password, force_change),
             };
             user.last_password_change_timestamp = Some(now);
             user.password_reset_not_required_during_activate = !force;
@@ -511,8 +491,7 @@ impl Store {
                     let Some(password) = &params.new_password else {
                         return Err(Fault::Required { field: "NewPassword".to_string(), reason: "Moving a user from a federated to a managed domain needs a NewPassword.".to_string() });
                     };
-                    password::check(password, &upn, user.strong_password_required)
-                        .map_err(|reason| Fault::invalid("NewPassword", format!("The password is refused: {reason}.")))?;
+                    password::given_or_generated("NewPassword", Some(password), &upn, user.strong_password_required)?;
                     changed.push("LastPasswordChangeTimestamp");
                     user.last_password_change_timestamp = Some(Timestamp::now());
                 }
