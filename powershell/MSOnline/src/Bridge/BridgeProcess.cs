@@ -120,7 +120,9 @@ namespace Microsoft.Online.Administration.Automation
                 }
                 if (line.Result == null)
                 {
-                    process.WaitForExit(5000);
+                    // Once exited, the parameterless wait also lets the stderr handler read to the end,
+                    // so the bridge's last words reach the error.
+                    if (process.WaitForExit(5000)) process.WaitForExit();
                     string code = process.HasExited ? " (exit code " + process.ExitCode + ")" : "";
                     throw new MicrosoftOnlineException("The msol-bridge program stopped before it was ready" + code + "." + ErrorTail());
                 }
