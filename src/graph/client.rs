@@ -40,6 +40,8 @@ pub struct Call {
     pub eventual: bool,
     /// Whether repeating the request after a lost answer is harmless.
     pub idempotent: bool,
+    /// Bulk work no one waits on: `x-ms-throttle-priority: Low`, throttled first.
+    pub low_priority: bool,
 }
 
 impl Call {
@@ -51,6 +53,7 @@ impl Call {
             body: None,
             eventual: false,
             idempotent: true,
+            low_priority: false,
         }
     }
 
@@ -62,6 +65,7 @@ impl Call {
             body: Some(body),
             eventual: false,
             idempotent: true,
+            low_priority: false,
         }
     }
 
@@ -73,6 +77,7 @@ impl Call {
             body,
             eventual: false,
             idempotent: false,
+            low_priority: false,
         }
     }
 
@@ -84,11 +89,17 @@ impl Call {
             body: None,
             eventual: false,
             idempotent: true,
+            low_priority: false,
         }
     }
 
     pub fn eventual(mut self) -> Call {
         self.eventual = true;
+        self
+    }
+
+    pub fn low_priority(mut self) -> Call {
+        self.low_priority = true;
         self
     }
 
@@ -201,8 +212,9 @@ pub struct GraphClient {
 
 /// Start with few batches in flight and grow: Graph's buckets start full, but other apps share them.
 const INITIAL_CONCURRENCY: usize = 8;
-/// At or above this `x-ms-throttle-limit-percentage`, shrink: the bucket is nearly empty.
-const HOT: f64 = 0.9;
+/// At or above this `x-ms-throttle-limit-percentage`, shrink. Graph sends the header only from
+/// 0.8 on, which is where low-priority requests start being throttled.
+const HOT: f64 = 0.8;
 
 fn retry_after(headers: &HashMap<String, String>) -> Option<Duration> {
     headers
@@ -365,6 +377,9 @@ impl GraphClient {
             .header("return-client-request-id", "true");
         if call.eventual {
             request = request.header("ConsistencyLevel", "eventual");
+        }
+        if call.low_priority {
+            request = request.header("x-ms-throttle-priority", "Low");
         }
         if let Some(body) = &call.body {
             request = request.json(body);
@@ -561,6 +576,7 @@ impl GraphClient {
             eventual: false,
             // The envelope repeats only items that are themselves safe to repeat (below).
             idempotent: pending.iter().all(|&i| calls[i].idempotent),
+            low_priority: pending.iter().all(|&i| calls[i].low_priority),
         };
         let reply = match self.call(&envelope).await {
             Ok(reply) => reply,

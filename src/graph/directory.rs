@@ -283,7 +283,9 @@ impl GraphDirectory {
     }
 
     /// The authentication facts of several users, three `/beta` calls each, through `$batch`.
+    /// Reading many users is bulk work, sent at low priority so that interactive calls go first.
     async fn auth_facts(&self, ids: &[Uuid]) -> Vec<FaultResult<AuthFacts>> {
+        let bulk = ids.len() > 1;
         let calls: Vec<Call> = ids
             .iter()
             .flat_map(|id| {
@@ -299,6 +301,7 @@ impl GraphDirectory {
                     ),
                 ]
             })
+            .map(|call| if bulk { call.low_priority() } else { call })
             .collect();
         let mut answers = self.client.batch(Version::Beta, &calls).await.into_iter();
         ids.iter()

@@ -90,6 +90,8 @@ pub struct SimCounters {
     pub tokens_issued: u64,
     /// Resource units charged to admitted requests.
     pub resource_units: f64,
+    /// Requests and batch items marked `x-ms-throttle-priority: Low`.
+    pub low_priority: u64,
     /// Writes that reached a resource, by method and path (for lost-or-doubled checks).
     pub writes: HashMap<String, u64>,
 }
@@ -375,6 +377,9 @@ fn graph_request(
     let request_id = Uuid::new_v4().to_string();
     sim.counters.requests += 1;
     let key = request.retry_key();
+    if request.low_priority {
+        sim.counters.low_priority += 1;
+    }
     if let Some(until) = sim.retry_not_before.remove(&key) {
         if Instant::now() < until {
             sim.counters.early_retries += 1;
@@ -405,6 +410,7 @@ fn graph_request(
             size,
             units,
             request.is_write(),
+            request.low_priority,
         ) {
             Verdict::Allowed { limit_percentage } => {
                 sim.counters.resource_units += units;
@@ -584,11 +590,14 @@ async fn serve(
             }
         }
     };
+    let low_priority =
+        header("x-ms-throttle-priority").is_some_and(|p| p.eq_ignore_ascii_case("low"));
     if parts.len() == 2 && parts[1] == "$batch" && method == Method::POST {
         let exchange = batch(
             &mut sim,
             &handle.settings,
             version,
+            low_priority,
             body_json,
             &caller,
             &base_url,
@@ -602,6 +611,7 @@ async fn serve(
         segments: parts[1..].to_vec(),
         query: parse_query(&query),
         eventual: header("consistencylevel").is_some_and(|v| v.eq_ignore_ascii_case("eventual")),
+        low_priority,
         body: body_json,
         caller,
         base_url,
@@ -681,6 +691,7 @@ fn batch(
     sim: &mut Sim,
     settings: &SimSettings,
     version: Version,
+    low_priority: bool,
     body: Option<Value>,
     caller: &Caller,
     base_url: &str,
@@ -789,6 +800,14 @@ fn batch(
                     segments: segments(path),
                     query: parse_query(query),
                     eventual,
+                    // Items take the batch's priority unless they name their own.
+                    low_priority: headers
+                        .and_then(|h| {
+                            h.iter()
+                                .find(|(k, _)| k.eq_ignore_ascii_case("x-ms-throttle-priority"))
+                        })
+                        .and_then(|(_, v)| v.as_str())
+                        .map_or(low_priority, |p| p.eq_ignore_ascii_case("low")),
                     body: item.get("body").cloned().filter(|b| !b.is_null()),
                     caller: caller.clone(),
                     base_url: base_url.to_string(),

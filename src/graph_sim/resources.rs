@@ -40,6 +40,8 @@ pub struct SimRequest {
     pub segments: Vec<String>,
     pub query: Vec<(String, String)>,
     pub eventual: bool,
+    /// `x-ms-throttle-priority: Low`.
+    pub low_priority: bool,
     pub body: Option<Value>,
     pub caller: Caller,
     /// `http://host:port`, for `@odata.nextLink` and `@odata.context`.

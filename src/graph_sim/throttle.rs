@@ -89,6 +89,10 @@ impl Bucket {
     }
 }
 
+/// The share of each bucket that `x-ms-throttle-priority: Low` requests may not use (UNCONFIRMED:
+/// reference/graph.md section 6 says only that low-priority requests are throttled first).
+pub const LOW_PRIORITY_RESERVE: f64 = 0.2;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Limit {
     Read,
@@ -132,8 +136,17 @@ impl Throttle {
         size: TenantSize,
         resource_units: f64,
         is_write: bool,
+        low_priority: bool,
     ) -> Verdict {
         let now = Instant::now();
+        // Low-priority requests are throttled first: they may not take the bucket's last part.
+        let reserve = |bucket: &Bucket| {
+            if low_priority {
+                bucket.capacity * LOW_PRIORITY_RESERVE
+            } else {
+                0.0
+            }
+        };
         let read_capacity = self.limits.read_units_per_10s[size as usize];
         let limits = self.limits;
         let reads = self
@@ -142,7 +155,7 @@ impl Throttle {
             .or_insert_with(|| Bucket::new(read_capacity, 10.0));
         reads.refill(now);
         let mut waits = vec![(
-            reads.wait_for(resource_units),
+            reads.wait_for(resource_units + reserve(reads)),
             Limit::Read,
             "Tenant_Application",
         )];
@@ -153,13 +166,22 @@ impl Throttle {
                 .entry(app_id.to_string())
                 .or_insert_with(|| Bucket::new(limits.app_writes_per_150s, 150.0));
             app_writes.refill(now);
-            waits.push((app_writes.wait_for(1.0), Limit::Write, "Tenant_Application"));
+            waits.push((
+                app_writes.wait_for(1.0 + reserve(app_writes)),
+                Limit::Write,
+                "Tenant_Application",
+            ));
             fractions.push(app_writes.used_fraction());
             let tenant = self
                 .tenant_writes
                 .get_or_insert_with(|| Bucket::new(limits.tenant_writes_per_300s, 300.0));
             tenant.refill(now);
-            waits.push((tenant.wait_for(1.0), Limit::Write, "Tenant"));
+            let tenant_reserve = reserve(tenant);
+            waits.push((
+                tenant.wait_for(1.0 + tenant_reserve),
+                Limit::Write,
+                "Tenant",
+            ));
             fractions.push(tenant.used_fraction());
         }
         let (wait, limit, scope) = waits
@@ -213,11 +235,11 @@ mod tests {
         });
         for _ in 0..3 {
             assert!(matches!(
-                throttle.admit("app", "t", TenantSize::Small, 1.0, true),
+                throttle.admit("app", "t", TenantSize::Small, 1.0, true, false),
                 Verdict::Allowed { .. }
             ));
         }
-        match throttle.admit("app", "t", TenantSize::Small, 1.0, true) {
+        match throttle.admit("app", "t", TenantSize::Small, 1.0, true, false) {
             Verdict::Throttled {
                 retry_after_seconds,
                 scope,
@@ -230,7 +252,31 @@ mod tests {
             Verdict::Allowed { .. } => panic!("the fourth write exceeds a bucket of three"),
         }
         assert!(matches!(
-            throttle.admit("other", "t", TenantSize::Small, 1.0, false),
+            throttle.admit("other", "t", TenantSize::Small, 1.0, false, false),
+            Verdict::Allowed { .. }
+        ));
+    }
+
+    #[test]
+    fn low_priority_requests_are_throttled_first() {
+        let mut throttle = Throttle::new(Limits {
+            read_units_per_10s: [10.0; 3],
+            app_writes_per_150s: 1_000.0,
+            tenant_writes_per_300s: 1_000.0,
+        });
+        for _ in 0..8 {
+            assert!(matches!(
+                throttle.admit("app", "t", TenantSize::Small, 1.0, false, true),
+                Verdict::Allowed { .. }
+            ));
+        }
+        // Two units left, the last 20% of the bucket: not for low priority, still for the rest.
+        assert!(matches!(
+            throttle.admit("app", "t", TenantSize::Small, 1.0, false, true),
+            Verdict::Throttled { .. }
+        ));
+        assert!(matches!(
+            throttle.admit("app", "t", TenantSize::Small, 1.0, false, false),
             Verdict::Allowed { .. }
         ));
     }

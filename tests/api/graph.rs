@@ -342,6 +342,21 @@ async fn listings_follow_next_links_to_the_last_page() {
     }
     assert_eq!(seen.len(), 2_101);
     assert_eq!(pages, 3, "pages of 999 users");
+    let counters = graph.sim.counters();
+    assert_eq!(
+        counters.low_priority,
+        3 * 2_101,
+        "bulk reads go at low priority: {counters:?}"
+    );
+    directory
+        .get_user(&UserRef::by_upn("user00000@contoso.onmicrosoft.com"), false)
+        .await
+        .unwrap();
+    assert_eq!(
+        graph.sim.counters().low_priority,
+        3 * 2_101,
+        "a single user's read is not bulk"
+    );
 }
 
 #[tokio::test]
