@@ -54,6 +54,24 @@ pub struct MemberQuery<T> {
     pub search_string: Option<String>,
 }
 
+impl<T: PartialEq> MemberQuery<T> {
+    /// Whether a member of `kind` named so is listed: its type among `types`, and its name or
+    /// address starting with the search string.
+    pub fn matches(
+        &self,
+        kind: &T,
+        display_name: Option<&str>,
+        email_address: Option<&str>,
+    ) -> bool {
+        self.types.as_ref().is_none_or(|types| types.contains(kind))
+            && crate::domain::query::name_or_address_starts_with(
+                display_name,
+                email_address,
+                self.search_string.as_deref(),
+            )
+    }
+}
+
 #[derive(Clone)]
 pub struct GroupQuery {
     pub member: Option<UserRef>,

@@ -1269,16 +1269,10 @@ impl Directory for GraphDirectory {
                 convert::role_member(o, states.get(&id).copied().flatten())
             })
             .filter(|m| {
-                query
-                    .types
-                    .as_ref()
-                    .is_none_or(|t| t.contains(&m.role_member_type))
-            })
-            .filter(|m| {
-                crate::domain::query::name_or_address_starts_with(
+                query.matches(
+                    &m.role_member_type,
                     m.display_name.as_deref(),
                     m.email_address.as_deref(),
-                    query.search_string.as_deref(),
                 )
             })
             .collect();
@@ -1437,16 +1431,10 @@ impl Directory for GraphDirectory {
             .iter()
             .filter_map(convert::group_member)
             .filter(|m| {
-                query
-                    .types
-                    .as_ref()
-                    .is_none_or(|t| t.contains(&m.group_member_type))
-            })
-            .filter(|m| {
-                crate::domain::query::name_or_address_starts_with(
+                query.matches(
+                    &m.group_member_type,
                     m.display_name.as_deref(),
                     m.email_address.as_deref(),
-                    query.search_string.as_deref(),
                 )
             })
             .collect();

@@ -568,13 +568,8 @@ impl Store {
             }, |row| {
                 let (id, kind) = row.split_once('\u{1f}').expect("row key and kind");
                 let Some(member) = role_member(conn, id, kind)? else { return Ok(None) };
-                let type_ok = query.types.as_ref().is_none_or(|types| types.contains(&member.role_member_type));
-                let search_ok = name_or_address_starts_with(
-                    member.display_name.as_deref(),
-                    member.email_address.as_deref(),
-                    query.search_string.as_deref(),
-                );
-                Ok((type_ok && search_ok).then_some(member))
+                let listed = query.matches(&member.role_member_type, member.display_name.as_deref(), member.email_address.as_deref());
+                Ok(listed.then_some(member))
             })
         })
     }
@@ -704,13 +699,8 @@ impl Store {
                     display_name: member.display_name,
                     email_address: member.email_address,
                 };
-                let type_ok = query.types.as_ref().is_none_or(|types| types.contains(&member.group_member_type));
-                let search_ok = name_or_address_starts_with(
-                    member.display_name.as_deref(),
-                    member.email_address.as_deref(),
-                    query.search_string.as_deref(),
-                );
-                Ok((type_ok && search_ok).then_some(member))
+                let listed = query.matches(&member.group_member_type, member.display_name.as_deref(), member.email_address.as_deref());
+                Ok(listed.then_some(member))
             })
         })
     }
