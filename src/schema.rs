@@ -272,6 +272,38 @@ pub fn openapi() -> Value {
             }),
         );
     }
+    for op in Operation::ALL.iter().filter(|op| op.is_write()) {
+        let mut request = op.request_schema();
+        hoist_definitions(&mut request, &mut components);
+        paths.insert(
+            format!("/v1/{}/batch", op.name()),
+            json!({
+                "post": {
+                    "operationId": format!("{}-batch", op.name()),
+                    "summary": format!("Many {} requests at once (at most {}), answered in order, each as the single call would be; items naming one object run in order.", op.name(), crate::api::batch::MAX_ITEMS),
+                    "requestBody": { "required": true, "content": { "application/json": { "schema": {
+                        "type": "object",
+                        "required": ["Requests"],
+                        "properties": {
+                            "BatchId": { "type": "string", "format": "uuid", "description": "Names the batch for /v1/batches/{BatchId}/stop" },
+                            "Requests": { "type": "array", "maxItems": crate::api::batch::MAX_ITEMS, "items": request }
+                        }
+                    } } } },
+                    "responses": {
+                        "200": { "description": "One answer per request, in order: {Status: 200, Body} or {Status, Error}; OperationStoppedException (409) for items not run because the batch was stopped", "content": { "application/json": { "schema": { "type": "object" } } } },
+                        "default": { "description": "The batch itself is refused", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
+                    }
+                }
+            }),
+        );
+    }
+    paths.insert(
+        "/v1/batches/{BatchId}/stop".to_string(),
+        json!({ "post": {
+            "summary": "Stops a running batch: items not yet started answer OperationStoppedException; started ones finish.",
+            "responses": { "200": { "description": "{BatchId, Stopping}: Stopping is false when no such batch runs", "content": { "application/json": { "schema": { "type": "object" } } } } }
+        } }),
+    );
     for (path, summary, schema) in [
         ("/openapi.json", "This document.", json!({ "type": "object" })),
         ("/schemas/{name}.json", "The JSON Schema of an operation's request body (name = operation name), or of the tenant file (name = tenant).", json!({ "type": "object" })),

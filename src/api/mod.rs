@@ -1,10 +1,12 @@
-//! The bridge's HTTP API: `POST /v1/<cmdlet name>` with the cmdlet's parameters as JSON, plus
+//! The bridge's HTTP API: `POST /v1/<cmdlet name>` with the cmdlet's parameters as JSON,
+//! `POST /v1/<cmdlet name>/batch` with many (see `batch`), `POST /v1/batches/<id>/stop`, plus
 //! `GET /openapi.json`, `GET /schemas/<name>.json` and `GET /health`.
 //!
 //! One router decides, in this order: is the route known (404), is the method right (405), is the
 //! caller allowed (Host, Origin, bearer: 403/401), is the body within the limit and JSON (413/400),
 //! does it pass the operation's schema (400); only then does the directory see it.
 
+pub mod batch;
 pub mod error;
 pub mod operations;
 pub mod paging;
@@ -34,8 +36,11 @@ pub const BODY_LIMIT: usize = 256 * 1024;
 
 pub struct ApiState {
     directory: Arc<dyn Directory>,
-    schemas: RequestSchemas,
+    schemas: Arc<RequestSchemas>,
     secret: Secret,
+    /// Bounds the batch items in progress across every batch.
+    batch_permits: Arc<tokio::sync::Semaphore>,
+    batches: Arc<batch::RunningBatches>,
     /// `Host` values that name this bridge (defeats DNS rebinding from a browser).
     allowed_hosts: Vec<String>,
     openapi: Value,
@@ -45,8 +50,10 @@ impl ApiState {
     pub fn new(directory: Arc<dyn Directory>, secret: Secret, port: u16) -> ApiState {
         ApiState {
             directory,
-            schemas: RequestSchemas::compile(),
+            schemas: Arc::new(RequestSchemas::compile()),
             secret,
+            batch_permits: Arc::new(tokio::sync::Semaphore::new(batch::CONCURRENCY)),
+            batches: Arc::default(),
             allowed_hosts: vec![
                 format!("127.0.0.1:{port}"),
                 format!("localhost:{port}"),
@@ -59,18 +66,37 @@ impl ApiState {
 
 enum Route {
     Operation(Operation),
+    Batch(Operation),
+    StopBatch(uuid::Uuid),
     OpenApi,
     Schema(String),
     Health,
 }
 
+fn operation(name: &str) -> Result<Operation, ApiError> {
+    Operation::from_name(name).ok_or_else(|| {
+        ApiError::new(
+            404,
+            "OperationNotFoundException",
+            format!("There is no operation named '{name}'."),
+        )
+        .with_allowed(
+            Operation::ALL
+                .iter()
+                .map(|op| op.name().to_string())
+                .collect(),
+        )
+    })
+}
+
 fn route(path: &str) -> Result<Route, ApiError> {
     let segments: Vec<&str> = path.trim_start_matches('/').split('/').collect();
     match segments.as_slice() {
-        ["v1", name] => Operation::from_name(name).map(Route::Operation).ok_or_else(|| {
-            ApiError::new(404, "OperationNotFoundException", format!("There is no operation named '{name}'."))
-                .with_allowed(Operation::ALL.iter().map(|op| op.name().to_string()).collect())
+        ["v1", "batches", id, "stop"] => id.parse().map(Route::StopBatch).map_err(|_| {
+            ApiError::new(404, "RouteNotFoundException", format!("'{id}' is not a BatchId (a GUID)."))
         }),
+        ["v1", name] => operation(name).map(Route::Operation),
+        ["v1", name, "batch"] => operation(name).map(Route::Batch),
         ["openapi.json"] => Ok(Route::OpenApi),
         ["schemas", file] if file.ends_with(".json") => Ok(Route::Schema(file.trim_end_matches(".json").to_string())),
         ["health"] => Ok(Route::Health),
@@ -112,7 +138,7 @@ impl ApiState {
     }
 }
 
-async fn read_body<S, B>(body: S) -> Result<Vec<u8>, ApiError>
+async fn read_body<S, B>(body: S, limit: usize) -> Result<Vec<u8>, ApiError>
 where
     S: Stream<Item = Result<B, warp::Error>>,
     B: Buf,
@@ -127,11 +153,11 @@ where
                 format!("The request body could not be read: {e}"),
             )
         })?;
-        if bytes.len() + chunk.remaining() > BODY_LIMIT {
+        if bytes.len() + chunk.remaining() > limit {
             return Err(ApiError::new(
                 413,
                 "RequestTooLargeException",
-                format!("The request body exceeds {BODY_LIMIT} bytes."),
+                format!("The request body exceeds {limit} bytes."),
             ));
         }
         while chunk.has_remaining() {
@@ -157,7 +183,7 @@ where
 {
     let route = route(path)?;
     let expected = match route {
-        Route::Operation(_) => Method::POST,
+        Route::Operation(_) | Route::Batch(_) | Route::StopBatch(_) => Method::POST,
         _ => Method::GET,
     };
     if *method != expected {
@@ -170,7 +196,7 @@ where
     state.authorize(headers)?;
     match route {
         Route::Operation(op) => {
-            let bytes = read_body(body).await?;
+            let bytes = read_body(body, BODY_LIMIT).await?;
             let parameters: Value = if bytes.iter().all(u8::is_ascii_whitespace) {
                 json!({})
             } else {
@@ -197,6 +223,29 @@ where
             }
             Ok(response)
         }
+        Route::Batch(op) => {
+            let bytes = read_body(body, batch::BODY_LIMIT).await?;
+            let json = batch::run(batch::BatchRun {
+                op,
+                batch: batch::parse(op, &bytes)?,
+                directory: Arc::clone(&state.directory),
+                schemas: Arc::clone(&state.schemas),
+                permits: Arc::clone(&state.batch_permits),
+                batches: Arc::clone(&state.batches),
+            })
+            .await?;
+            let mut response = Response::new(json.into());
+            response.headers_mut().insert(
+                warp::http::header::CONTENT_TYPE,
+                warp::http::HeaderValue::from_static("application/json"),
+            );
+            Ok(response)
+        }
+        Route::StopBatch(id) => Ok(warp::reply::json(&json!({
+            "BatchId": id,
+            "Stopping": state.batches.stop(id),
+        }))
+        .into_response()),
         Route::OpenApi => Ok(warp::reply::json(&state.openapi).into_response()),
         Route::Schema(name) if name.eq_ignore_ascii_case("tenant") => {
             Ok(warp::reply::json(&schema::tenant_schema()).into_response())

@@ -155,6 +155,13 @@ operations! {
         "A group's members (250 unless All or MaxResults), in pages.";
 }
 
+impl Operation {
+    /// Whether the operation changes something (and so may be batched): every cmdlet but the Get- ones.
+    pub fn is_write(self) -> bool {
+        !self.name().starts_with("Get-")
+    }
+}
+
 /// `-TenantId` is for partners acting in a customer's tenant; a tenant of its own answers only for itself.
 async fn check_tenant(tenant_id: Option<Uuid>, directory: &dyn Directory) -> FaultResult<()> {
     let Some(wanted) = tenant_id else {

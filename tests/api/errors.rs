@@ -122,7 +122,14 @@ async fn schemas_and_openapi_are_served() {
             "{} is documented",
             op.name()
         );
+        assert_eq!(
+            openapi["paths"][format!("/v1/{}/batch", op.name())]["post"].is_object(),
+            op.is_write(),
+            "{} is documented as batchable exactly when it writes",
+            op.name()
+        );
     }
+    assert!(openapi["paths"]["/v1/batches/{BatchId}/stop"]["post"].is_object());
     let set_user: serde_json::Value = get("/schemas/Set-MsolUser.json")
         .await
         .unwrap()

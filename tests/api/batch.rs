@@ -1,0 +1,226 @@
+//! `POST /v1/<cmdlet>/batch`: many writes in one request, each answered in its own slot and in
+//! order, items naming one object run in order, and a stopped batch leaves no object half-changed.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use msol_bridge::app::Bridge;
+use msol_bridge::graph_sim::SimSettings;
+use msol_bridge::secret::Secret;
+use serde_json::{json, Value};
+
+use crate::graph::spawn_simulator;
+use crate::helpers::{spawn_bridge, upn, SECRET};
+
+async fn post(client: &reqwest::Client, url: &str, path: &str, body: Value) -> (u16, Value) {
+    let response = client
+        .post(format!("{url}{path}"))
+        .bearer_auth(SECRET)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    let status = response.status().as_u16();
+    (status, response.json().await.unwrap())
+}
+
+fn enable(upn: &str) -> Value {
+    json!({ "UserPrincipalName": upn, "StrongAuthenticationRequirements": [{ "RelyingParty": "*", "State": "Enabled" }] })
+}
+
+#[tokio::test]
+async fn each_item_is_answered_in_its_slot_and_fails_alone() {
+    let bridge = spawn_bridge().await;
+    for alias in ["ann", "bob", "cy"] {
+        bridge.new_user(alias, json!({})).await;
+    }
+    let (status, answer) = post(&bridge.client, &bridge.url, "/v1/Set-MsolUser/batch", json!({ "Requests": [
+        enable(&upn("ann")),
+        enable(&upn("nobody")),
+        { "UserPrincipalName": upn("bob"), "StrongAuthenticationRequirements": [{ "RelyingParty": "*", "State": "Disabled" }] },
+        { "UserPrincipalName": upn("cy"), "City": "Oslo" },
+        { "UserPrincipalName": upn("cy"), "City": "Bergen" },
+    ]})).await;
+    assert_eq!(status, 200, "{answer}");
+    let responses = answer["Responses"].as_array().unwrap();
+    assert_eq!(responses.len(), 5);
+    assert_eq!(responses[0]["Status"], 200);
+    assert_eq!(
+        responses[0]["Body"]["Changed"],
+        json!(["StrongAuthenticationRequirements"])
+    );
+    assert_eq!(responses[1]["Status"], 404);
+    assert_eq!(responses[1]["Error"]["Code"], "UserNotFoundException");
+    assert_eq!(responses[2]["Status"], 400);
+    assert_eq!(
+        responses[2]["Error"]["Field"],
+        "StrongAuthenticationRequirements[0].State"
+    );
+    assert_eq!(
+        responses[2]["Error"]["AllowedValues"],
+        json!(["Enabled", "Enforced"])
+    );
+    // The same user twice: in the order given, so the last value stays.
+    assert_eq!(responses[3]["Body"]["Changed"], json!(["City"]));
+    assert_eq!(responses[4]["Body"]["Changed"], json!(["City"]));
+    assert_eq!(bridge.user(&upn("cy")).await["City"], "Bergen");
+    assert_eq!(
+        bridge.user(&upn("ann")).await["StrongAuthenticationRequirements"][0]["State"],
+        "Enabled"
+    );
+    assert_eq!(
+        bridge.user(&upn("bob")).await["StrongAuthenticationRequirements"],
+        json!([])
+    );
+}
+
+#[tokio::test]
+async fn reads_and_malformed_batches_are_refused_whole() {
+    let bridge = spawn_bridge().await;
+    let (status, answer) = post(
+        &bridge.client,
+        &bridge.url,
+        "/v1/Get-MsolUser/batch",
+        json!({ "Requests": [{}] }),
+    )
+    .await;
+    assert_eq!(status, 400);
+    assert!(answer["Error"]["AllowedValues"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("Set-MsolUser")));
+    let (status, answer) = post(
+        &bridge.client,
+        &bridge.url,
+        "/v1/Set-MsolUser/batch",
+        json!({ "Requests": {} }),
+    )
+    .await;
+    assert_eq!(
+        (status, answer["Error"]["Code"].clone()),
+        (400, json!("InvalidRequestException"))
+    );
+    let too_many: Vec<Value> = (0..1_001).map(|i| enable(&upn(&format!("u{i}")))).collect();
+    let (status, answer) = post(
+        &bridge.client,
+        &bridge.url,
+        "/v1/Set-MsolUser/batch",
+        json!({ "Requests": too_many }),
+    )
+    .await;
+    assert_eq!(status, 400);
+    assert_eq!(answer["Error"]["Code"], "RequestTooLargeException");
+    let (status, _) = post(
+        &bridge.client,
+        &bridge.url,
+        "/v1/batches/not-a-guid/stop",
+        json!({}),
+    )
+    .await;
+    assert_eq!(status, 404);
+}
+
+/// Over Graph (150 ms round trips), a batch of 300 is stopped after a moment: the items already
+/// started finish, the rest answer OperationStoppedException, and every user is either fully
+/// changed (MFA and both phone methods) or untouched.
+#[tokio::test]
+async fn a_stopped_batch_finishes_started_items_and_runs_no_more() {
+    let mut snapshot = crate::helpers::fresh_tenant();
+    let users = 300;
+    snapshot.users.extend((0..users).map(|i| {
+        let mut user = msol_bridge::domain::model::User::new(
+            uuid::Uuid::new_v4(),
+            upn(&format!("s{i:03}")),
+            msol_bridge::domain::time::Timestamp::now(),
+        );
+        user.mobile_phone = Some("+1 4255550100".into());
+        user
+    }));
+    let graph = spawn_simulator(
+        &snapshot,
+        SimSettings {
+            latency: Duration::from_millis(150),
+            limits: None,
+            ..SimSettings::default()
+        },
+    )
+    .await;
+    let directory = graph.app_directory().await;
+    let bridge = Bridge::bind(
+        "127.0.0.1:0".parse().unwrap(),
+        Arc::new(directory),
+        Secret::new(SECRET.into()),
+    )
+    .await
+    .unwrap();
+    let url = bridge.url();
+    tokio::spawn(bridge.run_until(std::future::pending()));
+    let client = reqwest::Client::new();
+    let batch_id = uuid::Uuid::new_v4();
+    let requests: Vec<Value> = (0..users)
+        .map(|i| {
+            let mut item = enable(&upn(&format!("s{i:03}")));
+            item["StrongAuthenticationMethods"] = json!([
+                { "MethodType": "OneWaySMS", "IsDefault": true },
+                { "MethodType": "TwoWayVoiceMobile", "IsDefault": false }]);
+            item
+        })
+        .collect();
+    let running = tokio::spawn({
+        let (client, url) = (client.clone(), url.clone());
+        async move {
+            post(
+                &client,
+                &url,
+                "/v1/Set-MsolUser/batch",
+                json!({ "BatchId": batch_id, "Requests": requests }),
+            )
+            .await
+        }
+    });
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    let (status, stop) = post(
+        &client,
+        &url,
+        &format!("/v1/batches/{batch_id}/stop"),
+        json!({}),
+    )
+    .await;
+    assert_eq!((status, stop["Stopping"].clone()), (200, json!(true)));
+    let (status, answer) = running.await.unwrap();
+    assert_eq!(status, 200);
+    let responses = answer["Responses"].as_array().unwrap();
+    let done = responses.iter().filter(|r| r["Status"] == 200).count();
+    let stopped = responses
+        .iter()
+        .filter(|r| r["Error"]["Code"] == "OperationStoppedException")
+        .count();
+    assert_eq!(done + stopped, users, "{answer}");
+    assert!(done > 0 && stopped > 0, "{done} done, {stopped} stopped");
+    for (i, response) in responses.iter().enumerate() {
+        let (enabled, phones) = graph.sim.with_tenant(|tenant| {
+            let user = &tenant.users[tenant.find_user(&upn(&format!("s{i:03}"))).unwrap()];
+            (
+                user.auth.per_user_mfa_state != "disabled",
+                user.auth.phones.len(),
+            )
+        });
+        if response["Status"] == 200 {
+            assert!(enabled && phones == 1, "user {i} is half-changed");
+        } else {
+            assert!(
+                !enabled && phones == 0,
+                "user {i} was changed though not run"
+            );
+        }
+    }
+    // Stopping a finished batch finds nothing to stop.
+    let (_, again) = post(
+        &client,
+        &url,
+        &format!("/v1/batches/{batch_id}/stop"),
+        json!({}),
+    )
+    .await;
+    assert_eq!(again["Stopping"], false);
+}
