@@ -3,19 +3,6 @@ BeforeAll {
     Import-Module MSOnline -Force
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     $tenant = Connect-TestTenant
-
-    function New-Requirement([string] $State) {
-        $requirement = New-Object -TypeName Microsoft.Online.Administration.StrongAuthenticationRequirement
-        $requirement.RelyingParty = '*'
-        $requirement.State = $State
-        $requirement
-    }
-    function New-Method([string] $Type, [bool] $IsDefault) {
-        $method = New-Object -TypeName Microsoft.Online.Administration.StrongAuthenticationMethod
-        $method.MethodType = $Type
-        $method.IsDefault = $IsDefault
-        $method
-    }
 }
 
 Describe 'Set-MsolUser -StrongAuthenticationRequirements' {

@@ -64,4 +64,18 @@ function Invoke-TestGraphRequest {
     Invoke-RestMethod -Method $Method -Uri "$($Simulator.Url)$Path" -Body $json -ContentType 'application/json' -Headers @{ Authorization = "Bearer $($token.access_token)" }
 }
 
-Export-ModuleMember -Function Set-TestEnvironmentVariable, New-TestTenant, Connect-TestTenant, Invoke-ScriptInPwsh, Start-TestGraphSimulator, Invoke-TestGraphRequest
+# MSOnline's own objects, made the way old scripts make them.
+function New-Requirement([string] $State) {
+    $requirement = New-Object -TypeName Microsoft.Online.Administration.StrongAuthenticationRequirement
+    $requirement.RelyingParty = '*'
+    $requirement.State = $State
+    $requirement
+}
+function New-Method([string] $Type, [bool] $IsDefault) {
+    $method = New-Object -TypeName Microsoft.Online.Administration.StrongAuthenticationMethod
+    $method.MethodType = $Type
+    $method.IsDefault = $IsDefault
+    $method
+}
+
+Export-ModuleMember -Function New-Requirement, New-Method, Set-TestEnvironmentVariable, New-TestTenant, Connect-TestTenant, Invoke-ScriptInPwsh, Start-TestGraphSimulator, Invoke-TestGraphRequest

@@ -33,6 +33,21 @@ namespace Microsoft.Online.Administration.Automation
         [DataMember] public string Password { get; set; }
     }
 
+    /// <summary>A batch's answer: {"Responses":[{"Status":200,"Body":{...}}, {"Status":404,"Error":{...}}]}, in the order asked.</summary>
+    [DataContract]
+    public class BatchAnswer<T>
+    {
+        [DataMember] public List<BatchItemAnswer<T>> Responses { get; set; }
+    }
+
+    [DataContract]
+    public class BatchItemAnswer<T>
+    {
+        [DataMember] public int Status { get; set; }
+        [DataMember] public T Body { get; set; }
+        [DataMember] public ErrorDetail Error { get; set; }
+    }
+
     [DataContract]
     public class ErrorAnswer
     {

@@ -63,10 +63,33 @@ namespace Microsoft.Online.Administration.Automation
             }
         }
 
+        /// <summary>Sends many requests of one operation as the bridge's batch (POST /v1/&lt;operation&gt;/batch)
+        /// and reads each item's answer in order. A batch refused whole becomes its fault.</summary>
+        public BatchAnswer<T> CallBatch<T>(string operation, Guid batchId, IList<RequestBody> bodies)
+        {
+            using (HttpResponseMessage response = Post(operation + "/batch", RequestBody.BatchJson(batchId, bodies), operation))
+            {
+                byte[] json = response.Content.ReadAsByteArrayAsync().GetAwaiter().GetResult();
+                if (!response.IsSuccessStatusCode) throw Fault(response, json);
+                using (MemoryStream stream = new MemoryStream(json, false)) { return WireJson.Read<BatchAnswer<T>>(stream); }
+            }
+        }
+
+        /// <summary>Asks the bridge to start no more items of a batch (started ones finish); safe from any thread.</summary>
+        public void StopBatch(Guid batchId)
+        {
+            using (Post("batches/" + batchId.ToString() + "/stop", "{}", "the batch stop")) { }
+        }
+
         private HttpResponseMessage Send(string operation, RequestBody body)
         {
-            HttpRequestMessage request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUrl, operation));
-            request.Content = new StringContent(body.ToJson(), Encoding.UTF8, "application/json");
+            return Post(operation, body.ToJson(), operation);
+        }
+
+        private HttpResponseMessage Post(string path, string json, string operation)
+        {
+            HttpRequestMessage request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUrl, path));
+            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
             try
             {
                 return http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).GetAwaiter().GetResult();

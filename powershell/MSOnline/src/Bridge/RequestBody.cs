@@ -42,6 +42,34 @@ namespace Microsoft.Online.Administration.Automation
             return json.ToString();
         }
 
+        /// <summary>A member's value as text (a GUID in its usual form), or null when not given.</summary>
+        public string Text(string name)
+        {
+            foreach (KeyValuePair<string, object> member in members)
+            {
+                if (!string.Equals(member.Key, name, StringComparison.OrdinalIgnoreCase)) continue;
+                object value = Unwrap(member.Value);
+                return value == null ? null : Convert.ToString(value, CultureInfo.InvariantCulture);
+            }
+            return null;
+        }
+
+        /// <summary>A batch request: {"BatchId":"...","Requests":[body, ...]}.</summary>
+        public static string BatchJson(Guid batchId, IEnumerable<RequestBody> bodies)
+        {
+            StringBuilder json = new StringBuilder(4096);
+            json.Append("{\"BatchId\":\"").Append(batchId.ToString()).Append("\",\"Requests\":[");
+            bool first = true;
+            foreach (RequestBody body in bodies)
+            {
+                if (!first) json.Append(',');
+                first = false;
+                WriteObject(json, body.members);
+            }
+            json.Append("]}");
+            return json.ToString();
+        }
+
         private static void WriteObject(StringBuilder json, IEnumerable<KeyValuePair<string, object>> fields)
         {
             json.Append('{');

@@ -10,9 +10,24 @@ namespace Microsoft.Online.Administration.Automation
 {
     public abstract class MsolCmdlet : PSCmdlet
     {
-        private static readonly Dictionary<Type, HashSet<string>> declaredParameters = new Dictionary<Type, HashSet<string>>();
+        private static readonly Dictionary<Type, Dictionary<string, PropertyInfo>> declaredParameters = new Dictionary<Type, Dictionary<string, PropertyInfo>>();
         private const int LargestPage = 1000;
+        /// <summary>Set to 0 to send piped objects one at a time (as MSOnline did) instead of in batches.</summary>
+        public const string BatchWritesVariable = "MSOL_BRIDGE_BATCH_WRITES";
+        /// <summary>Distinct from a listing's progress (1), which may feed the same pipeline.</summary>
+        private const int WriteProgressId = 2;
+        private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(500);
         private bool notConnected;
+        // The piped objects' writes in flight (see Submit): reported in order by DrainWrites, and
+        // stopped by StopProcessing. Typed by the cmdlet's answer, so held as delegates here.
+        private object writeQueue;
+        private Func<bool, bool> drainWrites;
+        private Func<string> stopWrites;
+        private Func<int[]> writeCounts;
+        private ProgressRecord writeProgress;
+        private Stopwatch writeClock;
+        private TimeSpan lastProgress;
+        private System.Management.Automation.Host.PSHostUserInterface hostUi;
 
         /// <summary>The tenant to act on (partners only); the connected tenant when not given.</summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -26,6 +41,8 @@ namespace Microsoft.Online.Administration.Automation
 
         protected override void BeginProcessing()
         {
+            // Kept for StopProcessing, which runs on another thread.
+            hostUi = Host == null ? null : Host.UI;
             if (!BridgeSession.IsConnected)
             {
                 notConnected = true;
@@ -50,36 +67,138 @@ namespace Microsoft.Online.Administration.Automation
         /// <summary>Handles one pipeline object (or the single call).</summary>
         protected abstract void ProcessOne();
 
+        /// <summary>Reports every write still pending, in order, before the pipeline ends.</summary>
+        protected override void EndProcessing()
+        {
+            if (drainWrites == null) return;
+            while (drainWrites(true)) { }
+            if (writeProgress != null)
+            {
+                ProgressRecord done = new ProgressRecord(WriteProgressId, Operation, writeProgress.StatusDescription);
+                done.RecordType = ProgressRecordType.Completed;
+                WriteProgress(done);
+            }
+        }
+
+        /// <summary>Ctrl+C: no more writes start; those started finish; a summary says what was written.</summary>
+        protected override void StopProcessing()
+        {
+            Func<string> stop = stopWrites;
+            if (stop == null) return;
+            string summary = stop();
+            if (summary != null && hostUi != null) hostUi.WriteWarningLine(summary);
+        }
+
+        /// <summary>Whether piped objects go to the bridge in batches. Not when the cmdlet runs on its own
+        /// (a foreach of single calls keeps its synchronous meaning), and not when the first error must
+        /// stop the rest (-ErrorAction Stop or Inquire): later objects of a batch would already be written.</summary>
+        private bool BatchesWrites()
+        {
+            if (!MyInvocation.ExpectingInput) return false;
+            if (Environment.GetEnvironmentVariable(BatchWritesVariable) == "0") return false;
+            object action;
+            if (!MyInvocation.BoundParameters.TryGetValue("ErrorAction", out action)) action = GetVariableValue("ErrorActionPreference");
+            PSObject wrapped = action as PSObject;
+            if (wrapped != null) action = wrapped.BaseObject;
+            ActionPreference preference = ActionPreference.Continue;
+            if (action is ActionPreference) preference = (ActionPreference)action;
+            else if (action != null) Enum.TryParse(action.ToString(), true, out preference);
+            return preference != ActionPreference.Stop && preference != ActionPreference.Inquire;
+        }
+
+        /// <summary>Runs a write and hands its answer to done: at once, or (for piped objects) queued into the
+        /// bridge's batches, with its error reported as this object's error, in order.</summary>
+        protected void Submit<T>(RequestBody body, string target, Action<T> done)
+        {
+            if (!BatchesWrites())
+            {
+                done(Call<T>(body));
+                return;
+            }
+            WriteQueue<T> queue = writeQueue as WriteQueue<T>;
+            if (queue == null)
+            {
+                queue = new WriteQueue<T>(BridgeSession.Client, Operation);
+                writeQueue = queue;
+                drainWrites = wait => ReportAnswered(queue, wait);
+                stopWrites = queue.Stop;
+                writeCounts = () => new[] { queue.Submitted, queue.Answered };
+                writeClock = Stopwatch.StartNew();
+            }
+            queue.Add(new QueuedWrite<T>(body, Target(), target, done));
+            // Report what is answered; wait while the next batch is full (the pipeline's back pressure).
+            while (drainWrites(false)) { }
+            while (queue.IsFull && drainWrites(true)) { }
+        }
+
+        /// <summary>Reports the oldest batch's answers if it is answered (or waits for it); false when there was none.</summary>
+        private bool ReportAnswered<T>(WriteQueue<T> queue, bool wait)
+        {
+            List<QueuedWrite<T>> writes = queue.TakeAnswered(wait);
+            if (writes == null) return false;
+            foreach (QueuedWrite<T> write in writes)
+            {
+                if (write.Fault != null) WriteError(Faults.Record(write.Fault, write.ErrorTarget));
+                else write.Done(write.Answer);
+            }
+            ShowWriteProgress();
+            return true;
+        }
+
+        /// <summary>Counts, rate and time left of a long run of piped writes, at most twice a second.</summary>
+        private void ShowWriteProgress()
+        {
+            TimeSpan now = writeClock.Elapsed;
+            if (now - lastProgress < ProgressInterval) return;
+            lastProgress = now;
+            int[] counts = writeCounts();
+            int submitted = counts[0], answered = counts[1];
+            double rate = answered / Math.Max(now.TotalSeconds, 0.001);
+            // A new record each time: hosts and streams may keep the records they are given.
+            writeProgress = new ProgressRecord(WriteProgressId, Operation, string.Format(System.Globalization.CultureInfo.InvariantCulture,
+                "{0} of {1} objects written so far ({2:0.0} per second)", answered, submitted, rate));
+            writeProgress.PercentComplete = submitted == 0 ? 0 : (int)(100L * answered / submitted);
+            writeProgress.SecondsRemaining = rate > 0 ? (int)Math.Ceiling((submitted - answered) / rate) : -1;
+            WriteProgress(writeProgress);
+        }
+
         /// <summary>What an error is about (the ErrorRecord's TargetObject).</summary>
         protected virtual object Target() { return null; }
 
         /// <summary>The parameters the caller bound (on the command line or from the piped object),
         /// and nothing else, as the request body: the bridge then writes only what was asked.
-        /// Parameters that only steer the cmdlet itself (-Force) are named in cmdletOnly.</summary>
+        /// Parameters that only steer the cmdlet itself (-Force) are named in cmdletOnly.
+        /// Values are read from the parameters themselves: PowerShell resets a parameter bound from an
+        /// earlier piped object before binding the next, but may leave it listed in BoundParameters.</summary>
         protected RequestBody BoundBody(params string[] cmdletOnly)
         {
-            HashSet<string> declared = DeclaredParameters(GetType());
+            Dictionary<string, PropertyInfo> declared = DeclaredParameters(GetType());
             RequestBody body = new RequestBody();
-            foreach (KeyValuePair<string, object> bound in MyInvocation.BoundParameters)
+            foreach (string name in MyInvocation.BoundParameters.Keys)
             {
-                if (declared.Contains(bound.Key) && Array.IndexOf(cmdletOnly, bound.Key) < 0) body.Set(bound.Key, bound.Value);
+                PropertyInfo property;
+                if (!declared.TryGetValue(name, out property) || Array.IndexOf(cmdletOnly, name) >= 0) continue;
+                object value = property.GetValue(this, null);
+                // A reset non-nullable Guid parameter reads as Guid.Empty, which names no object.
+                if (value is Guid && (Guid)value == Guid.Empty) continue;
+                body.Set(property.Name, value);
             }
             return body;
         }
 
-        private static HashSet<string> DeclaredParameters(Type type)
+        private static Dictionary<string, PropertyInfo> DeclaredParameters(Type type)
         {
             lock (declaredParameters)
             {
-                HashSet<string> names;
-                if (declaredParameters.TryGetValue(type, out names)) return names;
-                names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                Dictionary<string, PropertyInfo> properties;
+                if (declaredParameters.TryGetValue(type, out properties)) return properties;
+                properties = new Dictionary<string, PropertyInfo>(StringComparer.OrdinalIgnoreCase);
                 foreach (PropertyInfo property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
                 {
-                    if (property.GetCustomAttributes(typeof(ParameterAttribute), true).Length > 0) names.Add(property.Name);
+                    if (property.GetCustomAttributes(typeof(ParameterAttribute), true).Length > 0) properties[property.Name] = property;
                 }
-                declaredParameters[type] = names;
-                return names;
+                declaredParameters[type] = properties;
+                return properties;
             }
         }
 
@@ -88,11 +207,16 @@ namespace Microsoft.Online.Administration.Automation
             return BridgeSession.Client.Call<T>(Operation, body);
         }
 
-        /// <summary>Runs a write after ShouldProcess (so -WhatIf and -Confirm work) and answers what changed.</summary>
-        protected WriteOutcome Change(RequestBody body, string target, string action)
+        /// <summary>Runs a write after ShouldProcess (so -WhatIf and -Confirm work) and reports what changed.</summary>
+        protected void Change(RequestBody body, string target, string action)
         {
-            if (!ShouldProcess(target, action)) return null;
-            WriteOutcome outcome = Call<WriteOutcome>(body);
+            if (!ShouldProcess(target, action)) return;
+            Submit<WriteOutcome>(body, target, outcome => ReportOutcome(target, outcome));
+        }
+
+        /// <summary>A write's warnings (what the backend could not express) and, with -Verbose, what changed.</summary>
+        protected void ReportOutcome(string target, WriteOutcome outcome)
+        {
             if (outcome != null && outcome.Warnings != null)
             {
                 foreach (string warning in outcome.Warnings) WriteWarning(target + ": " + warning);
@@ -103,7 +227,6 @@ namespace Microsoft.Online.Administration.Automation
                     ? target + ": nothing to change."
                     : target + ": changed " + string.Join(", ", outcome.Changed.ToArray()) + ".");
             }
-            return outcome;
         }
 
         /// <summary>Streams a list page by page: each object goes down the pipeline as soon as its page

@@ -21,7 +21,7 @@ namespace Microsoft.Online.Administration.Automation
         protected override void ProcessOne()
         {
             if (!ShouldProcess(UserPrincipalName, "New-MsolUser")) return;
-            WriteObject(Call<UserExtended>(BoundBody()));
+            Submit<UserExtended>(BoundBody(), UserPrincipalName, user => WriteObject(user));
         }
     }
 }

@@ -35,7 +35,7 @@ namespace Microsoft.Online.Administration.Automation
             if (!ShouldProcess(target, action)) return;
             bool confirmDeclined = MyInvocation.BoundParameters.ContainsKey("Confirm") && !((SwitchParameter)MyInvocation.BoundParameters["Confirm"]).IsPresent;
             if (!Force && !confirmDeclined && !ShouldContinue("Remove user " + target + "?", "Remove-MsolUser")) return;
-            Call<WriteOutcome>(BoundBody("Force"));
+            Submit<WriteOutcome>(BoundBody("Force"), target, outcome => ReportOutcome(target, outcome));
         }
     }
 }

@@ -35,8 +35,10 @@ namespace Microsoft.Online.Administration.Automation
         protected override void ProcessOne()
         {
             if (!ShouldProcess(Convert.ToString(Target()), "Set-MsolUserPassword")) return;
-            PasswordAnswer answer = Call<PasswordAnswer>(BoundBody());
-            if (answer != null && answer.Password != null) WriteObject(answer.Password);
+            Submit<PasswordAnswer>(BoundBody(), Convert.ToString(Target()), answer =>
+            {
+                if (answer != null && answer.Password != null) WriteObject(answer.Password);
+            });
         }
     }
 }
