@@ -93,6 +93,19 @@ impl Call {
         }
     }
 
+    /// Whether Graph counts the request against its write quota (a `$batch` envelope: whether any
+    /// of its items is a write).
+    pub fn is_write(&self) -> bool {
+        if self.path == "/$batch" {
+            return self.body.as_ref().is_some_and(|body| {
+                body["requests"]
+                    .as_array()
+                    .is_some_and(|items| items.iter().any(|item| item["method"] != "GET"))
+            });
+        }
+        self.method != reqwest::Method::GET
+    }
+
     pub fn eventual(mut self) -> Call {
         self.eventual = true;
         self
@@ -205,10 +218,21 @@ pub struct GraphClient {
     /// No request leaves before this instant: the latest `Retry-After` holds every request, since
     /// Graph throttles the app, not the one request.
     hold_until: std::sync::Mutex<Option<Instant>>,
+    /// No write leaves before this instant: a 429 for the write quota (`x-ms-throttle-scope`
+    /// `.../Write/...`) holds writes only, so reads (the next users' loads) go on meanwhile.
+    hold_writes_until: std::sync::Mutex<Option<Instant>>,
+    /// Single calls waiting to share a `$batch`, by version and by read or write.
+    gathering: [std::sync::Mutex<Vec<Gathered>>; 4],
     /// How many `$batch` requests go at once: grows by one after each calm batch, shrinks by one when
     /// the throttle headers run hot, halves after a throttled batch.
     concurrency: std::sync::atomic::AtomicUsize,
 }
+
+/// A call waiting to be sent in a shared `$batch`, and where its answer goes.
+type Gathered = (Call, tokio::sync::oneshot::Sender<GraphResult>);
+
+/// How long the first of several concurrent calls waits for others to share its `$batch`.
+const GATHER_WINDOW: Duration = Duration::from_millis(2);
 
 /// Start with few batches in flight and grow: Graph's buckets start full, but other apps share them.
 const INITIAL_CONCURRENCY: usize = 8;
@@ -223,6 +247,14 @@ fn retry_after(headers: &HashMap<String, String>) -> Option<Duration> {
         .and_then(|(_, v)| v.trim().parse::<f64>().ok())
         .filter(|s| s.is_finite() && *s >= 0.0)
         .map(Duration::from_secs_f64)
+}
+
+/// Whether a 429 was for the write quota alone (`x-ms-throttle-scope: <Scope>/Write/...`).
+fn write_limited(headers: &HashMap<String, String>) -> bool {
+    headers
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("x-ms-throttle-scope"))
+        .is_some_and(|(_, v)| v.split('/').nth(1) == Some("Write"))
 }
 
 fn is_retryable(status: u16) -> bool {
@@ -248,7 +280,11 @@ fn error_of(status: u16, body: &Value, fallback_request_id: &str) -> GraphError 
 
 enum Attempt {
     Done(GraphResult),
-    Retry(Option<Duration>),
+    /// Wait (as Graph said, or back off) and retry; `writes_only` when only the write quota ran out.
+    Retry {
+        wait: Option<Duration>,
+        writes_only: bool,
+    },
     ExpiredToken(Secret),
 }
 
@@ -265,22 +301,34 @@ impl GraphClient {
             tokens,
             policy,
             hold_until: std::sync::Mutex::new(None),
+            hold_writes_until: std::sync::Mutex::new(None),
+            gathering: Default::default(),
             concurrency: std::sync::atomic::AtomicUsize::new(
                 INITIAL_CONCURRENCY.min(policy.max_concurrency.max(1)),
             ),
         }
     }
 
-    /// Holds every request until `wait` has passed.
-    fn hold(&self, wait: Duration) {
+    /// Holds every request (or, with `writes_only`, every write) until `wait` has passed.
+    fn hold(&self, wait: Duration, writes_only: bool) {
         let until = Instant::now() + wait;
-        let mut hold = self.hold_until.lock().expect("hold");
+        let slot = if writes_only {
+            &self.hold_writes_until
+        } else {
+            &self.hold_until
+        };
+        let mut hold = slot.lock().expect("hold");
         *hold = Some(hold.map_or(until, |h| h.max(until)));
     }
 
-    async fn pace(&self) {
+    /// Waits out the holds that apply to a request.
+    async fn pace(&self, is_write: bool) {
         loop {
-            let until = *self.hold_until.lock().expect("hold");
+            let mut until = *self.hold_until.lock().expect("hold");
+            if is_write {
+                let writes = *self.hold_writes_until.lock().expect("hold");
+                until = until.max(writes);
+            }
             match until {
                 Some(until) if until > Instant::now() => {
                     tokio::time::sleep_until(until.into()).await
@@ -298,8 +346,45 @@ impl GraphClient {
         format!("{}/{}{}", self.graph_root, version.segment(), path)
     }
 
-    /// One request, retried as the policy allows.
+    /// One request, retried as the policy allows. When other calls are made at the same moment,
+    /// it shares a `$batch` with them; a call that is not safe to repeat (a POST) always goes alone,
+    /// so a lost answer concerns it alone.
     pub async fn call(&self, call: &Call) -> GraphResult {
+        if !call.idempotent {
+            return self.call_alone(call).await;
+        }
+        let slot = &self.gathering[call.version as usize * 2 + usize::from(call.is_write())];
+        let (answer, answered) = tokio::sync::oneshot::channel();
+        let first = {
+            let mut waiting = slot.lock().expect("gathering");
+            waiting.push((call.clone(), answer));
+            waiting.len() == 1
+        };
+        if first {
+            tokio::time::sleep(GATHER_WINDOW).await;
+            let mut gathered = std::mem::take(&mut *slot.lock().expect("gathering"));
+            if gathered.len() == 1 {
+                let (call, answer) = gathered.pop().expect("one call");
+                let _ = answer.send(self.call_alone(&call).await);
+            } else {
+                let calls: Vec<Call> = gathered.iter().map(|(call, _)| call.clone()).collect();
+                let results = self.batch(call.version, &calls).await;
+                for ((_, answer), result) in gathered.into_iter().zip(results) {
+                    let _ = answer.send(result);
+                }
+            }
+        }
+        answered.await.unwrap_or_else(|_| {
+            Err(GraphFailure::Unavailable(format!(
+                "{} {}: the shared $batch carrying it was abandoned",
+                call.method,
+                strip_query(&call.path)
+            )))
+        })
+    }
+
+    /// One request on its own, retried as the policy allows.
+    async fn call_alone(&self, call: &Call) -> GraphResult {
         let url = self.url(call.version, &call.path);
         self.send(call, &url).await
     }
@@ -325,7 +410,7 @@ impl GraphClient {
             let outcome = self
                 .attempt(call, url, &token, &client_request_id, attempt > 1)
                 .await;
-            let wait = match outcome {
+            let (wait, writes_only) = match outcome {
                 Attempt::Done(result) => return result,
                 Attempt::ExpiredToken(token) => {
                     if stale.as_ref().is_some_and(|s| s.expose() == token.expose()) {
@@ -336,7 +421,7 @@ impl GraphClient {
                     stale = Some(token);
                     continue;
                 }
-                Attempt::Retry(wait) => wait,
+                Attempt::Retry { wait, writes_only } => (wait, writes_only),
             };
             let wait = wait.unwrap_or_else(|| {
                 let this = backoff;
@@ -349,7 +434,7 @@ impl GraphClient {
                 break;
             }
             tracing::debug!(url = %strip_query(url), ?wait, attempt, "retrying after Graph asked to wait");
-            self.hold(wait);
+            self.hold(wait, writes_only);
         }
         Err(GraphFailure::Unavailable(format!(
             "{} {} still throttled or unavailable after {} attempts over {:?}",
@@ -368,7 +453,7 @@ impl GraphClient {
         client_request_id: &str,
         repeated: bool,
     ) -> Attempt {
-        self.pace().await;
+        self.pace(call.is_write()).await;
         let mut request = self
             .http
             .request(call.method.clone(), url)
@@ -411,7 +496,10 @@ impl GraphClient {
             return Attempt::ExpiredToken(token.clone());
         }
         if is_retryable(status) && (status != 504 || call.idempotent) {
-            return Attempt::Retry(retry_after(&headers));
+            return Attempt::Retry {
+                wait: retry_after(&headers),
+                writes_only: status == 429 && write_limited(&headers),
+            };
         }
         if status == 504 {
             return Attempt::Done(Err(GraphFailure::Uncertain(format!(
@@ -439,10 +527,16 @@ impl GraphClient {
         let reason = error.without_url().to_string();
         if call.idempotent {
             tracing::debug!(url = %strip_query(url), %reason, "connection lost; repeating an idempotent request");
-            Attempt::Retry(None)
+            Attempt::Retry {
+                wait: None,
+                writes_only: false,
+            }
         } else if never_connected {
             // Never connected: nothing was sent, so nothing landed.
-            Attempt::Retry(None)
+            Attempt::Retry {
+                wait: None,
+                writes_only: false,
+            }
         } else {
             Attempt::Done(Err(GraphFailure::Uncertain(format!(
                 "{} {}: {reason}",
@@ -509,7 +603,7 @@ impl GraphClient {
         let started = Instant::now();
         let mut backoff = self.policy.backoff;
         for attempt in 1..=self.policy.max_attempts {
-            let (answers, wait, hot) = self.batch_once(version, calls, &pending).await;
+            let (answers, wait, hot, writes_only) = self.batch_once(version, calls, &pending).await;
             pressure.hot |= hot;
             let mut retry = Vec::new();
             let mut last_failures = Vec::new();
@@ -537,7 +631,7 @@ impl GraphClient {
                 answered.extend(last_failures);
                 break;
             }
-            self.hold(wait);
+            self.hold(wait, writes_only);
             pending = retry;
         }
         (answered, pressure)
@@ -548,7 +642,7 @@ impl GraphClient {
         version: Version,
         calls: &[Call],
         pending: &[usize],
-    ) -> (Vec<ItemAnswer>, Option<Duration>, bool) {
+    ) -> (Vec<ItemAnswer>, Option<Duration>, bool, bool) {
         let requests: Vec<Value> = pending
             .iter()
             .map(|&index| {
@@ -578,7 +672,7 @@ impl GraphClient {
             idempotent: pending.iter().all(|&i| calls[i].idempotent),
             low_priority: pending.iter().all(|&i| calls[i].low_priority),
         };
-        let reply = match self.call(&envelope).await {
+        let reply = match self.call_alone(&envelope).await {
             Ok(reply) => reply,
             Err(failure) => {
                 let text = failure.to_string();
@@ -597,6 +691,7 @@ impl GraphClient {
                         .collect(),
                     None,
                     false,
+                    false,
                 );
             }
         };
@@ -610,6 +705,8 @@ impl GraphClient {
         }
         let mut longest: Option<Duration> = None;
         let mut hot = false;
+        // Whether every throttled item was throttled for the write quota alone.
+        let mut writes_only = true;
         let answers = pending
             .iter()
             .map(|&index| {
@@ -639,6 +736,7 @@ impl GraphClient {
                     return ItemAnswer::Final(Ok(Reply { status, body }));
                 }
                 if is_retryable(status) && (status != 504 || calls[index].idempotent) {
+                    writes_only &= status == 429 && write_limited(&headers);
                     if let Some(wait) = retry_after(&headers) {
                         longest = Some(longest.map_or(wait, |l| l.max(wait)));
                     }
@@ -653,7 +751,7 @@ impl GraphClient {
                 ))))
             })
             .collect();
-        (answers, longest, hot)
+        (answers, longest, hot, writes_only)
     }
 }
 

@@ -79,8 +79,11 @@ impl Default for SimSettings {
 /// Counts a test or benchmark can read back.
 #[derive(Clone, Debug, Default)]
 pub struct SimCounters {
+    /// Graph requests, each batch item counted as one.
     pub requests: u64,
     pub batch_items: u64,
+    /// `$batch` envelopes received.
+    pub batches: u64,
     pub throttled: u64,
     pub unavailable: u64,
     pub dropped: u64,
@@ -125,6 +128,13 @@ impl Sim {
 pub struct SimHandle {
     sim: Arc<Mutex<Sim>>,
     settings: Arc<SimSettings>,
+}
+
+impl SimCounters {
+    /// HTTP requests that reached the Graph endpoints: plain requests plus `$batch` envelopes.
+    pub fn round_trips(&self) -> u64 {
+        self.requests - self.batch_items + self.batches
+    }
 }
 
 impl SimHandle {
@@ -698,6 +708,7 @@ fn batch(
     client_request_id: &str,
 ) -> Exchange {
     let request_id = Uuid::new_v4().to_string();
+    sim.counters.batches += 1;
     let Some(items) = body
         .as_ref()
         .and_then(|b| b["requests"].as_array())

@@ -224,3 +224,71 @@ async fn a_stopped_batch_finishes_started_items_and_runs_no_more() {
     .await;
     assert_eq!(again["Stopping"], false);
 }
+
+/// Over Graph, a batch's items share `$batch` round trips (far fewer HTTP requests than users), and
+/// each user's MFA state is written exactly once.
+#[tokio::test]
+async fn graph_batch_items_share_round_trips_and_write_each_user_once() {
+    let mut snapshot = crate::helpers::fresh_tenant();
+    let users = 200;
+    snapshot.users.extend((0..users).map(|i| {
+        msol_bridge::domain::model::User::new(
+            uuid::Uuid::new_v4(),
+            upn(&format!("c{i:03}")),
+            msol_bridge::domain::time::Timestamp::now(),
+        )
+    }));
+    let graph = spawn_simulator(
+        &snapshot,
+        SimSettings {
+            latency: Duration::from_millis(50),
+            limits: None,
+            ..SimSettings::default()
+        },
+    )
+    .await;
+    let bridge = Bridge::bind(
+        "127.0.0.1:0".parse().unwrap(),
+        Arc::new(graph.app_directory().await),
+        Secret::new(SECRET.into()),
+    )
+    .await
+    .unwrap();
+    let url = bridge.url();
+    tokio::spawn(bridge.run_until(std::future::pending()));
+    let before = graph.sim.counters();
+    let requests: Vec<Value> = (0..users)
+        .map(|i| enable(&upn(&format!("c{i:03}"))))
+        .collect();
+    let (status, answer) = post(
+        &reqwest::Client::new(),
+        &url,
+        "/v1/Set-MsolUser/batch",
+        json!({ "Requests": requests }),
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert!(
+        answer["Responses"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["Body"]["Changed"] == json!(["StrongAuthenticationRequirements"])),
+        "{answer}"
+    );
+    let after = graph.sim.counters();
+    let http_requests = after.round_trips() - before.round_trips();
+    // Alone, each user takes three round trips (profile, its authentication reads, the PATCH): 600.
+    assert!(
+        http_requests < users as u64,
+        "{http_requests} HTTP requests for {users} users: their calls were not shared"
+    );
+    let requirement_writes: Vec<u64> = after
+        .writes
+        .iter()
+        .filter(|(path, _)| path.ends_with("/authentication/requirements"))
+        .map(|(_, count)| *count)
+        .collect();
+    assert_eq!(requirement_writes.len(), users, "{:?}", after.writes);
+    assert!(requirement_writes.iter().all(|count| *count == 1));
+}
