@@ -8,20 +8,19 @@
 //!
 //! Run: cargo bench --bench graph   (MSOL_BENCH_USERS sets the tenant size; default 20,000)
 
+mod common;
+
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use msol_bridge::directory::{Directory, PageRequest, UserQuery};
-use msol_bridge::domain::model::User;
 use msol_bridge::domain::requests::UserFilter;
-use msol_bridge::domain::time::Timestamp;
 use msol_bridge::graph::client::{Call, RetryPolicy, Version};
 use msol_bridge::graph::cloud::Endpoints;
 use msol_bridge::graph::{self, GraphSettings, SignIn};
 use msol_bridge::graph_sim::throttle::Limits;
 use msol_bridge::graph_sim::{GraphSimulator, SimSettings};
 use msol_bridge::secret::Secret;
-use uuid::Uuid;
 
 const LATENCY: Duration = Duration::from_millis(150);
 const SAMPLE: usize = 20;
@@ -32,22 +31,7 @@ async fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(20_000);
-    let mut snapshot = msol_bridge::tenant::new_tenant(
-        "Contoso",
-        "contoso.onmicrosoft.com",
-        Uuid::new_v4(),
-        Timestamp::now(),
-    )
-    .unwrap();
-    snapshot.users.extend((0..users).map(|i| {
-        let mut user = User::new(
-            Uuid::new_v4(),
-            format!("user{i:06}@contoso.onmicrosoft.com"),
-            Timestamp::now(),
-        );
-        user.display_name = Some(format!("User {i}"));
-        user
-    }));
+    let snapshot = common::plain_tenant(users);
     let settings = SimSettings {
         apps: HashMap::from([("bench-app".to_string(), "bench-secret".to_string())]),
         latency: LATENCY,
@@ -121,7 +105,7 @@ async fn main() {
     let client = directory.client();
     let sample_started = Instant::now();
     for i in 0..SAMPLE {
-        let upn = format!("user{i:06}@contoso.onmicrosoft.com");
+        let upn = common::plain_upn(i);
         for segment in ["requirements", "methods", "signInPreferences"] {
             client
                 .call(&Call::get(

@@ -12,11 +12,31 @@ param(
 
 Connect-MsolService
 
+# Each user's admin roles, from one listing per role (and per role-assignable group among its
+# members): asking Get-MsolUserRole for every user would cost one round trip per user, which on
+# Microsoft Graph takes hours for a large tenant.
+$rolesByUser = @{}
+foreach ($role in Get-MsolRole) {
+    $members = foreach ($member in Get-MsolRoleMember -RoleObjectId $role.ObjectId -All) {
+        if ($member.RoleMemberType -eq 'Group') {
+            Get-MsolGroupMember -GroupObjectId $member.ObjectId -All
+        } else {
+            $member
+        }
+    }
+    foreach ($member in $members) {
+        if (-not $rolesByUser.ContainsKey($member.ObjectId)) {
+            $rolesByUser[$member.ObjectId] = New-Object System.Collections.Generic.List[string]
+        }
+        if (-not $rolesByUser[$member.ObjectId].Contains($role.Name)) { $rolesByUser[$member.ObjectId].Add($role.Name) }
+    }
+}
+
 $report = foreach ($user in Get-MsolUser -All) {
     $state = $user.StrongAuthenticationRequirements.State
     if (-not $state) { $state = "Disabled" }
     $default = $user.StrongAuthenticationMethods | Where-Object { $_.IsDefault -eq $true } | Select-Object -ExpandProperty MethodType
-    $roles = (Get-MsolUserRole -UserPrincipalName $user.UserPrincipalName).Name -join "; "
+    $roles = $rolesByUser[$user.ObjectId] -join "; "
     [pscustomobject]@{
         UserPrincipalName   = $user.UserPrincipalName
         DisplayName         = $user.DisplayName

@@ -97,7 +97,7 @@
         }
         'Set-MsolUser' = @{
             Synopsis    = 'Changes a user, including per-user MFA and registered MFA methods.'
-            Description = 'Changes the given properties of the user named by ObjectId or UserPrincipalName (both may be given; they must name the same user). Every parameter binds from a piped object''s property of the same name, and only real changes are written, so Get-MsolUser | Set-MsolUser -X changes only X.'
+            Description = 'Changes the given properties of the user named by ObjectId or UserPrincipalName (both may be given; they must name the same user). Every parameter binds from a piped object''s property of the same name, and only real changes are written, so Get-MsolUser | Set-MsolUser -X changes only X. Piped objects are sent to the bridge in batches while the pipeline flows (each failure is still that object''s error, in order, with progress and time left on long runs; Ctrl+C finishes the writes under way and says which objects were not written). With -ErrorAction Stop, or in a foreach loop of single calls, each object is written and answered before the next.'
             Parameters  = @{ ObjectId = 'The object id of the user to change.'; UserPrincipalName = 'The user principal name of the user to change.' }
             Examples    = @(
                 @{ Code = @'

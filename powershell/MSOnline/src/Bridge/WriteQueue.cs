@@ -39,8 +39,9 @@ namespace Microsoft.Online.Administration.Automation
         /// <summary>The most objects in one batch: about ten seconds of writes at Graph's write quota.</summary>
         public const int MaxBatch = 200;
         public const int MaxInFlight = 2;
-        /// <summary>How long a stop waits for the objects already started to finish.</summary>
-        private static readonly TimeSpan StopWait = TimeSpan.FromMinutes(5);
+        /// <summary>How long a stop waits to learn how the started writes ended. They finish at the
+        /// bridge either way (a write waiting out a long Retry-After may take longer).</summary>
+        private static readonly TimeSpan StopWait = TimeSpan.FromMinutes(1);
         /// <summary>The parameters that name the object a write changes (the bridge's list too).</summary>
         private static readonly string[] TargetFields = { "ObjectId", "UserPrincipalName", "NewUserPrincipalName", "RoleMemberObjectId", "RoleMemberEmailAddress" };
         public const string StoppedCode = "OperationStoppedException";
@@ -208,7 +209,7 @@ namespace Microsoft.Online.Administration.Automation
                 string summary = string.Format(CultureInfo.InvariantCulture,
                     "{0} was stopped. Of {1} object(s): {2} written, {3} failed, {4} not written (never started, unchanged)",
                     operation, submitted, written, failed, notWritten.Count);
-                if (!settled && unknown > 0) summary += string.Format(CultureInfo.InvariantCulture, ", {0} still running at the bridge (outcome unknown)", unknown);
+                if (!settled && unknown > 0) summary += string.Format(CultureInfo.InvariantCulture, ", {0} still under way at the bridge (each will finish whole; their outcome is not known here)", unknown);
                 summary += ".";
                 if (notWritten.Count > 0)
                 {
