@@ -46,18 +46,20 @@ impl Phase {
         self.figures["BridgeCpuSeconds"].as_f64().expect("cpu") * 10_000.0 / users as f64
     }
 
-    /// The bridge's resident memory halfway through the run and at its peak, in MiB, and the growth
-    /// between them per 10,000 users (the users pass through at a steady rate; flat is streaming).
+    /// The bridge's peak resident memory over the first half of the run and over the whole run, in
+    /// MiB, and the growth between them per 10,000 users (the users pass through at a steady rate,
+    /// so a bridge that streams reaches its peak early and the growth is near zero).
     fn memory(&self, users: usize) -> (f64, f64, f64) {
         let end = self.memory.last().map_or(0.0, |(t, _)| *t);
-        let mib = |kib: u64| kib as f64 / 1024.0;
-        let half = self
-            .memory
-            .iter()
-            .find(|(t, _)| *t >= end / 2.0)
-            .map_or(0.0, |(_, kib)| mib(*kib));
-        let peak = self.memory.iter().map(|(_, kib)| mib(*kib)).fold(0.0, f64::max);
-        let growth = (peak - half).max(0.0) / (0.5 * users as f64) * 10_000.0;
+        let peak_until = |until: f64| {
+            self.memory
+                .iter()
+                .filter(|(t, _)| *t <= until)
+                .map(|(_, kib)| *kib as f64 / 1024.0)
+                .fold(0.0, f64::max)
+        };
+        let (half, peak) = (peak_until(end / 2.0), peak_until(end));
+        let growth = (peak - half) / (0.5 * users as f64) * 10_000.0;
         (half, peak, growth)
     }
 
@@ -68,7 +70,7 @@ impl Phase {
     fn print_bridge(&self, users: usize) {
         let (half, peak, growth) = self.memory(users);
         println!("  bridge CPU                          {:>8.2} s per 10,000 users", self.cpu_per_10k(users));
-        println!("  bridge memory                       {growth:>8.1} MiB per 10,000 users (resident {half:.1} MiB halfway, peak {peak:.1} MiB)");
+        println!("  bridge memory                       {growth:>8.1} MiB per 10,000 users (peak {half:.1} MiB over the first half, {peak:.1} MiB in all)");
     }
 }
 

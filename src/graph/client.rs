@@ -12,6 +12,7 @@ use serde_json::{json, Value};
 use uuid::Uuid;
 
 use super::auth::{SignInError, TokenSource};
+use super::pacing::WritePacer;
 use crate::secret::Secret;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -96,14 +97,23 @@ impl Call {
     /// Whether Graph counts the request against its write quota (a `$batch` envelope: whether any
     /// of its items is a write).
     pub fn is_write(&self) -> bool {
-        if self.path == "/$batch" {
-            return self.body.as_ref().is_some_and(|body| {
-                body["requests"]
-                    .as_array()
-                    .is_some_and(|items| items.iter().any(|item| item["method"] != "GET"))
+        self.writes() > 0
+    }
+
+    /// How many writes Graph counts for the request (a `$batch` envelope: its items that write).
+    pub fn writes(&self) -> u64 {
+        if self.is_batch() {
+            return self.body.as_ref().map_or(0, |body| {
+                body["requests"].as_array().map_or(0, |items| {
+                    items.iter().filter(|item| item["method"] != "GET").count() as u64
+                })
             });
         }
-        self.method != reqwest::Method::GET
+        u64::from(self.method != reqwest::Method::GET)
+    }
+
+    fn is_batch(&self) -> bool {
+        self.path == "/$batch"
     }
 
     pub fn eventual(mut self) -> Call {
@@ -221,6 +231,8 @@ pub struct GraphClient {
     /// No write leaves before this instant: a 429 for the write quota (`x-ms-throttle-scope`
     /// `.../Write/...`) holds writes only, so reads (the next users' loads) go on meanwhile.
     hold_writes_until: std::sync::Mutex<Option<Instant>>,
+    /// Once the write quota has run out, writes leave at the rate it refills.
+    write_pacer: std::sync::Mutex<WritePacer>,
     /// Single calls waiting to share a `$batch`, by version and by read or write.
     gathering: [std::sync::Mutex<Vec<Gathered>>; 4],
     /// How many `$batch` requests go at once: grows by one after each calm batch, shrinks by one when
@@ -302,6 +314,7 @@ impl GraphClient {
             policy,
             hold_until: std::sync::Mutex::new(None),
             hold_writes_until: std::sync::Mutex::new(None),
+            write_pacer: std::sync::Mutex::new(WritePacer::default()),
             gathering: Default::default(),
             concurrency: std::sync::atomic::AtomicUsize::new(
                 INITIAL_CONCURRENCY.min(policy.max_concurrency.max(1)),
@@ -321,8 +334,38 @@ impl GraphClient {
         *hold = Some(hold.map_or(until, |h| h.max(until)));
     }
 
-    /// Waits out the holds that apply to a request.
-    async fn pace(&self, is_write: bool) {
+    /// Waits out the holds that apply to a request and, for writes, their turn at the write quota.
+    async fn pace(&self, call: &Call) {
+        let writes = call.writes();
+        self.wait_for_holds(writes > 0).await;
+        if writes > 0 {
+            let slot = self
+                .write_pacer
+                .lock()
+                .expect("pacer")
+                .reserve(writes, Instant::now());
+            if slot > Instant::now() {
+                tokio::time::sleep_until(slot.into()).await;
+                self.wait_for_holds(true).await;
+            }
+        }
+    }
+
+    /// Tells the write pacer what Graph answered writes: how many it accepted, and whether it
+    /// refused one for the write quota.
+    fn count_writes(&self, accepted: u64, quota_refused: bool) {
+        if accepted == 0 && !quota_refused {
+            return;
+        }
+        let now = Instant::now();
+        let mut pacer = self.write_pacer.lock().expect("pacer");
+        if quota_refused {
+            pacer.throttled(now);
+        }
+        pacer.accepted(accepted);
+    }
+
+    async fn wait_for_holds(&self, is_write: bool) {
         loop {
             let mut until = *self.hold_until.lock().expect("hold");
             if is_write {
@@ -453,7 +496,7 @@ impl GraphClient {
         client_request_id: &str,
         repeated: bool,
     ) -> Attempt {
-        self.pace(call.is_write()).await;
+        self.pace(call).await;
         let mut request = self
             .http
             .request(call.method.clone(), url)
@@ -489,16 +532,25 @@ impl GraphClient {
             serde_json::from_str(&text).unwrap_or(Value::String(text))
         };
         let request_id = headers.get("request-id").cloned().unwrap_or_default();
+        // A `$batch` envelope's writes are counted item by item (batch_once).
+        let single_write = !call.is_batch() && call.is_write();
         if status < 400 {
+            if single_write {
+                self.count_writes(1, false);
+            }
             return Attempt::Done(Ok(Reply { status, body }));
         }
         if status == 401 && body["error"]["code"] == "InvalidAuthenticationToken" {
             return Attempt::ExpiredToken(token.clone());
         }
         if is_retryable(status) && (status != 504 || call.idempotent) {
+            let writes_only = status == 429 && write_limited(&headers);
+            if single_write && writes_only {
+                self.count_writes(0, true);
+            }
             return Attempt::Retry {
                 wait: retry_after(&headers),
-                writes_only: status == 429 && write_limited(&headers),
+                writes_only,
             };
         }
         if status == 504 {
@@ -705,6 +757,8 @@ impl GraphClient {
         }
         let mut longest: Option<Duration> = None;
         let mut hot = false;
+        let mut writes_accepted = 0;
+        let mut write_quota_refused = false;
         // Whether every throttled item was throttled for the write quota alone.
         let mut writes_only = true;
         let answers = pending
@@ -732,11 +786,15 @@ impl GraphClient {
                     .find(|(k, _)| k.eq_ignore_ascii_case("x-ms-throttle-limit-percentage"))
                     .and_then(|(_, v)| v.parse::<f64>().ok())
                     .is_some_and(|p| p >= HOT);
+                let is_write = calls[index].is_write();
                 if status < 400 {
+                    writes_accepted += u64::from(is_write);
                     return ItemAnswer::Final(Ok(Reply { status, body }));
                 }
                 if is_retryable(status) && (status != 504 || calls[index].idempotent) {
-                    writes_only &= status == 429 && write_limited(&headers);
+                    let quota = status == 429 && write_limited(&headers);
+                    write_quota_refused |= quota && is_write;
+                    writes_only &= quota;
                     if let Some(wait) = retry_after(&headers) {
                         longest = Some(longest.map_or(wait, |l| l.max(wait)));
                     }
@@ -751,6 +809,7 @@ impl GraphClient {
                 ))))
             })
             .collect();
+        self.count_writes(writes_accepted, write_quota_refused);
         (answers, longest, hot, writes_only)
     }
 }

@@ -1,11 +1,13 @@
 //! The Microsoft Graph backend: sign-in (`auth`), the one request path (`client`), shapes
-//! (`convert`) and the `Directory` implementation (`directory`), with national clouds (`cloud`).
+//! (`convert`) and the `Directory` implementation (`directory`), with national clouds (`cloud`) and
+//! writes paced at the write quota (`pacing`).
 
 pub mod auth;
 pub mod client;
 pub mod cloud;
 pub mod convert;
 pub mod directory;
+pub mod pacing;
 
 use std::time::Duration;
 

@@ -1,0 +1,173 @@
+//! Writes paced at the write quota once Graph has said it ran out.
+//!
+//! Until the first write-quota 429, writes go as fast as they come: the quota is a bucket that
+//! starts full (reference/graph.md section 6). From that 429 on the bucket is empty, so the writes
+//! Graph accepts are what its refill pays for: the writes accepted since then, over the time since
+//! then, measure the refill rate (whatever share of the tenant's quota other apps leave). Writes
+//! then leave at that rate plus a little headroom, growing while none is throttled, so the quota
+//! stays in use, with only a few writes throttled instead of most of each burst (Graph documents
+//! that throttled requests still count against the limit). When none has been throttled for a
+//! while, the quota has room again and pacing ends.
+//!
+//! Reads are not paced this way: their resource units are governed by the adaptive `$batch` width
+//! (client.rs), which already backs off on the throttle headers, and a second controller on the
+//! same requests would fight it.
+
+use std::time::{Duration, Instant};
+
+/// How long after the first throttled write the accepted ones are counted before pacing starts.
+const MEASURE_FOR: Duration = Duration::from_secs(1);
+/// With none throttled for this long the bucket has room again (at the documented rate it gains
+/// 600 writes): pacing ends.
+const CALM: Duration = Duration::from_secs(30);
+/// Pace a little above the measured rate: slower would leave quota unused.
+const HEADROOM: f64 = 1.02;
+/// While no write is throttled the rate grows by a tenth every two seconds, so a rate measured
+/// low (while fewer writes came than the quota allows) catches up.
+const GROWTH: f64 = 1.1;
+const GROWTH_EVERY_SECONDS: f64 = 2.0;
+
+/// Since when writes have been throttled, and how many Graph accepted since.
+struct Saturation {
+    since: Instant,
+    last_throttled: Instant,
+    accepted: u64,
+}
+
+#[derive(Default)]
+pub struct WritePacer {
+    saturation: Option<Saturation>,
+    /// The end of the last reservation: the next write leaves no earlier.
+    next_slot: Option<Instant>,
+}
+
+impl WritePacer {
+    /// A write was refused for the write quota.
+    pub fn throttled(&mut self, now: Instant) {
+        match &mut self.saturation {
+            Some(saturation) if now.duration_since(saturation.last_throttled) < CALM => {
+                saturation.last_throttled = now;
+            }
+            _ => {
+                self.saturation = Some(Saturation {
+                    since: now,
+                    last_throttled: now,
+                    accepted: 0,
+                });
+                self.next_slot = None;
+            }
+        }
+    }
+
+    /// Graph accepted `writes` writes.
+    pub fn accepted(&mut self, writes: u64) {
+        if let Some(saturation) = &mut self.saturation {
+            saturation.accepted += writes;
+        }
+    }
+
+    /// The writes per second to pace at, if writes are paced now.
+    pub fn rate(&mut self, now: Instant) -> Option<f64> {
+        let saturation = self.saturation.as_mut()?;
+        let calm = now.duration_since(saturation.last_throttled);
+        if calm >= CALM {
+            self.saturation = None;
+            self.next_slot = None;
+            return None;
+        }
+        let measured_for = now.duration_since(saturation.since);
+        if measured_for < MEASURE_FOR || saturation.accepted == 0 {
+            return None;
+        }
+        let measured = saturation.accepted as f64 / measured_for.as_secs_f64();
+        Some(measured * HEADROOM * GROWTH.powf(calm.as_secs_f64() / GROWTH_EVERY_SECONDS))
+    }
+
+    /// When a request carrying `writes` writes (a `$batch` envelope's items) may leave: now when
+    /// writes are not paced, else once the slots reserved before it and its own have passed (the
+    /// bucket refills meanwhile).
+    pub fn reserve(&mut self, writes: u64, now: Instant) -> Instant {
+        if writes == 0 {
+            return now;
+        }
+        let Some(rate) = self.rate(now) else {
+            return now;
+        };
+        let start = self.next_slot.map_or(now, |slot| slot.max(now));
+        let until = start + Duration::from_secs_f64(writes as f64 / rate);
+        self.next_slot = Some(until);
+        until
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn secs(s: f64) -> Duration {
+        Duration::from_secs_f64(s)
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() < 1e-6 * b.abs().max(1.0)
+    }
+
+    #[test]
+    fn writes_go_unpaced_until_the_quota_is_first_reported_spent() {
+        let mut pacer = WritePacer::default();
+        let t0 = Instant::now();
+        assert_eq!(pacer.reserve(20, t0), t0);
+        pacer.accepted(3_000);
+        assert_eq!(pacer.reserve(20, t0 + secs(1.0)), t0 + secs(1.0));
+    }
+
+    #[test]
+    fn after_a_throttled_write_they_leave_at_the_measured_refill_rate() {
+        let mut pacer = WritePacer::default();
+        let t0 = Instant::now();
+        pacer.throttled(t0);
+        pacer.accepted(10);
+        // Still measuring: not paced.
+        assert_eq!(pacer.reserve(1, t0 + secs(0.5)), t0 + secs(0.5));
+        pacer.accepted(10);
+        // 20 accepted in the first second, and a write throttled just then: 20 per second, and
+        // writes leave at 20.4 per second.
+        let now = t0 + secs(1.0);
+        pacer.throttled(now);
+        assert!(close(pacer.rate(now).expect("paced"), 20.4));
+        let first = pacer.reserve(20, now);
+        let second = pacer.reserve(20, now);
+        assert!(close(first.duration_since(now).as_secs_f64(), 20.0 / 20.4));
+        assert!(close(second.duration_since(first).as_secs_f64(), 20.0 / 20.4));
+    }
+
+    #[test]
+    fn a_rate_measured_low_grows_while_no_write_is_throttled() {
+        let mut pacer = WritePacer::default();
+        let t0 = Instant::now();
+        pacer.throttled(t0);
+        pacer.accepted(5);
+        let measured_at = t0 + secs(1.0);
+        pacer.throttled(measured_at);
+        let low = pacer.rate(measured_at).expect("paced");
+        assert!(close(low, 5.0 * HEADROOM));
+        // Still 5 accepted per second, and none throttled for 2 s: a tenth more.
+        pacer.accepted(10);
+        let later = pacer.rate(measured_at + secs(2.0)).expect("paced");
+        assert!(close(later / low, 1.1), "{low} -> {later}");
+    }
+
+    #[test]
+    fn pacing_ends_when_no_write_has_been_throttled_for_a_while() {
+        let mut pacer = WritePacer::default();
+        let t0 = Instant::now();
+        pacer.throttled(t0);
+        pacer.accepted(100);
+        assert!(pacer.rate(t0 + secs(2.0)).is_some());
+        let later = t0 + CALM + secs(1.0);
+        assert_eq!(pacer.reserve(20, later), later);
+        // A new throttle starts a new measurement.
+        pacer.throttled(later);
+        assert_eq!(pacer.rate(later + secs(0.5)), None);
+    }
+}
