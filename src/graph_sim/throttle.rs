@@ -66,12 +66,13 @@ impl Bucket {
         self.updated = now;
     }
 
-    /// Seconds until `cost` tokens are available (0 when they are).
-    fn wait_for(&self, cost: f64) -> f64 {
-        if self.tokens >= cost {
+    /// Seconds until `cost` tokens are available above `reserve` (0 when they are), after the
+    /// costs already promised; never less than the time the bucket takes to refill `cost` itself.
+    fn wait_for(&self, cost: f64, reserve: f64) -> f64 {
+        if self.tokens >= cost + reserve {
             0.0
         } else {
-            (cost + self.promised - self.tokens).max(cost) / self.per_second
+            (cost + reserve + self.promised - self.tokens).max(cost) / self.per_second
         }
     }
 
@@ -155,7 +156,7 @@ impl Throttle {
             .or_insert_with(|| Bucket::new(read_capacity, 10.0));
         reads.refill(now);
         let mut waits = vec![(
-            reads.wait_for(resource_units + reserve(reads)),
+            reads.wait_for(resource_units, reserve(reads)),
             Limit::Read,
             "Tenant_Application",
         )];
@@ -167,7 +168,7 @@ impl Throttle {
                 .or_insert_with(|| Bucket::new(limits.app_writes_per_150s, 150.0));
             app_writes.refill(now);
             waits.push((
-                app_writes.wait_for(1.0 + reserve(app_writes)),
+                app_writes.wait_for(1.0, reserve(app_writes)),
                 Limit::Write,
                 "Tenant_Application",
             ));
@@ -178,7 +179,7 @@ impl Throttle {
             tenant.refill(now);
             let tenant_reserve = reserve(tenant);
             waits.push((
-                tenant.wait_for(1.0 + tenant_reserve),
+                tenant.wait_for(1.0, tenant_reserve),
                 Limit::Write,
                 "Tenant",
             ));
@@ -279,5 +280,28 @@ mod tests {
             throttle.admit("app", "t", TenantSize::Small, 1.0, false, false),
             Verdict::Allowed { .. }
         ));
+    }
+
+    #[test]
+    fn a_low_priority_request_waits_only_for_the_units_it_lacks() {
+        // One unit per second; low priority may not take the last two.
+        let mut throttle = Throttle::new(Limits {
+            read_units_per_10s: [10.0; 3],
+            app_writes_per_150s: 1_000.0,
+            tenant_writes_per_300s: 1_000.0,
+        });
+        for _ in 0..8 {
+            throttle.admit("app", "t", TenantSize::Small, 1.0, false, true);
+        }
+        match throttle.admit("app", "t", TenantSize::Small, 1.0, false, true) {
+            Verdict::Throttled {
+                retry_after_seconds,
+                ..
+            } => assert!(
+                (0.9..=1.1).contains(&retry_after_seconds),
+                "one unit short at one unit per second: {retry_after_seconds} s"
+            ),
+            Verdict::Allowed { .. } => panic!("the bucket's last 20% is not for low priority"),
+        }
     }
 }
