@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 use uuid::Uuid;
 
 use super::auth::{SignInError, TokenSource};
-use super::pacing::WritePacer;
+use super::pacing::QuotaPacer;
 use crate::secret::Secret;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -102,14 +102,31 @@ impl Call {
 
     /// How many writes Graph counts for the request (a `$batch` envelope: its items that write).
     pub fn writes(&self) -> u64 {
+        self.requests() - self.reads()
+    }
+
+    /// How many reads: the request itself, or a `$batch` envelope's items that read.
+    fn reads(&self) -> u64 {
         if self.is_batch() {
-            return self.body.as_ref().map_or(0, |body| {
-                body["requests"].as_array().map_or(0, |items| {
-                    items.iter().filter(|item| item["method"] != "GET").count() as u64
-                })
-            });
+            return self.items().filter(|item| item["method"] == "GET").count() as u64;
         }
-        u64::from(self.method != reqwest::Method::GET)
+        u64::from(self.method == reqwest::Method::GET)
+    }
+
+    /// How many requests Graph counts: one, or a `$batch` envelope's items.
+    fn requests(&self) -> u64 {
+        if self.is_batch() {
+            return self.items().count() as u64;
+        }
+        1
+    }
+
+    fn items(&self) -> impl Iterator<Item = &Value> {
+        self.body
+            .as_ref()
+            .and_then(|body| body["requests"].as_array())
+            .into_iter()
+            .flatten()
     }
 
     fn is_batch(&self) -> bool {
@@ -231,12 +248,15 @@ pub struct GraphClient {
     /// No write leaves before this instant: a 429 for the write quota (`x-ms-throttle-scope`
     /// `.../Write/...`) holds writes only, so reads (the next users' loads) go on meanwhile.
     hold_writes_until: std::sync::Mutex<Option<Instant>>,
-    /// Once the write quota has run out, writes leave at the rate it refills.
-    write_pacer: std::sync::Mutex<WritePacer>,
+    /// Once a quota (resource units for reads, the write quota) has run out, its requests leave
+    /// at the rate it refills: reads, then writes.
+    pacers: [std::sync::Mutex<QuotaPacer>; 2],
     /// Single calls waiting to share a `$batch`, by version and by read or write.
     gathering: [std::sync::Mutex<Vec<Gathered>>; 4],
     /// How many `$batch` requests go at once: grows by one after each calm batch, shrinks by one when
-    /// the throttle headers run hot, halves after a throttled batch.
+    /// the throttle headers run hot or a batch was throttled. (It does not halve on a 429: the
+    /// pacers measure the refill rate from what Graph accepts after one, and a width cut then
+    /// would make them measure the cut instead.)
     concurrency: std::sync::atomic::AtomicUsize,
 }
 
@@ -314,7 +334,7 @@ impl GraphClient {
             policy,
             hold_until: std::sync::Mutex::new(None),
             hold_writes_until: std::sync::Mutex::new(None),
-            write_pacer: std::sync::Mutex::new(WritePacer::default()),
+            pacers: Default::default(),
             gathering: Default::default(),
             concurrency: std::sync::atomic::AtomicUsize::new(
                 INITIAL_CONCURRENCY.min(policy.max_concurrency.max(1)),
@@ -334,35 +354,37 @@ impl GraphClient {
         *hold = Some(hold.map_or(until, |h| h.max(until)));
     }
 
-    /// Waits out the holds that apply to a request and, for writes, their turn at the write quota.
+    /// Waits out the holds that apply to a request, then its turn at the quotas it uses.
     async fn pace(&self, call: &Call) {
-        let writes = call.writes();
+        let (reads, writes) = (call.reads(), call.writes());
         self.wait_for_holds(writes > 0).await;
-        if writes > 0 {
-            let slot = self
-                .write_pacer
+        for (quota, requests) in [(Quota::Read, reads), (Quota::Write, writes)] {
+            let slot = self.pacers[quota as usize]
                 .lock()
                 .expect("pacer")
-                .reserve(writes, Instant::now());
+                .reserve(requests, Instant::now());
             if slot > Instant::now() {
                 tokio::time::sleep_until(slot.into()).await;
-                self.wait_for_holds(true).await;
+                self.wait_for_holds(writes > 0).await;
             }
         }
     }
 
-    /// Tells the write pacer what Graph answered writes: how many it accepted, and whether it
-    /// refused one for the write quota.
-    fn count_writes(&self, accepted: u64, quota_refused: bool) {
-        if accepted == 0 && !quota_refused {
-            return;
-        }
+    /// Tells the pacers what Graph answered: how many reads and writes it accepted, and which
+    /// quotas it refused one for.
+    fn count(&self, tally: &Tally) {
         let now = Instant::now();
-        let mut pacer = self.write_pacer.lock().expect("pacer");
-        if quota_refused {
-            pacer.throttled(now);
+        for quota in [Quota::Read, Quota::Write] {
+            let (accepted, refused) = tally.of(quota);
+            if accepted == 0 && !refused {
+                continue;
+            }
+            let mut pacer = self.pacers[quota as usize].lock().expect("pacer");
+            if refused {
+                pacer.throttled(now);
+            }
+            pacer.accepted(accepted);
         }
-        pacer.accepted(accepted);
     }
 
     async fn wait_for_holds(&self, is_write: bool) {
@@ -532,11 +554,12 @@ impl GraphClient {
             serde_json::from_str(&text).unwrap_or(Value::String(text))
         };
         let request_id = headers.get("request-id").cloned().unwrap_or_default();
-        // A `$batch` envelope's writes are counted item by item (batch_once).
-        let single_write = !call.is_batch() && call.is_write();
+        // A `$batch` envelope's items are counted one by one (batch_once).
+        let mut tally = Tally::default();
         if status < 400 {
-            if single_write {
-                self.count_writes(1, false);
+            if !call.is_batch() {
+                tally.accepted(call.is_write());
+                self.count(&tally);
             }
             return Attempt::Done(Ok(Reply { status, body }));
         }
@@ -545,8 +568,9 @@ impl GraphClient {
         }
         if is_retryable(status) && (status != 504 || call.idempotent) {
             let writes_only = status == 429 && write_limited(&headers);
-            if single_write && writes_only {
-                self.count_writes(0, true);
+            if status == 429 && !call.is_batch() {
+                tally.refused(call.is_write(), writes_only);
+                self.count(&tally);
             }
             return Attempt::Retry {
                 wait: retry_after(&headers),
@@ -628,9 +652,7 @@ impl GraphClient {
                 results[index] = Some(result);
             }
             let width = self.concurrency.load(Ordering::Relaxed);
-            let adjusted = if pressure.throttled {
-                (width / 2).max(1)
-            } else if pressure.hot {
+            let adjusted = if pressure.throttled || pressure.hot {
                 (width - 1).max(1)
             } else {
                 (width + 1).min(limit)
@@ -757,8 +779,7 @@ impl GraphClient {
         }
         let mut longest: Option<Duration> = None;
         let mut hot = false;
-        let mut writes_accepted = 0;
-        let mut write_quota_refused = false;
+        let mut tally = Tally::default();
         // Whether every throttled item was throttled for the write quota alone.
         let mut writes_only = true;
         let answers = pending
@@ -788,12 +809,14 @@ impl GraphClient {
                     .is_some_and(|p| p >= HOT);
                 let is_write = calls[index].is_write();
                 if status < 400 {
-                    writes_accepted += u64::from(is_write);
+                    tally.accepted(is_write);
                     return ItemAnswer::Final(Ok(Reply { status, body }));
                 }
                 if is_retryable(status) && (status != 504 || calls[index].idempotent) {
                     let quota = status == 429 && write_limited(&headers);
-                    write_quota_refused |= quota && is_write;
+                    if status == 429 {
+                        tally.refused(is_write, quota);
+                    }
                     writes_only &= quota;
                     if let Some(wait) = retry_after(&headers) {
                         longest = Some(longest.map_or(wait, |l| l.max(wait)));
@@ -809,8 +832,49 @@ impl GraphClient {
                 ))))
             })
             .collect();
-        self.count_writes(writes_accepted, write_quota_refused);
+        self.count(&tally);
         (answers, longest, hot, writes_only)
+    }
+}
+
+/// The quotas requests are paced at.
+#[derive(Clone, Copy)]
+enum Quota {
+    Read = 0,
+    Write = 1,
+}
+
+/// What Graph answered requests, for the pacers: how many it accepted and whether it refused one
+/// for a quota.
+#[derive(Default)]
+struct Tally {
+    accepted: [u64; 2],
+    refused: [bool; 2],
+}
+
+impl Tally {
+    fn accepted(&mut self, is_write: bool) {
+        self.accepted[Self::quota(is_write) as usize] += 1;
+    }
+
+    /// A 429: a write refused for the write quota counts there, a read against the resource
+    /// units. (A write refused for resource units is left to the holds and the adaptive width.)
+    fn refused(&mut self, is_write: bool, for_write_quota: bool) {
+        if is_write == for_write_quota {
+            self.refused[Self::quota(is_write) as usize] = true;
+        }
+    }
+
+    fn of(&self, quota: Quota) -> (u64, bool) {
+        (self.accepted[quota as usize], self.refused[quota as usize])
+    }
+
+    fn quota(is_write: bool) -> Quota {
+        if is_write {
+            Quota::Write
+        } else {
+            Quota::Read
+        }
     }
 }
 

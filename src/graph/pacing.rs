@@ -1,33 +1,30 @@
-//! Writes paced at the write quota once Graph has said it ran out.
+//! Requests paced at a quota once Graph has said it ran out: one pacer for reads (the resource-unit
+//! bucket), one for writes (the write quota).
 //!
-//! Until the first write-quota 429, writes go as fast as they come: the quota is a bucket that
-//! starts full (reference/graph.md section 6). From that 429 on the bucket is empty, so the writes
-//! Graph accepts are what its refill pays for: the writes accepted since then, over the time since
-//! then, measure the refill rate (whatever share of the tenant's quota other apps leave). Writes
-//! then leave at that rate plus a little headroom, growing while none is throttled, so the quota
-//! stays in use, with only a few writes throttled instead of most of each burst (Graph documents
-//! that throttled requests still count against the limit). When none has been throttled for a
-//! while, the quota has room again and pacing ends.
-//!
-//! Reads are not paced this way: their resource units are governed by the adaptive `$batch` width
-//! (client.rs), which already backs off on the throttle headers, and a second controller on the
-//! same requests would fight it.
+//! Until the first 429 for a quota, its requests go as fast as they come: the quota is a bucket
+//! that starts full (reference/graph.md section 6). From that 429 on the bucket is empty, so the
+//! requests Graph accepts are what its refill pays for: those accepted since then, over the time
+//! since then, measure the refill rate (whatever share of the quota other apps leave, at whatever
+//! mix of costs). Requests then leave at that rate plus a little headroom, growing while none is
+//! refused, so the quota stays in use with only a few requests throttled instead of most of each
+//! burst (Graph documents that throttled requests still count against the limit). When none has
+//! been refused for a while, the quota has room again and pacing ends.
 
 use std::time::{Duration, Instant};
 
-/// How long after the first throttled write the accepted ones are counted before pacing starts.
+/// How long after the first refusal the accepted requests are counted before pacing starts.
 const MEASURE_FOR: Duration = Duration::from_secs(1);
-/// With none throttled for this long the bucket has room again (at the documented rate it gains
-/// 600 writes): pacing ends.
+/// With none refused for this long the bucket has room again (the read bucket refills in 10 s; the
+/// write bucket gains 600 writes at the documented rate): pacing ends.
 const CALM: Duration = Duration::from_secs(30);
 /// Pace a little above the measured rate: slower would leave quota unused.
 const HEADROOM: f64 = 1.02;
-/// While no write is throttled the rate grows by a tenth every two seconds, so a rate measured
-/// low (while fewer writes came than the quota allows) catches up.
+/// While none is refused the rate grows by a tenth every two seconds, so a rate measured low
+/// (while fewer requests came than the quota allows) catches up.
 const GROWTH: f64 = 1.1;
 const GROWTH_EVERY_SECONDS: f64 = 2.0;
 
-/// Since when writes have been throttled, and how many Graph accepted since.
+/// Since when requests have been refused, and how many Graph accepted since.
 struct Saturation {
     since: Instant,
     last_throttled: Instant,
@@ -35,14 +32,14 @@ struct Saturation {
 }
 
 #[derive(Default)]
-pub struct WritePacer {
+pub struct QuotaPacer {
     saturation: Option<Saturation>,
-    /// The end of the last reservation: the next write leaves no earlier.
+    /// The end of the last reservation: the next request leaves no earlier.
     next_slot: Option<Instant>,
 }
 
-impl WritePacer {
-    /// A write was refused for the write quota.
+impl QuotaPacer {
+    /// A request was refused for this quota.
     pub fn throttled(&mut self, now: Instant) {
         match &mut self.saturation {
             Some(saturation) if now.duration_since(saturation.last_throttled) < CALM => {
@@ -59,14 +56,14 @@ impl WritePacer {
         }
     }
 
-    /// Graph accepted `writes` writes.
-    pub fn accepted(&mut self, writes: u64) {
+    /// Graph accepted `requests` requests.
+    pub fn accepted(&mut self, requests: u64) {
         if let Some(saturation) = &mut self.saturation {
-            saturation.accepted += writes;
+            saturation.accepted += requests;
         }
     }
 
-    /// The writes per second to pace at, if writes are paced now.
+    /// The requests per second to pace at, if they are paced now.
     pub fn rate(&mut self, now: Instant) -> Option<f64> {
         let saturation = self.saturation.as_mut()?;
         let calm = now.duration_since(saturation.last_throttled);
@@ -83,18 +80,18 @@ impl WritePacer {
         Some(measured * HEADROOM * GROWTH.powf(calm.as_secs_f64() / GROWTH_EVERY_SECONDS))
     }
 
-    /// When a request carrying `writes` writes (a `$batch` envelope's items) may leave: now when
-    /// writes are not paced, else once the slots reserved before it and its own have passed (the
-    /// bucket refills meanwhile).
-    pub fn reserve(&mut self, writes: u64, now: Instant) -> Instant {
-        if writes == 0 {
+    /// When `requests` requests (a `$batch` envelope's items) may leave: now when they are not
+    /// paced, else once the slots reserved before them and their own have passed (the bucket
+    /// refills meanwhile).
+    pub fn reserve(&mut self, requests: u64, now: Instant) -> Instant {
+        if requests == 0 {
             return now;
         }
         let Some(rate) = self.rate(now) else {
             return now;
         };
         let start = self.next_slot.map_or(now, |slot| slot.max(now));
-        let until = start + Duration::from_secs_f64(writes as f64 / rate);
+        let until = start + Duration::from_secs_f64(requests as f64 / rate);
         self.next_slot = Some(until);
         until
     }
@@ -113,8 +110,8 @@ mod tests {
     }
 
     #[test]
-    fn writes_go_unpaced_until_the_quota_is_first_reported_spent() {
-        let mut pacer = WritePacer::default();
+    fn requests_go_unpaced_until_the_quota_is_first_reported_spent() {
+        let mut pacer = QuotaPacer::default();
         let t0 = Instant::now();
         assert_eq!(pacer.reserve(20, t0), t0);
         pacer.accepted(3_000);
@@ -122,16 +119,16 @@ mod tests {
     }
 
     #[test]
-    fn after_a_throttled_write_they_leave_at_the_measured_refill_rate() {
-        let mut pacer = WritePacer::default();
+    fn after_a_refusal_they_leave_at_the_measured_refill_rate() {
+        let mut pacer = QuotaPacer::default();
         let t0 = Instant::now();
         pacer.throttled(t0);
         pacer.accepted(10);
         // Still measuring: not paced.
         assert_eq!(pacer.reserve(1, t0 + secs(0.5)), t0 + secs(0.5));
         pacer.accepted(10);
-        // 20 accepted in the first second, and a write throttled just then: 20 per second, and
-        // writes leave at 20.4 per second.
+        // 20 accepted in the first second, and one refused just then: 20 per second, and requests
+        // leave at 20.4 per second.
         let now = t0 + secs(1.0);
         pacer.throttled(now);
         assert!(close(pacer.rate(now).expect("paced"), 20.4));
@@ -142,8 +139,8 @@ mod tests {
     }
 
     #[test]
-    fn a_rate_measured_low_grows_while_no_write_is_throttled() {
-        let mut pacer = WritePacer::default();
+    fn a_rate_measured_low_grows_while_none_is_refused() {
+        let mut pacer = QuotaPacer::default();
         let t0 = Instant::now();
         pacer.throttled(t0);
         pacer.accepted(5);
@@ -158,8 +155,8 @@ mod tests {
     }
 
     #[test]
-    fn pacing_ends_when_no_write_has_been_throttled_for_a_while() {
-        let mut pacer = WritePacer::default();
+    fn pacing_ends_when_none_has_been_refused_for_a_while() {
+        let mut pacer = QuotaPacer::default();
         let t0 = Instant::now();
         pacer.throttled(t0);
         pacer.accepted(100);
