@@ -13,7 +13,7 @@ mod common;
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
-use msol_bridge::directory::{Directory, PageRequest, UserQuery};
+use msol_bridge::directory::{conformance, UserQuery};
 use msol_bridge::domain::requests::UserFilter;
 use msol_bridge::graph::client::{Call, RetryPolicy, Version};
 use msol_bridge::graph::cloud::Endpoints;
@@ -70,25 +70,7 @@ async fn main() {
         strong_authentication: None,
         role_object_id: None,
     };
-    let mut cursor = None;
-    let mut listed = 0;
-    loop {
-        let page = directory
-            .list_users(
-                &query,
-                PageRequest {
-                    cursor,
-                    size: 1_000,
-                },
-            )
-            .await
-            .unwrap();
-        listed += page.items.len();
-        match page.next_cursor {
-            Some(next) => cursor = Some(next),
-            None => break,
-        }
-    }
+    let listed = conformance::list_everything(&directory, &query, 1_000).await.0.len();
     let report = started.elapsed();
     let after = sim.counters();
     let units = after.resource_units - before.resource_units;

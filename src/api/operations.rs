@@ -227,7 +227,27 @@ mod handlers {
             strong_authentication: None,
             role_object_id: None,
         };
-        paging::list(&p.list, USER_CAP, |page| directory.list_users(&query, page)).await
+        // A whole unfiltered listing is told how long it will be, for its progress.
+        let counted = p.list.page_token.is_none()
+            && !p.return_deleted_users
+            && p.list_filters_given() == ["All"];
+        let (page, total) = tokio::join!(
+            paging::list(&p.list, USER_CAP, |page| directory.list_users(&query, page)),
+            async {
+                if !counted {
+                    return None;
+                }
+                // Only a progress estimate: a listing does not fail for want of it.
+                directory
+                    .count_users()
+                    .await
+                    .inspect_err(|fault| tracing::debug!(%fault, "no user count for the listing's progress"))
+                    .ok()
+            }
+        );
+        let mut page = page?;
+        page.estimated_total = total;
+        Ok(page)
     }
 
     pub async fn GetUserByStrongAuthentication(

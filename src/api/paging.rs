@@ -22,6 +22,10 @@ pub struct ListPage<T> {
     pub next_page_token: Option<String>,
     /// True when the cap (`MaxResults`, or the default cap without `All`) cut the list short.
     pub more_results_available: bool,
+    /// How many objects the whole listing is expected to return, for a progress bar: on the first
+    /// page of `Get-MsolUser -All` without filters. An estimate (Graph's count may lag a little).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub estimated_total: Option<u64>,
 }
 
 impl<T> ListPage<T> {
@@ -34,6 +38,7 @@ impl<T> ListPage<T> {
             value: items,
             next_page_token: None,
             more_results_available: false,
+            estimated_total: None,
         }
     }
 }
@@ -124,6 +129,7 @@ where
         value: page.items,
         next_page_token,
         more_results_available,
+        estimated_total: None,
     })
 }
 

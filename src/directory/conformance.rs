@@ -74,6 +74,31 @@ async fn read(directory: &dyn Directory, alias: &str) -> crate::domain::model::U
         .unwrap_or_else(|f| panic!("reading {alias}: {f}"))
 }
 
+/// Every user a query lists, page by page as a streaming client asks for them, and how many
+/// pages that took. No page may hold more than `size`.
+pub async fn list_everything(
+    directory: &dyn Directory,
+    query: &UserQuery,
+    size: usize,
+) -> (Vec<crate::domain::model::User>, usize) {
+    let mut cursor = None;
+    let mut users = Vec::new();
+    let mut pages = 0;
+    loop {
+        let page = directory
+            .list_users(query, PageRequest { cursor, size })
+            .await
+            .unwrap_or_else(|f| panic!("listing page {}: {f}", pages + 1));
+        assert!(page.items.len() <= size, "a page of {size} held {}", page.items.len());
+        pages += 1;
+        users.extend(page.items);
+        match page.next_cursor {
+            Some(next) => cursor = Some(next),
+            None => return (users, pages),
+        }
+    }
+}
+
 /// Runs every check in order.
 pub async fn run_all(directory: &dyn Directory) {
     users_are_created_read_and_found_case_insensitively(directory).await;
@@ -85,6 +110,7 @@ pub async fn run_all(directory: &dyn Directory) {
     licences_need_a_usage_location_and_free_units(directory).await;
     roles_take_members_by_either_name(directory).await;
     listing_pages_through_everything(directory).await;
+    the_user_count_is_what_a_whole_listing_returns(directory).await;
     passwords_and_user_principal_names(directory).await;
 }
 
@@ -551,23 +577,39 @@ pub async fn listing_pages_through_everything(directory: &dyn Directory) {
         strong_authentication: None,
         role_object_id: None,
     };
-    let mut cursor = None;
-    let mut seen = Vec::new();
-    loop {
-        let page = directory
-            .list_users(&query, PageRequest { cursor, size: 3 })
-            .await
-            .unwrap();
-        assert!(page.items.len() <= 3);
-        seen.extend(page.items.into_iter().map(|u| u.user_principal_name));
-        match page.next_cursor {
-            Some(next) => cursor = Some(next),
-            None => break,
-        }
-    }
+    let seen: Vec<String> = list_everything(directory, &query, 3)
+        .await
+        .0
+        .into_iter()
+        .map(|u| u.user_principal_name)
+        .collect();
     let mut expected: Vec<String> = (0..7).map(|i| upn(&format!("conf.page{i}"))).collect();
     expected.sort();
     assert_eq!(seen, expected);
+}
+
+/// The count a long listing's progress is measured against: every user not deleted.
+pub async fn the_user_count_is_what_a_whole_listing_returns(directory: &dyn Directory) {
+    let query = UserQuery {
+        filter: UserFilter::default(),
+        strong_authentication: None,
+        role_object_id: None,
+    };
+    let listed = list_everything(directory, &query, 100).await.0.len() as u64;
+    let id = create(directory, "conf.counted", UserChanges::default()).await;
+    assert_eq!(directory.count_users().await.unwrap(), listed + 1);
+    directory
+        .remove_user(RemoveUserParams {
+            object_id: Some(id),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        directory.count_users().await.unwrap(),
+        listed,
+        "a user in the recycle bin is not counted"
+    );
 }
 
 pub async fn passwords_and_user_principal_names(directory: &dyn Directory) {

@@ -129,6 +129,9 @@ pub trait Directory: Send + Sync + 'static {
     async fn account_skus(&self) -> FaultResult<Vec<AccountSku>>;
 
     async fn list_users(&self, query: &UserQuery, page: PageRequest) -> FaultResult<Page<User>>;
+    /// How many users (not deleted) the tenant holds, for a long listing's progress. Graph's count
+    /// may lag a little behind the listing.
+    async fn count_users(&self) -> FaultResult<u64>;
     /// One user; with `deleted`, one in the recycle bin.
     async fn get_user(&self, user: &UserRef, deleted: bool) -> FaultResult<User>;
     async fn new_user(&self, params: NewUserParams) -> FaultResult<CreatedUser>;

@@ -885,6 +885,25 @@ impl Directory for GraphDirectory {
         })
     }
 
+    async fn count_users(&self) -> FaultResult<u64> {
+        let reply = self
+            .client
+            .call(&Call::get(Version::V1, "/users/$count").eventual())
+            .await
+            .map_err(|f| fault(f, None))?;
+        // A bare number (`text/plain`); inside a `$batch` it may come as a string.
+        reply
+            .body
+            .as_u64()
+            .or_else(|| reply.body.as_str().and_then(|text| text.trim().parse().ok()))
+            .ok_or_else(|| {
+                Fault::Unexpected(anyhow::anyhow!(
+                    "Graph answered /users/$count with {}",
+                    reply.body
+                ))
+            })
+    }
+
     async fn get_user(&self, user: &UserRef, deleted: bool) -> FaultResult<User> {
         if deleted {
             let profile = self.deleted_user(user).await?;

@@ -342,10 +342,17 @@ async fn listings_follow_next_links_to_the_last_page() {
     }
     assert_eq!(seen.len(), 2_101);
     assert_eq!(pages, 3, "pages of 999 users");
+    // Get-MsolUser -All's first page carries the tenant's user count, for progress.
+    let first = msol_bridge::api::operations::Operation::GetUser
+        .run(serde_json::json!({ "All": true, "PageSize": 10 }), &directory)
+        .await
+        .unwrap();
+    let first: serde_json::Value = serde_json::from_slice(&first.json).unwrap();
+    assert_eq!(first["EstimatedTotal"], 2_101);
     let counters = graph.sim.counters();
     assert_eq!(
         counters.low_priority,
-        3 * 2_101,
+        3 * (2_101 + 10),
         "bulk reads go at low priority: {counters:?}"
     );
     directory
@@ -354,7 +361,7 @@ async fn listings_follow_next_links_to_the_last_page() {
         .unwrap();
     assert_eq!(
         graph.sim.counters().low_priority,
-        3 * 2_101,
+        3 * (2_101 + 10),
         "a single user's read is not bulk"
     );
 }

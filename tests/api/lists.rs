@@ -49,6 +49,26 @@ async fn get_user_caps_at_500_and_all_pages_through_everything() {
         .filter(|u| u.soft_deletion_timestamp.is_none())
         .count();
     assert_eq!(all.len(), active);
+    // The first page of a whole unfiltered listing says how long it will be, for progress.
+    let first = bridge
+        .ok("Get-MsolUser", json!({ "All": true, "PageSize": 100 }))
+        .await;
+    assert_eq!(first["EstimatedTotal"], json!(active));
+    let second = bridge
+        .ok(
+            "Get-MsolUser",
+            json!({ "All": true, "PageSize": 100, "PageToken": first["NextPageToken"] }),
+        )
+        .await;
+    assert!(second.get("EstimatedTotal").is_none(), "only the first page");
+    for unsized_listing in [
+        json!({ "All": true, "EnabledFilter": "EnabledOnly" }),
+        json!({ "All": true, "ReturnDeletedUsers": true }),
+        json!({ "MaxResults": 10 }),
+    ] {
+        let page = bridge.ok("Get-MsolUser", unsized_listing.clone()).await;
+        assert!(page.get("EstimatedTotal").is_none(), "{unsized_listing}");
+    }
     assert!(pages >= 12 && !more);
     let mut names: Vec<String> = all
         .iter()

@@ -42,6 +42,27 @@ Describe 'Get-MsolUser' {
             Connect-MsolService -LocalTenant $tenant
         }
     }
+    It 'shows a whole listing''s progress against the tenant''s user count, with time left' {
+        $run = [powershell]::Create()
+        $null = $run.AddScript({ Get-MsolUser -All | Measure-Object })
+        $listed = $run.Invoke()[0].Count
+        $shown = @($run.Streams.Progress | Where-Object RecordType -eq 'Processing')
+        $run.Dispose()
+        $shown.Count | Should -BeGreaterThan 0
+        $shown[-1].Activity | Should -Be 'Get-MsolUser'
+        $shown[-1].StatusDescription | Should -Match "^$listed of about $listed users so far \(\d+ per second\)$"
+        $shown[-1].PercentComplete | Should -Be 99 -Because 'the count is an estimate, so the bar holds short of the end'
+        $shown[-1].SecondsRemaining | Should -Be 0
+    }
+    It 'shows a filtered listing''s progress without a total' {
+        $run = [powershell]::Create()
+        $null = $run.AddScript({ Get-MsolUser -All -EnabledFilter EnabledOnly | Measure-Object })
+        $null = $run.Invoke()
+        $shown = @($run.Streams.Progress | Where-Object RecordType -eq 'Processing')
+        $run.Dispose()
+        $shown[-1].StatusDescription | Should -Match '^\d+ users so far'
+        $shown[-1].PercentComplete | Should -Be -1
+    }
     It 'returns -MaxResults users' {
         (Get-MsolUser -MaxResults 7 -WarningAction SilentlyContinue).Count | Should -Be 7
     }

@@ -91,6 +91,10 @@ impl Directory for LocalDirectory {
             .await
     }
 
+    async fn count_users(&self) -> FaultResult<u64> {
+        self.blocking(|store| store.count_users()).await
+    }
+
     async fn get_user(&self, user: &UserRef, deleted: bool) -> FaultResult<User> {
         let user = user.clone();
         self.blocking(move |store| store.get_user(&user, deleted))

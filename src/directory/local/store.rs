@@ -256,6 +256,16 @@ impl Store {
 
     // ---- users ----
 
+    pub fn count_users(&self) -> FaultResult<u64> {
+        self.read(|conn| {
+            conn.query_row("SELECT COUNT(*) FROM users WHERE deleted = 0", [], |row| {
+                row.get::<_, i64>(0)
+            })
+            .map(|count| count as u64)
+            .map_err(sql)
+        })
+    }
+
     pub fn list_users(&self, query: &UserQuery, page: &PageRequest) -> FaultResult<Page<User>> {
         self.read(|conn| {
             let role_members: Option<Vec<Uuid>> = match query.role_object_id {

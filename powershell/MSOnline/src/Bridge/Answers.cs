@@ -15,6 +15,8 @@ namespace Microsoft.Online.Administration.Automation
         [DataMember] public List<T> Value { get; set; }
         [DataMember] public string NextPageToken { get; set; }
         [DataMember] public bool MoreResultsAvailable { get; set; }
+        /// <summary>How many objects the whole listing should return (first page of an unfiltered -All listing only).</summary>
+        [DataMember] public long? EstimatedTotal { get; set; }
     }
 
     /// <summary>A write's answer: {"ObjectId":"...","Changed":["StrongAuthenticationRequirements"]}.</summary>

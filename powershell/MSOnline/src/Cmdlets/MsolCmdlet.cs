@@ -14,7 +14,8 @@ namespace Microsoft.Online.Administration.Automation
         private const int LargestPage = 1000;
         /// <summary>Set to 0 to send piped objects one at a time (as MSOnline did) instead of in batches.</summary>
         public const string BatchWritesVariable = "MSOL_BRIDGE_BATCH_WRITES";
-        /// <summary>Distinct from a listing's progress (1), which may feed the same pipeline.</summary>
+        /// <summary>A listing's and a writing cmdlet's progress: distinct, as one may feed the other.</summary>
+        private const int ListProgressId = 1;
         private const int WriteProgressId = 2;
         private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(500);
         private bool notConnected;
@@ -236,9 +237,10 @@ namespace Microsoft.Online.Administration.Automation
         {
             BridgeClient client = BridgeSession.Client;
             string operation = Operation;
-            ProgressRecord progress = showProgress ? new ProgressRecord(1, operation, "Listing " + noun) : null;
+            ProgressRecord progress = null;
             Stopwatch clock = Stopwatch.StartNew();
             long count = 0;
+            long? total = null;
             // Long listings take the bridge's largest pages: fewer round trips, same order.
             if (showProgress) body = body.Copy().Set("PageSize", LargestPage);
             RawAnswer raw = client.CallRaw(operation, body);
@@ -246,6 +248,7 @@ namespace Microsoft.Online.Administration.Automation
             {
                 Task<RawAnswer> next = raw.NextPageToken == null ? null : FetchPage(client, operation, body, raw.NextPageToken);
                 ListPage<T> page = raw.Read<ListPage<T>>();
+                if (page.EstimatedTotal.HasValue) total = page.EstimatedTotal;
                 if (next == null && !string.IsNullOrEmpty(page.NextPageToken))
                 {
                     next = FetchPage(client, operation, body, page.NextPageToken);
@@ -259,18 +262,29 @@ namespace Microsoft.Online.Administration.Automation
                 {
                     WriteWarning("More " + noun + " exist than were returned. Use -All to return every one, or -MaxResults to return more.");
                 }
-                if (progress != null)
+                if (showProgress)
                 {
                     double seconds = Math.Max(clock.Elapsed.TotalSeconds, 0.001);
-                    progress.StatusDescription = string.Format("{0} {1} so far ({2:0} per second)", count, noun, count / seconds);
+                    double rate = count / seconds;
+                    // A new record each time: hosts and streams may keep the records they are given.
+                    progress = new ProgressRecord(ListProgressId, operation, total.HasValue
+                        ? string.Format(System.Globalization.CultureInfo.InvariantCulture, "{0} of about {1} {2} so far ({3:0} per second)", count, total.Value, noun, rate)
+                        : string.Format(System.Globalization.CultureInfo.InvariantCulture, "{0} {1} so far ({2:0} per second)", count, noun, rate));
+                    if (total.HasValue && total.Value > 0)
+                    {
+                        // An estimate (users come and go meanwhile): the bar holds at 99% until the listing ends.
+                        progress.PercentComplete = (int)Math.Min(99, 100 * count / total.Value);
+                        progress.SecondsRemaining = rate > 0 ? (int)Math.Ceiling(Math.Max(0, total.Value - count) / rate) : -1;
+                    }
                     WriteProgress(progress);
                 }
                 raw = next == null ? null : Await(next);
             }
             if (progress != null)
             {
-                progress.RecordType = ProgressRecordType.Completed;
-                WriteProgress(progress);
+                ProgressRecord done = new ProgressRecord(ListProgressId, operation, progress.StatusDescription);
+                done.RecordType = ProgressRecordType.Completed;
+                WriteProgress(done);
             }
         }
 
