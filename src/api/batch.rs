@@ -3,7 +3,8 @@
 //! `{"Responses": [{"Status": 200, "Body": <answer>} | {"Status": 4xx, "Error": {...}}, ...]}` in the
 //! order asked. The module sends objects piped into a writing cmdlet this way.
 //!
-//! Each item is validated and run exactly as the single call would be, and fails alone. Items run
+//! Each item is validated and run exactly as the single call would be (as bulk work, which a
+//! backend may send at a lower priority), and fails alone. Items run
 //! concurrently (the directory paces them against its backend's limits), except that items naming
 //! the same object (user, new name, role member) run one after another in the order given.
 //!
@@ -282,8 +283,7 @@ async fn run_items(run: BatchRun, stop: Arc<AtomicBool>) -> Vec<(u16, Vec<u8>)> 
                 } else {
                     match schemas.validate(op, &parameters) {
                         Err(fault) => Err(ApiError::from(fault)),
-                        Ok(()) => op
-                            .run(parameters, directory.as_ref())
+                        Ok(()) => crate::directory::as_bulk(op.run(parameters, directory.as_ref()))
                             .await
                             .map(|answered| answered.json)
                             .map_err(ApiError::from),

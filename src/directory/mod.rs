@@ -23,6 +23,23 @@ use crate::domain::requests::{
     SetUserPasswordParams, SetUserPrincipalNameParams, UserFilter, UserRef,
 };
 
+tokio::task_local! {
+    /// Set while an operation runs as one item of many (a bridge batch).
+    static BULK: ();
+}
+
+/// Runs `work` as bulk work: one item of many, that no one waits on alone. Backends may send its
+/// requests at a lower priority (Graph's `x-ms-throttle-priority: Low`), so interactive calls go
+/// first.
+pub async fn as_bulk<F: std::future::Future>(work: F) -> F::Output {
+    BULK.scope((), work).await
+}
+
+/// Whether the operation running now is bulk work (see `as_bulk`).
+pub fn is_bulk() -> bool {
+    BULK.try_with(|_| ()).is_ok()
+}
+
 /// Where a page starts and how many objects it holds.
 #[derive(Clone, Debug, Default)]
 pub struct PageRequest {

@@ -415,6 +415,14 @@ impl GraphClient {
     /// it shares a `$batch` with them; a call that is not safe to repeat (a POST) always goes alone,
     /// so a lost answer concerns it alone.
     pub async fn call(&self, call: &Call) -> GraphResult {
+        // Bulk work (one item of a bridge batch) goes at low priority, so interactive calls go first.
+        let bulk;
+        let call = if crate::directory::is_bulk() && !call.low_priority {
+            bulk = call.clone().low_priority();
+            &bulk
+        } else {
+            call
+        };
         if !call.idempotent {
             return self.call_alone(call).await;
         }

@@ -283,7 +283,8 @@ impl GraphDirectory {
     }
 
     /// The authentication facts of several users, three `/beta` calls each, through `$batch`.
-    /// Reading many users is bulk work, sent at low priority so that interactive calls go first.
+    /// Reading many users is bulk work, sent at low priority so that interactive calls go first
+    /// (one user's reads are too when its operation is bulk work: `GraphClient::call`).
     async fn auth_facts(&self, ids: &[Uuid]) -> Vec<FaultResult<AuthFacts>> {
         let bulk = ids.len() > 1;
         let calls: Vec<Call> = ids

@@ -6,6 +6,11 @@
 //! tokens; instead its cost is promised to it, and its `Retry-After` is the time until the bucket
 //! holds every cost promised so far, so a client that waits as told is admitted ("wait, then
 //! retry"). A client that comes back early finds the promised tokens not yet there.
+//!
+//! `x-ms-throttle-priority: Low` requests are "throttled first" and "the header does not change the
+//! limits" (reference/graph.md section 6, UNCONFIRMED beyond that): while requests of other
+//! priorities have come lately, the last 20% of a bucket is kept for them; a client sending only
+//! low-priority requests has the same limits as any other.
 
 use std::collections::HashMap;
 use std::time::Instant;
@@ -47,6 +52,8 @@ struct Bucket {
     /// Costs promised to throttled requests, not yet collected.
     promised: f64,
     updated: Instant,
+    /// When a request of normal or high priority last used the bucket.
+    last_not_low: Option<Instant>,
 }
 
 impl Bucket {
@@ -57,6 +64,7 @@ impl Bucket {
             tokens: capacity,
             promised: 0.0,
             updated: Instant::now(),
+            last_not_low: None,
         }
     }
 
@@ -88,10 +96,33 @@ impl Bucket {
     fn promise(&mut self, cost: f64) {
         self.promised = (self.promised + cost).min(self.capacity);
     }
+
+    /// What a request of this priority may not take: the reserve, for a low-priority request while
+    /// others use the bucket.
+    fn reserve_for(&self, low_priority: bool, now: Instant) -> f64 {
+        let others_lately = self
+            .last_not_low
+            .is_some_and(|at| now.duration_since(at) < OTHERS_LATELY);
+        if low_priority && others_lately {
+            self.capacity * LOW_PRIORITY_RESERVE
+        } else {
+            0.0
+        }
+    }
+
+    fn seen(&mut self, low_priority: bool, now: Instant) {
+        if !low_priority {
+            self.last_not_low = Some(now);
+        }
+    }
 }
 
-/// The share of each bucket that `x-ms-throttle-priority: Low` requests may not use (UNCONFIRMED:
-/// reference/graph.md section 6 says only that low-priority requests are throttled first).
+/// How long requests of other priorities count as "lately" for the low-priority reserve.
+const OTHERS_LATELY: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// The share of each bucket that `x-ms-throttle-priority: Low` requests may not use while requests
+/// of other priorities use it (UNCONFIRMED: reference/graph.md section 6 says only that
+/// low-priority requests are throttled first).
 pub const LOW_PRIORITY_RESERVE: f64 = 0.2;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -141,13 +172,7 @@ impl Throttle {
     ) -> Verdict {
         let now = Instant::now();
         // Low-priority requests are throttled first: they may not take the bucket's last part.
-        let reserve = |bucket: &Bucket| {
-            if low_priority {
-                bucket.capacity * LOW_PRIORITY_RESERVE
-            } else {
-                0.0
-            }
-        };
+        let reserve = |bucket: &Bucket| bucket.reserve_for(low_priority, now);
         let read_capacity = self.limits.read_units_per_10s[size as usize];
         let limits = self.limits;
         let reads = self
@@ -155,6 +180,7 @@ impl Throttle {
             .entry(app_id.to_string())
             .or_insert_with(|| Bucket::new(read_capacity, 10.0));
         reads.refill(now);
+        reads.seen(low_priority, now);
         let mut waits = vec![(
             reads.wait_for(resource_units, reserve(reads)),
             Limit::Read,
@@ -167,6 +193,7 @@ impl Throttle {
                 .entry(app_id.to_string())
                 .or_insert_with(|| Bucket::new(limits.app_writes_per_150s, 150.0));
             app_writes.refill(now);
+            app_writes.seen(low_priority, now);
             waits.push((
                 app_writes.wait_for(1.0, reserve(app_writes)),
                 Limit::Write,
@@ -177,6 +204,7 @@ impl Throttle {
                 .tenant_writes
                 .get_or_insert_with(|| Bucket::new(limits.tenant_writes_per_300s, 300.0));
             tenant.refill(now);
+            tenant.seen(low_priority, now);
             let tenant_reserve = reserve(tenant);
             waits.push((
                 tenant.wait_for(1.0, tenant_reserve),
@@ -227,6 +255,15 @@ impl Throttle {
 mod tests {
     use super::*;
 
+    /// Ten resource units, refilled at one per second; writes to spare.
+    fn ten_read_units() -> Throttle {
+        Throttle::new(Limits {
+            read_units_per_10s: [10.0; 3],
+            app_writes_per_150s: 1_000.0,
+            tenant_writes_per_300s: 1_000.0,
+        })
+    }
+
     #[test]
     fn writes_beyond_the_bucket_are_throttled_with_a_wait() {
         let mut throttle = Throttle::new(Limits {
@@ -258,42 +295,37 @@ mod tests {
         ));
     }
 
+    const LOW: bool = true;
+    const NORMAL: bool = false;
+
+    /// One resource unit read by the app: whether it was allowed.
+    fn read(throttle: &mut Throttle, low_priority: bool) -> bool {
+        matches!(
+            throttle.admit("app", "t", TenantSize::Small, 1.0, false, low_priority),
+            Verdict::Allowed { .. }
+        )
+    }
+
     #[test]
     fn low_priority_requests_are_throttled_first() {
-        let mut throttle = Throttle::new(Limits {
-            read_units_per_10s: [10.0; 3],
-            app_writes_per_150s: 1_000.0,
-            tenant_writes_per_300s: 1_000.0,
-        });
-        for _ in 0..8 {
-            assert!(matches!(
-                throttle.admit("app", "t", TenantSize::Small, 1.0, false, true),
-                Verdict::Allowed { .. }
-            ));
-        }
+        let mut throttle = ten_read_units();
+        // A normal request, then low-priority ones.
+        assert!(read(&mut throttle, NORMAL));
+        assert!((0..7).all(|_| read(&mut throttle, LOW)));
         // Two units left, the last 20% of the bucket: not for low priority, still for the rest.
-        assert!(matches!(
-            throttle.admit("app", "t", TenantSize::Small, 1.0, false, true),
-            Verdict::Throttled { .. }
-        ));
-        assert!(matches!(
-            throttle.admit("app", "t", TenantSize::Small, 1.0, false, false),
-            Verdict::Allowed { .. }
-        ));
+        assert!(!read(&mut throttle, LOW));
+        assert!(read(&mut throttle, NORMAL));
     }
 
     #[test]
     fn a_low_priority_request_waits_only_for_the_units_it_lacks() {
         // One unit per second; low priority may not take the last two.
-        let mut throttle = Throttle::new(Limits {
-            read_units_per_10s: [10.0; 3],
-            app_writes_per_150s: 1_000.0,
-            tenant_writes_per_300s: 1_000.0,
+        let mut throttle = ten_read_units();
+        read(&mut throttle, NORMAL);
+        (0..7).for_each(|_| {
+            read(&mut throttle, LOW);
         });
-        for _ in 0..8 {
-            throttle.admit("app", "t", TenantSize::Small, 1.0, false, true);
-        }
-        match throttle.admit("app", "t", TenantSize::Small, 1.0, false, true) {
+        match throttle.admit("app", "t", TenantSize::Small, 1.0, false, LOW) {
             Verdict::Throttled {
                 retry_after_seconds,
                 ..
@@ -303,5 +335,12 @@ mod tests {
             ),
             Verdict::Allowed { .. } => panic!("the bucket's last 20% is not for low priority"),
         }
+    }
+
+    #[test]
+    fn low_priority_alone_has_the_same_limits() {
+        let mut throttle = ten_read_units();
+        assert!((0..10).all(|_| read(&mut throttle, LOW)));
+        assert!(!read(&mut throttle, LOW));
     }
 }

@@ -291,4 +291,24 @@ async fn graph_batch_items_share_round_trips_and_write_each_user_once() {
         .collect();
     assert_eq!(requirement_writes.len(), users, "{:?}", after.writes);
     assert!(requirement_writes.iter().all(|count| *count == 1));
+    // Bulk work: every Graph request the items made went at low priority.
+    assert_eq!(
+        after.low_priority - before.low_priority,
+        after.requests - before.requests,
+        "{after:?}"
+    );
+    // A single call is not bulk work.
+    let (status, _) = post(
+        &reqwest::Client::new(),
+        &url,
+        "/v1/Set-MsolUser",
+        json!({ "UserPrincipalName": upn("c000"), "City": "Alone" }),
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        graph.sim.counters().low_priority,
+        after.low_priority,
+        "a single call went at low priority"
+    );
 }
