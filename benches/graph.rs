@@ -70,7 +70,10 @@ async fn main() {
         strong_authentication: None,
         role_object_id: None,
     };
-    let listed = conformance::list_everything(&directory, &query, 1_000).await.0.len();
+    let listed = conformance::list_everything(&directory, &query, 1_000)
+        .await
+        .0
+        .len();
     let report = started.elapsed();
     let after = sim.counters();
     let units = after.resource_units - before.resource_units;

@@ -69,7 +69,10 @@ impl Phase {
 
     fn print_bridge(&self, users: usize) {
         let (half, peak, growth) = self.memory(users);
-        println!("  bridge CPU                          {:>8.2} s per 10,000 users", self.cpu_per_10k(users));
+        println!(
+            "  bridge CPU                          {:>8.2} s per 10,000 users",
+            self.cpu_per_10k(users)
+        );
         println!("  bridge memory                       {growth:>8.1} MiB per 10,000 users (peak {half:.1} MiB over the first half, {peak:.1} MiB in all)");
     }
 }
@@ -103,8 +106,8 @@ struct Bench {
 
 impl Bench {
     async fn run(&self, phase: &'static str) -> Phase {
-        let module_path =
-            msol_bridge::run::module_path_with(&self.root.join("powershell")).expect("PSModulePath");
+        let module_path = msol_bridge::run::module_path_with(&self.root.join("powershell"))
+            .expect("PSModulePath");
         let mut command = Command::new(&self.pwsh);
         command
             .args(["-NoProfile", "-NonInteractive", "-File"])
@@ -116,7 +119,10 @@ impl Bench {
             .env("MSOL_BRIDGE_GRAPH_URL", &self.url)
             .env("MSOL_BRIDGE_LOGIN_URL", &self.url)
             .env("MSOL_BRIDGE_TENANT_ID", "contoso.onmicrosoft.com")
-            .env("MSOL_BRIDGE_MODULE_CACHE", self.folder.path().join("module-cache"))
+            .env(
+                "MSOL_BRIDGE_MODULE_CACHE",
+                self.folder.path().join("module-cache"),
+            )
             .env("PSModulePath", module_path)
             .env("NO_COLOR", "1")
             .stdout(Stdio::piped())
@@ -201,8 +207,15 @@ async fn main() {
     let units = report.after.resource_units - report.before.resource_units;
     let pages = all.div_ceil(999) as f64;
     let report_floor = read_floor(&report).max(pages * LATENCY.as_secs_f64());
-    println!("MFA status report (Get-MsolUser -All | Select-Object ... | Export-Csv), {} rows", report.figures["Objects"]);
-    println!("  report                              {:>8.1} s   ({units:.0} resource units, {} 429s)", report.seconds(), report.throttled());
+    println!(
+        "MFA status report (Get-MsolUser -All | Select-Object ... | Export-Csv), {} rows",
+        report.figures["Objects"]
+    );
+    println!(
+        "  report                              {:>8.1} s   ({units:.0} resource units, {} 429s)",
+        report.seconds(),
+        report.throttled()
+    );
     println!(
         "  resource-unit floor                 {report_floor:>8.1} s   ratio {:.3}x (target within 1.10x)",
         report.seconds() / report_floor
@@ -229,7 +242,10 @@ async fn main() {
         .filter(|(path, _)| path.ends_with("/authentication/requirements"))
         .map(|(path, count)| *count - enable.before.writes.get(path).copied().unwrap_or(0))
         .collect();
-    let doubled = requirement_writes.iter().filter(|count| **count > 1).count();
+    let doubled = requirement_writes
+        .iter()
+        .filter(|count| **count > 1)
+        .count();
     let written: u64 = requirement_writes.iter().sum();
     let capacity = limits.app_writes_per_150s;
     let write_floor = (written as f64 - capacity).max(0.0) / (capacity / 150.0);
@@ -237,13 +253,20 @@ async fn main() {
     let round_trips = enable.after.round_trips() - enable.before.round_trips();
     let graph_requests = enable.after.requests - enable.before.requests;
     println!("Enabling per-user MFA (Get-MsolUser -All | Set-MsolUser -StrongAuthenticationRequirements $mfa)");
-    println!("  pipeline                            {:>8.1} s   ({written} MFA writes, {} errors)", enable.seconds(), enable.figures["Errors"]);
+    println!(
+        "  pipeline                            {:>8.1} s   ({written} MFA writes, {} errors)",
+        enable.seconds(),
+        enable.figures["Errors"]
+    );
     println!(
         "  write-quota floor                   {enable_floor:>8.1} s   ratio {:.3}x (target within 1.05x){}",
         enable.seconds() / enable_floor,
         if enable_floor > write_floor { "; bound by resource units at this scale" } else { "" }
     );
-    println!("  429s received                       {:>8}", enable.throttled());
+    println!(
+        "  429s received                       {:>8}",
+        enable.throttled()
+    );
     println!("  writes lost / doubled               {lost:>8} / {doubled} (target 0 / 0)");
     println!("  Graph requests / HTTP round trips   {graph_requests:>8} / {round_trips}");
     enable.print_bridge(all);

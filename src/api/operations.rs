@@ -241,7 +241,9 @@ mod handlers {
                 directory
                     .count_users()
                     .await
-                    .inspect_err(|fault| tracing::debug!(%fault, "no user count for the listing's progress"))
+                    .inspect_err(
+                        |fault| tracing::debug!(%fault, "no user count for the listing's progress"),
+                    )
                     .ok()
             }
         );

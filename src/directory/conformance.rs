@@ -89,7 +89,11 @@ pub async fn list_everything(
             .list_users(query, PageRequest { cursor, size })
             .await
             .unwrap_or_else(|f| panic!("listing page {}: {f}", pages + 1));
-        assert!(page.items.len() <= size, "a page of {size} held {}", page.items.len());
+        assert!(
+            page.items.len() <= size,
+            "a page of {size} held {}",
+            page.items.len()
+        );
         pages += 1;
         users.extend(page.items);
         match page.next_cursor {
@@ -137,8 +141,7 @@ pub async fn users_are_created_read_and_found_case_insensitively(directory: &dyn
     let missing = directory
         .get_user(&UserRef::by_upn(upn("nobody")), false)
         .await
-        .err()
-        .expect("missing user");
+        .expect_err("missing user");
     assert_eq!(
         missing.to_string(),
         format!("User Not Found.  User: {}.", upn("nobody"))
@@ -151,8 +154,7 @@ pub async fn users_are_created_read_and_found_case_insensitively(directory: &dyn
         directory
             .get_user(&conflict, false)
             .await
-            .err()
-            .expect("mismatched identity")
+            .expect_err("mismatched identity")
             .code(),
         "PropertyValidationException"
     );
@@ -168,8 +170,7 @@ pub async fn users_are_created_read_and_found_case_insensitively(directory: &dyn
         directory
             .new_user(again)
             .await
-            .err()
-            .expect("duplicate")
+            .expect_err("duplicate")
             .code(),
         "UserAlreadyExistsException"
     );
@@ -222,7 +223,7 @@ pub async fn only_real_changes_are_written(directory: &dyn Directory) {
     )
     .await;
     assert_eq!(
-        read_only.err().expect("read-only").code(),
+        read_only.expect_err("read-only").code(),
         "PropertyNotSettableException"
     );
 }
@@ -320,7 +321,7 @@ pub async fn phone_methods_need_phones(directory: &dyn Directory) {
     )
     .await;
     assert_eq!(
-        refused.err().expect("no mobile phone").field(),
+        refused.expect_err("no mobile phone").field(),
         Some("MobilePhone")
     );
     let national = set(
@@ -334,7 +335,7 @@ pub async fn phone_methods_need_phones(directory: &dyn Directory) {
     )
     .await;
     assert_eq!(
-        national.err().expect("no country code").field(),
+        national.expect_err("no country code").field(),
         Some("MobilePhone")
     );
     let user = read(directory, "conf.nophone").await;
@@ -355,7 +356,7 @@ pub async fn phone_methods_need_phones(directory: &dyn Directory) {
     )
     .await;
     assert_eq!(
-        app.err().expect("no registered app").code(),
+        app.expect_err("no registered app").code(),
         "PropertyValidationException"
     );
 }
@@ -426,7 +427,7 @@ pub async fn deleted_users_restore_within_the_window(directory: &dyn Directory) 
         })
         .await;
     assert_eq!(
-        conflict.err().expect("UPN taken").code(),
+        conflict.expect_err("UPN taken").code(),
         "RestoreUserNotAllowedException"
     );
     directory
@@ -454,7 +455,7 @@ pub async fn licences_need_a_usage_location_and_free_units(directory: &dyn Direc
         .set_user_license(license(vec!["contoso:ENTERPRISEPACK".into()], vec![]))
         .await;
     assert_eq!(
-        no_location.err().expect("no usage location").field(),
+        no_location.expect_err("no usage location").field(),
         Some("UsageLocation")
     );
     set(
@@ -470,8 +471,7 @@ pub async fn licences_need_a_usage_location_and_free_units(directory: &dyn Direc
     let unknown = directory
         .set_user_license(license(vec!["contoso:NOPE".into()], vec![]))
         .await
-        .err()
-        .expect("unknown SKU");
+        .expect_err("unknown SKU");
     assert!(unknown
         .allowed()
         .contains(&"contoso:ENTERPRISEPACK".to_string()));
@@ -622,7 +622,7 @@ pub async fn passwords_and_user_principal_names(directory: &dyn Directory) {
         })
         .await;
     assert_eq!(
-        weak.err().expect("weak password").field(),
+        weak.expect_err("weak password").field(),
         Some("NewPassword")
     );
     let generated = directory
@@ -654,7 +654,7 @@ pub async fn passwords_and_user_principal_names(directory: &dyn Directory) {
         })
         .await;
     assert_eq!(
-        foreign.err().expect("unverified domain").allowed(),
+        foreign.expect_err("unverified domain").allowed(),
         [DOMAIN.to_string()]
     );
 }

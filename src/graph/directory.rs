@@ -896,7 +896,12 @@ impl Directory for GraphDirectory {
         reply
             .body
             .as_u64()
-            .or_else(|| reply.body.as_str().and_then(|text| text.trim().parse().ok()))
+            .or_else(|| {
+                reply
+                    .body
+                    .as_str()
+                    .and_then(|text| text.trim().parse().ok())
+            })
             .ok_or_else(|| {
                 Fault::Unexpected(anyhow::anyhow!(
                     "Graph answered /users/$count with {}",

@@ -135,7 +135,10 @@ mod tests {
         let first = pacer.reserve(20, now);
         let second = pacer.reserve(20, now);
         assert!(close(first.duration_since(now).as_secs_f64(), 20.0 / 20.4));
-        assert!(close(second.duration_since(first).as_secs_f64(), 20.0 / 20.4));
+        assert!(close(
+            second.duration_since(first).as_secs_f64(),
+            20.0 / 20.4
+        ));
     }
 
     #[test]

@@ -766,13 +766,13 @@ fn merge_user(
     patch: &Map<String, Value>,
     synced_rules: bool,
 ) -> Result<(), SimResponse> {
-    if synced_rules && user.on_premises_sync_enabled == Some(true) {
-        if patch
+    if synced_rules
+        && user.on_premises_sync_enabled == Some(true)
+        && patch
             .keys()
             .any(|k| ON_PREMISES_MASTERED.contains(&k.as_str()))
-        {
-            return Err(bad_request("Unable to update the specified properties for on-premises mastered Directory Sync objects or objects currently undergoing migration."));
-        }
+    {
+        return Err(bad_request("Unable to update the specified properties for on-premises mastered Directory Sync objects or objects currently undergoing migration."));
     }
     let mut current = user_json(user);
     for (key, value) in patch {

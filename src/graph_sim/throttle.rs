@@ -206,11 +206,7 @@ impl Throttle {
             tenant.refill(now);
             tenant.seen(low_priority, now);
             let tenant_reserve = reserve(tenant);
-            waits.push((
-                tenant.wait_for(1.0, tenant_reserve),
-                Limit::Write,
-                "Tenant",
-            ));
+            waits.push((tenant.wait_for(1.0, tenant_reserve), Limit::Write, "Tenant"));
             fractions.push(tenant.used_fraction());
         }
         let (wait, limit, scope) = waits

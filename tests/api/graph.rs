@@ -344,7 +344,10 @@ async fn listings_follow_next_links_to_the_last_page() {
     assert_eq!(pages, 3, "pages of 999 users");
     // Get-MsolUser -All's first page carries the tenant's user count, for progress.
     let first = msol_bridge::api::operations::Operation::GetUser
-        .run(serde_json::json!({ "All": true, "PageSize": 10 }), &directory)
+        .run(
+            serde_json::json!({ "All": true, "PageSize": 10 }),
+            &directory,
+        )
         .await
         .unwrap();
     let first: serde_json::Value = serde_json::from_slice(&first.json).unwrap();

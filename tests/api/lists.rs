@@ -60,7 +60,10 @@ async fn get_user_caps_at_500_and_all_pages_through_everything() {
             json!({ "All": true, "PageSize": 100, "PageToken": first["NextPageToken"] }),
         )
         .await;
-    assert!(second.get("EstimatedTotal").is_none(), "only the first page");
+    assert!(
+        second.get("EstimatedTotal").is_none(),
+        "only the first page"
+    );
     for unsized_listing in [
         json!({ "All": true, "EnabledFilter": "EnabledOnly" }),
         json!({ "All": true, "ReturnDeletedUsers": true }),
