@@ -142,10 +142,7 @@ fn main() {
     if std::env::args().any(|a| a == "--list") {
         return; // `cargo test --benches` asks for the list of benchmarks; this one has no harness.
     }
-    let large: usize = std::env::var("MSOL_BENCH_USERS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(50_000);
+    let large = common::users_from_env(50_000);
     let small = large / 10;
     let folder = tempfile::tempdir().unwrap();
     let runtime = tokio::runtime::Builder::new_current_thread()

@@ -27,10 +27,7 @@ const SAMPLE: usize = 20;
 
 #[tokio::main]
 async fn main() {
-    let users: usize = std::env::var("MSOL_BENCH_USERS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(20_000);
+    let users = common::users_from_env(20_000);
     let snapshot = common::plain_tenant(users);
     let settings = SimSettings {
         apps: HashMap::from([("bench-app".to_string(), "bench-secret".to_string())]),

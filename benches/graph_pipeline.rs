@@ -167,10 +167,7 @@ impl Bench {
 
 #[tokio::main]
 async fn main() {
-    let users: usize = std::env::var("MSOL_BENCH_USERS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(6_000);
+    let users = common::users_from_env(6_000);
     let snapshot = common::plain_tenant(users);
     let limits = Limits::DOCUMENTED;
     let simulator = GraphSimulator::bind(

@@ -16,10 +16,7 @@ use msol_bridge::tenant::demo::demo_tenant;
 use serde_json::json;
 
 fn main() {
-    let users: usize = std::env::var("MSOL_BENCH_USERS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(50_000);
+    let users = common::users_from_env(50_000);
     let pwsh = msol_bridge::run::find_pwsh(None).expect("pwsh on PATH");
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let folder = tempfile::tempdir().unwrap();

@@ -32,6 +32,14 @@ pub fn start_bridge(tenant: &Path) -> (Child, String) {
     (child, ready["Url"].as_str().unwrap().to_string())
 }
 
+/// The tenant size a bench runs at: `MSOL_BENCH_USERS`, else the bench's own default.
+pub fn users_from_env(default: usize) -> usize {
+    std::env::var("MSOL_BENCH_USERS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
 /// The user principal name of the plain tenant's user number `i`.
 pub fn plain_upn(i: usize) -> String {
     format!("user{i:06}@contoso.onmicrosoft.com")

@@ -101,7 +101,7 @@ impl Call {
     }
 
     /// How many writes Graph counts for the request (a `$batch` envelope: its items that write).
-    pub fn writes(&self) -> u64 {
+    fn writes(&self) -> u64 {
         self.requests() - self.reads()
     }
 

@@ -110,10 +110,14 @@ impl Bucket {
         }
     }
 
-    fn seen(&mut self, low_priority: bool, now: Instant) {
+    /// Seconds until a request of `cost` and this priority may be admitted: the bucket refilled
+    /// to `now`, the request's priority noted, its reserve kept.
+    fn wait(&mut self, cost: f64, low_priority: bool, now: Instant) -> f64 {
+        self.refill(now);
         if !low_priority {
             self.last_not_low = Some(now);
         }
+        self.wait_for(cost, self.reserve_for(low_priority, now))
     }
 }
 
@@ -171,18 +175,14 @@ impl Throttle {
         low_priority: bool,
     ) -> Verdict {
         let now = Instant::now();
-        // Low-priority requests are throttled first: they may not take the bucket's last part.
-        let reserve = |bucket: &Bucket| bucket.reserve_for(low_priority, now);
         let read_capacity = self.limits.read_units_per_10s[size as usize];
         let limits = self.limits;
         let reads = self
             .app_reads
             .entry(app_id.to_string())
             .or_insert_with(|| Bucket::new(read_capacity, 10.0));
-        reads.refill(now);
-        reads.seen(low_priority, now);
         let mut waits = vec![(
-            reads.wait_for(resource_units, reserve(reads)),
+            reads.wait(resource_units, low_priority, now),
             Limit::Read,
             "Tenant_Application",
         )];
@@ -192,10 +192,8 @@ impl Throttle {
                 .app_writes
                 .entry(app_id.to_string())
                 .or_insert_with(|| Bucket::new(limits.app_writes_per_150s, 150.0));
-            app_writes.refill(now);
-            app_writes.seen(low_priority, now);
             waits.push((
-                app_writes.wait_for(1.0, reserve(app_writes)),
+                app_writes.wait(1.0, low_priority, now),
                 Limit::Write,
                 "Tenant_Application",
             ));
@@ -203,10 +201,7 @@ impl Throttle {
             let tenant = self
                 .tenant_writes
                 .get_or_insert_with(|| Bucket::new(limits.tenant_writes_per_300s, 300.0));
-            tenant.refill(now);
-            tenant.seen(low_priority, now);
-            let tenant_reserve = reserve(tenant);
-            waits.push((tenant.wait_for(1.0, tenant_reserve), Limit::Write, "Tenant"));
+            waits.push((tenant.wait(1.0, low_priority, now), Limit::Write, "Tenant"));
             fractions.push(tenant.used_fraction());
         }
         let (wait, limit, scope) = waits
