@@ -147,16 +147,21 @@ pub fn parse(op: Operation, bytes: &[u8]) -> Result<BatchRequest, ApiError> {
     Ok(batch)
 }
 
-/// The lower-cased names of the objects an item changes.
+/// The lower-cased names of the objects an item changes, each once: an item may name one object
+/// twice (a rename that only changes the case of a UPN names it as old and new name).
 fn targets(parameters: &Value) -> Vec<String> {
-    TARGET_FIELDS
+    let mut targets: Vec<String> = TARGET_FIELDS
         .iter()
         .filter_map(|field| parameters.get(*field)?.as_str())
         .map(str::to_lowercase)
-        .collect()
+        .collect();
+    targets.sort_unstable();
+    targets.dedup();
+    targets
 }
 
 /// For each item, the earlier items it must wait for: the last earlier one per shared target.
+/// Only earlier items, never the item itself, so the waits form no cycle and every batch ends.
 fn ordering(requests: &[Value]) -> Vec<Vec<usize>> {
     let mut last: HashMap<String, usize> = HashMap::new();
     requests
@@ -166,6 +171,7 @@ fn ordering(requests: &[Value]) -> Vec<Vec<usize>> {
             let mut after: Vec<usize> = targets(parameters)
                 .into_iter()
                 .filter_map(|target| last.insert(target, index))
+                .filter(|&earlier| earlier < index)
                 .collect();
             after.sort_unstable();
             after.dedup();
@@ -324,5 +330,15 @@ mod tests {
             ordering(&requests),
             vec![vec![], vec![], vec![0], vec![1], vec![3], vec![]]
         );
+    }
+
+    #[test]
+    fn an_item_naming_one_object_twice_waits_only_for_earlier_items() {
+        let requests = vec![
+            json!({"UserPrincipalName": "ann@contoso.com", "NewUserPrincipalName": "Ann@contoso.com"}),
+            json!({"UserPrincipalName": "ANN@contoso.com", "NewUserPrincipalName": "ann@CONTOSO.com"}),
+            json!({"ObjectId": "5f1c1a7e-0000-4000-8000-000000000001", "UserPrincipalName": "bo@contoso.com", "NewUserPrincipalName": "bo@contoso.com"}),
+        ];
+        assert_eq!(ordering(&requests), vec![vec![], vec![0], vec![]]);
     }
 }

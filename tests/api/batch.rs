@@ -312,3 +312,65 @@ async fn graph_batch_items_share_round_trips_and_write_each_user_once() {
         "a single call went at low priority"
     );
 }
+
+/// An item that names one user as both its old and new name (a rename that only fixes the case of a
+/// UPN, or a restore under the same name) waits for no one but earlier items, so the batch ends.
+#[tokio::test]
+async fn case_only_renames_and_restores_in_a_batch_finish() {
+    let bridge = spawn_bridge().await;
+    for alias in ["ann", "bob", "cy"] {
+        bridge.new_user(alias, json!({})).await;
+    }
+    let renames = json!({ "Requests": [
+        { "UserPrincipalName": upn("ann"), "NewUserPrincipalName": upn("Ann") },
+        { "UserPrincipalName": upn("Ann"), "NewUserPrincipalName": upn("ANN") },
+        { "UserPrincipalName": upn("bob"), "NewUserPrincipalName": upn("bob") },
+    ]});
+    let (status, answer) = tokio::time::timeout(
+        Duration::from_secs(20),
+        post(
+            &bridge.client,
+            &bridge.url,
+            "/v1/Set-MsolUserPrincipalName/batch",
+            renames,
+        ),
+    )
+    .await
+    .expect("a batch of case-only renames must not wait for itself");
+    assert_eq!(status, 200, "{answer}");
+    let statuses: Vec<&Value> = answer["Responses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| &r["Status"])
+        .collect();
+    assert_eq!(statuses, [200, 200, 200], "{answer}");
+    assert_eq!(
+        bridge.user(&upn("ann")).await["UserPrincipalName"],
+        upn("ANN")
+    );
+
+    bridge
+        .ok("Remove-MsolUser", json!({ "UserPrincipalName": upn("cy") }))
+        .await;
+    let restore = json!({ "Requests": [
+        { "UserPrincipalName": upn("cy"), "NewUserPrincipalName": upn("CY") },
+    ]});
+    let (status, answer) = tokio::time::timeout(
+        Duration::from_secs(20),
+        post(
+            &bridge.client,
+            &bridge.url,
+            "/v1/Restore-MsolUser/batch",
+            restore,
+        ),
+    )
+    .await
+    .expect("a restore under the same name must not wait for itself");
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(answer["Responses"][0]["Status"], 200, "{answer}");
+    assert_eq!(
+        bridge.user(&upn("cy")).await["UserPrincipalName"],
+        upn("CY")
+    );
+}

@@ -1,6 +1,6 @@
 use std::sync::Arc;
 
-use msol_bridge::app::Bridge;
+use msol_bridge::app::{Bridge, ServerLimits};
 use msol_bridge::directory::local::{LocalDirectory, Store};
 use msol_bridge::domain::time::Timestamp;
 use msol_bridge::secret::Secret;
@@ -33,6 +33,11 @@ pub fn fresh_tenant() -> TenantSnapshot {
 }
 
 pub async fn spawn_bridge_with(snapshot: TenantSnapshot) -> TestBridge {
+    spawn_bridge_limited(snapshot, ServerLimits::default()).await
+}
+
+/// A bridge with other connection limits than the defaults (short timeouts, few connections).
+pub async fn spawn_bridge_limited(snapshot: TenantSnapshot, limits: ServerLimits) -> TestBridge {
     let folder = tempfile::tempdir().unwrap();
     let path = folder.path().join("tenant.db");
     Store::open(&path).unwrap().replace_all(&snapshot).unwrap();
@@ -43,7 +48,8 @@ pub async fn spawn_bridge_with(snapshot: TenantSnapshot) -> TestBridge {
         Secret::new(SECRET.into()),
     )
     .await
-    .unwrap();
+    .unwrap()
+    .with_limits(limits);
     let url = bridge.url();
     tokio::spawn(bridge.run_until(std::future::pending()));
     TestBridge {

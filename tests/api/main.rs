@@ -6,6 +6,7 @@ mod cli;
 mod conformance;
 mod errors;
 mod graph;
+mod hardening;
 mod helpers;
 mod lists;
 mod mfa;
