@@ -27,8 +27,11 @@ pub enum Command {
     /// Prints one JSON line on stdout once it listens:
     ///   {"Event":"Ready","Url":"http://127.0.0.1:49152","Backend":"local",...}
     /// Every request needs "Authorization: Bearer <secret>". The secret is read from the first line of
-    /// stdin (default) or from MSOL_BRIDGE_SECRET, never from the command line. The bridge exits when
-    /// stdin closes (its parent went away), on Ctrl+C, or on SIGTERM.
+    /// stdin (default, and preferred) or from MSOL_BRIDGE_SECRET, never from the command line. An
+    /// environment variable is removed once read, so child processes do not inherit it, but the
+    /// kernel keeps the environment the bridge started with (/proc/<pid>/environ on Linux, readable
+    /// by the same user and root) for as long as it runs. The bridge exits when stdin closes (its
+    /// parent went away), on Ctrl+C, or on SIGTERM.
     ///
     /// Example:
     ///   export MSOL_BRIDGE_SECRET=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
@@ -162,7 +165,8 @@ pub enum SignInChoice {
 pub enum SecretSource {
     /// The first line of standard input.
     Stdin,
-    /// The MSOL_BRIDGE_SECRET environment variable (removed from the process once read).
+    /// The MSOL_BRIDGE_SECRET environment variable: removed once read, so children do not inherit
+    /// it, but still in the environment the process started with (/proc/<pid>/environ); prefer stdin.
     Env,
 }
 
@@ -200,7 +204,8 @@ pub struct ServeArgs {
 
 /// Reaching Microsoft Graph (with --backend graph). The password, client secret or access token
 /// comes from the second line of stdin (with --secret-from stdin) or MSOL_BRIDGE_SIGN_IN_SECRET
-/// (with --secret-from env), never from the command line.
+/// (with --secret-from env: removed once read, but still in the environment the process started
+/// with, as for MSOL_BRIDGE_SECRET), never from the command line.
 #[derive(Debug, Args)]
 pub struct GraphArgs {
     /// How to sign in.

@@ -260,14 +260,7 @@ fn tenant_command(command: TenantCommand) -> Result<ExitCode> {
             force,
         } => {
             let path = tenant.path()?;
-            let text = if file.as_os_str() == "-" {
-                let mut text = String::new();
-                std::io::stdin().read_to_string(&mut text)?;
-                text
-            } else {
-                std::fs::read_to_string(&file)
-                    .with_context(|| format!("reading {}", file.display()))?
-            };
+            let text = read_import(&file)?;
             let snapshot = parse_snapshot(&text)
                 .with_context(|| format!("{} is not a valid tenant file", file.display()))?;
             open_for_replacement(&path, force)?.replace_all(&snapshot)?;
@@ -327,20 +320,49 @@ pub fn parse_snapshot(text: &str) -> Result<TenantSnapshot> {
     Ok(snapshot)
 }
 
-/// Writes a file its owner alone can read: exports hold a whole directory.
+/// Writes a file its owner alone can read: exports hold a whole directory. The bytes go to a new
+/// private file beside the target, which then replaces it: a symbolic link planted at the path is
+/// replaced, never followed, and a crash leaves the old file or the new one, never half of one.
 fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options
-        .open(path)
-        .with_context(|| format!("creating {}", path.display()))?;
+    let folder = match path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        Some(folder) => folder,
+        None => Path::new("."),
+    };
+    // tempfile creates the file with mode 0600 and O_EXCL.
+    let mut file = tempfile::Builder::new()
+        .prefix(".msol-bridge-export")
+        .tempfile_in(folder)
+        .with_context(|| format!("creating a file in {}", folder.display()))?;
     file.write_all(bytes)?;
+    file.as_file().sync_all()?;
+    file.persist(path)
+        .with_context(|| format!("writing {}", path.display()))?;
     Ok(())
+}
+
+/// The largest tenant file `tenant import` reads: about 300,000 users in the export format.
+pub const IMPORT_LIMIT: u64 = 256 * 1024 * 1024;
+
+/// Reads a tenant file (or stdin for `-`) of at most `IMPORT_LIMIT` bytes.
+fn read_import(file: &Path) -> Result<String> {
+    let reader: Box<dyn Read> = if file.as_os_str() == "-" {
+        Box::new(std::io::stdin())
+    } else {
+        Box::new(std::fs::File::open(file).with_context(|| format!("reading {}", file.display()))?)
+    };
+    let mut bytes = Vec::new();
+    reader
+        .take(IMPORT_LIMIT + 1)
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("reading {}", file.display()))?;
+    if bytes.len() as u64 > IMPORT_LIMIT {
+        bail!(
+            "{} is larger than {} MiB, the most 'tenant import' reads",
+            file.display(),
+            IMPORT_LIMIT / (1024 * 1024)
+        );
+    }
+    String::from_utf8(bytes).with_context(|| format!("{} is not UTF-8 text", file.display()))
 }
 
 fn schemas(args: &SchemasArgs) -> Result<ExitCode> {

@@ -9,7 +9,7 @@ $edition = if ($PSVersionTable.ContainsKey('PSEdition')) { $PSVersionTable.PSEdi
 
 # Assemblies the sources compile against; the names differ between the two editions.
 $references = if ($edition -eq 'Core') {
-    @('System.Management.Automation', 'System.Runtime', 'System.Collections', 'System.Net.Http',
+    @('System.Management.Automation', 'System.Runtime', 'System.Collections', 'System.Net.Sockets', 'Microsoft.Win32.Primitives',
       'System.Net.Primitives', 'System.Runtime.Serialization', 'System.Runtime.Serialization.Json',
       'System.Runtime.Serialization.Primitives', 'System.Runtime.Serialization.Xml', 'System.Xml.ReaderWriter',
       'System.ComponentModel.Primitives', 'System.Diagnostics.Process',
@@ -36,21 +36,143 @@ function Get-MsolSourceHash {
     }
 }
 
+# The per-user cache folder, or $null when this user has none (no LOCALAPPDATA, XDG_CACHE_HOME or HOME).
+# Never a shared folder: another user who could write there would decide what runs in this session.
 function Get-MsolCacheRoot {
     if ($env:MSOL_BRIDGE_MODULE_CACHE) { return $env:MSOL_BRIDGE_MODULE_CACHE }
     $base = if ($env:LOCALAPPDATA) { $env:LOCALAPPDATA }
             elseif ($env:XDG_CACHE_HOME) { $env:XDG_CACHE_HOME }
             elseif ($env:HOME) { Join-Path $env:HOME '.cache' }
-            else { [System.IO.Path]::GetTempPath() }
+            else { return $null }
     return (Join-Path (Join-Path $base 'msol-bridge') 'module')
 }
 
+$isWindowsHost = [System.IO.Path]::DirectorySeparatorChar -eq '\'
+$currentUserId = if ($isWindowsHost) { [System.Security.Principal.WindowsIdentity]::GetCurrent().User.Value } else { [string](& id -u) }
+
+# Why this user must not trust a file or folder, or $null. Unix: a folder from the cache root down
+# (and the file) must be owned by this user and not writable by group or others, and no symbolic
+# link; every folder above must be owned by this user or root and, unless sticky, not writable by
+# group or others (as OpenSSH checks its key paths). Windows: the owner is this user (or, for an
+# administrator, Administrators), and no allow rule grants write to anyone but this user, SYSTEM
+# and Administrators.
+function Get-MsolDistrust {
+    param([string] $Path, [string] $CacheRoot, [int] $Depth = 0)
+    $full = [System.IO.Path]::GetFullPath($Path).TrimEnd([char[]]@('/', '\'))
+    if ($isWindowsHost) {
+        return Get-MsolWindowsDistrust -Path $full -CacheRoot ([System.IO.Path]::GetFullPath($CacheRoot).TrimEnd('\'))
+    }
+    # Without a cache root (a link's target above it), nothing is held to the strict rule.
+    $rootLength = if ($CacheRoot) { [System.IO.Path]::GetFullPath($CacheRoot).TrimEnd('/').Length } else { [int]::MaxValue }
+    $current = $full
+    while ($current) {
+        $item = Get-Item -LiteralPath $current -Force -ErrorAction SilentlyContinue
+        if (-not $item) { return "$current cannot be read" }
+        $strict = $current.Length -ge $rootLength
+        if ($item.LinkType) {
+            if ($strict) { return "$current is a symbolic link" }
+            if ($Depth -ge 8) { return "$current leads through too many symbolic links" }
+            $reason = Get-MsolDistrust -Path $item.ResolvedTarget -CacheRoot $null -Depth ($Depth + 1)
+            if ($reason) { return $reason }
+        }
+        $stat = $item.UnixStat
+        $owner = [string]$stat.UserId
+        $groupOrOthersWrite = ($stat.Mode -band 18) -ne 0
+        if ($strict) {
+            if ($owner -ne $currentUserId) { return "$current belongs to another user (uid $owner)" }
+            if ($groupOrOthersWrite) { return "$current can be written by other users (mode $($item.UnixMode))" }
+        } else {
+            if ($owner -ne $currentUserId -and $owner -ne '0') { return "$current belongs to another user (uid $owner)" }
+            if ($groupOrOthersWrite -and -not $stat.IsSticky) { return "$current can be written by other users (mode $($item.UnixMode))" }
+        }
+        $parent = [System.IO.Path]::GetDirectoryName($current)
+        if ($parent -eq $current) { break }
+        $current = $parent
+    }
+    return $null
+}
+
+function Get-MsolWindowsDistrust {
+    param([string] $Path, [string] $CacheRoot)
+    $sid = [System.Security.Principal.SecurityIdentifier]
+    $trusted = @($currentUserId, 'S-1-5-18', 'S-1-5-32-544')
+    $writeRights = [System.Security.AccessControl.FileSystemRights]'WriteData, AppendData, WriteExtendedAttributes, WriteAttributes, Delete, DeleteSubdirectoriesAndFiles, ChangePermissions, TakeOwnership'
+    $current = $Path
+    while ($current.Length -ge $CacheRoot.Length) {
+        $item = Get-Item -LiteralPath $current -Force -ErrorAction SilentlyContinue
+        if (-not $item) { return "$current cannot be read" }
+        if ($item.Attributes -band [System.IO.FileAttributes]::ReparsePoint) { return "$current is a link" }
+        $acl = Get-Acl -LiteralPath $current
+        $owner = $acl.GetOwner($sid).Value
+        if ($owner -ne $currentUserId -and $owner -ne 'S-1-5-32-544') { return "$current belongs to another user ($owner)" }
+        foreach ($rule in $acl.GetAccessRules($true, $true, $sid)) {
+            if ($rule.AccessControlType -ne 'Allow' -or ($rule.FileSystemRights -band $writeRights) -eq 0) { continue }
+            if ($trusted -notcontains $rule.IdentityReference.Value) { return "$current can be written by $($rule.IdentityReference.Value)" }
+        }
+        $parent = [System.IO.Path]::GetDirectoryName($current)
+        if (-not $parent -or $parent -eq $current) { break }
+        $current = $parent
+    }
+    return $null
+}
+
+# Creates the missing folders of $Path (from its cache root down) readable and writable by this user only.
+function New-MsolPrivateFolder {
+    param([string] $Path)
+    if (Test-Path -LiteralPath $Path) { return }
+    $parent = [System.IO.Path]::GetDirectoryName($Path)
+    if ($parent -and -not (Test-Path -LiteralPath $parent)) { New-MsolPrivateFolder -Path $parent }
+    if ($isWindowsHost) {
+        $null = [System.IO.Directory]::CreateDirectory($Path)
+        $acl = New-Object System.Security.AccessControl.DirectorySecurity
+        $user = New-Object System.Security.Principal.SecurityIdentifier $currentUserId
+        $acl.SetOwner($user)
+        $acl.SetAccessRuleProtection($true, $false)
+        $acl.AddAccessRule((New-Object System.Security.AccessControl.FileSystemAccessRule $user, 'FullControl', 'ContainerInherit, ObjectInherit', 'None', 'Allow'))
+        Set-Acl -LiteralPath $Path -AclObject $acl
+    } else {
+        # 0700: the mode is given at creation, so the folder is never open to others.
+        $null = [System.IO.Directory]::CreateDirectory($Path, [System.IO.UnixFileMode]448)
+    }
+}
+
+# A folder no one else can write, made for this import alone (removed with the module).
+function New-MsolTemporaryFolder {
+    $path = Join-Path ([System.IO.Path]::GetTempPath()) ('msol-bridge-module-' + [System.Guid]::NewGuid().ToString('n'))
+    New-MsolPrivateFolder -Path $path
+    $reason = Get-MsolDistrust -Path $path -CacheRoot $path
+    if ($reason) { throw "Cannot make a private folder to compile the MSOnline module into: $reason." }
+    return $path
+}
+
 $assemblyName = 'Microsoft.Online.Administration.Automation.PSModule'
-$cacheFolder = Join-Path (Get-MsolCacheRoot) ("{0}-{1}-{2}" -f (Get-MsolSourceHash), $edition, $PSVersionTable.PSVersion.Major)
+$cacheRoot = Get-MsolCacheRoot
+$temporaryFolder = $null
+$cacheFolder = $null
+if ($cacheRoot) {
+    $cacheFolder = Join-Path $cacheRoot ("{0}-{1}-{2}" -f (Get-MsolSourceHash), $edition, $PSVersionTable.PSVersion.Major)
+    try {
+        New-MsolPrivateFolder -Path $cacheFolder
+        $reason = Get-MsolDistrust -Path $cacheFolder -CacheRoot $cacheRoot
+    } catch {
+        $reason = "it cannot be made ($($_.Exception.Message))"
+    }
+    if (-not $reason) {
+        $cached = Join-Path $cacheFolder "$assemblyName.dll"
+        if (Test-Path -LiteralPath $cached) { $reason = Get-MsolDistrust -Path $cached -CacheRoot $cacheRoot }
+    }
+    if ($reason) {
+        Write-Warning "MSOnline: the module cache $cacheFolder is not used, because $reason. The module is compiled afresh into a private temporary folder. Remove the cache folder, or set MSOL_BRIDGE_MODULE_CACHE to a folder only you can write."
+        $cacheFolder = $null
+    }
+}
+if (-not $cacheFolder) {
+    $temporaryFolder = New-MsolTemporaryFolder
+    $cacheFolder = $temporaryFolder
+}
 $assemblyPath = Join-Path $cacheFolder "$assemblyName.dll"
 
 if (-not (Test-Path -LiteralPath $assemblyPath)) {
-    $null = New-Item -ItemType Directory -Path $cacheFolder -Force
     # A failed compile can leave a broken file behind: compile to a private name, then move it in place.
     $partial = Join-Path $cacheFolder ("{0}.{1}.partial" -f $assemblyName, [System.Guid]::NewGuid().ToString('n'))
     try {
@@ -81,6 +203,8 @@ if (-not (Test-Path -LiteralPath $helpFile) -or (Get-Item -LiteralPath $helpFile
 # The bridge process belongs to this session: stop it when the module goes away.
 $ExecutionContext.SessionState.Module.OnRemove = {
     [Microsoft.Online.Administration.Automation.BridgeSession]::Disconnect()
+    # On Windows the loaded assembly cannot be deleted; the temporary folder then stays until cleaned.
+    if ($temporaryFolder) { Remove-Item -LiteralPath $temporaryFolder -Recurse -Force -ErrorAction SilentlyContinue }
 }
 
 Export-ModuleMember -Cmdlet ([string[]]$binary.ExportedCmdlets.Keys)

@@ -5,6 +5,7 @@ mod batch;
 mod cli;
 mod conformance;
 mod errors;
+mod files;
 mod graph;
 mod hardening;
 mod helpers;

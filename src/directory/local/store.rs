@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -59,11 +59,24 @@ fn sql(error: rusqlite::Error) -> Fault {
     )
 }
 
-/// Creates the file readable and writable by its owner only, before SQLite opens it.
+/// Creates the file readable and writable by its owner only, before SQLite opens it; an existing
+/// file and its `-wal` and `-shm` files are tightened to the same. SQLite gives the `-wal` and `-shm`
+/// files it creates the database file's mode, so they are private too. A folder made for the file
+/// is private (0700).
 fn create_private_file(path: &Path) -> Result<()> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(parent)
-            .with_context(|| format!("creating {}", parent.display()))?;
+        if !parent.exists() {
+            let mut folder = std::fs::DirBuilder::new();
+            folder.recursive(true);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::DirBuilderExt;
+                folder.mode(0o700);
+            }
+            folder
+                .create(parent)
+                .with_context(|| format!("creating {}", parent.display()))?;
+        }
     }
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
@@ -74,9 +87,86 @@ fn create_private_file(path: &Path) -> Result<()> {
     }
     match options.open(path) {
         Ok(_) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            for file in [
+                path.to_path_buf(),
+                sidecar(path, "-wal"),
+                sidecar(path, "-shm"),
+            ] {
+                make_private(&file)?;
+            }
+            Ok(())
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => Err(e).with_context(|| {
+            format!(
+                "the tenant file {} cannot be created: its folder is read-only for this user",
+                path.display()
+            )
+        }),
         Err(e) => Err(e).with_context(|| format!("creating the tenant file {}", path.display())),
     }
+}
+
+/// `<tenant file><suffix>`: SQLite's `-wal` and `-shm` files beside it.
+fn sidecar(path: &Path, suffix: &str) -> std::path::PathBuf {
+    let mut name = path.as_os_str().to_os_string();
+    name.push(suffix);
+    name.into()
+}
+
+/// Takes group and other permissions off an existing file (a tenant holds a whole directory).
+fn make_private(path: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let metadata = match std::fs::metadata(path) {
+            Ok(metadata) => metadata,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+            Err(e) => return Err(e).with_context(|| format!("reading {}", path.display())),
+        };
+        let mode = metadata.permissions().mode();
+        if mode & 0o077 != 0 {
+            std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode & 0o600))
+                .with_context(|| {
+                    format!(
+                        "{} can be read by other users (mode {:o}) and cannot be made private: \
+                         make it mode 600 (chmod 600), or use a tenant file of your own",
+                        path.display(),
+                        mode & 0o777
+                    )
+                })?;
+            tracing::warn!(file = %path.display(), "made the tenant file readable by its owner only (it was mode {:o})", mode & 0o777);
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}
+
+/// Refuses a tenant file this user cannot write, or whose folder is read-only (SQLite keeps its
+/// `-wal` and `-shm` files there), at once instead of at the first write.
+fn check_writable(conn: &Connection, path: &Path) -> Result<()> {
+    if conn.is_readonly(rusqlite::DatabaseName::Main)? {
+        bail!(
+            "the tenant file {} is read-only for this user: make it writable, or use another file",
+            path.display()
+        );
+    }
+    let folder = match path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        Some(folder) => folder.to_path_buf(),
+        None => std::path::PathBuf::from("."),
+    };
+    tempfile::Builder::new()
+        .prefix(".msol-bridge-write-check")
+        .tempfile_in(&folder)
+        .map(drop)
+        .with_context(|| {
+            format!(
+                "the folder of the tenant file {} cannot be written (SQLite keeps its -wal and -shm files beside the tenant file): make {} writable, or use a tenant file elsewhere",
+                path.display(),
+                folder.display()
+            )
+        })
 }
 
 impl Store {
@@ -85,6 +175,7 @@ impl Store {
         create_private_file(path)?;
         let mut conn = Connection::open(path)
             .with_context(|| format!("opening the tenant file {}", path.display()))?;
+        check_writable(&conn, path)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;

@@ -1,9 +1,8 @@
-// The one HTTP path to the bridge: POST /v1/<cmdlet> with a JSON body and the instance's bearer secret.
+// The one path to the bridge: POST /v1/<cmdlet> with a JSON body and the instance's bearer secret,
+// over connections the bridge has proven its own (BridgeHttp).
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Text;
 
 namespace Microsoft.Online.Administration.Automation
@@ -22,19 +21,13 @@ namespace Microsoft.Online.Administration.Automation
 
     public sealed class BridgeClient : IDisposable
     {
-        private readonly HttpClient http;
+        private readonly BridgeHttp http;
         private readonly Uri baseUrl;
 
-        public BridgeClient(string url, string secret)
+        public BridgeClient(string url, string secret, BridgeHttp.StoppedCheck stopped)
         {
-            // No proxy: the bridge is on loopback, and its secret must not reach a proxy.
-            HttpClientHandler handler = new HttpClientHandler();
-            handler.UseProxy = false;
-            http = new HttpClient(handler);
-            http.Timeout = TimeSpan.FromMinutes(10);
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", secret);
-            http.DefaultRequestHeaders.ExpectContinue = false;
             baseUrl = new Uri(url.TrimEnd('/') + "/v1/");
+            http = new BridgeHttp(baseUrl, secret, stopped);
         }
 
         public Uri BaseUrl { get { return baseUrl; } }
@@ -49,66 +42,33 @@ namespace Microsoft.Online.Administration.Automation
         /// (so the next page can be asked for before this one is parsed).</summary>
         public RawAnswer CallRaw(string operation, RequestBody body)
         {
-            using (HttpResponseMessage response = Send(operation, body))
-            {
-                byte[] json = response.Content.ReadAsByteArrayAsync().GetAwaiter().GetResult();
-                if (!response.IsSuccessStatusCode) throw Fault(response, json);
-                IEnumerable<string> values;
-                string token = null;
-                if (response.Headers.TryGetValues("Next-Page-Token", out values))
-                {
-                    foreach (string value in values) { token = value; break; }
-                }
-                return new RawAnswer(json, token);
-            }
+            HttpAnswer response = Post(operation, body.ToJson(), operation);
+            if (response.Status < 200 || response.Status > 299) throw Fault(response.Status, response.Body);
+            return new RawAnswer(response.Body, response.Header("Next-Page-Token"));
         }
 
         /// <summary>Sends many requests of one operation as the bridge's batch (POST /v1/&lt;operation&gt;/batch)
         /// and reads each item's answer in order. A batch refused whole becomes its fault.</summary>
         public BatchAnswer<T> CallBatch<T>(string operation, Guid batchId, IList<RequestBody> bodies)
         {
-            using (HttpResponseMessage response = Post(operation + "/batch", RequestBody.BatchJson(batchId, bodies), operation))
-            {
-                byte[] json = response.Content.ReadAsByteArrayAsync().GetAwaiter().GetResult();
-                if (!response.IsSuccessStatusCode) throw Fault(response, json);
-                using (MemoryStream stream = new MemoryStream(json, false)) { return WireJson.Read<BatchAnswer<T>>(stream); }
-            }
+            HttpAnswer response = Post(operation + "/batch", RequestBody.BatchJson(batchId, bodies), operation);
+            if (response.Status < 200 || response.Status > 299) throw Fault(response.Status, response.Body);
+            using (MemoryStream stream = new MemoryStream(response.Body, false)) { return WireJson.Read<BatchAnswer<T>>(stream); }
         }
 
         /// <summary>Asks the bridge to start no more items of a batch (started ones finish); safe from any thread.</summary>
         public void StopBatch(Guid batchId)
         {
-            using (Post("batches/" + batchId.ToString() + "/stop", "{}", "the batch stop")) { }
+            Post("batches/" + batchId.ToString() + "/stop", "{}", "the batch stop");
         }
 
-        private HttpResponseMessage Send(string operation, RequestBody body)
+        private HttpAnswer Post(string path, string json, string operation)
         {
-            return Post(operation, body.ToJson(), operation);
+            return http.Post("v1/" + path, Encoding.UTF8.GetBytes(json), operation);
         }
 
-        private HttpResponseMessage Post(string path, string json, string operation)
+        private static MicrosoftOnlineException Fault(int status, byte[] body)
         {
-            HttpRequestMessage request = new HttpRequestMessage(HttpMethod.Post, new Uri(baseUrl, path));
-            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
-            try
-            {
-                return http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).GetAwaiter().GetResult();
-            }
-            catch (Exception failure)
-            {
-                if (failure is HttpRequestException || failure is System.Threading.Tasks.TaskCanceledException || failure is IOException)
-                {
-                    throw new BridgeFaultException("BridgeUnavailableException",
-                        "The msol-bridge process at " + baseUrl.GetLeftPart(UriPartial.Authority) + " did not answer " + operation +
-                        " (" + failure.GetBaseException().Message + "). Run Connect-MsolService again.");
-                }
-                throw;
-            }
-        }
-
-        private static MicrosoftOnlineException Fault(HttpResponseMessage response, byte[] body)
-        {
-            int status = (int)response.StatusCode;
             string text = Encoding.UTF8.GetString(body);
             try
             {

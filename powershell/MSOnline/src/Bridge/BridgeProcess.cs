@@ -163,13 +163,57 @@ namespace Microsoft.Online.Administration.Automation
             process.BeginErrorReadLine();
         }
 
+        /// <summary>Null while the bridge runs; once it has exited, the error every later call gets.</summary>
+        public string StoppedMessage()
+        {
+            try
+            {
+                if (!process.HasExited) return null;
+                // The parameterless wait lets the stderr handler read to the end.
+                process.WaitForExit();
+                string last;
+                lock (errorTail)
+                {
+                    string[] lines = errorTail.ToArray();
+                    last = lines.Length == 0 ? null : Printable(lines[lines.Length - 1]);
+                }
+                return "The msol-bridge process stopped (exit code " + process.ExitCode + ")" +
+                    (string.IsNullOrEmpty(last) ? "" : ": " + last) + ". Run Connect-MsolService again.";
+            }
+            catch (InvalidOperationException)
+            {
+                return "The msol-bridge process is gone. Run Connect-MsolService again.";
+            }
+        }
+
+        /// <summary>A log line without terminal escapes or other control characters (they must not reach the console).</summary>
+        private static string Printable(string line)
+        {
+            StringBuilder printable = new StringBuilder(line.Length);
+            for (int i = 0; i < line.Length; i++)
+            {
+                char c = line[i];
+                if (c == '\u001b' && i + 1 < line.Length && line[i + 1] == '[')
+                {
+                    // A CSI sequence (colours): parameters and intermediates up to its final byte.
+                    i += 2;
+                    while (i < line.Length && (line[i] < '@' || line[i] > '~')) i++;
+                    continue;
+                }
+                if (!char.IsControl(c)) printable.Append(c);
+            }
+            return printable.ToString().Trim();
+        }
+
         /// <summary>The bridge's last error lines, to explain a failure.</summary>
         public string ErrorTail()
         {
             lock (errorTail)
             {
                 if (errorTail.Count == 0) return "";
-                return " Its last messages: " + string.Join(" | ", errorTail.ToArray());
+                List<string> lines = new List<string>();
+                foreach (string line in errorTail) lines.Add(Printable(line));
+                return " Its last messages: " + string.Join(" | ", lines.ToArray());
             }
         }
 

@@ -43,7 +43,7 @@ namespace Microsoft.Online.Administration.Automation
             {
                 Disconnect();
                 process = started;
-                client = new BridgeClient(started.Ready.Url, started.Secret);
+                client = new BridgeClient(started.Ready.Url, started.Secret, started.StoppedMessage);
             }
         }
 
