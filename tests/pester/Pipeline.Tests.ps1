@@ -119,6 +119,28 @@ Describe 'Other writing cmdlets fed by a pipeline' {
         @(Get-MsolUser -All | Where-Object UserPrincipalName -like 'piped.*').Count | Should -Be 0
         @(Get-MsolUser -ReturnDeletedUsers -All | Where-Object UserPrincipalName -like 'piped.*').Count | Should -Be 25
     }
+    It 'Restore-MsolUser restores piped users under their own names in another case, and the pipeline ends' {
+        $rows = Get-MsolUser -ReturnDeletedUsers -All | Where-Object UserPrincipalName -like 'piped.*' |
+            ForEach-Object {
+                $alias, $domain = $_.UserPrincipalName -split '@'
+                [pscustomobject]@{ UserPrincipalName = $_.UserPrincipalName; NewUserPrincipalName = "$($alias.ToUpperInvariant())@$domain" }
+            }
+        @($rows).Count | Should -Be 25
+        $rows | Restore-MsolUser
+        $restored = @(Get-MsolUser -All | Where-Object UserPrincipalName -like 'piped.*')
+        $restored.Count | Should -Be 25
+        @($restored | Where-Object { $_.UserPrincipalName -cnotlike 'PIPED.*' }).Count | Should -Be 0
+    }
+    It 'Set-MsolUserPrincipalName fixes only the case of piped UPNs, as a CSV-driven rename does, and the pipeline ends' {
+        $csv = Join-Path $TestDrive 'renames.csv'
+        Get-MsolUser -All | Where-Object UserPrincipalName -like 'piped.*' |
+            Select-Object UserPrincipalName, @{ Name = 'NewUserPrincipalName'; Expression = { $_.UserPrincipalName.ToLowerInvariant() } } |
+            Export-Csv -Path $csv -NoTypeInformation
+        Import-Csv -Path $csv | Set-MsolUserPrincipalName
+        $renamed = @(Get-MsolUser -All | Where-Object UserPrincipalName -like 'piped.*')
+        $renamed.Count | Should -Be 25
+        @($renamed | Where-Object { $_.UserPrincipalName -cne $_.UserPrincipalName.ToLowerInvariant() }).Count | Should -Be 0
+    }
 }
 
 Describe 'Long piped runs against Microsoft Graph (the simulator, 1 s round trips)' {
