@@ -12,6 +12,7 @@ use serde_json::{json, Value};
 
 use crate::api::operations::Operation;
 use crate::domain::fault::Fault;
+use crate::domain::text;
 use crate::tenant::TenantSnapshot;
 
 /// Draft 7, and no `null` for optional members: a member the caller does not set is left out.
@@ -54,12 +55,59 @@ fn add_guid_patterns(value: &mut Value) {
 pub fn request_schema_for<T: JsonSchema>() -> Value {
     let mut schema = schema_for::<T>();
     schema["additionalProperties"] = Value::Bool(false);
+    add_text_rules(&mut schema);
     schema
 }
 
 /// The tenant file format of `tenant import` / `tenant export`.
 pub fn tenant_schema() -> Value {
-    schema_for::<TenantSnapshot>()
+    let mut schema = schema_for::<TenantSnapshot>();
+    add_text_rules(&mut schema);
+    schema
+}
+
+/// Every free-text property of the schema (and every item of a string-list property) gets its
+/// documented `maxLength` and a pattern that refuses control characters (`domain::text`).
+/// Strings that already have a pattern (GUIDs), a format or a closed set are left as they are.
+fn add_text_rules(value: &mut Value) {
+    match value {
+        Value::Object(object) => {
+            if let Some(Value::Object(properties)) = object.get_mut("properties") {
+                for (name, property) in properties.iter_mut() {
+                    limit_text(name, property);
+                    if let Some(items) = property.get_mut("items") {
+                        limit_text(name, items);
+                    }
+                }
+            }
+            object.values_mut().for_each(add_text_rules);
+        }
+        Value::Array(items) => items.iter_mut().for_each(add_text_rules),
+        _ => {}
+    }
+}
+
+fn limit_text(name: &str, schema: &mut Value) {
+    let Some(object) = schema.as_object_mut() else {
+        return;
+    };
+    let is_string = match object.get("type") {
+        Some(Value::String(kind)) => kind == "string",
+        Some(Value::Array(kinds)) => kinds.iter().any(|k| k == "string"),
+        _ => false,
+    };
+    if !is_string
+        || ["pattern", "format", "enum", "const", "maxLength"]
+            .iter()
+            .any(|k| object.contains_key(*k))
+    {
+        return;
+    }
+    object.insert("maxLength".into(), json!(text::max_length(name)));
+    object.insert(
+        "pattern".into(),
+        json!(text::printable_pattern(text::allows_line_breaks(name))),
+    );
 }
 
 /// Request validators, compiled once and shared across threads.
@@ -172,9 +220,31 @@ fn strings(value: &Value) -> Vec<String> {
 fn describe(root: &Value, error: &jsonschema::ValidationError) -> Fault {
     let segments = pointer_segments(&error.instance_path.to_string());
     let field = field_name(&segments);
-    let shown = || match error.instance.as_ref() {
-        Value::String(s) => format!("'{s}'"),
-        other => other.to_string(),
+    // The value as the message shows it: clipped, control characters escaped.
+    let shown = || {
+        let text = match error.instance.as_ref() {
+            Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        let mut clipped: String = text
+            .chars()
+            .take(64)
+            .flat_map(|c| {
+                let escaped: Vec<char> = if c.is_control() {
+                    c.escape_default().collect()
+                } else {
+                    vec![c]
+                };
+                escaped
+            })
+            .collect();
+        if text.chars().count() > 64 {
+            clipped.push('…');
+        }
+        match error.instance.as_ref() {
+            Value::String(_) => format!("'{clipped}'"),
+            _ => clipped,
+        }
     };
     match &error.kind {
         ValidationErrorKind::AdditionalProperties { unexpected } => {
@@ -221,6 +291,29 @@ fn describe(root: &Value, error: &jsonschema::ValidationError) -> Fault {
             )
         }
         ValidationErrorKind::Format { format } => format_fault(field, format, shown()),
+        ValidationErrorKind::MaxLength { limit } => Fault::invalid(
+            field,
+            format!(
+                "The value has {} characters; this parameter takes at most {limit}.",
+                error.instance.as_str().map_or(0, |s| s.chars().count())
+            ),
+        ),
+        ValidationErrorKind::Pattern { pattern }
+            if pattern == text::PRINTABLE || pattern == text::PRINTABLE_MULTILINE =>
+        {
+            let control = error
+                .instance
+                .as_str()
+                .and_then(|s| text::first_control(s, pattern == text::PRINTABLE_MULTILINE))
+                .map_or(0, u32::from);
+            Fault::invalid(
+                field,
+                format!(
+                    "The value holds the control character U+{control:04X}; only printable text is accepted{}.",
+                    if pattern == text::PRINTABLE_MULTILINE { " (and line breaks and tabs)" } else { "" }
+                ),
+            )
+        }
         ValidationErrorKind::Pattern { .. } => match schema_at(root, &segments)
             .and_then(|s| s.get("format"))
             .and_then(Value::as_str)

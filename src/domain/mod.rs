@@ -8,5 +8,6 @@ pub mod phone;
 pub mod query;
 pub mod requests;
 pub mod roles;
+pub mod text;
 pub mod time;
 pub mod user_rules;

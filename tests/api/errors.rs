@@ -156,3 +156,100 @@ async fn schemas_and_openapi_are_served() {
         404
     );
 }
+
+/// Every string parameter has its documented length limit and refuses control characters, named
+/// by field, with nothing written; the published schemas say so.
+#[tokio::test]
+async fn overlong_strings_and_control_characters_are_refused_naming_the_field() {
+    let bridge = spawn_bridge().await;
+    let alias = "text.rules";
+    bridge.new_user(alias, json!({})).await;
+    let upn = crate::helpers::upn(alias);
+
+    let long = bridge
+        .fault(
+            "Set-MsolUser",
+            json!({ "UserPrincipalName": upn, "DisplayName": "x".repeat(257) }),
+        )
+        .await;
+    assert_eq!(long["Code"], "PropertyValidationException");
+    assert_eq!(long["Field"], "DisplayName");
+    assert!(
+        long["Message"].as_str().unwrap().contains("at most 256"),
+        "{long}"
+    );
+    assert!(
+        !long["Message"].as_str().unwrap().contains(&"x".repeat(100)),
+        "the value is not echoed"
+    );
+    bridge
+        .ok(
+            "Set-MsolUser",
+            json!({ "UserPrincipalName": upn, "DisplayName": "x".repeat(256) }),
+        )
+        .await;
+
+    for (field, value) in [
+        ("City", "Oslo\u{1b}[31m"),
+        ("Title", "Boss\r\nInjected: header"),
+        ("Department", "nul\u{0}byte"),
+    ] {
+        let refused = bridge
+            .fault(
+                "Set-MsolUser",
+                json!({ "UserPrincipalName": upn, field: value }),
+            )
+            .await;
+        assert_eq!(refused["Code"], "PropertyValidationException", "{refused}");
+        assert_eq!(refused["Field"], field);
+        assert!(
+            refused["Message"]
+                .as_str()
+                .unwrap()
+                .contains("control character U+00"),
+            "{refused}"
+        );
+        assert!(
+            bridge.user(&upn).await[field].is_null(),
+            "{field} was not written"
+        );
+    }
+    let list = bridge
+        .fault("Set-MsolUser", json!({ "UserPrincipalName": upn, "AlternateEmailAddresses": ["ok@contoso.com", "bad\u{7}@contoso.com"] }))
+        .await;
+    assert_eq!(list["Field"], "AlternateEmailAddresses[1]");
+    // A street address may span lines.
+    bridge
+        .ok(
+            "Set-MsolUser",
+            json!({ "UserPrincipalName": upn, "StreetAddress": "1 Main St\r\nSuite 5\tBack" }),
+        )
+        .await;
+    assert_eq!(
+        bridge.user(&upn).await["StreetAddress"],
+        "1 Main St\r\nSuite 5\tBack"
+    );
+    let upn_too_long = bridge
+        .fault("New-MsolUser", json!({ "UserPrincipalName": format!("{}@contoso.onmicrosoft.com", "a".repeat(100)), "DisplayName": "Long" }))
+        .await;
+    assert_eq!(upn_too_long["Field"], "UserPrincipalName");
+
+    let schema: serde_json::Value = bridge
+        .client
+        .get(format!("{}/schemas/Set-MsolUser.json", bridge.url))
+        .bearer_auth(SECRET)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let properties = &schema["properties"];
+    assert_eq!(properties["DisplayName"]["maxLength"], 256);
+    assert_eq!(properties["PostalCode"]["maxLength"], 40);
+    assert_eq!(
+        properties["AlternateEmailAddresses"]["items"]["maxLength"],
+        256
+    );
+    assert!(properties["City"]["pattern"].is_string());
+}

@@ -60,7 +60,9 @@ fn text(path: &Path) -> &str {
 /// A new tenant file in `folder`.
 fn init_tenant(folder: &Path) -> std::path::PathBuf {
     let tenant = folder.join("tenant.db");
-    assert!(bridge(&["tenant", "init", "--tenant", text(&tenant)]).status.success());
+    assert!(bridge(&["tenant", "init", "--tenant", text(&tenant)])
+        .status
+        .success());
     tenant
 }
 
