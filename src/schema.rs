@@ -26,7 +26,29 @@ pub fn schema_for<T: JsonSchema>() -> Value {
     let mut schema =
         serde_json::to_value(generator().into_root_schema_for::<T>()).expect("schemas serialize");
     add_guid_patterns(&mut schema);
+    add_integer_bounds(&mut schema);
     schema
+}
+
+/// schemars marks unsigned integers with a `uint32`/`uint16`/`uint8` format, which validators
+/// ignore: the largest value the parameter's Rust type holds becomes a `maximum`.
+fn add_integer_bounds(value: &mut Value) {
+    match value {
+        Value::Object(object) => {
+            let largest = match object.get("format").and_then(Value::as_str) {
+                Some("uint8") => Some(u64::from(u8::MAX)),
+                Some("uint16") => Some(u64::from(u16::MAX)),
+                Some("uint32") => Some(u64::from(u32::MAX)),
+                _ => None,
+            };
+            if let Some(largest) = largest {
+                object.entry("maximum").or_insert(json!(largest));
+            }
+            object.values_mut().for_each(add_integer_bounds);
+        }
+        Value::Array(items) => items.iter_mut().for_each(add_integer_bounds),
+        _ => {}
+    }
 }
 
 const GUID_PATTERN: &str =
@@ -356,7 +378,8 @@ pub fn openapi() -> Value {
                 "post": {
                     "operationId": op.name(),
                     "summary": op.summary(),
-                    "requestBody": { "required": true, "content": { "application/json": { "schema": request } } },
+                    // An empty body is the empty parameter set: required only where a parameter is.
+                    "requestBody": { "required": has_required(&request), "content": { "application/json": { "schema": request } } },
                     "responses": {
                         "200": { "description": "Done", "content": { "application/json": { "schema": response } } },
                         "default": { "description": "An MSOnline fault", "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } }
@@ -366,8 +389,6 @@ pub fn openapi() -> Value {
         );
     }
     for op in Operation::ALL.iter().filter(|op| op.is_write()) {
-        let mut request = op.request_schema();
-        hoist_definitions(&mut request, &mut components);
         paths.insert(
             format!("/v1/{}/batch", op.name()),
             json!({
@@ -377,9 +398,15 @@ pub fn openapi() -> Value {
                     "requestBody": { "required": true, "content": { "application/json": { "schema": {
                         "type": "object",
                         "required": ["Requests"],
+                        "additionalProperties": false,
                         "properties": {
-                            "BatchId": { "type": "string", "format": "uuid", "description": "Names the batch for /v1/batches/{BatchId}/stop" },
-                            "Requests": { "type": "array", "maxItems": crate::api::batch::MAX_ITEMS, "items": request }
+                            "BatchId": { "type": "string", "format": "uuid", "pattern": GUID_PATTERN, "description": "Names the batch for /v1/batches/{BatchId}/stop" },
+                            // Each item is checked against the operation's schema on its own and
+                            // fails alone, so the batch's own schema only asks for objects.
+                            "Requests": { "type": "array", "maxItems": crate::api::batch::MAX_ITEMS, "items": {
+                                "type": "object",
+                                "description": format!("The parameters of one {} call (GET /schemas/{}.json); an item that does not match them fails alone, in its slot.", op.name(), op.name())
+                            } }
                         }
                     } } } },
                     "responses": {
@@ -394,7 +421,11 @@ pub fn openapi() -> Value {
         "/v1/batches/{BatchId}/stop".to_string(),
         json!({ "post": {
             "summary": "Stops a running batch: items not yet started answer OperationStoppedException; started ones finish.",
-            "responses": { "200": { "description": "{BatchId, Stopping}: Stopping is false when no such batch runs", "content": { "application/json": { "schema": { "type": "object" } } } } }
+            "parameters": [{ "name": "BatchId", "in": "path", "required": true, "schema": { "type": "string", "format": "uuid", "pattern": GUID_PATTERN } }],
+            "responses": {
+                "200": { "description": "{BatchId, Stopping}: Stopping is false when no such batch runs", "content": { "application/json": { "schema": { "type": "object" } } } },
+                "default": error_response("Not authorized, or not a BatchId")
+            }
         } }),
     );
     for (path, summary, schema) in [
@@ -402,8 +433,29 @@ pub fn openapi() -> Value {
         ("/schemas/{name}.json", "The JSON Schema of an operation's request body (name = operation name), or of the tenant file (name = tenant).", json!({ "type": "object" })),
         ("/health", "Whether the bridge is up, and its backend.", json!({ "type": "object" })),
     ] {
-        paths.insert(path.to_string(), json!({ "get": { "summary": summary, "responses": { "200": { "description": "OK", "content": { "application/json": { "schema": schema } } } } } }));
+        let mut get = json!({ "summary": summary, "responses": {
+            "200": { "description": "OK", "content": { "application/json": { "schema": schema } } },
+            "default": error_response("Not authorized (401, 403), or no such schema (404)")
+        } });
+        if path.contains("{name}") {
+            let mut names: Vec<String> = Operation::ALL.iter().map(|op| op.name().to_string()).collect();
+            names.push("tenant".to_string());
+            get["parameters"] = json!([{ "name": "name", "in": "path", "required": true, "schema": { "type": "string", "enum": names } }]);
+        }
+        paths.insert(path.to_string(), json!({ "get": get }));
     }
+    paths.insert(
+        "/proof".to_string(),
+        json!({ "get": {
+            "summary": "Proves this bridge knows its secret, without the bearer: Msol-Bridge-Proof = lower-case hex of HMAC-SHA256(secret, \"msol-bridge proof\\n\" + challenge).",
+            "security": [],
+            "parameters": [{ "name": "Msol-Bridge-Challenge", "in": "header", "required": true, "schema": { "type": "string", "pattern": "^[0-9A-Fa-f]{32,256}$" } }],
+            "responses": {
+                "200": { "description": "The proof, also as the Msol-Bridge-Proof header", "content": { "application/json": { "schema": { "type": "object", "required": ["Proof"], "properties": { "Proof": { "type": "string" } } } } } },
+                "default": error_response("A malformed challenge (400) or a request from a web page (403)")
+            }
+        } }),
+    );
     components.insert(
         "Error".to_string(),
         json!({
@@ -436,6 +488,19 @@ pub fn openapi() -> Value {
         "security": [{ "bridgeSecret": [] }],
         "paths": paths
     })
+}
+
+/// An answer in the error shape.
+fn error_response(description: &str) -> Value {
+    json!({ "description": description, "content": { "application/json": { "schema": { "$ref": "#/components/schemas/Error" } } } })
+}
+
+/// Whether a request schema names any parameter as required.
+fn has_required(schema: &Value) -> bool {
+    schema
+        .get("required")
+        .and_then(Value::as_array)
+        .is_some_and(|required| !required.is_empty())
 }
 
 /// Moves a schema's `definitions` into the OpenAPI components and rewrites its `$ref`s.

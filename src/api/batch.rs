@@ -125,13 +125,33 @@ pub fn parse(op: Operation, bytes: &[u8]) -> Result<BatchRequest, ApiError> {
                 .collect(),
         ));
     }
-    let batch: BatchRequest = serde_json::from_slice(bytes).map_err(|e| {
+    let refuse = |e: &dyn std::fmt::Display| {
         ApiError::new(
             400,
             "InvalidRequestException",
             format!("The batch is not {{\"BatchId\": \"<uuid>\", \"Requests\": [<parameters>, ...]}}: {e}."),
         )
-    })?;
+    };
+    let value: Value = serde_json::from_slice(bytes).map_err(|e| refuse(&e))?;
+    // serde reads a null BatchId as none given; the document says a BatchId is a GUID.
+    if value.get("BatchId").is_some_and(Value::is_null) {
+        let mut error = refuse(&"BatchId is null; leave it out, or give a GUID");
+        error.field = Some("BatchId".to_string());
+        return Err(error);
+    }
+    let batch: BatchRequest = serde_json::from_value(value).map_err(|e| refuse(&e))?;
+    if let Some(index) = batch.requests.iter().position(|item| !item.is_object()) {
+        let mut error = ApiError::new(
+            400,
+            "InvalidRequestException",
+            format!(
+                "Request {index} of the batch is not an object of {} parameters.",
+                op.name()
+            ),
+        );
+        error.field = Some(format!("Requests[{index}]"));
+        return Err(error);
+    }
     if batch.requests.len() > MAX_ITEMS {
         let mut error = ApiError::new(
             400,

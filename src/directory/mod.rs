@@ -112,8 +112,9 @@ pub struct MemberRef {
 pub struct Outcome {
     pub object_id: Option<Uuid>,
     pub changed: Vec<String>,
-    /// What the backend could not express and did not write, said so rather than dropped.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    /// What the backend could not express and did not write, said so rather than dropped; left
+    /// out when there is nothing to say.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
 }
 

@@ -374,3 +374,18 @@ async fn case_only_renames_and_restores_in_a_batch_finish() {
         upn("CY")
     );
 }
+
+/// The batch envelope is what the document says: a GUID or no BatchId, and objects as items.
+#[tokio::test]
+async fn a_null_batch_id_or_an_item_that_is_no_object_is_refused_whole() {
+    let bridge = spawn_bridge().await;
+    for (body, field) in [
+        (json!({ "BatchId": null, "Requests": [] }), "BatchId"),
+        (json!({ "Requests": [enable(&upn("ann")), [null, null]] }), "Requests[1]"),
+    ] {
+        let (status, answer) =
+            post(&bridge.client, &bridge.url, "/v1/Set-MsolUser/batch", body.clone()).await;
+        assert_eq!(status, 400, "{body} answered {answer}");
+        assert_eq!(answer["Error"]["Field"], field, "{answer}");
+    }
+}

@@ -130,6 +130,38 @@ async fn schemas_and_openapi_are_served() {
         );
     }
     assert!(openapi["paths"]["/v1/batches/{BatchId}/stop"]["post"].is_object());
+    // What the fuzzer found missing: path parameters, errors on every route, a closed batch
+    // envelope, a body required only where a parameter is, Warnings optional in answers.
+    let stop = &openapi["paths"]["/v1/batches/{BatchId}/stop"]["post"];
+    assert_eq!(stop["parameters"][0]["name"], "BatchId");
+    for path in ["/health", "/schemas/{name}.json", "/openapi.json", "/proof"] {
+        assert!(
+            openapi["paths"][path]["get"]["responses"]["default"].is_object(),
+            "{path}"
+        );
+    }
+    let batch = &openapi["paths"]["/v1/Set-MsolUser/batch"]["post"]["requestBody"];
+    assert_eq!(
+        batch["content"]["application/json"]["schema"]["additionalProperties"],
+        false
+    );
+    assert_eq!(
+        openapi["paths"]["/v1/Get-MsolUser"]["post"]["requestBody"]["required"],
+        false
+    );
+    assert_eq!(
+        openapi["paths"]["/v1/New-MsolUser"]["post"]["requestBody"]["required"],
+        true
+    );
+    let outcome = &openapi["paths"]["/v1/Reset-MsolStrongAuthenticationMethodByUpn"]["post"]
+        ["responses"]["200"]["content"]["application/json"]["schema"];
+    assert!(
+        !outcome["required"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!("Warnings")),
+        "{outcome}"
+    );
     let set_user: serde_json::Value = get("/schemas/Set-MsolUser.json")
         .await
         .unwrap()
