@@ -105,3 +105,58 @@ mod tests {
         assert_eq!(normalize("+1 555"), Err(PhoneError::WrongLength));
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A number with an assigned country code, 8 to 15 digits in all.
+    fn international_digits() -> impl Strategy<Value = String> {
+        let codes: Vec<String> = ["1", "7"]
+            .iter()
+            .map(|c| c.to_string())
+            .chain(TWO_DIGIT_CODES.iter().map(|c| c.to_string()))
+            .chain(THREE_DIGIT_BLOCKS.iter().map(|block| format!("{block}2")))
+            .collect();
+        (
+            proptest::sample::select(codes),
+            proptest::collection::vec(0u8..10, 7..=12),
+        )
+            .prop_map(|(code, rest)| {
+                let mut digits = code;
+                digits.extend(rest.iter().map(|d| char::from(b'0' + d)));
+                digits.truncate(15);
+                digits
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn separators_never_change_the_number(digits in international_digits(), separators in proptest::collection::vec(proptest::sample::select(vec!["", " ", "-", ".", "(", ")"]), 16)) {
+            let plain = normalize(&format!("+{digits}")).unwrap();
+            let mut spaced = String::from("+");
+            for (index, digit) in digits.chars().enumerate() {
+                spaced.push_str(separators[index]);
+                spaced.push(digit);
+            }
+            prop_assert_eq!(normalize(&spaced).unwrap(), plain.clone());
+            // The normal form keeps every digit, and normalising it again changes nothing.
+            prop_assert_eq!(plain.replace(['+', ' '], ""), digits);
+            prop_assert_eq!(normalize(&plain).unwrap(), plain);
+        }
+
+        #[test]
+        fn a_number_without_its_plus_is_never_guessed(digits in "[0-9 ()-]{1,20}") {
+            prop_assert_eq!(normalize(&digits), Err(PhoneError::NoCountryCode));
+        }
+
+        #[test]
+        fn anything_else_is_refused_or_normal(text in "\\PC{0,24}") {
+            if let Ok(normal) = normalize(&text) {
+                prop_assert!(normal.starts_with('+'));
+                prop_assert_eq!(normalize(&normal).unwrap(), normal);
+            }
+        }
+    }
+}

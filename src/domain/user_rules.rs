@@ -776,3 +776,112 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use crate::domain::model::{MethodType, RequirementState};
+    use proptest::prelude::*;
+    use uuid::Uuid;
+
+    /// A user with every phone, so phone methods are refused only by the list rules.
+    fn user_with_phones(state: Option<RequirementState>) -> User {
+        let mut user = User::new(Uuid::nil(), "ada@contoso.com".into(), Timestamp::now());
+        user.display_name = Some("Ada".into());
+        user.mobile_phone = Some("+1 4255550100".into());
+        user.phone_number = Some("+1 4255550101".into());
+        user.alternate_mobile_phones = vec!["+1 4255550102".into()];
+        if let Some(state) = state {
+            user.strong_authentication_requirements = vec![StrongAuthenticationRequirement {
+                relying_party: "*".into(),
+                state,
+                remember_devices_not_issued_before: None,
+            }];
+        }
+        user
+    }
+
+    fn phone_method() -> impl Strategy<Value = StrongAuthenticationMethod> {
+        (
+            proptest::sample::select(vec![
+                MethodType::OneWaySms,
+                MethodType::TwoWayVoiceMobile,
+                MethodType::TwoWayVoiceOffice,
+                MethodType::TwoWayVoiceAlternateMobile,
+            ]),
+            any::<bool>(),
+        )
+            .prop_map(|(method_type, is_default)| StrongAuthenticationMethod {
+                method_type,
+                is_default,
+            })
+    }
+
+    fn state() -> impl Strategy<Value = RequirementState> {
+        proptest::sample::select(vec![RequirementState::Enabled, RequirementState::Enforced])
+    }
+
+    proptest! {
+        /// A list is taken exactly when its types are unique and it has one default (or is one
+        /// method, which becomes the default); what is stored then has exactly one default.
+        #[test]
+        fn method_lists_are_taken_exactly_when_the_rules_hold(methods in proptest::collection::vec(phone_method(), 0..6)) {
+            let current = user_with_phones(None);
+            let request = UserChanges { strong_authentication_methods: Some(methods.clone()), ..Default::default() };
+            let unique = methods.iter().map(|m| m.method_type).collect::<HashSet<_>>().len() == methods.len();
+            let defaults = methods.iter().filter(|m| m.is_default).count();
+            let valid = unique && (defaults == 1 || (methods.len() == 1 && defaults == 0) || methods.is_empty());
+            match apply_changes(&current, &request, Timestamp::now()) {
+                Ok(applied) => {
+                    prop_assert!(valid, "{methods:?} was taken");
+                    let stored = &applied.user.strong_authentication_methods;
+                    prop_assert_eq!(stored.len(), methods.len());
+                    if !methods.is_empty() {
+                        prop_assert_eq!(stored.iter().filter(|m| m.is_default).count(), 1);
+                    }
+                }
+                Err(fault) => {
+                    prop_assert!(!valid, "{methods:?} was refused: {fault}");
+                    let code = fault.code();
+                    prop_assert!(code == "PropertyValidationException" || code == "UniquenessValidationException", "{}", code);
+                }
+            }
+        }
+
+        /// Enabled with a registered method reads back Enforced; otherwise the state is the one
+        /// asked for, with RelyingParty "*"; `@()` disables and keeps the methods.
+        #[test]
+        fn requirement_states_follow_the_registered_methods(
+            before in proptest::option::of(state()),
+            wanted in proptest::option::of(state()),
+            methods in proptest::collection::vec(phone_method(), 0..2),
+        ) {
+            let mut current = user_with_phones(before);
+            if let Some(first) = methods.first() {
+                current.strong_authentication_methods = vec![StrongAuthenticationMethod { method_type: first.method_type, is_default: true }];
+            }
+            let requirements = wanted.map(|state| vec![StrongAuthenticationRequirement {
+                relying_party: "*".into(),
+                state,
+                remember_devices_not_issued_before: None,
+            }]).unwrap_or_default();
+            let request = UserChanges { strong_authentication_requirements: Some(requirements), ..Default::default() };
+            let applied = apply_changes(&current, &request, Timestamp::now()).unwrap();
+            let stored = &applied.user.strong_authentication_requirements;
+            prop_assert_eq!(&applied.user.strong_authentication_methods, &current.strong_authentication_methods);
+            match wanted {
+                None => prop_assert!(stored.is_empty()),
+                Some(state) => {
+                    prop_assert_eq!(stored.len(), 1);
+                    prop_assert_eq!(stored[0].relying_party.as_str(), "*");
+                    let expected = if state == RequirementState::Enabled && !current.strong_authentication_methods.is_empty() {
+                        RequirementState::Enforced
+                    } else {
+                        state
+                    };
+                    prop_assert_eq!(stored[0].state, expected);
+                }
+            }
+        }
+    }
+}

@@ -381,10 +381,18 @@ async fn a_null_batch_id_or_an_item_that_is_no_object_is_refused_whole() {
     let bridge = spawn_bridge().await;
     for (body, field) in [
         (json!({ "BatchId": null, "Requests": [] }), "BatchId"),
-        (json!({ "Requests": [enable(&upn("ann")), [null, null]] }), "Requests[1]"),
+        (
+            json!({ "Requests": [enable(&upn("ann")), [null, null]] }),
+            "Requests[1]",
+        ),
     ] {
-        let (status, answer) =
-            post(&bridge.client, &bridge.url, "/v1/Set-MsolUser/batch", body.clone()).await;
+        let (status, answer) = post(
+            &bridge.client,
+            &bridge.url,
+            "/v1/Set-MsolUser/batch",
+            body.clone(),
+        )
+        .await;
         assert_eq!(status, 400, "{body} answered {answer}");
         assert_eq!(answer["Error"]["Field"], field, "{answer}");
     }
