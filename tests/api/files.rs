@@ -74,10 +74,7 @@ fn is_root() -> bool {
 #[test]
 fn an_existing_tenant_and_its_wal_and_shm_files_are_made_private() {
     let folder = tempfile::tempdir().unwrap();
-    let tenant = folder.path().join("tenant.db");
-    assert!(bridge(&["tenant", "init", "--tenant", text(&tenant)])
-        .status
-        .success());
+    let tenant = init_tenant(folder.path());
     let wal = folder.path().join("tenant.db-wal");
     let shm = folder.path().join("tenant.db-shm");
     std::fs::write(&wal, b"").unwrap();
@@ -111,10 +108,7 @@ fn a_folder_made_for_a_new_tenant_is_private() {
 #[test]
 fn export_replaces_a_planted_link_instead_of_following_it() {
     let folder = tempfile::tempdir().unwrap();
-    let tenant = folder.path().join("tenant.db");
-    assert!(bridge(&["tenant", "init", "--tenant", text(&tenant)])
-        .status
-        .success());
+    let tenant = init_tenant(folder.path());
     let victim = folder.path().join("victim.txt");
     std::fs::write(&victim, "keep me").unwrap();
     chmod(&victim, 0o644);
@@ -138,10 +132,7 @@ fn export_replaces_a_planted_link_instead_of_following_it() {
 #[test]
 fn import_refuses_a_file_over_its_size_cap_and_keeps_the_tenant() {
     let folder = tempfile::tempdir().unwrap();
-    let tenant = folder.path().join("tenant.db");
-    assert!(bridge(&["tenant", "init", "--tenant", text(&tenant)])
-        .status
-        .success());
+    let tenant = init_tenant(folder.path());
     let huge = folder.path().join("huge.json");
     // Sparse: the size is real, the disk blocks are not.
     std::fs::File::create(&huge)
@@ -169,10 +160,7 @@ fn import_refuses_a_file_over_its_size_cap_and_keeps_the_tenant() {
 fn a_read_only_tenant_file_or_folder_is_refused_at_start_naming_the_path() {
     let folder = tempfile::tempdir().unwrap();
     chmod(folder.path(), 0o755);
-    let tenant = folder.path().join("tenant.db");
-    assert!(bridge(&["tenant", "init", "--tenant", text(&tenant)])
-        .status
-        .success());
+    let tenant = init_tenant(folder.path());
     let (uid, nobody) = if is_root() {
         (Some(65534), 65534)
     } else {

@@ -4,6 +4,7 @@
 mod batch;
 mod cli;
 mod conformance;
+mod crash;
 mod errors;
 mod files;
 mod graph;
