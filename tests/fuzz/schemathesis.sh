@@ -2,8 +2,8 @@
 # Fuzzes the bridge's API contract: schemathesis (with every check) against /openapi.json of a
 # bridge serving a demo tenant, for a bounded time. Usage: schemathesis.sh BRIDGE_BINARY VENV [SECONDS]
 set -euo pipefail
-bridge="$1"
-venv="$2"
+bridge="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
+venv="$(cd "$2" && pwd)"
 seconds="${3:-120}"
 here="$(cd "$(dirname "$0")" && pwd)"
 work="$(mktemp -d)"
