@@ -28,7 +28,12 @@ impl Figures {
     fn print(&self, who: &str, seconds: f64) {
         let mut sorted = self.latencies.clone();
         sorted.sort_unstable();
-        let at = |q: f64| sorted.get(((sorted.len() as f64 - 1.0) * q) as usize).copied().unwrap_or(0);
+        let at = |q: f64| {
+            sorted
+                .get(((sorted.len() as f64 - 1.0) * q) as usize)
+                .copied()
+                .unwrap_or(0)
+        };
         println!(
             "  {who:<28} {:>8.0} req/s  p50 {:>6} µs  p99 {:>7} µs  errors {}",
             sorted.len() as f64 / seconds,
@@ -51,14 +56,20 @@ async fn http_load(url: Arc<String>, users: usize) -> Figures {
         .map(|task| {
             let (client, url) = (client.clone(), Arc::clone(&url));
             tokio::spawn(async move {
-                let mut figures = Figures { latencies: Vec::new(), errors: 0 };
+                let mut figures = Figures {
+                    latencies: Vec::new(),
+                    errors: 0,
+                };
                 let mut i = 0usize;
                 while Instant::now() < deadline {
                     let upn = common::plain_upn((task * 104_729 + i) % users);
                     let (operation, body) = if i % 2 == 0 {
                         ("Get-MsolUser", json!({ "UserPrincipalName": upn }))
                     } else {
-                        ("Set-MsolUser", json!({ "UserPrincipalName": upn, "City": format!("http-{task}-{i}") }))
+                        (
+                            "Set-MsolUser",
+                            json!({ "UserPrincipalName": upn, "City": format!("http-{task}-{i}") }),
+                        )
                     };
                     let started = Instant::now();
                     let ok = client
@@ -77,7 +88,10 @@ async fn http_load(url: Arc<String>, users: usize) -> Figures {
             })
         })
         .collect();
-    let mut all = Figures { latencies: Vec::new(), errors: 0 };
+    let mut all = Figures {
+        latencies: Vec::new(),
+        errors: 0,
+    };
     for task in tasks {
         let figures = task.await.unwrap();
         all.latencies.extend(figures.latencies);
@@ -89,14 +103,32 @@ async fn http_load(url: Arc<String>, users: usize) -> Figures {
 /// `sessions` pwsh processes running benches/load.ps1 against the bridge at once.
 fn pwsh_sessions(url: &str, sessions: usize, users: usize) -> Vec<std::process::Child> {
     let root = env!("CARGO_MANIFEST_DIR");
-    let module_path = msol_bridge::run::module_path_with(&std::path::Path::new(root).join("powershell"))
-        .expect("PSModulePath");
+    let module_path =
+        msol_bridge::run::module_path_with(&std::path::Path::new(root).join("powershell"))
+            .expect("PSModulePath");
     (0..sessions)
         .map(|session| {
             Command::new("pwsh")
-                .args(["-NoProfile", "-NonInteractive", "-File", &format!("{root}/benches/load.ps1")])
-                .args(["-Url", url, "-Secret", SECRET, "-Seconds", &PHASE.as_secs().to_string()])
-                .args(["-Session", &session.to_string(), "-Users", &users.to_string()])
+                .args([
+                    "-NoProfile",
+                    "-NonInteractive",
+                    "-File",
+                    &format!("{root}/benches/load.ps1"),
+                ])
+                .args([
+                    "-Url",
+                    url,
+                    "-Secret",
+                    SECRET,
+                    "-Seconds",
+                    &PHASE.as_secs().to_string(),
+                ])
+                .args([
+                    "-Session",
+                    &session.to_string(),
+                    "-Users",
+                    &users.to_string(),
+                ])
                 .env("PSModulePath", &module_path)
                 .stdout(std::process::Stdio::piped())
                 .spawn()
@@ -107,10 +139,16 @@ fn pwsh_sessions(url: &str, sessions: usize, users: usize) -> Vec<std::process::
 
 fn main() {
     let users = common::users_from_env(5_000);
-    let sessions: usize = std::env::var("MSOL_BENCH_SESSIONS").ok().and_then(|s| s.parse().ok()).unwrap_or(3);
+    let sessions: usize = std::env::var("MSOL_BENCH_SESSIONS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(3);
     let folder = tempfile::tempdir().unwrap();
     let tenant = folder.path().join("tenant.db");
-    Store::open(&tenant).unwrap().replace_all(&common::plain_tenant(users)).unwrap();
+    Store::open(&tenant)
+        .unwrap()
+        .replace_all(&common::plain_tenant(users))
+        .unwrap();
     let (mut bridge, url) = common::start_bridge(&tenant);
     let url = Arc::new(url);
     let runtime = tokio::runtime::Runtime::new().unwrap();
@@ -126,12 +164,22 @@ fn main() {
     // The sessions need a moment to start pwsh and import the module; the HTTP phase overlaps.
     std::thread::sleep(Duration::from_secs(2));
     let mixed = runtime.block_on(http_load(Arc::clone(&url), users));
-    let mut module = Figures { latencies: Vec::new(), errors: 0 };
+    let mut module = Figures {
+        latencies: Vec::new(),
+        errors: 0,
+    };
     for child in children {
         let output = child.wait_with_output().unwrap();
         let line = String::from_utf8_lossy(&output.stdout);
-        let answer: Value = serde_json::from_str(line.trim()).unwrap_or_else(|_| panic!("a pwsh session printed {line}"));
-        module.latencies.extend(answer["Latencies"].as_array().unwrap().iter().filter_map(Value::as_u64));
+        let answer: Value = serde_json::from_str(line.trim())
+            .unwrap_or_else(|_| panic!("a pwsh session printed {line}"));
+        module.latencies.extend(
+            answer["Latencies"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter_map(Value::as_u64),
+        );
         module.errors += answer["Errors"].as_u64().unwrap_or(0) as usize;
     }
     mixed.print("HTTP client", seconds);

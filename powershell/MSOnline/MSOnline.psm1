@@ -200,6 +200,32 @@ if (-not (Test-Path -LiteralPath $helpFile) -or (Get-Item -LiteralPath $helpFile
     Write-MsolHelp -DataPath $helpData -OutputPath $helpFile -Module $binary
 }
 
+# List views (what Format-List shows) for every data type, written from the types themselves:
+# every property, as the default list would show it, with text through ConsoleText.Show so that
+# control characters in tenant data never reach the console raw.
+$listFormat = Join-Path $cacheFolder 'MSOnline.Lists.Format.ps1xml'
+if (-not (Test-Path -LiteralPath $listFormat)) {
+    $views = New-Object System.Text.StringBuilder
+    $dataTypes = $binary.ImplementingAssembly.GetExportedTypes() | Where-Object {
+        $_.Namespace -eq 'Microsoft.Online.Administration' -and $_.IsClass -and -not $_.IsAbstract -and $_.GetConstructor([type[]]@())
+    }
+    foreach ($type in $dataTypes) {
+        $names = @(([System.Activator]::CreateInstance($type)).PSObject.Properties | ForEach-Object { $_.Name })
+        $null = $views.Append("<View><Name>$($type.FullName).List</Name><ViewSelectedBy><TypeName>$($type.FullName)</TypeName></ViewSelectedBy><ListControl><ListEntries><ListEntry><ListItems>")
+        foreach ($name in $names) {
+            $null = $views.Append("<ListItem><Label>$name</Label><ScriptBlock>[Microsoft.Online.Administration.Automation.ConsoleText]::Show(`$_.'$name', `$FormatEnumerationLimit)</ScriptBlock></ListItem>")
+        }
+        $null = $views.Append('</ListItems></ListEntry></ListEntries></ListControl></View>')
+    }
+    $partialFormat = "$listFormat.$([System.Guid]::NewGuid().ToString('n')).partial"
+    [System.IO.File]::WriteAllText($partialFormat, "<?xml version=""1.0"" encoding=""utf-8""?><Configuration><ViewDefinitions>$views</ViewDefinitions></Configuration>")
+    try { Move-Item -LiteralPath $partialFormat -Destination $listFormat -ErrorAction Stop } catch { if (-not (Test-Path -LiteralPath $listFormat)) { throw } }
+    finally { Remove-Item -LiteralPath $partialFormat -ErrorAction SilentlyContinue }
+}
+# The table views stay first for their types however often the module is imported (-Force puts the
+# manifest's format file after list views loaded before), so they are put in front again.
+Update-FormatData -PrependPath (Join-Path $PSScriptRoot 'MSOnline.Format.ps1xml') -AppendPath $listFormat
+
 # The bridge process belongs to this session: stop it when the module goes away.
 $ExecutionContext.SessionState.Module.OnRemove = {
     [Microsoft.Online.Administration.Automation.BridgeSession]::Disconnect()

@@ -154,21 +154,69 @@ fn import_refuses_a_file_over_its_size_cap_and_keeps_the_tenant() {
     assert!(String::from_utf8_lossy(&export.stdout).contains("contoso.onmicrosoft.com"));
 }
 
+/// A user of its own for the test: created with `useradd` (and removed on drop) when the suite
+/// runs as root, because root writes anything; none otherwise.
+struct TestUser {
+    name: String,
+    uid: u32,
+}
+
+impl TestUser {
+    fn create() -> Option<TestUser> {
+        let name = format!("msolro{}", std::process::id());
+        let created = Command::new("useradd")
+            .args([
+                "--system",
+                "--no-create-home",
+                "--shell",
+                "/usr/sbin/nologin",
+                &name,
+            ])
+            .status()
+            .ok()?
+            .success();
+        if !created {
+            return None;
+        }
+        let output = Command::new("id").args(["-u", &name]).output().ok()?;
+        let uid = String::from_utf8_lossy(&output.stdout)
+            .trim()
+            .parse()
+            .ok()?;
+        Some(TestUser { name, uid })
+    }
+}
+
+impl Drop for TestUser {
+    fn drop(&mut self) {
+        let _ = Command::new("userdel").arg(&self.name).status();
+    }
+}
+
 /// A tenant file the user cannot write, and one in a folder the user cannot write, are refused
-/// at start with the path. Root writes anything, so as root the bridge runs as `nobody`.
+/// at start with the path. As root the bridge runs as a user of the test's own.
 #[test]
 fn a_read_only_tenant_file_or_folder_is_refused_at_start_naming_the_path() {
+    let user = if is_root() {
+        match TestUser::create() {
+            Some(user) => Some(user),
+            None => {
+                println!(
+                    "skipped: running as root without useradd, and root writes read-only files"
+                );
+                return;
+            }
+        }
+    } else {
+        None
+    };
+    let uid = user.as_ref().map(|user| user.uid);
     let folder = tempfile::tempdir().unwrap();
     chmod(folder.path(), 0o755);
     let tenant = init_tenant(folder.path());
-    let (uid, nobody) = if is_root() {
-        (Some(65534), 65534)
-    } else {
-        (None, 0)
-    };
     let hand_to_user = |path: &Path, mode: u32| {
-        if uid.is_some() {
-            std::os::unix::fs::chown(path, Some(nobody), Some(nobody)).unwrap();
+        if let Some(uid) = uid {
+            std::os::unix::fs::chown(path, Some(uid), Some(uid)).unwrap();
         }
         chmod(path, mode);
     };

@@ -40,3 +40,37 @@ Describe 'Default views' {
         ($rows | Where-Object UserPrincipalName -eq 'adm.alex.wilber@contoso.com').MFA | Should -Be 'Disabled'
     }
 }
+
+Describe 'Tenant data on the console' {
+    BeforeAll {
+        # A control character in any text a view prints (line breaks and tabs aside).
+        function Test-RawControl([string] $Text) { $Text -match '[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]' }
+        $planted = New-Object Microsoft.Online.Administration.User
+        $planted.UserPrincipalName = "eve`e[2J@contoso.com"
+        $planted.DisplayName = "Eve`e]0;owned`a"
+        $planted.City = "Oslo`e[31m"
+        $planted.AlternateEmailAddresses = [System.Collections.Generic.List[string]]@("a`e@b.com")
+    }
+    It 'a table shows control characters as symbols' {
+        $text = $planted | Format-Table | Out-String
+        Test-RawControl $text | Should -BeFalse
+        $text | Should -Match ([regex]::Escape("Eve$([char]0x241B)]0;owned$([char]0x2407)"))
+    }
+    It 'a list shows every property, text as symbols and collections as {...}' {
+        $text = $planted | Format-List | Out-String
+        Test-RawControl $text | Should -BeFalse
+        $text | Should -Match "City\s+: Oslo$([char]0x241B)\[31m"
+        $text | Should -Match "AlternateEmailAddresses\s+: \{a$([char]0x241B)@b.com\}"
+        $text | Should -Match 'StrongAuthenticationMethods\s+: \{\}'
+        $defaultNames = @($planted.PSObject.Properties | ForEach-Object Name)
+        foreach ($name in $defaultNames) { $text | Should -Match "(?m)^$name\s+:" -Because "$name is listed as before" }
+    }
+    It 'the objects keep their values: only the views change' {
+        $planted.DisplayName | Should -BeExactly "Eve`e]0;owned`a"
+    }
+    It 'a user from the tenant lists as before' {
+        $text = Get-MsolUser -UserPrincipalName 'grady.archie@contoso.com' | Format-List | Out-String
+        $text | Should -Match 'UserPrincipalName\s+: grady.archie@contoso.com'
+        $text | Should -Match 'StrongAuthenticationMethods\s+: \{Microsoft.Online.Administration.StrongAuthenticationMethod'
+    }
+}
