@@ -25,6 +25,9 @@ pub struct Grant {
 
 struct DeviceCode {
     client_id: String,
+    /// The scope asked for at `/devicecode`: the token request of the device code grant
+    /// carries none (entra/identity-platform/v2-oauth2-device-code), so the token gets this one.
+    scope: String,
     user_code: String,
     expires: Instant,
     approved_for: Option<Uuid>,
@@ -38,7 +41,8 @@ pub struct Identity {
     auto_approve: bool,
     token_lifetime: Duration,
     access: HashMap<String, Grant>,
-    refresh: HashMap<String, (String, Uuid)>,
+    /// Refresh tokens: the app, the user and the scope they were issued for.
+    refresh: HashMap<String, (String, Uuid, String)>,
     device_codes: HashMap<String, DeviceCode>,
     issued: u64,
 }
@@ -121,8 +125,10 @@ impl Identity {
         if let Some(user) = user {
             if scope.split(' ').any(|s| s == "offline_access") {
                 let refresh = random_token();
-                self.refresh
-                    .insert(refresh.clone(), (app_id.to_string(), user));
+                self.refresh.insert(
+                    refresh.clone(),
+                    (app_id.to_string(), user, scope.to_string()),
+                );
                 body["refresh_token"] = json!(refresh);
             }
         }
@@ -145,6 +151,7 @@ impl Identity {
             device_code.clone(),
             DeviceCode {
                 client_id: client_id.clone(),
+                scope: form.get("scope").cloned().unwrap_or_default(),
                 user_code: user_code.clone(),
                 expires: Instant::now() + Duration::from_secs(900),
                 approved_for: None,
@@ -318,13 +325,27 @@ impl Identity {
                         "OAuth 2.0 device flow error. Authorization is pending. Continue polling.",
                     ),
                 };
+                let granted = pending.scope.clone();
                 self.device_codes.remove(&code);
-                self.issue(&client_id, Some(user), &scope)
+                self.issue(&client_id, Some(user), &granted)
             }
             Some("refresh_token") => {
                 let token = form.get("refresh_token").cloned().unwrap_or_default();
-                match self.refresh.remove(&token) {
-                    Some((app, user)) if app == client_id => self.issue(&client_id, Some(user), &scope),
+                // "Refresh tokens replace themselves with a fresh token upon every use" and the
+                // old one "isn't revoked" when used (entra/identity-platform/refresh-tokens): the
+                // token stays valid, and the answer carries a new one. A refresh request may
+                // leave the scope out; the original scope is kept then.
+                match self.refresh.get(&token).cloned() {
+                    Some((app, user, original)) if app == client_id => {
+                        let scope = if scope.is_empty() { original.clone() } else { scope };
+                        let (status, mut body) = self.issue(&client_id, Some(user), &scope);
+                        if body.get("refresh_token").is_none() {
+                            let fresh = random_token();
+                            self.refresh.insert(fresh.clone(), (app, user, original));
+                            body["refresh_token"] = json!(fresh);
+                        }
+                        (status, body)
+                    }
                     _ => token_error(400, "invalid_grant", 70008, "The provided authorization code or refresh token has expired due to inactivity."),
                 }
             }

@@ -340,6 +340,10 @@ fn segments(path: &str) -> Vec<String> {
     out
 }
 
+/// Graph's content type for JSON answers, as its responses (and `$batch` items) carry it.
+const JSON_CONTENT_TYPE: &str =
+    "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
+
 struct Exchange {
     status: u16,
     headers: Vec<(String, String)>,
@@ -502,7 +506,12 @@ fn respond(
 
 fn reply(exchange: Exchange) -> Response {
     match (exchange.body, exchange.text) {
-        (Some(body), _) => respond(exchange.status, Some("application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8"), &exchange.headers, body.to_string()),
+        (Some(body), _) => respond(
+            exchange.status,
+            Some(JSON_CONTENT_TYPE),
+            &exchange.headers,
+            body.to_string(),
+        ),
         (None, Some(text)) => respond(exchange.status, Some("text/plain"), &exchange.headers, text),
         (None, None) => respond(exchange.status, None, &exchange.headers, String::new()),
     }
@@ -827,10 +836,24 @@ fn batch(
             }
         };
         statuses.insert(id.to_ascii_lowercase(), exchange.status);
+        // graph/json-batching: each item's headers hold what a plain answer's would, among them
+        // Cache-Control, OData-Version and, for a body, its Content-Type.
+        let mut headers: serde_json::Map<String, Value> = exchange
+            .headers
+            .iter()
+            .map(|(k, v)| (k.clone(), json!(v)))
+            .collect();
+        headers.insert("Cache-Control".into(), json!("no-cache"));
+        headers.insert("OData-Version".into(), json!("4.0"));
+        if exchange.body.is_some() {
+            headers.insert("Content-Type".into(), json!(JSON_CONTENT_TYPE));
+        } else if exchange.text.is_some() {
+            headers.insert("Content-Type".into(), json!("text/plain"));
+        }
         let mut response = json!({
             "id": id,
             "status": exchange.status,
-            "headers": exchange.headers.iter().map(|(k, v)| (k.clone(), json!(v))).collect::<serde_json::Map<_, _>>(),
+            "headers": headers,
         });
         if let Some(body) = exchange.body {
             response["body"] = body;

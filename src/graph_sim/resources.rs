@@ -326,11 +326,14 @@ fn select(value: Value, select: Option<&str>, defaults: Option<&[&str]>) -> Valu
     };
     let mut out = Map::new();
     for (key, value) in map {
-        if key.starts_with('@') || wanted.iter().any(|w| w.eq_ignore_ascii_case(&key)) {
+        // `id` always comes back, as in Graph, whatever `$select` names.
+        if key.starts_with('@')
+            || key == "id"
+            || wanted.iter().any(|w| w.eq_ignore_ascii_case(&key))
+        {
             out.insert(key, value);
         }
     }
-    // `id` always comes back, as in Graph.
     Value::Object(out)
 }
 
@@ -1362,14 +1365,22 @@ fn deleted_item(
         return not_found(id);
     };
     match (request.method.as_str(), rest) {
-        ("GET", []) => SimResponse::json(
-            200,
-            select(
+        ("GET", []) => {
+            // graph/api/directory-deleteditems-get: a deleted item is a directoryObject entity
+            // whose @odata.type names what it was.
+            let mut user = select(
                 user_json(&tenant.users[index]),
                 request.param("$select"),
                 None,
-            ),
-        ),
+            );
+            user["@odata.context"] = json!(format!(
+                "{}/{}/$metadata#directoryObjects/$entity",
+                request.base_url,
+                request.version.segment()
+            ));
+            user["@odata.type"] = json!("#microsoft.graph.user");
+            SimResponse::json(200, user)
+        }
         ("DELETE", []) => {
             tenant.users.remove(index);
             SimResponse::no_content()

@@ -686,3 +686,175 @@ async fn what_graph_cannot_store_is_refused_or_reported_never_dropped() {
         vec!["StrongAuthenticationRequirements".to_string()]
     );
 }
+
+/// What Microsoft documents for the device code grant and refresh tokens, as any client sees it:
+/// the token keeps the scope asked for at /devicecode, a refresh token comes with offline_access,
+/// and a refresh token stays valid when used, each use answering a new one.
+#[tokio::test]
+async fn the_device_code_token_keeps_its_scope_and_refresh_tokens_stay_valid() {
+    let graph = spawn_simulator(
+        &fresh_tenant(),
+        SimSettings {
+            auto_approve: true,
+            limits: None,
+            ..SimSettings::default()
+        },
+    )
+    .await;
+    let client = reqwest::Client::new();
+    let endpoint = |path: &str| format!("{}/organizations/oauth2/v2.0/{path}", graph.url);
+    let client_id = "14d82eec-204b-4c2f-b7e8-296a70dab67e";
+    let scope = "https://graph.microsoft.com/.default offline_access";
+    let code: serde_json::Value = client
+        .post(endpoint("devicecode"))
+        .form(&[("client_id", client_id), ("scope", scope)])
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let token: serde_json::Value = client
+        .post(endpoint("token"))
+        .form(&[
+            ("client_id", client_id),
+            ("grant_type", "urn:ietf:params:oauth:grant-type:device_code"),
+            ("device_code", code["device_code"].as_str().unwrap()),
+        ])
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(token["scope"], scope, "{token}");
+    let refresh = token["refresh_token"]
+        .as_str()
+        .expect("a refresh token")
+        .to_string();
+    let mut issued = Vec::new();
+    for _ in 0..2 {
+        let renewed = client
+            .post(endpoint("token"))
+            .form(&[
+                ("client_id", client_id),
+                ("grant_type", "refresh_token"),
+                ("refresh_token", refresh.as_str()),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(
+            renewed.status().as_u16(),
+            200,
+            "the refresh token stays valid when used"
+        );
+        let renewed: serde_json::Value = renewed.json().await.unwrap();
+        assert!(renewed["access_token"].is_string());
+        assert_eq!(
+            renewed["scope"], scope,
+            "a refresh without scope keeps the original"
+        );
+        issued.push(
+            renewed["refresh_token"]
+                .as_str()
+                .expect("a new refresh token")
+                .to_string(),
+        );
+    }
+    assert_ne!(issued[0], issued[1]);
+    assert!(!issued.contains(&refresh));
+}
+
+/// Answers shaped as Microsoft's documentation shows them, as any client reads them: `$batch`
+/// items carry Content-Type, OData-Version and Cache-Control; a deleted item names its type and
+/// context; `$select` always brings `id`.
+#[tokio::test]
+async fn batch_items_deleted_items_and_select_are_shaped_as_documented() {
+    let mut snapshot = fresh_tenant();
+    snapshot.users.push(user("gone"));
+    let graph = spawn_simulator(
+        &snapshot,
+        SimSettings {
+            limits: None,
+            ..SimSettings::default()
+        },
+    )
+    .await;
+    let client = reqwest::Client::new();
+    let token: serde_json::Value = client
+        .post(format!(
+            "{}/contoso.onmicrosoft.com/oauth2/v2.0/token",
+            graph.url
+        ))
+        .form(&[
+            ("client_id", APP_ID),
+            ("client_secret", APP_SECRET),
+            ("grant_type", "client_credentials"),
+            ("scope", "https://graph.microsoft.com/.default"),
+        ])
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let bearer = token["access_token"].as_str().unwrap().to_string();
+    let call = |method: reqwest::Method, path: &str| {
+        client
+            .request(method, format!("{}{path}", graph.url))
+            .bearer_auth(&bearer)
+    };
+
+    let batch: serde_json::Value = call(reqwest::Method::POST, "/v1.0/$batch")
+        .json(&serde_json::json!({ "requests": [
+            { "id": "1", "method": "GET", "url": "/users?$select=displayName&$top=1" },
+            { "id": "2", "method": "GET", "url": "/users/$count", "headers": { "ConsistencyLevel": "eventual" } },
+        ]}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    for item in batch["responses"].as_array().unwrap() {
+        let headers = &item["headers"];
+        assert_eq!(headers["OData-Version"], "4.0", "{item}");
+        assert_eq!(headers["Cache-Control"], "no-cache", "{item}");
+        let content_type = headers["Content-Type"].as_str().unwrap_or_default();
+        match item["id"].as_str().unwrap() {
+            "1" => {
+                assert!(content_type.starts_with("application/json"), "{item}");
+                let first = &item["body"]["value"][0];
+                assert!(first["id"].is_string(), "$select keeps id: {first}");
+                assert!(first["displayName"].is_string());
+                assert!(first.get("userPrincipalName").is_none(), "{first}");
+            }
+            _ => assert_eq!(content_type, "text/plain", "{item}"),
+        }
+    }
+
+    let gone = graph.sim.with_tenant(|tenant| {
+        tenant.users[tenant.find_user(&crate::helpers::upn("gone")).unwrap()].id
+    });
+    let deleted = call(reqwest::Method::DELETE, &format!("/v1.0/users/{gone}"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(deleted.status().as_u16(), 204);
+    let item: serde_json::Value = call(
+        reqwest::Method::GET,
+        &format!("/v1.0/directory/deletedItems/{gone}"),
+    )
+    .send()
+    .await
+    .unwrap()
+    .json()
+    .await
+    .unwrap();
+    assert_eq!(item["@odata.type"], "#microsoft.graph.user", "{item}");
+    assert_eq!(
+        item["@odata.context"],
+        format!("{}/v1.0/$metadata#directoryObjects/$entity", graph.url)
+    );
+}
