@@ -34,6 +34,18 @@ pub async fn spawn_simulator(snapshot: &TenantSnapshot, settings: SimSettings) -
     TestGraph { url, sim }
 }
 
+/// A simulator without throttling, for tests about shapes and rules rather than limits.
+pub async fn spawn_unthrottled(snapshot: &TenantSnapshot) -> TestGraph {
+    spawn_simulator(
+        snapshot,
+        SimSettings {
+            limits: None,
+            ..SimSettings::default()
+        },
+    )
+    .await
+}
+
 impl TestGraph {
     pub fn settings(&self, sign_in: SignIn) -> GraphSettings {
         GraphSettings {
@@ -74,14 +86,7 @@ impl TestGraph {
 
 #[tokio::test]
 async fn the_graph_backend_passes_the_conformance_suite() {
-    let graph = spawn_simulator(
-        &fresh_tenant(),
-        SimSettings {
-            limits: None,
-            ..SimSettings::default()
-        },
-    )
-    .await;
+    let graph = spawn_unthrottled(&fresh_tenant()).await;
     conformance::run_all(&graph.app_directory().await).await;
 }
 
@@ -390,14 +395,7 @@ async fn masked_phone_numbers_are_never_written_back() {
         role_member_type: RoleMemberType::User,
     });
     snapshot.users.extend([helpdesk, target]);
-    let graph = spawn_simulator(
-        &snapshot,
-        SimSettings {
-            limits: None,
-            ..SimSettings::default()
-        },
-    )
-    .await;
+    let graph = spawn_unthrottled(&snapshot).await;
     let password = graph
         .app_directory()
         .await
@@ -471,14 +469,7 @@ async fn a_synchronized_users_profile_fields_are_refused_before_any_write() {
     let mut synced = user("synced");
     synced.last_dir_sync_time = Some(Timestamp::now());
     snapshot.users.push(synced);
-    let graph = spawn_simulator(
-        &snapshot,
-        SimSettings {
-            limits: None,
-            ..SimSettings::default()
-        },
-    )
-    .await;
+    let graph = spawn_unthrottled(&snapshot).await;
     let directory = graph.app_directory().await;
     let refused = set(
         &directory,
@@ -606,14 +597,7 @@ async fn an_app_signs_in_with_its_certificate_in_either_algorithm() {
 #[tokio::test]
 async fn what_graph_cannot_store_is_refused_or_reported_never_dropped() {
     use msol_bridge::domain::requests::NewUserParams;
-    let graph = spawn_simulator(
-        &fresh_tenant(),
-        SimSettings {
-            limits: None,
-            ..SimSettings::default()
-        },
-    )
-    .await;
+    let graph = spawn_unthrottled(&fresh_tenant()).await;
     let directory = graph.app_directory().await;
     let created = directory
         .new_user(NewUserParams {
@@ -773,14 +757,7 @@ async fn the_device_code_token_keeps_its_scope_and_refresh_tokens_stay_valid() {
 async fn batch_items_deleted_items_and_select_are_shaped_as_documented() {
     let mut snapshot = fresh_tenant();
     snapshot.users.push(user("gone"));
-    let graph = spawn_simulator(
-        &snapshot,
-        SimSettings {
-            limits: None,
-            ..SimSettings::default()
-        },
-    )
-    .await;
+    let graph = spawn_unthrottled(&snapshot).await;
     let client = reqwest::Client::new();
     let token: serde_json::Value = client
         .post(format!(
