@@ -677,13 +677,25 @@ fn identity_endpoint(
     match (method.as_str(), parts) {
         ("POST", [tenant, oauth, v2, endpoint]) if oauth == "oauth2" && v2 == "v2.0" => {
             if !tenant_matches(&sim.tenant, tenant) {
-                return token_reply((400, json!({"error": "invalid_request", "error_description": format!("AADSTS90002: Tenant '{tenant}' not found."), "error_codes": [90002]})));
+                return token_reply(identity::token_error(400, "invalid_request", 90002, &format!("Tenant '{tenant}' not found.")));
             }
             match endpoint.as_str() {
-                "token" => token_reply(sim.identity.token(&form, &sim.tenant)),
+                "token" => token_reply(sim.identity.token(&form, &sim.tenant, tenant, base_url)),
                 "devicecode" => token_reply(sim.identity.device_code(&form, base_url)),
                 _ => plain(404, "Not found.".to_string()),
             }
+        }
+        ("GET", [tenant, v2, known, document])
+            if v2 == "v2.0" && known == ".well-known" && document == "openid-configuration" =>
+        {
+            if !tenant_matches(&sim.tenant, tenant) {
+                return token_reply(identity::token_error(400, "invalid_tenant", 90002, &format!("Tenant '{tenant}' not found.")));
+            }
+            token_reply((200, Identity::openid_configuration(&sim.tenant, tenant, base_url)))
+        }
+        // The keys id_tokens would be checked with: none (see Identity::add_openid).
+        ("GET", [_, discovery, v2, keys]) if discovery == "discovery" && v2 == "v2.0" && keys == "keys" => {
+            token_reply((200, json!({"keys": []})))
         }
         ("GET", [page]) if page == "devicelogin" => plain(200, "Approve a device code: POST this page with user_code and username (form fields).".to_string()),
         ("POST", [page]) if page == "devicelogin" => {

@@ -350,7 +350,16 @@ pub fn handle(tenant: &mut SimTenant, request: &SimRequest) -> SimResponse {
     if request.is_write() && !standing.can_write {
         return denied();
     }
-    let segments: Vec<&str> = request.segments.iter().map(String::as_str).collect();
+    let mut segments: Vec<&str> = request.segments.iter().map(String::as_str).collect();
+    // graph/api/user-get: `/me` is the signed-in user, and only delegated tokens have one.
+    let me;
+    if segments.first() == Some(&"me") {
+        let Some(user) = request.caller.user else {
+            return bad_request("/me request is only valid with delegated authentication flow.");
+        };
+        me = user.to_string();
+        segments.splice(0..1, ["users", me.as_str()]);
+    }
     let method = request.method.as_str();
     match (method, segments.as_slice()) {
         ("GET", ["organization"]) => organization(tenant, request),

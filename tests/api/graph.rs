@@ -46,6 +46,19 @@ pub async fn spawn_unthrottled(snapshot: &TenantSnapshot) -> TestGraph {
     .await
 }
 
+/// An unthrottled simulator that approves every device code at once, as `--auto-approve` does.
+pub async fn spawn_approving(snapshot: &TenantSnapshot) -> TestGraph {
+    spawn_simulator(
+        snapshot,
+        SimSettings {
+            auto_approve: true,
+            limits: None,
+            ..SimSettings::default()
+        },
+    )
+    .await
+}
+
 impl TestGraph {
     pub fn settings(&self, sign_in: SignIn) -> GraphSettings {
         GraphSettings {
@@ -671,46 +684,68 @@ async fn what_graph_cannot_store_is_refused_or_reported_never_dropped() {
     );
 }
 
+/// POSTs a form to the simulator's identity platform as any client would; answers the JSON body.
+async fn post_form(
+    client: &reqwest::Client,
+    url: String,
+    form: &[(&str, &str)],
+) -> serde_json::Value {
+    client
+        .post(url)
+        .form(form)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
+/// An app-only token answer for the test app, from the client-credentials grant.
+async fn app_token_answer(
+    client: &reqwest::Client,
+    graph: &TestGraph,
+    tenant: &str,
+) -> serde_json::Value {
+    post_form(
+        client,
+        format!("{}/{tenant}/oauth2/v2.0/token", graph.url),
+        &[
+            ("client_id", APP_ID),
+            ("client_secret", APP_SECRET),
+            ("grant_type", "client_credentials"),
+            ("scope", "https://graph.microsoft.com/.default"),
+        ],
+    )
+    .await
+}
+
 /// What Microsoft documents for the device code grant and refresh tokens, as any client sees it:
 /// the token keeps the scope asked for at /devicecode, a refresh token comes with offline_access,
 /// and a refresh token stays valid when used, each use answering a new one.
 #[tokio::test]
 async fn the_device_code_token_keeps_its_scope_and_refresh_tokens_stay_valid() {
-    let graph = spawn_simulator(
-        &fresh_tenant(),
-        SimSettings {
-            auto_approve: true,
-            limits: None,
-            ..SimSettings::default()
-        },
-    )
-    .await;
+    let graph = spawn_approving(&fresh_tenant()).await;
     let client = reqwest::Client::new();
     let endpoint = |path: &str| format!("{}/organizations/oauth2/v2.0/{path}", graph.url);
     let client_id = "14d82eec-204b-4c2f-b7e8-296a70dab67e";
     let scope = "https://graph.microsoft.com/.default offline_access";
-    let code: serde_json::Value = client
-        .post(endpoint("devicecode"))
-        .form(&[("client_id", client_id), ("scope", scope)])
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let token: serde_json::Value = client
-        .post(endpoint("token"))
-        .form(&[
+    let code: serde_json::Value = post_form(
+        &client,
+        endpoint("devicecode"),
+        &[("client_id", client_id), ("scope", scope)],
+    )
+    .await;
+    let token: serde_json::Value = post_form(
+        &client,
+        endpoint("token"),
+        &[
             ("client_id", client_id),
             ("grant_type", "urn:ietf:params:oauth:grant-type:device_code"),
             ("device_code", code["device_code"].as_str().unwrap()),
-        ])
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+        ],
+    )
+    .await;
     assert_eq!(token["scope"], scope, "{token}");
     let refresh = token["refresh_token"]
         .as_str()
@@ -759,23 +794,8 @@ async fn batch_items_deleted_items_and_select_are_shaped_as_documented() {
     snapshot.users.push(user("gone"));
     let graph = spawn_unthrottled(&snapshot).await;
     let client = reqwest::Client::new();
-    let token: serde_json::Value = client
-        .post(format!(
-            "{}/contoso.onmicrosoft.com/oauth2/v2.0/token",
-            graph.url
-        ))
-        .form(&[
-            ("client_id", APP_ID),
-            ("client_secret", APP_SECRET),
-            ("grant_type", "client_credentials"),
-            ("scope", "https://graph.microsoft.com/.default"),
-        ])
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let token: serde_json::Value =
+        app_token_answer(&client, &graph, "contoso.onmicrosoft.com").await;
     let bearer = token["access_token"].as_str().unwrap().to_string();
     let call = |method: reqwest::Method, path: &str| {
         client
@@ -833,5 +853,135 @@ async fn batch_items_deleted_items_and_select_are_shaped_as_documented() {
     assert_eq!(
         item["@odata.context"],
         format!("{}/v1.0/$metadata#directoryObjects/$entity", graph.url)
+    );
+}
+
+/// What MSAL and azure-identity need of the identity platform before and after a sign-in: the
+/// OpenID discovery document, an id_token and client_info for `openid`, `/me` for delegated
+/// tokens only, ROPC refused on `/common`, and error bodies with timestamp, trace and correlation ids.
+#[tokio::test]
+async fn the_identity_platform_serves_discovery_id_tokens_and_me_as_documented() {
+    let snapshot = fresh_tenant();
+    let tenant_id = snapshot.company.object_id;
+    let graph = spawn_approving(&snapshot).await;
+    let client = reqwest::Client::new();
+    let discover = |tenant: String| {
+        let (client, url) = (client.clone(), graph.url.clone());
+        async move {
+            let response = client
+                .get(format!(
+                    "{url}/{tenant}/v2.0/.well-known/openid-configuration"
+                ))
+                .send()
+                .await
+                .unwrap();
+            (
+                response.status().as_u16(),
+                response.json::<serde_json::Value>().await.unwrap(),
+            )
+        }
+    };
+    let (status, discovery) = discover("organizations".into()).await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        discovery["token_endpoint"],
+        format!("{}/organizations/oauth2/v2.0/token", graph.url)
+    );
+    assert_eq!(
+        discovery["device_authorization_endpoint"],
+        format!("{}/organizations/oauth2/v2.0/devicecode", graph.url)
+    );
+    assert_eq!(
+        discovery["issuer"],
+        format!("{}/{{tenantid}}/v2.0", graph.url)
+    );
+    let (_, own) = discover(tenant_id.to_string()).await;
+    assert_eq!(own["issuer"], format!("{}/{tenant_id}/v2.0", graph.url));
+    let (status, unknown) = discover("nowhere.example".into()).await;
+    assert_eq!(status, 400);
+    for member in ["timestamp", "trace_id", "correlation_id"] {
+        assert!(unknown[member].is_string(), "{member} in {unknown}");
+    }
+
+    let client_id = "14d82eec-204b-4c2f-b7e8-296a70dab67e";
+    let endpoint = |path: &str| format!("{}/organizations/oauth2/v2.0/{path}", graph.url);
+    let scope = "openid profile offline_access https://graph.microsoft.com/.default";
+    let code = post_form(
+        &client,
+        endpoint("devicecode"),
+        &[("client_id", client_id), ("scope", scope)],
+    )
+    .await;
+    let token = post_form(
+        &client,
+        endpoint("token"),
+        &[
+            ("client_id", client_id),
+            ("grant_type", "urn:ietf:params:oauth:grant-type:device_code"),
+            ("device_code", code["device_code"].as_str().unwrap()),
+            ("client_info", "1"),
+        ],
+    )
+    .await;
+    let decode = |part: &str| -> serde_json::Value {
+        let bytes =
+            msol_bridge::certificate::base64_decode(&part.replace('-', "+").replace('_', "/"))
+                .expect("base64url");
+        serde_json::from_slice(&bytes).unwrap()
+    };
+    let id_token = token["id_token"].as_str().expect("an id_token for openid");
+    let claims = decode(id_token.split('.').nth(1).unwrap());
+    assert_eq!(claims["aud"], client_id);
+    assert_eq!(claims["tid"], tenant_id.to_string());
+    assert_eq!(claims["iss"], format!("{}/{tenant_id}/v2.0", graph.url));
+    let upn = claims["preferred_username"].as_str().unwrap().to_string();
+    let info = decode(token["client_info"].as_str().expect("client_info"));
+    assert_eq!(info["uid"], claims["oid"]);
+    assert_eq!(info["utid"], tenant_id.to_string());
+
+    let me = |bearer: String| {
+        let (client, url) = (client.clone(), graph.url.clone());
+        async move {
+            client
+                .get(format!("{url}/v1.0/me"))
+                .bearer_auth(bearer)
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let mine: serde_json::Value = me(token["access_token"].as_str().unwrap().to_string())
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(mine["userPrincipalName"], upn);
+    assert_eq!(mine["id"], claims["oid"]);
+    let app = app_token_answer(&client, &graph, &tenant_id.to_string()).await;
+    assert!(
+        app.get("id_token").is_none(),
+        "app-only tokens have no id_token"
+    );
+    let app_me = me(app["access_token"].as_str().unwrap().to_string()).await;
+    assert_eq!(app_me.status().as_u16(), 400, "/me needs a signed-in user");
+
+    let refusal = post_form(
+        &client,
+        format!("{}/common/oauth2/v2.0/token", graph.url),
+        &[
+            ("client_id", client_id),
+            ("grant_type", "password"),
+            ("username", upn.as_str()),
+            ("password", "whatever-it-is"),
+            ("scope", "https://graph.microsoft.com/.default"),
+        ],
+    )
+    .await;
+    assert!(
+        refusal["error_description"]
+            .as_str()
+            .unwrap()
+            .starts_with("AADSTS9001023"),
+        "{refusal}"
     );
 }
