@@ -495,7 +495,24 @@ pub async fn licences_need_a_usage_location_and_free_units(directory: &dyn Direc
 }
 
 pub async fn roles_take_members_by_either_name(directory: &dyn Directory) {
-    let id = create(directory, "conf.admin", UserChanges::default()).await;
+    let id = create(
+        directory,
+        "conf.admin",
+        UserChanges {
+            usage_location: Some("US".into()),
+            ..Default::default()
+        },
+    )
+    .await;
+    // A licensed member lists as licensed (Graph's member listings leave licences out unless asked).
+    directory
+        .set_user_license(SetUserLicenseParams {
+            user_principal_name: Some(upn("conf.admin")),
+            add_licenses: Some(vec!["contoso:ENTERPRISEPACK".into()]),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
     let role = uuid::Uuid::parse_str(COMPANY_ADMINISTRATOR).unwrap();
     let member = MemberRef {
         member_type: RoleMemberType::User,
@@ -535,6 +552,8 @@ pub async fn roles_take_members_by_either_name(directory: &dyn Directory) {
         listed.email_address.as_deref(),
         Some(upn("conf.admin").as_str())
     );
+    assert_eq!(listed.is_licensed, Some(true), "{listed:?}");
+    assert_eq!(listed.display_name.as_deref(), Some("conf admin"));
     let held = directory.user_roles(&UserRef::by_id(id)).await.unwrap();
     assert_eq!(
         held.iter().map(|r| r.name.as_str()).collect::<Vec<_>>(),

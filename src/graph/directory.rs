@@ -229,7 +229,13 @@ impl GraphDirectory {
 
     /// Every page of a collection (roles, members, groups): small collections, followed to the end.
     async fn all_pages(&self, path: &str) -> FaultResult<Vec<Value>> {
-        let mut body = self.get(Version::V1, path, None).await?;
+        let first = self.get(Version::V1, path, None).await?;
+        self.rest_of_pages(first).await
+    }
+
+    /// The items of a first page and of every page its next links lead to.
+    async fn rest_of_pages(&self, first: Value) -> FaultResult<Vec<Value>> {
+        let mut body = first;
         let mut items = Vec::new();
         loop {
             items.extend(body["value"].as_array().cloned().unwrap_or_default());
@@ -735,20 +741,47 @@ impl GraphDirectory {
         Ok(format!("/directoryRoles(roleTemplateId='{role}')"))
     }
 
-    /// Members of a role; a role never activated has none (Graph answers 404 for it).
+    /// Members of a role; a role never activated has none (Graph answers 404 for it). Member
+    /// listings return a user's default properties only (graph/api/directoryrole-list-members),
+    /// without licences or sync facts, so users are read through the user cast with the
+    /// properties a RoleMember shows, and the other members through the plain listing.
     async fn role_member_objects(&self, role: Uuid) -> FaultResult<Vec<Value>> {
         let path = format!("{}/members", Self::role_path(role)?);
-        match self
-            .client
-            .call(&Call::get(Version::V1, path.clone()))
-            .await
-        {
-            Ok(_) => self.all_pages(&path).await,
-            Err(failure) if failure.status() == Some(404) => Ok(Vec::new()),
+        let Some(mut members) = self
+            .all_pages_unless_missing(&format!("{path}?$select=id,displayName,mail"))
+            .await?
+        else {
+            return Ok(Vec::new());
+        };
+        let users = self
+            .all_pages_unless_missing(&format!(
+                "{path}/microsoft.graph.user?$select={MEMBER_USER_PROPERTIES}"
+            ))
+            .await?
+            .unwrap_or_default();
+        for member in &mut members {
+            if let Some(user) = users.iter().find(|u| u["id"] == member["id"]) {
+                let mut user = user.clone();
+                user["@odata.type"] = json!("#microsoft.graph.user");
+                *member = user;
+            }
+        }
+        Ok(members)
+    }
+
+    /// Every page of a collection, each read once; `None` when Graph answers 404 for it.
+    async fn all_pages_unless_missing(&self, path: &str) -> FaultResult<Option<Vec<Value>>> {
+        match self.client.call(&Call::get(Version::V1, path)).await {
+            Ok(first) => self.rest_of_pages(first.body).await.map(Some),
+            Err(failure) if failure.status() == Some(404) => Ok(None),
             Err(failure) => Err(fault(failure, None)),
         }
     }
 }
+
+/// What a user member of a role shows (RoleMember: name, address, licensed, last sync).
+const MEMBER_USER_PROPERTIES: &str =
+    "id,displayName,userPrincipalName,mail,assignedLicenses,onPremisesSyncEnabled,onPremisesLastSyncDateTime";
 
 fn page_of<T: Clone>(items: Vec<T>, page: &PageRequest) -> Page<T> {
     let start = page

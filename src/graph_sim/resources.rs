@@ -95,7 +95,7 @@ impl SimRequest {
         let s: Vec<&str> = self.segments.iter().map(String::as_str).collect();
         let base: f64 = match s.as_slice() {
             ["users"] => 2.0,
-            ["groups", _, "members"] => 3.0,
+            ["groups", _, "members", ..] => 3.0,
             ["groups", _, "transitiveMembers"] => 5.0,
             ["subscribedSkus"] => 3.0,
             ["users", _, "memberOf"] => 2.0,
@@ -424,15 +424,72 @@ pub fn handle(tenant: &mut SimTenant, request: &SimRequest) -> SimResponse {
             Some(group) => SimResponse::json(200, group.to_json()),
             None => not_found(id),
         },
-        ("GET", ["groups", id, "members"]) => match find_group(tenant, id) {
+        ("GET", ["groups", id, "members", cast @ ..]) if cast.len() <= 1 => match find_group(tenant, id) {
             Some(group) => {
-                let items = group.members.iter().filter_map(|m| tenant.directory_object(*m)).collect();
-                collection(format!("{}/v1.0/$metadata#directoryObjects", request.base_url), items)
+                let members: Vec<Uuid> = group.members.iter().copied().collect();
+                member_listing(tenant, &members, cast.first().copied(), request)
             }
             None => not_found(id),
         },
         _ => error(400, "BadRequest", &format!("Resource not found for the segment '{}'.", segments.last().unwrap_or(&""))),
     }
+}
+
+/// A role's or group's members, as graph/api/directoryrole-list-members and group-list-members
+/// document them: each member with its type's default properties (a user's are
+/// `DEFAULT_USER_PROPERTIES`: no licences, no on-premises facts) unless `$select` names others;
+/// `id` and `@odata.type` always. A type cast (`/members/microsoft.graph.user`) lists only that
+/// type, as a collection of it.
+fn member_listing(
+    tenant: &SimTenant,
+    members: &[Uuid],
+    cast: Option<&str>,
+    request: &SimRequest,
+) -> SimResponse {
+    let wanted_type = match cast {
+        None => None,
+        Some(cast) => match cast
+            .strip_prefix("microsoft.graph.")
+            .or_else(|| cast.strip_prefix("graph."))
+        {
+            Some(kind @ ("user" | "group" | "servicePrincipal")) => Some(kind),
+            _ => {
+                return error(
+                    400,
+                    "BadRequest",
+                    &format!("Resource not found for the segment '{cast}'."),
+                )
+            }
+        },
+    };
+    let selected = request.param("$select");
+    let items: Vec<Value> = members
+        .iter()
+        .filter_map(|id| tenant.directory_object(*id))
+        .filter(|object| {
+            wanted_type.is_none_or(|kind| {
+                object["@odata.type"] == json!(format!("#microsoft.graph.{kind}"))
+            })
+        })
+        .map(|object| {
+            let is_user = object["@odata.type"] == json!("#microsoft.graph.user");
+            match (selected, is_user) {
+                (Some(list), _) => select(object, Some(list), None),
+                (None, true) => select(object, None, Some(DEFAULT_USER_PROPERTIES)),
+                (None, false) => object,
+            }
+        })
+        .collect();
+    let entity = match wanted_type {
+        Some("user") => "users",
+        Some("group") => "groups",
+        Some(_) => "servicePrincipals",
+        None => "directoryObjects",
+    };
+    collection(
+        format!("{}/v1.0/$metadata#{entity}", request.base_url),
+        items,
+    )
 }
 
 fn is_user_cast(cast: &str) -> bool {
@@ -1483,16 +1540,9 @@ fn role_resource(
 ) -> SimResponse {
     match (request.method.as_str(), rest) {
         ("GET", []) => SimResponse::json(200, role_json(&tenant.roles[index])),
-        ("GET", ["members"]) => {
-            let items = tenant.roles[index]
-                .members
-                .iter()
-                .filter_map(|m| tenant.directory_object(*m))
-                .collect();
-            collection(
-                format!("{}/v1.0/$metadata#directoryObjects", request.base_url),
-                items,
-            )
+        ("GET", ["members", cast @ ..]) if cast.len() <= 1 => {
+            let members: Vec<Uuid> = tenant.roles[index].members.iter().copied().collect();
+            member_listing(tenant, &members, cast.first().copied(), request)
         }
         ("POST", ["members", "$ref"]) => {
             let reference = request

@@ -985,3 +985,55 @@ async fn the_identity_platform_serves_discovery_id_tokens_and_me_as_documented()
         "{refusal}"
     );
 }
+
+/// Role members list with each type's default properties, as Graph documents: a user's without
+/// licences; the user cast with `$select` brings what was named, and `id`.
+#[tokio::test]
+async fn role_members_list_default_properties_unless_selected() {
+    let graph = spawn_unthrottled(&fresh_tenant()).await;
+    let client = reqwest::Client::new();
+    let token = app_token_answer(&client, &graph, "contoso.onmicrosoft.com").await;
+    let bearer = token["access_token"].as_str().unwrap().to_string();
+    let members = |query: &str| {
+        let (client, url, bearer) = (client.clone(), graph.url.clone(), bearer.clone());
+        let query = query.to_string();
+        async move {
+            client
+                .get(format!(
+                    "{url}/v1.0/directoryRoles(roleTemplateId='62e90394-69f5-4237-9190-012177145e10')/members{query}"
+                ))
+                .bearer_auth(bearer)
+                .send()
+                .await
+                .unwrap()
+                .json::<serde_json::Value>()
+                .await
+                .unwrap()
+        }
+    };
+    let plain = members("").await;
+    let admin = &plain["value"][0];
+    assert_eq!(admin["@odata.type"], "#microsoft.graph.user", "{plain}");
+    assert!(admin["userPrincipalName"].is_string());
+    assert!(
+        admin.get("assignedLicenses").is_none(),
+        "not a default property: {admin}"
+    );
+    assert!(admin.get("onPremisesSyncEnabled").is_none(), "{admin}");
+    let cast = members("/microsoft.graph.user?$select=assignedLicenses").await;
+    assert!(
+        cast["@odata.context"]
+            .as_str()
+            .unwrap()
+            .ends_with("$metadata#users"),
+        "{cast}"
+    );
+    let admin = &cast["value"][0];
+    assert!(admin["assignedLicenses"].is_array(), "{admin}");
+    assert!(admin["id"].is_string());
+    assert!(admin.get("userPrincipalName").is_none(), "{admin}");
+    let groups = members("/microsoft.graph.group").await;
+    assert_eq!(groups["value"], serde_json::json!([]));
+    let wrong = members("/microsoft.graph.nothing").await;
+    assert_eq!(wrong["error"]["code"], "BadRequest");
+}
