@@ -252,7 +252,8 @@ where
         match route {
             Route::Operation(op) => {
                 let bytes = read_body(body, BODY_LIMIT, state.body_read_timeout).await?;
-                let parameters: Value = if bytes.iter().all(u8::is_ascii_whitespace) {
+                // Only an absent body means "no parameters": whitespace alone is not JSON.
+                let parameters: Value = if bytes.is_empty() {
                     json!({})
                 } else {
                     serde_json::from_slice(&bytes).map_err(|e| {

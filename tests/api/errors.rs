@@ -20,6 +20,11 @@ async fn malformed_requests_answer_in_the_error_shape_and_change_nothing() {
         not_json.json::<serde_json::Value>().await.unwrap()["Error"]["Code"],
         "InvalidRequestException"
     );
+    // An absent body means no parameters; whitespace alone is malformed JSON.
+    let blank = post("/v1/Get-MsolRole", " ").await.unwrap();
+    assert_eq!(blank.status().as_u16(), 400);
+    let absent = post("/v1/Get-MsolRole", "").await.unwrap();
+    assert_eq!(absent.status().as_u16(), 200);
 
     let unknown = bridge
         .fault(
