@@ -13,13 +13,14 @@ mod common;
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
+use graph_sim::throttle::Limits;
+use graph_sim::{GraphSimulator, SimSettings};
 use msol_bridge::directory::{conformance, UserQuery};
 use msol_bridge::domain::requests::UserFilter;
 use msol_bridge::graph::client::{Call, RetryPolicy, Version};
 use msol_bridge::graph::cloud::Endpoints;
 use msol_bridge::graph::{self, GraphSettings, SignIn};
-use msol_bridge::graph_sim::throttle::Limits;
-use msol_bridge::graph_sim::{GraphSimulator, SimSettings};
+use msol_bridge::graph_seed::simulated_tenant;
 use msol_bridge::secret::Secret;
 
 const LATENCY: Duration = Duration::from_millis(150);
@@ -35,9 +36,13 @@ async fn main() {
         limits: Some(Limits::DOCUMENTED),
         ..SimSettings::default()
     };
-    let simulator = GraphSimulator::bind("127.0.0.1:0".parse().unwrap(), &snapshot, settings)
-        .await
-        .unwrap();
+    let simulator = GraphSimulator::bind(
+        "127.0.0.1:0".parse().unwrap(),
+        simulated_tenant(&snapshot),
+        settings,
+    )
+    .await
+    .unwrap();
     let url = simulator.url();
     let sim = simulator.handle();
     tokio::spawn(simulator.run_until(std::future::pending()));

@@ -20,8 +20,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use msol_bridge::graph_sim::throttle::Limits;
-use msol_bridge::graph_sim::{GraphSimulator, SimCounters, SimHandle, SimSettings};
+use graph_sim::throttle::Limits;
+use graph_sim::{GraphSimulator, SimCounters, SimHandle, SimSettings};
+use msol_bridge::graph_seed::simulated_tenant;
 use serde_json::Value;
 
 const LATENCY: Duration = Duration::from_millis(150);
@@ -172,7 +173,7 @@ async fn main() {
     let limits = Limits::DOCUMENTED;
     let simulator = GraphSimulator::bind(
         "127.0.0.1:0".parse().unwrap(),
-        &snapshot,
+        simulated_tenant(&snapshot),
         SimSettings {
             auto_approve: true,
             latency: LATENCY,

@@ -96,7 +96,7 @@ pub struct GraphSimArgs {
     #[arg(long)]
     pub auto_approve: bool,
     /// The application id of the registered confidential client (client-credentials flow).
-    #[arg(long, default_value = crate::graph_sim::SIMULATED_APP_ID, value_name = "GUID")]
+    #[arg(long, default_value = graph_sim::SIMULATED_APP_ID, value_name = "GUID")]
     pub app_id: String,
     /// A PEM file with the application's public certificate, for the certificate flow.
     #[arg(long, value_name = "FILE")]

@@ -35,7 +35,7 @@ pub fn run(command: Command) -> Result<ExitCode> {
 }
 
 fn graph_sim(args: &crate::cli::GraphSimArgs) -> Result<ExitCode> {
-    use crate::graph_sim::{throttle::Limits, GraphSimulator, SimSettings, CLIENT_SECRET_VARIABLE};
+    use graph_sim::{throttle::Limits, GraphSimulator, SimSettings, CLIENT_SECRET_VARIABLE};
     for (name, rate) in [
         ("--unavailable-rate", args.unavailable_rate),
         ("--drop-rate", args.drop_rate),
@@ -96,7 +96,12 @@ fn graph_sim(args: &crate::cli::GraphSimArgs) -> Result<ExitCode> {
         .enable_all()
         .build()?;
     runtime.block_on(async {
-        let simulator = GraphSimulator::bind(args.listen, &snapshot, settings).await?;
+        let simulator = GraphSimulator::bind(
+            args.listen,
+            crate::graph_seed::simulated_tenant(&snapshot),
+            settings,
+        )
+        .await?;
         print_event(&json!({
             "Event": "Ready",
             "Url": simulator.url(),

@@ -177,23 +177,49 @@ async fn check_tenant(tenant_id: Option<Uuid>, directory: &dyn Directory) -> Fau
     Ok(())
 }
 
-fn role_id(object_id: Option<Uuid>, role_name: Option<&str>, id_field: &str) -> FaultResult<Uuid> {
+/// The role an operation names, by ObjectId or by RoleName. MSOnline's legacy names and today's
+/// names of the built-in table resolve without a call; any other role counts when the directory
+/// lists it (Graph lists every role template, not only the bridge's table).
+async fn role_id(
+    directory: &dyn Directory,
+    object_id: Option<Uuid>,
+    role_name: Option<&str>,
+    id_field: &str,
+) -> FaultResult<Uuid> {
     match (object_id, role_name) {
         (Some(_), Some(_)) => Err(Fault::invalid(
             id_field,
             "Name the role by its ObjectId or by RoleName, not both.",
         )),
-        (Some(id), None) => roles::by_id(id)
-            .map(|r| r.id())
-            .ok_or_else(|| Fault::RoleNotFound(id.to_string())),
-        (None, Some(name)) => roles::by_name(name)
-            .map(|r| r.id())
-            .ok_or_else(|| Fault::RoleNotFound(name.to_string())),
+        (Some(id), None) => match roles::by_id(id) {
+            Some(role) => Ok(role.id()),
+            None => listed_role(directory, |r| r.object_id == id)
+                .await?
+                .ok_or_else(|| Fault::RoleNotFound(id.to_string())),
+        },
+        (None, Some(name)) => match roles::by_name(name) {
+            Some(role) => Ok(role.id()),
+            None => listed_role(directory, |r| r.name.eq_ignore_ascii_case(name.trim()))
+                .await?
+                .ok_or_else(|| Fault::RoleNotFound(name.to_string())),
+        },
         (None, None) => Err(Fault::Required {
             field: "RoleName".to_string(),
             reason: format!("Name the role with {id_field} or RoleName."),
         }),
     }
+}
+
+async fn listed_role(
+    directory: &dyn Directory,
+    wanted: impl Fn(&Role) -> bool,
+) -> FaultResult<Option<Uuid>> {
+    Ok(directory
+        .roles()
+        .await?
+        .iter()
+        .find(|r| wanted(r))
+        .map(|r| r.object_id))
 }
 
 #[allow(non_snake_case)]
@@ -262,7 +288,7 @@ mod handlers {
             return Err(Fault::invalid("RequirementUnsetOnly", "RequirementUnsetOnly finds users without a requirement; it cannot be combined with Requirements."));
         }
         if let Some(role) = p.role_object_id {
-            roles::by_id(role).ok_or_else(|| Fault::RoleNotFound(role.to_string()))?;
+            role_id(directory, Some(role), None, "RoleObjectId").await?;
         }
         let query = UserQuery {
             filter: UserFilter::default(),
@@ -386,7 +412,7 @@ mod handlers {
         if p.object_id.is_none() && p.role_name.is_none() {
             return Ok(ListPage::all(all));
         }
-        let id = role_id(p.object_id, p.role_name.as_deref(), "ObjectId")?;
+        let id = role_id(directory, p.object_id, p.role_name.as_deref(), "ObjectId").await?;
         let role = all
             .into_iter()
             .find(|r| r.object_id == id)
@@ -399,7 +425,7 @@ mod handlers {
         directory: &dyn Directory,
     ) -> FaultResult<ListPage<RoleMember>> {
         check_tenant(p.tenant_id, directory).await?;
-        let role = role_id(Some(p.role_object_id), None, "RoleObjectId")?;
+        let role = role_id(directory, Some(p.role_object_id), None, "RoleObjectId").await?;
         let query = MemberQuery {
             types: p.member_object_types.clone(),
             search_string: p.search_string.clone(),
@@ -431,7 +457,13 @@ mod handlers {
         directory: &dyn Directory,
     ) -> FaultResult<Outcome> {
         check_tenant(p.tenant_id, directory).await?;
-        let role = role_id(p.role_object_id, p.role_name.as_deref(), "RoleObjectId")?;
+        let role = role_id(
+            directory,
+            p.role_object_id,
+            p.role_name.as_deref(),
+            "RoleObjectId",
+        )
+        .await?;
         directory.add_role_member(role, &member(&p)?).await
     }
 
@@ -440,7 +472,13 @@ mod handlers {
         directory: &dyn Directory,
     ) -> FaultResult<Outcome> {
         check_tenant(p.tenant_id, directory).await?;
-        let role = role_id(p.role_object_id, p.role_name.as_deref(), "RoleObjectId")?;
+        let role = role_id(
+            directory,
+            p.role_object_id,
+            p.role_name.as_deref(),
+            "RoleObjectId",
+        )
+        .await?;
         directory.remove_role_member(role, &member(&p)?).await
     }
 

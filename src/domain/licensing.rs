@@ -108,6 +108,21 @@ pub fn disabled_plans(license: &UserLicense) -> Vec<String> {
         .collect()
 }
 
+/// The ids of a licence's disabled service plans in its subscription (Graph's `disabledPlans`).
+pub fn disabled_plan_ids(license: &UserLicense, subscription: &Subscription) -> Vec<Uuid> {
+    let disabled = disabled_plans(license);
+    subscription
+        .service_plans
+        .iter()
+        .filter(|p| {
+            disabled
+                .iter()
+                .any(|d| d.eq_ignore_ascii_case(&p.service_name))
+        })
+        .map(|p| p.service_plan_id)
+        .collect()
+}
+
 /// What a licence change did: the SKUs whose units it takes or gives back.
 pub struct LicenseChange {
     pub added: Vec<Uuid>,

@@ -8,10 +8,12 @@ use crate::domain::licensing::{self, LicenseCatalog};
 use crate::domain::model::{
     CompanyInformation, Domain, DomainAuthenticationType, DomainCapability, DomainStatus,
     DomainVerificationMethod, Group, GroupMember, GroupMemberType, GroupType, MethodType,
-    NotificationType, PhoneAppAuthenticationType, RequirementState, RoleMember, RoleMemberType,
-    ServicePlan, SkuTargetClass, StrongAuthenticationMethod, StrongAuthenticationPhoneAppDetail,
-    StrongAuthenticationRequirement, StrongAuthenticationUserDetails, Subscription, User, UserType,
+    NotificationType, PhoneAppAuthenticationType, RequirementState, Role, RoleMember,
+    RoleMemberType, ServicePlan, SkuTargetClass, StrongAuthenticationMethod,
+    StrongAuthenticationPhoneAppDetail, StrongAuthenticationRequirement,
+    StrongAuthenticationUserDetails, Subscription, User, UserType,
 };
+use crate::domain::roles;
 use crate::domain::time::Timestamp;
 
 /// The user properties the bridge reads (`$select`): everything MSOnline's User shows that Graph has.
@@ -327,6 +329,27 @@ fn requirement(state: RequirementState) -> StrongAuthenticationRequirement {
         relying_party: "*".to_string(),
         state,
         remember_devices_not_issued_before: None,
+    }
+}
+
+/// A role by its template id: a built-in role keeps MSOnline's legacy name; any other role Graph
+/// lists (a `directoryRoleTemplate` or `directoryRole`) shows Graph's name and description.
+pub fn role(template_id: Uuid, object: &Value) -> Role {
+    match roles::by_id(template_id) {
+        Some(built_in) => built_in.role(),
+        None => Role {
+            object_id: template_id,
+            name: object["displayName"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string(),
+            description: object["description"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string(),
+            is_enabled: true,
+            is_system: true,
+        },
     }
 }
 

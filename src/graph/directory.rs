@@ -25,7 +25,7 @@ use crate::domain::requests::{
     SetUserPasswordParams, SetUserPrincipalNameParams, UserChanges, UserEnabledFilter, UserRef,
 };
 use crate::domain::time::Timestamp;
-use crate::domain::{password, phone, roles, user_rules};
+use crate::domain::{password, phone, user_rules};
 
 /// Graph pages hold at most 999 users.
 const MAX_PAGE: usize = 999;
@@ -42,7 +42,7 @@ pub struct GraphDirectory {
 /// Percent-encodes a UPN for a path segment; a UPN starting with `$` takes the key form
 /// `users('$x@y.com')` (reference/graph.md 3.2).
 fn user_segment(key: &str) -> String {
-    let encoded = crate::percent::encode(key, b"@!'");
+    let encoded = msol_encoding::percent::encode(key, b"@!'");
     if key.starts_with('$') {
         format!("/users('{}')", encoded.replace('\'', "''"))
     } else {
@@ -736,9 +736,9 @@ impl GraphDirectory {
         }
     }
 
-    fn role_path(role: Uuid) -> FaultResult<String> {
-        roles::by_id(role).ok_or_else(|| Fault::RoleNotFound(role.to_string()))?;
-        Ok(format!("/directoryRoles(roleTemplateId='{role}')"))
+    /// A role by its template id (the operation layer has checked that Graph lists it).
+    fn role_path(role: Uuid) -> String {
+        format!("/directoryRoles(roleTemplateId='{role}')")
     }
 
     /// Members of a role; a role never activated has none (Graph answers 404 for it). Member
@@ -746,7 +746,7 @@ impl GraphDirectory {
     /// without licences or sync facts, so users are read through the user cast with the
     /// properties a RoleMember shows, and the other members through the plain listing.
     async fn role_member_objects(&self, role: Uuid) -> FaultResult<Vec<Value>> {
-        let path = format!("{}/members", Self::role_path(role)?);
+        let path = format!("{}/members", Self::role_path(role));
         let Some(mut members) = self
             .all_pages_unless_missing(&format!("{path}?$select=id,displayName,mail"))
             .await?
@@ -870,7 +870,7 @@ impl Directory for GraphDirectory {
                 if !filters.is_empty() {
                     path.push_str(&format!(
                         "&$filter={}",
-                        crate::percent::encode(&filters.join(" and "), b",$/")
+                        msol_encoding::percent::encode(&filters.join(" and "), b",$/")
                     ));
                 }
                 let mut call = Call::get(Version::V1, path);
@@ -1287,19 +1287,7 @@ impl Directory for GraphDirectory {
         let templates = self.all_pages("/directoryRoleTemplates").await?;
         Ok(templates
             .iter()
-            .filter_map(|t| {
-                let id = Uuid::parse_str(t["id"].as_str()?).ok()?;
-                Some(match roles::by_id(id) {
-                    Some(built_in) => built_in.role(),
-                    None => Role {
-                        object_id: id,
-                        name: t["displayName"].as_str().unwrap_or_default().to_string(),
-                        description: t["description"].as_str().unwrap_or_default().to_string(),
-                        is_enabled: true,
-                        is_system: true,
-                    },
-                })
-            })
+            .filter_map(|t| Some(convert::role(Uuid::parse_str(t["id"].as_str()?).ok()?, t)))
             .collect())
     }
 
@@ -1345,7 +1333,7 @@ impl Directory for GraphDirectory {
     }
 
     async fn add_role_member(&self, role: Uuid, member: &MemberRef) -> FaultResult<Outcome> {
-        let path = Self::role_path(role)?;
+        let path = Self::role_path(role);
         let id = self.resolve_member(member).await?;
         // Graph lists and addresses activated roles only: activate on first use.
         if let Err(failure) = self
@@ -1400,7 +1388,7 @@ impl Directory for GraphDirectory {
     }
 
     async fn remove_role_member(&self, role: Uuid, member: &MemberRef) -> FaultResult<Outcome> {
-        let path = Self::role_path(role)?;
+        let path = Self::role_path(role);
         let id = self.resolve_member(member).await?;
         match self
             .client
@@ -1425,8 +1413,12 @@ impl Directory for GraphDirectory {
         let mut roles_held: Vec<Role> = held
             .iter()
             .filter(|o| o["@odata.type"] == "#microsoft.graph.directoryRole")
-            .filter_map(|o| Uuid::parse_str(o["roleTemplateId"].as_str()?).ok())
-            .filter_map(|t| roles::by_id(t).map(|r| r.role()))
+            .filter_map(|o| {
+                Some(convert::role(
+                    Uuid::parse_str(o["roleTemplateId"].as_str()?).ok()?,
+                    o,
+                ))
+            })
             .collect();
         roles_held.sort_by_key(|r| r.object_id);
         roles_held.dedup_by_key(|r| r.object_id);
@@ -1524,17 +1516,7 @@ impl GraphDirectory {
                     .subscriptions
                     .iter()
                     .find(|(s, _)| catalog.account_sku_id(s) == license.account_sku_id)?;
-                let disabled = licensing::disabled_plans(license);
-                let disabled_ids: Vec<Uuid> = subscription
-                    .service_plans
-                    .iter()
-                    .filter(|p| {
-                        disabled
-                            .iter()
-                            .any(|d| d.eq_ignore_ascii_case(&p.service_name))
-                    })
-                    .map(|p| p.service_plan_id)
-                    .collect();
+                let disabled_ids = licensing::disabled_plan_ids(license, subscription);
                 Some(json!({"skuId": subscription.sku_id, "disabledPlans": disabled_ids}))
             })
             .collect();

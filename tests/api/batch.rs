@@ -4,8 +4,8 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use graph_sim::SimSettings;
 use msol_bridge::app::Bridge;
-use msol_bridge::graph_sim::SimSettings;
 use msol_bridge::secret::Secret;
 use serde_json::{json, Value};
 

@@ -4,11 +4,12 @@
 use std::collections::HashMap;
 use std::time::Duration;
 
+use graph_sim::{GraphSimulator, SimHandle, SimSettings};
 use msol_bridge::directory::conformance;
 use msol_bridge::graph::client::RetryPolicy;
 use msol_bridge::graph::cloud::Endpoints;
 use msol_bridge::graph::{self, GraphDirectory, GraphSettings, SignIn};
-use msol_bridge::graph_sim::{GraphSimulator, SimHandle, SimSettings};
+use msol_bridge::graph_seed::simulated_tenant;
 use msol_bridge::secret::Secret;
 use msol_bridge::tenant::TenantSnapshot;
 
@@ -25,9 +26,13 @@ pub struct TestGraph {
 pub async fn spawn_simulator(snapshot: &TenantSnapshot, settings: SimSettings) -> TestGraph {
     let mut settings = settings;
     settings.apps = HashMap::from([(APP_ID.to_string(), APP_SECRET.to_string())]);
-    let simulator = GraphSimulator::bind("127.0.0.1:0".parse().unwrap(), snapshot, settings)
-        .await
-        .unwrap();
+    let simulator = GraphSimulator::bind(
+        "127.0.0.1:0".parse().unwrap(),
+        simulated_tenant(snapshot),
+        settings,
+    )
+    .await
+    .unwrap();
     let url = simulator.url();
     let sim = simulator.handle();
     tokio::spawn(simulator.run_until(std::future::pending()));
@@ -103,6 +108,7 @@ async fn the_graph_backend_passes_the_conformance_suite() {
     conformance::run_all(&graph.app_directory().await).await;
 }
 
+use graph_sim::throttle::Limits;
 use msol_bridge::directory::{Directory, PageRequest, UserQuery};
 use msol_bridge::domain::model::{
     MethodType, RequirementState, RoleMemberType, StrongAuthenticationMethod,
@@ -112,7 +118,6 @@ use msol_bridge::domain::requests::{
     SetUserParams, SetUserPasswordParams, UserChanges, UserFilter, UserRef,
 };
 use msol_bridge::domain::time::Timestamp;
-use msol_bridge::graph_sim::throttle::Limits;
 use msol_bridge::tenant::RoleAssignment;
 use uuid::Uuid;
 
@@ -924,9 +929,7 @@ async fn the_identity_platform_serves_discovery_id_tokens_and_me_as_documented()
     )
     .await;
     let decode = |part: &str| -> serde_json::Value {
-        let bytes =
-            msol_bridge::certificate::base64_decode(&part.replace('-', "+").replace('_', "/"))
-                .expect("base64url");
+        let bytes = msol_encoding::base64::decode(part).expect("base64url");
         serde_json::from_slice(&bytes).unwrap()
     };
     let id_token = token["id_token"].as_str().expect("an id_token for openid");
@@ -1036,4 +1039,74 @@ async fn role_members_list_default_properties_unless_selected() {
     assert_eq!(groups["value"], serde_json::json!([]));
     let wrong = members("/microsoft.graph.nothing").await;
     assert_eq!(wrong["error"]["code"], "BadRequest");
+}
+
+#[tokio::test]
+async fn any_role_template_graph_lists_works_by_id_or_name() {
+    const KNOWLEDGE_MANAGER: &str = "744ec460-397e-42ad-a462-8b3f9747a02c";
+    let graph = spawn_unthrottled(&fresh_tenant()).await;
+    let bridge =
+        crate::helpers::spawn_bridge_over(std::sync::Arc::new(graph.app_directory().await)).await;
+    let roles = bridge.ok("Get-MsolRole", serde_json::json!({})).await;
+    let names: Vec<&str> = roles["Value"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["Name"].as_str().unwrap())
+        .collect();
+    // Every template of the built-in roles page, legacy names kept for MSOnline's table.
+    assert!(names.len() > 100, "{}", names.len());
+    assert!(names.contains(&"Authentication Policy Administrator"));
+    assert!(names.contains(&"Company Administrator"));
+    let upn = "admin@contoso.onmicrosoft.com";
+    bridge
+        .ok(
+            "Add-MsolRoleMember",
+            serde_json::json!({ "RoleName": "knowledge manager", "RoleMemberEmailAddress": upn }),
+        )
+        .await;
+    let members = bridge
+        .ok(
+            "Get-MsolRoleMember",
+            serde_json::json!({ "RoleObjectId": KNOWLEDGE_MANAGER }),
+        )
+        .await;
+    assert_eq!(members["Value"][0]["EmailAddress"], upn, "{members}");
+    let held = bridge
+        .ok(
+            "Get-MsolUserRole",
+            serde_json::json!({ "UserPrincipalName": upn }),
+        )
+        .await;
+    let held: Vec<&str> = held["Value"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["Name"].as_str().unwrap())
+        .collect();
+    assert!(held.contains(&"Knowledge Manager"), "{held:?}");
+    assert!(held.contains(&"Company Administrator"), "{held:?}");
+    bridge
+        .ok(
+            "Remove-MsolRoleMember",
+            serde_json::json!({ "RoleObjectId": KNOWLEDGE_MANAGER, "RoleMemberEmailAddress": upn }),
+        )
+        .await;
+    let unknown = bridge
+        .fault(
+            "Get-MsolRoleMember",
+            serde_json::json!({ "RoleObjectId": "00000000-0000-0000-0000-00000000abcd" }),
+        )
+        .await;
+    assert_eq!(unknown["Code"], "RoleNotFoundException", "{unknown}");
+
+    // The local tenant knows MSOnline's table only.
+    let local = crate::helpers::spawn_bridge().await;
+    let refused = local
+        .fault(
+            "Add-MsolRoleMember",
+            serde_json::json!({ "RoleName": "Knowledge Manager", "RoleMemberEmailAddress": upn }),
+        )
+        .await;
+    assert_eq!(refused["Code"], "RoleNotFoundException", "{refused}");
 }

@@ -2,6 +2,7 @@ use std::sync::Arc;
 
 use msol_bridge::app::{Bridge, ServerLimits};
 use msol_bridge::directory::local::{LocalDirectory, Store};
+use msol_bridge::directory::Directory;
 use msol_bridge::domain::time::Timestamp;
 use msol_bridge::secret::Secret;
 use msol_bridge::tenant::{self, TenantSnapshot};
@@ -12,7 +13,8 @@ pub const SECRET: &str = "test-secret-0123456789abcdef0123456789";
 pub struct TestBridge {
     pub url: String,
     pub client: reqwest::Client,
-    pub directory: LocalDirectory,
+    /// The local tenant behind the bridge (absent over another backend).
+    local: Option<LocalDirectory>,
     _folder: tempfile::TempDir,
 }
 
@@ -55,12 +57,36 @@ pub async fn spawn_bridge_limited(snapshot: TenantSnapshot, limits: ServerLimits
     TestBridge {
         url,
         client: reqwest::Client::new(),
-        directory,
+        local: Some(directory),
         _folder: folder,
     }
 }
 
+/// A bridge over another backend (the Graph backend against the simulator).
+pub async fn spawn_bridge_over(directory: Arc<dyn Directory>) -> TestBridge {
+    let bridge = Bridge::bind(
+        "127.0.0.1:0".parse().unwrap(),
+        directory,
+        Secret::new(SECRET.into()),
+    )
+    .await
+    .unwrap();
+    let url = bridge.url();
+    tokio::spawn(bridge.run_until(std::future::pending()));
+    TestBridge {
+        url,
+        client: reqwest::Client::new(),
+        local: None,
+        _folder: tempfile::tempdir().unwrap(),
+    }
+}
+
 impl TestBridge {
+    /// The local tenant behind a bridge from `spawn_bridge*`.
+    pub fn directory(&self) -> &LocalDirectory {
+        self.local.as_ref().expect("a bridge over the local tenant")
+    }
+
     /// Calls an operation; answers the status and the JSON body.
     pub async fn call(&self, operation: &str, body: Value) -> (u16, Value) {
         let response = self

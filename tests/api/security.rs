@@ -106,7 +106,7 @@ async fn every_request_needs_the_secret_the_right_host_and_no_browser_origin() {
 #[tokio::test]
 async fn the_bridge_refuses_to_listen_beyond_loopback_or_with_a_short_secret() {
     let bridge = spawn_bridge().await;
-    let directory = std::sync::Arc::new(bridge.directory.clone());
+    let directory = std::sync::Arc::new(bridge.directory().clone());
     let open = msol_bridge::app::Bridge::bind(
         "0.0.0.0:0".parse().unwrap(),
         directory.clone(),

@@ -3,9 +3,11 @@
 //! uses, `$batch`, the identity service's throttling, plus injected latency and faults. Any Graph
 //! client can use it: it serves Microsoft's paths on one origin.
 
+pub mod assertion;
 pub mod identity;
 pub mod odata;
 pub mod resources;
+pub mod role_templates;
 pub mod state;
 pub mod throttle;
 
@@ -29,14 +31,14 @@ use resources::{Caller, SimRequest, SimResponse, Version};
 use state::SimTenant;
 use throttle::{Limits, Throttle, Verdict};
 
-use crate::tenant::TenantSnapshot;
-
 /// The application id the simulator registers as a confidential client unless told another.
 pub const SIMULATED_APP_ID: &str = "5c3b3f6e-1b1a-4c52-9a0e-6d0f3a1b2c4d";
 /// Where the simulator reads that client's secret (never from the command line).
 pub const CLIENT_SECRET_VARIABLE: &str = "MSOL_BRIDGE_SIM_CLIENT_SECRET";
 
-pub use crate::graph::BATCH_LIMIT;
+/// Requests one `$batch` may hold: "JSON batch requests are currently limited to 20 individual
+/// requests" (graph/json-batching, "Batch size limitations").
+pub const BATCH_LIMIT: usize = 20;
 
 /// How the simulator behaves beyond the documentation's defaults.
 #[derive(Clone, Debug)]
@@ -173,14 +175,13 @@ pub struct GraphSimulator {
 impl GraphSimulator {
     pub async fn bind(
         listen: SocketAddr,
-        snapshot: &TenantSnapshot,
+        mut tenant: SimTenant,
         settings: SimSettings,
     ) -> Result<GraphSimulator> {
         let listener = TcpListener::bind(listen)
             .await
             .with_context(|| format!("listening on {listen}"))?;
         let address = listener.local_addr()?;
-        let mut tenant = SimTenant::from_snapshot(snapshot);
         ensure_global_administrator(&mut tenant);
         let sim = Sim {
             identity: Identity::new(
@@ -254,56 +255,29 @@ fn ensure_global_administrator(tenant: &mut SimTenant) {
         return;
     }
     let upn = format!("admin@{}", tenant.initial_domain());
-    let snapshot_user = crate::domain::model::User {
-        display_name: Some("Administrator".to_string()),
-        ..crate::domain::model::User::new(
-            Uuid::new_v4(),
-            upn,
-            crate::domain::time::Timestamp::now(),
-        )
-    };
-    let mut user = SimTenant::from_snapshot(&TenantSnapshot {
-        version: crate::tenant::SNAPSHOT_VERSION,
-        company: crate::tenant::new_tenant(
-            "x",
-            "x.onmicrosoft.com",
-            Uuid::new_v4(),
-            crate::domain::time::Timestamp::now(),
-        )
-        .expect("a fixed tenant builds")
-        .company,
-        domains: Vec::new(),
-        subscriptions: Vec::new(),
-        users: vec![snapshot_user],
-        groups: Vec::new(),
-        service_principals: Vec::new(),
-        role_assignments: Vec::new(),
-        group_memberships: Vec::new(),
-    })
-    .users
-    .remove(0);
-    user.password = None;
+    let mut user = state::SimUser::new(Uuid::new_v4(), upn);
+    user.display_name = Some("Administrator".to_string());
+    user.mail_nickname = Some("admin".to_string());
     let id = user.id;
     tenant.users.push(user);
-    let template = Uuid::parse_str(crate::domain::roles::COMPANY_ADMINISTRATOR).expect("valid");
-    if let Some(index) = tenant.role_by_key(&state::RoleKey::Template(template)) {
-        tenant.roles[index].members.insert(id);
+    let template = Uuid::parse_str(role_templates::GLOBAL_ADMINISTRATOR).expect("valid");
+    match tenant.role_by_key(&state::RoleKey::Template(template)) {
+        Some(index) => {
+            tenant.roles[index].members.insert(id);
+        }
+        None => tenant.roles.push(state::SimRole {
+            id: Uuid::new_v4(),
+            role_template_id: template,
+            members: [id].into(),
+        }),
     }
 }
 
 pub fn parse_form(body: &str) -> HashMap<String, String> {
-    body.split('&')
-        .filter(|p| !p.is_empty())
-        .map(|pair| {
-            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-            (
-                crate::percent::decode(k, true),
-                crate::percent::decode(v, true),
-            )
-        })
-        .collect()
+    parse_query(body).into_iter().collect()
 }
 
+/// `name=value` pairs, decoded as forms and queries are (`+` is a space).
 fn parse_query(query: &str) -> Vec<(String, String)> {
     query
         .split('&')
@@ -311,8 +285,8 @@ fn parse_query(query: &str) -> Vec<(String, String)> {
         .map(|pair| {
             let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
             (
-                crate::percent::decode(k, true),
-                crate::percent::decode(v, true),
+                msol_encoding::percent::decode(k, true),
+                msol_encoding::percent::decode(v, true),
             )
         })
         .collect()
@@ -323,7 +297,7 @@ fn parse_query(query: &str) -> Vec<(String, String)> {
 fn segments(path: &str) -> Vec<String> {
     let mut out = Vec::new();
     for raw in path.split('/').filter(|s| !s.is_empty()) {
-        let segment = crate::percent::decode(raw, false);
+        let segment = msol_encoding::percent::decode(raw, false);
         match (segment.find('('), segment.ends_with(')')) {
             (Some(open), true) if open > 0 => {
                 out.push(segment[..open].to_string());

@@ -9,7 +9,10 @@ use super::state::{
     graph_time, AssignedLicense, PhoneType, RoleKey, SimRole, SimTenant, SimUser,
     PASSWORD_METHOD_ID,
 };
-use crate::domain::roles;
+use crate::role_templates::{
+    self, AUTHENTICATION_ADMINISTRATOR, GLOBAL_ADMINISTRATOR,
+    PRIVILEGED_AUTHENTICATION_ADMINISTRATOR,
+};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Version {
@@ -196,8 +199,8 @@ fn standing(tenant: &SimTenant, caller: &Caller) -> Standing {
         };
     };
     let holds = |t: &str| tenant.holds_role(user, t);
-    let full = holds(roles::COMPANY_ADMINISTRATOR) || holds("7be44c8a-adaf-4e2a-84d6-ab2649e08a13");
-    let auth_admin = holds("c4e39bd9-1100-46d3-8c65-fb160da0071f");
+    let full = holds(GLOBAL_ADMINISTRATOR) || holds(PRIVILEGED_AUTHENTICATION_ADMINISTRATOR);
+    let auth_admin = holds(AUTHENTICATION_ADMINISTRATOR);
     let user_admin = holds("fe930be7-5e62-47db-91af-98c3a49a38b1");
     Standing {
         can_write: full || auth_admin || user_admin,
@@ -402,9 +405,9 @@ pub fn handle(tenant: &mut SimTenant, request: &SimRequest) -> SimResponse {
         (_, ["directory", "deletedItems", id, rest @ ..]) => deleted_item(tenant, id, rest, request),
         ("GET", ["directoryRoleTemplates"]) => collection(
             format!("{}/v1.0/$metadata#directoryRoleTemplates", request.base_url),
-            roles::BUILT_IN_ROLES
+            role_templates::ROLE_TEMPLATES
                 .iter()
-                .map(|r| json!({"@odata.type": "#microsoft.graph.directoryRoleTemplate", "id": r.template_id, "displayName": r.current_name, "description": r.description, "deletedDateTime": null}))
+                .map(|r| json!({"@odata.type": "#microsoft.graph.directoryRoleTemplate", "id": r.id, "displayName": r.display_name, "description": r.description, "deletedDateTime": null}))
                 .collect(),
         ),
         ("GET", ["directoryRoles"]) => collection(
@@ -600,8 +603,8 @@ fn next_link(request: &SimRequest, resource: &str, position: usize) -> String {
         .map(|(k, v)| {
             format!(
                 "{}={}",
-                crate::percent::encode(k, KEEP),
-                crate::percent::encode(v, KEEP)
+                msol_encoding::percent::encode(k, KEEP),
+                msol_encoding::percent::encode(v, KEEP)
             )
         })
         .collect();
@@ -776,48 +779,9 @@ fn create_user(tenant: &mut SimTenant, request: &SimRequest) -> SimResponse {
     if let Err(response) = check_upn(tenant, &upn, None) {
         return response;
     }
-    let now = graph_time(chrono::Utc::now());
-    let mut user = SimUser {
-        id: Uuid::new_v4(),
-        user_principal_name: upn,
-        display_name: None,
-        given_name: None,
-        surname: None,
-        job_title: None,
-        department: None,
-        office_location: None,
-        street_address: None,
-        city: None,
-        state: None,
-        postal_code: None,
-        country: None,
-        business_phones: Vec::new(),
-        mobile_phone: None,
-        fax_number: None,
-        preferred_language: None,
-        preferred_data_location: None,
-        usage_location: None,
-        account_enabled: true,
-        password_policies: None,
-        other_mails: Vec::new(),
-        proxy_addresses: Vec::new(),
-        mail: None,
-        mail_nickname: None,
-        user_type: "Member".to_string(),
-        created_date_time: now.clone(),
-        last_password_change_date_time: Some(now),
-        sign_in_sessions_valid_from_date_time: None,
-        on_premises_sync_enabled: None,
-        on_premises_last_sync_date_time: None,
-        on_premises_immutable_id: None,
-        assigned_licenses: Vec::new(),
-        deleted_date_time: None,
-        auth: super::state::Authentication {
-            per_user_mfa_state: "disabled".to_string(),
-            ..Default::default()
-        },
-        password,
-    };
+    let mut user = SimUser::new(Uuid::new_v4(), upn);
+    user.last_password_change_date_time = Some(user.created_date_time.clone());
+    user.password = password;
     let mut properties = body.clone();
     properties.remove("passwordProfile");
     properties.remove("@odata.type");
@@ -1486,13 +1450,13 @@ fn deleted_item(
 }
 
 fn role_json(role: &SimRole) -> Value {
-    let built_in = roles::by_id(role.role_template_id);
+    let template = role_templates::by_id(&role.role_template_id.to_string());
     json!({
         "@odata.type": "#microsoft.graph.directoryRole",
         "id": role.id,
         "deletedDateTime": null,
-        "displayName": built_in.map(|r| r.current_name),
-        "description": built_in.map(|r| r.description),
+        "displayName": template.map(|r| r.display_name),
+        "description": template.map(|r| r.description),
         "roleTemplateId": role.role_template_id,
     })
 }
@@ -1516,7 +1480,7 @@ fn activate_role(tenant: &mut SimTenant, request: &SimRequest) -> SimResponse {
     else {
         return bad_request("roleTemplateId is required.");
     };
-    if roles::by_id(template).is_none() {
+    if role_templates::by_id(&template.to_string()).is_none() {
         return not_found(&template.to_string());
     }
     if tenant.role_by_key(&RoleKey::Template(template)).is_some() {

@@ -1,5 +1,5 @@
-//! Percent-encoding for Graph URLs (paths, query values, forms), written once for the backend and
-//! the simulator: unreserved characters stay, `keep` names the others a context leaves as they are.
+//! Percent-encoding (RFC 3986) for URLs, queries and forms: unreserved characters stay, `keep`
+//! names the others a context leaves as they are.
 
 pub fn encode(text: &str, keep: &[u8]) -> String {
     let mut encoded = String::with_capacity(text.len());

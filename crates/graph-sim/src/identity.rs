@@ -12,7 +12,9 @@ use serde_json::{json, Value};
 use uuid::Uuid;
 
 use super::state::SimTenant;
-use crate::domain::roles;
+use msol_encoding::base64;
+
+use crate::role_templates::GLOBAL_ADMINISTRATOR;
 
 /// Who a token speaks for.
 #[derive(Clone, Debug)]
@@ -60,7 +62,7 @@ pub fn token_error(status: u16, error: &str, code: u32, description: &str) -> To
             "error": error,
             "error_description": format!("AADSTS{code}: {description}"),
             "error_codes": [code],
-            "timestamp": crate::graph_sim::state::graph_time(chrono::Utc::now()),
+            "timestamp": crate::state::graph_time(chrono::Utc::now()),
             "trace_id": Uuid::new_v4(),
             "correlation_id": Uuid::new_v4(),
         }),
@@ -259,14 +261,14 @@ impl Identity {
             let signature: Vec<u8> = (0..4).flat_map(|_| Uuid::new_v4().into_bytes()).collect();
             body["id_token"] = json!(format!(
                 "{}.{}.{}",
-                crate::certificate::base64url(header.to_string().as_bytes()),
-                crate::certificate::base64url(claims.to_string().as_bytes()),
-                crate::certificate::base64url(&signature)
+                base64::encode_url(header.to_string().as_bytes()),
+                base64::encode_url(claims.to_string().as_bytes()),
+                base64::encode_url(&signature)
             ));
         }
         if form.get("client_info").map(String::as_str) == Some("1") {
             let info = json!({"uid": user.id, "utid": tenant.id});
-            body["client_info"] = json!(crate::certificate::base64url(info.to_string().as_bytes()));
+            body["client_info"] = json!(base64::encode_url(info.to_string().as_bytes()));
         }
     }
 
@@ -332,7 +334,7 @@ impl Identity {
                         .certificates
                         .get(&client_id)
                         .map_or(&[][..], Vec::as_slice);
-                    if let Err(problem) = crate::certificate::verify_assertion(
+                    if let Err(problem) = crate::assertion::verify_assertion(
                         assertion,
                         registered,
                         &client_id,
@@ -493,6 +495,6 @@ impl Identity {
 pub fn first_global_administrator(tenant: &SimTenant) -> Option<Uuid> {
     tenant
         .live_users()
-        .find(|u| tenant.holds_role(u.id, roles::COMPANY_ADMINISTRATOR) && u.account_enabled)
+        .find(|u| tenant.holds_role(u.id, GLOBAL_ADMINISTRATOR) && u.account_enabled)
         .map(|u| u.id)
 }

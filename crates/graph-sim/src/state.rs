@@ -1,0 +1,368 @@
+//! The simulated tenant, in Microsoft Graph's own shapes (reference/graph.md). Whoever starts the
+//! simulator seeds it; the simulator knows nothing of where the seed came from.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use uuid::Uuid;
+
+/// Graph's fixed phone method ids, one per phone type (reference/graph.md 2.2).
+pub const MOBILE_PHONE_ID: &str = "3179e48a-750b-4051-897c-87b9720928f7";
+pub const ALTERNATE_MOBILE_PHONE_ID: &str = "b6332ec1-7057-4abe-9331-3d72feddfe41";
+pub const OFFICE_PHONE_ID: &str = "e37fc753-ff3b-4958-9484-eaa9425c82bc";
+pub const PASSWORD_METHOD_ID: &str = "28c10230-6103-485e-b985-444c60001490";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum PhoneType {
+    Mobile,
+    AlternateMobile,
+    Office,
+}
+
+impl PhoneType {
+    pub const ALL: [PhoneType; 3] = [
+        PhoneType::Mobile,
+        PhoneType::AlternateMobile,
+        PhoneType::Office,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            PhoneType::Mobile => "mobile",
+            PhoneType::AlternateMobile => "alternateMobile",
+            PhoneType::Office => "office",
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            PhoneType::Mobile => MOBILE_PHONE_ID,
+            PhoneType::AlternateMobile => ALTERNATE_MOBILE_PHONE_ID,
+            PhoneType::Office => OFFICE_PHONE_ID,
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<PhoneType> {
+        PhoneType::ALL.into_iter().find(|t| t.name() == name)
+    }
+
+    pub fn from_id(id: &str) -> Option<PhoneType> {
+        PhoneType::ALL
+            .into_iter()
+            .find(|t| t.id().eq_ignore_ascii_case(id))
+    }
+}
+
+/// A registered Microsoft Authenticator or software OATH method (Graph can read and delete these, never create them).
+#[derive(Clone, Debug)]
+pub struct AppMethod {
+    pub id: String,
+    pub display_name: String,
+    pub device_tag: String,
+    pub phone_app_version: Option<String>,
+    pub created: DateTime<Utc>,
+}
+
+/// A user resource. Profile properties serialize exactly as Graph names them; the authentication
+/// data Graph keeps under `/authentication` is held beside them and never serialized with the user.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SimUser {
+    pub id: Uuid,
+    pub user_principal_name: String,
+    pub display_name: Option<String>,
+    pub given_name: Option<String>,
+    pub surname: Option<String>,
+    pub job_title: Option<String>,
+    pub department: Option<String>,
+    pub office_location: Option<String>,
+    pub street_address: Option<String>,
+    pub city: Option<String>,
+    pub state: Option<String>,
+    pub postal_code: Option<String>,
+    pub country: Option<String>,
+    pub business_phones: Vec<String>,
+    pub mobile_phone: Option<String>,
+    pub fax_number: Option<String>,
+    pub preferred_language: Option<String>,
+    pub preferred_data_location: Option<String>,
+    pub usage_location: Option<String>,
+    pub account_enabled: bool,
+    pub password_policies: Option<String>,
+    pub other_mails: Vec<String>,
+    pub proxy_addresses: Vec<String>,
+    pub mail: Option<String>,
+    pub mail_nickname: Option<String>,
+    pub user_type: String,
+    pub created_date_time: String,
+    pub last_password_change_date_time: Option<String>,
+    pub sign_in_sessions_valid_from_date_time: Option<String>,
+    pub on_premises_sync_enabled: Option<bool>,
+    pub on_premises_last_sync_date_time: Option<String>,
+    pub on_premises_immutable_id: Option<String>,
+    pub assigned_licenses: Vec<AssignedLicense>,
+    pub deleted_date_time: Option<String>,
+    #[serde(skip)]
+    pub auth: Authentication,
+    #[serde(skip)]
+    pub password: Option<String>,
+}
+
+impl SimUser {
+    /// A cloud-only member user with nothing registered and no password, created now.
+    pub fn new(id: Uuid, user_principal_name: String) -> SimUser {
+        SimUser {
+            id,
+            user_principal_name,
+            display_name: None,
+            given_name: None,
+            surname: None,
+            job_title: None,
+            department: None,
+            office_location: None,
+            street_address: None,
+            city: None,
+            state: None,
+            postal_code: None,
+            country: None,
+            business_phones: Vec::new(),
+            mobile_phone: None,
+            fax_number: None,
+            preferred_language: None,
+            preferred_data_location: None,
+            usage_location: None,
+            account_enabled: true,
+            password_policies: None,
+            other_mails: Vec::new(),
+            proxy_addresses: Vec::new(),
+            mail: None,
+            mail_nickname: None,
+            user_type: "Member".to_string(),
+            created_date_time: graph_time(Utc::now()),
+            last_password_change_date_time: None,
+            sign_in_sessions_valid_from_date_time: None,
+            on_premises_sync_enabled: None,
+            on_premises_last_sync_date_time: None,
+            on_premises_immutable_id: None,
+            assigned_licenses: Vec::new(),
+            deleted_date_time: None,
+            auth: Authentication {
+                per_user_mfa_state: "disabled".to_string(),
+                ..Authentication::default()
+            },
+            password: None,
+        }
+    }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct AssignedLicense {
+    pub sku_id: Uuid,
+    #[serde(default)]
+    pub disabled_plans: Vec<Uuid>,
+}
+
+/// What Graph keeps under `/users/{id}/authentication`.
+#[derive(Clone, Debug, Default)]
+pub struct Authentication {
+    /// `perUserMfaState`: `disabled`, `enabled` or `enforced`.
+    pub per_user_mfa_state: String,
+    pub phones: BTreeMap<PhoneType, String>,
+    pub authenticators: Vec<AppMethod>,
+    pub software_oath: Vec<AppMethod>,
+    pub email: Option<String>,
+    /// `userPreferredMethodForSecondaryAuthentication`.
+    pub preferred_method: Option<String>,
+    pub system_preferred: bool,
+}
+
+impl Authentication {
+    /// A registered MFA method, for the enabled-to-enforced rule.
+    pub fn has_mfa_method(&self) -> bool {
+        !self.phones.is_empty() || !self.authenticators.is_empty() || !self.software_oath.is_empty()
+    }
+
+    /// Registered MFA methods; the email method serves self-service password reset only, so it
+    /// does not keep a default MFA method from being deleted (UNCONFIRMED: reference/graph.md 2.6
+    /// quotes the refusal, not which methods count).
+    pub fn mfa_method_count(&self) -> usize {
+        self.phones.len() + self.authenticators.len() + self.software_oath.len()
+    }
+}
+
+pub fn graph_time(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+#[derive(Clone, Debug)]
+pub struct SimGroup {
+    pub id: Uuid,
+    pub display_name: String,
+    pub description: Option<String>,
+    pub mail: Option<String>,
+    pub mail_enabled: bool,
+    pub security_enabled: bool,
+    pub proxy_addresses: Vec<String>,
+    pub on_premises_last_sync_date_time: Option<String>,
+    pub members: BTreeSet<Uuid>,
+}
+
+impl SimGroup {
+    pub fn to_json(&self) -> Value {
+        json!({
+            "@odata.type": "#microsoft.graph.group",
+            "id": self.id,
+            "displayName": self.display_name,
+            "description": self.description,
+            "mail": self.mail,
+            "mailEnabled": self.mail_enabled,
+            "securityEnabled": self.security_enabled,
+            "groupTypes": [],
+            "proxyAddresses": self.proxy_addresses,
+            "onPremisesLastSyncDateTime": self.on_premises_last_sync_date_time,
+            "onPremisesSyncEnabled": self.on_premises_last_sync_date_time.as_ref().map(|_| true),
+        })
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct SimServicePrincipal {
+    pub id: Uuid,
+    pub app_id: Uuid,
+    pub display_name: String,
+}
+
+/// An activated directory role: its object id differs from its template id, as in Graph.
+#[derive(Clone, Debug)]
+pub struct SimRole {
+    pub id: Uuid,
+    pub role_template_id: Uuid,
+    pub members: BTreeSet<Uuid>,
+}
+
+#[derive(Clone, Debug)]
+pub struct SimSku {
+    pub sku_id: Uuid,
+    pub sku_part_number: String,
+    pub enabled: i32,
+    pub warning: i32,
+    pub suspended: i32,
+    /// (servicePlanName, servicePlanId)
+    pub service_plans: Vec<(String, Uuid)>,
+}
+
+#[derive(Clone, Debug)]
+pub struct SimDomain {
+    pub id: String,
+    pub is_default: bool,
+    pub is_initial: bool,
+    pub is_verified: bool,
+    pub authentication_type: String,
+}
+
+pub struct SimTenant {
+    pub id: Uuid,
+    pub display_name: String,
+    pub created: String,
+    pub organization_extra: Value,
+    pub domains: Vec<SimDomain>,
+    pub skus: Vec<SimSku>,
+    /// Users in creation order (the order listings page through).
+    pub users: Vec<SimUser>,
+    pub groups: Vec<SimGroup>,
+    pub service_principals: Vec<SimServicePrincipal>,
+    pub roles: Vec<SimRole>,
+}
+
+impl SimTenant {
+    pub fn initial_domain(&self) -> &str {
+        self.domains
+            .iter()
+            .find(|d| d.is_initial)
+            .map_or("", |d| d.id.as_str())
+    }
+
+    pub fn live_users(&self) -> impl Iterator<Item = &SimUser> {
+        self.users.iter().filter(|u| u.deleted_date_time.is_none())
+    }
+
+    /// A live user by id or (case-insensitive) user principal name.
+    pub fn find_user(&self, key: &str) -> Option<usize> {
+        let id = Uuid::parse_str(key).ok();
+        self.users.iter().position(|u| {
+            u.deleted_date_time.is_none()
+                && (Some(u.id) == id || u.user_principal_name.eq_ignore_ascii_case(key))
+        })
+    }
+
+    pub fn find_deleted_user(&self, id: Uuid) -> Option<usize> {
+        self.users
+            .iter()
+            .position(|u| u.deleted_date_time.is_some() && u.id == id)
+    }
+
+    pub fn role_by_key(&self, key: &RoleKey) -> Option<usize> {
+        self.roles.iter().position(|r| match key {
+            RoleKey::Id(id) => r.id == *id,
+            RoleKey::Template(id) => r.role_template_id == *id,
+        })
+    }
+
+    pub fn holds_role(&self, user: Uuid, template: &str) -> bool {
+        let template = Uuid::parse_str(template).expect("a valid template id");
+        self.roles
+            .iter()
+            .any(|r| r.role_template_id == template && r.members.contains(&user))
+    }
+
+    /// `size` as Graph's throttling tables define it: S under 50 users, M up to 500, L above.
+    pub fn size(&self) -> TenantSize {
+        match self.live_users().count() {
+            0..=49 => TenantSize::Small,
+            50..=500 => TenantSize::Medium,
+            _ => TenantSize::Large,
+        }
+    }
+
+    /// Any directory object as a member listing shows it, tagged with its `@odata.type`.
+    pub fn directory_object(&self, id: Uuid) -> Option<Value> {
+        if let Some(user) = self
+            .users
+            .iter()
+            .find(|u| u.id == id && u.deleted_date_time.is_none())
+        {
+            let mut value = serde_json::to_value(user).expect("users serialize");
+            value["@odata.type"] = json!("#microsoft.graph.user");
+            return Some(value);
+        }
+        if let Some(group) = self.groups.iter().find(|g| g.id == id) {
+            return Some(group.to_json());
+        }
+        self.service_principals
+            .iter()
+            .find(|s| s.id == id)
+            .map(|s| {
+                json!({
+                    "@odata.type": "#microsoft.graph.servicePrincipal",
+                    "id": s.id,
+                    "appId": s.app_id,
+                    "displayName": s.display_name,
+                })
+            })
+    }
+}
+
+pub enum RoleKey {
+    Id(Uuid),
+    Template(Uuid),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TenantSize {
+    Small,
+    Medium,
+    Large,
+}

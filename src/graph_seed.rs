@@ -1,0 +1,295 @@
+//! Seeds the Graph simulator from a local tenant's snapshot (`graph-sim --tenant FILE`), so that a
+//! simulated tenant holds what a local tenant holds. This mapping is the bridge's: the simulator
+//! only ever sees Graph's shapes.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use graph_sim::state::{
+    graph_time, AppMethod, AssignedLicense, Authentication, PhoneType, SimDomain, SimGroup,
+    SimRole, SimServicePrincipal, SimSku, SimTenant, SimUser,
+};
+use serde_json::json;
+use uuid::Uuid;
+
+use crate::domain::model::{
+    DomainStatus, GroupType, MethodType, PhoneAppAuthenticationType, RequirementState,
+    StrongAuthenticationPhoneAppDetail, Subscription, User, UserLicense, UserType,
+};
+use crate::domain::{licensing, phone, roles};
+use crate::graph::convert::preferred_method_name;
+use crate::tenant::TenantSnapshot;
+
+/// The simulated tenant that holds what a local tenant's snapshot holds.
+pub fn simulated_tenant(snapshot: &TenantSnapshot) -> SimTenant {
+    let company = &snapshot.company;
+    let skus = snapshot
+        .subscriptions
+        .iter()
+        .map(|s| SimSku {
+            sku_id: s.sku_id,
+            sku_part_number: s.sku_part_number.clone(),
+            enabled: s.active_units,
+            warning: s.warning_units,
+            suspended: s.suspended_units,
+            service_plans: s
+                .service_plans
+                .iter()
+                .map(|p| (p.service_name.clone(), p.service_plan_id))
+                .collect(),
+        })
+        .collect::<Vec<_>>();
+    let users = snapshot
+        .users
+        .iter()
+        .map(|u| user_from_model(u, &snapshot.subscriptions))
+        .collect();
+    let groups = snapshot
+        .groups
+        .iter()
+        .map(|g| SimGroup {
+            id: g.object_id,
+            display_name: g.display_name.clone(),
+            description: g.description.clone(),
+            mail: g.email_address.clone(),
+            mail_enabled: matches!(
+                g.group_type,
+                GroupType::DistributionList | GroupType::MailEnabledSecurity
+            ),
+            security_enabled: matches!(
+                g.group_type,
+                GroupType::Security | GroupType::MailEnabledSecurity
+            ),
+            proxy_addresses: g.proxy_addresses.clone(),
+            on_premises_last_sync_date_time: g.last_dir_sync_time.map(|t| graph_time(t.datetime())),
+            members: snapshot
+                .group_memberships
+                .iter()
+                .filter(|m| m.group_object_id == g.object_id)
+                .map(|m| m.member_object_id)
+                .collect(),
+        })
+        .collect();
+    // Graph lists activated roles only: Global Administrator and those that have members.
+    let mut roles: Vec<SimRole> = vec![SimRole {
+        id: Uuid::new_v4(),
+        role_template_id: Uuid::parse_str(roles::COMPANY_ADMINISTRATOR)
+            .expect("a valid template id"),
+        members: BTreeSet::new(),
+    }];
+    for assignment in &snapshot.role_assignments {
+        let role = match roles
+            .iter_mut()
+            .find(|r| r.role_template_id == assignment.role_object_id)
+        {
+            Some(role) => role,
+            None => {
+                roles.push(SimRole {
+                    id: Uuid::new_v4(),
+                    role_template_id: assignment.role_object_id,
+                    members: BTreeSet::new(),
+                });
+                roles.last_mut().expect("just pushed")
+            }
+        };
+        role.members.insert(assignment.member_object_id);
+    }
+    SimTenant {
+        id: company.object_id,
+        display_name: company.display_name.clone(),
+        created: graph_time(company.when_created.datetime()),
+        organization_extra: json!({
+            "street": company.street,
+            "city": company.city,
+            "state": company.state,
+            "postalCode": company.postal_code,
+            "countryLetterCode": company.country_letter_code,
+            "country": company.country,
+            "businessPhones": company.telephone_number.iter().collect::<Vec<_>>(),
+            "technicalNotificationMails": company.technical_notification_emails,
+            "marketingNotificationEmails": company.marketing_notification_emails,
+            "securityComplianceNotificationMails": company.security_compliance_notification_emails,
+            "securityComplianceNotificationPhones": company.security_compliance_notification_phones,
+            "preferredLanguage": company.preferred_language,
+            "onPremisesSyncEnabled": company.directory_synchronization_enabled.then_some(true),
+            "onPremisesLastSyncDateTime": company.last_dir_sync_time.map(|t| graph_time(t.datetime())),
+            "onPremisesLastPasswordSyncDateTime": company.last_password_sync_time.map(|t| graph_time(t.datetime())),
+        }),
+        domains: snapshot
+            .domains
+            .iter()
+            .map(|d| SimDomain {
+                id: d.name.clone(),
+                is_default: d.is_default,
+                is_initial: d.is_initial,
+                is_verified: d.status == DomainStatus::Verified,
+                authentication_type: format!("{:?}", d.authentication),
+            })
+            .collect(),
+        skus,
+        users,
+        groups,
+        service_principals: snapshot
+            .service_principals
+            .iter()
+            .map(|s| SimServicePrincipal {
+                id: s.object_id,
+                app_id: s.app_principal_id,
+                display_name: s.display_name.clone(),
+            })
+            .collect(),
+        roles,
+    }
+}
+
+/// The Graph user a local tenant's user corresponds to; authentication data mapped per
+/// reference/graph.md 2.4 (a mobile phone backs OneWaySMS and TwoWayVoiceMobile).
+fn user_from_model(user: &User, subscriptions: &[Subscription]) -> SimUser {
+    let details = user
+        .strong_authentication_user_details
+        .clone()
+        .unwrap_or_default();
+    let mut phones = BTreeMap::new();
+    let has = |t: MethodType| {
+        user.strong_authentication_methods
+            .iter()
+            .any(|m| m.method_type == t)
+    };
+    if has(MethodType::OneWaySms) || has(MethodType::TwoWayVoiceMobile) {
+        if let Some(number) = details
+            .phone_number
+            .clone()
+            .or_else(|| user.mobile_phone.clone())
+        {
+            phones.insert(PhoneType::Mobile, number);
+        }
+    }
+    if has(MethodType::TwoWayVoiceAlternateMobile) {
+        if let Some(number) = details
+            .alternative_phone_number
+            .clone()
+            .or_else(|| user.alternate_mobile_phones.first().cloned())
+        {
+            phones.insert(PhoneType::AlternateMobile, number);
+        }
+    }
+    if has(MethodType::TwoWayVoiceOffice) {
+        if let Some(number) = user
+            .phone_number
+            .as_deref()
+            .and_then(|n| phone::normalize(n).ok())
+        {
+            phones.insert(PhoneType::Office, number);
+        }
+    }
+    let created = user.when_created.datetime();
+    let app = |a: &StrongAuthenticationPhoneAppDetail| AppMethod {
+        id: a.id.unwrap_or_else(Uuid::new_v4).to_string(),
+        display_name: a.device_name.clone(),
+        device_tag: a.device_tag.clone(),
+        phone_app_version: a.phone_app_version.clone(),
+        created,
+    };
+    let authenticators = user
+        .strong_authentication_phone_app_details
+        .iter()
+        .filter(|a| a.authentication_type != PhoneAppAuthenticationType::Otp)
+        .map(app)
+        .collect();
+    let software_oath = user
+        .strong_authentication_phone_app_details
+        .iter()
+        .filter(|a| a.authentication_type == PhoneAppAuthenticationType::Otp)
+        .map(app)
+        .collect();
+    let preferred_method = user
+        .strong_authentication_methods
+        .iter()
+        .find(|m| m.is_default)
+        .map(|m| preferred_method_name(m.method_type).to_string());
+    let mut policies = Vec::new();
+    if user.password_never_expires {
+        policies.push("DisablePasswordExpiration");
+    }
+    if !user.strong_password_required {
+        policies.push("DisableStrongPassword");
+    }
+    let sku_of = |license: &UserLicense| {
+        subscriptions
+            .iter()
+            .find(|s| s.sku_part_number == license.account_sku.sku_part_number)
+    };
+    SimUser {
+        id: user.object_id,
+        user_principal_name: user.user_principal_name.clone(),
+        display_name: user.display_name.clone(),
+        given_name: user.first_name.clone(),
+        surname: user.last_name.clone(),
+        job_title: user.title.clone(),
+        department: user.department.clone(),
+        office_location: user.office.clone(),
+        street_address: user.street_address.clone(),
+        city: user.city.clone(),
+        state: user.state.clone(),
+        postal_code: user.postal_code.clone(),
+        country: user.country.clone(),
+        business_phones: user.phone_number.iter().cloned().collect(),
+        mobile_phone: user.mobile_phone.clone(),
+        fax_number: user.fax.clone(),
+        preferred_language: user.preferred_language.clone(),
+        preferred_data_location: user.preferred_data_location.clone(),
+        usage_location: user.usage_location.clone(),
+        account_enabled: !user.block_credential,
+        password_policies: (!policies.is_empty()).then(|| policies.join(", ")),
+        other_mails: user.alternate_email_addresses.clone(),
+        proxy_addresses: user.proxy_addresses.clone(),
+        mail: None,
+        mail_nickname: user
+            .user_principal_name
+            .split('@')
+            .next()
+            .map(str::to_string),
+        user_type: match user.user_type {
+            UserType::Guest => "Guest".to_string(),
+            _ => "Member".to_string(),
+        },
+        created_date_time: graph_time(created),
+        last_password_change_date_time: user
+            .last_password_change_timestamp
+            .map(|t| graph_time(t.datetime())),
+        sign_in_sessions_valid_from_date_time: user
+            .sts_refresh_tokens_valid_from
+            .map(|t| graph_time(t.datetime())),
+        on_premises_sync_enabled: user.last_dir_sync_time.map(|_| true),
+        on_premises_last_sync_date_time: user.last_dir_sync_time.map(|t| graph_time(t.datetime())),
+        on_premises_immutable_id: user.immutable_id.clone(),
+        assigned_licenses: user
+            .licenses
+            .iter()
+            .filter_map(|l| {
+                let sku = sku_of(l)?;
+                Some(AssignedLicense {
+                    sku_id: sku.sku_id,
+                    disabled_plans: licensing::disabled_plan_ids(l, sku),
+                })
+            })
+            .collect(),
+        deleted_date_time: user
+            .soft_deletion_timestamp
+            .map(|t| graph_time(t.datetime())),
+        auth: Authentication {
+            per_user_mfa_state: match user.mfa_state() {
+                None => "disabled",
+                Some(RequirementState::Enabled) => "enabled",
+                Some(RequirementState::Enforced) => "enforced",
+            }
+            .to_string(),
+            phones,
+            authenticators,
+            software_oath,
+            email: details.email.clone(),
+            preferred_method,
+            system_preferred: false,
+        },
+        password: None,
+    }
+}
