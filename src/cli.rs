@@ -101,6 +101,11 @@ pub struct GraphSimArgs {
     /// A PEM file with the application's public certificate, for the certificate flow.
     #[arg(long, value_name = "FILE")]
     pub app_certificate: Option<PathBuf>,
+    /// What the tenant consented for a client id, as CLIENT_ID=PERMISSION,PERMISSION (nothing after
+    /// `=`: no consent). Repeat for other clients. A client not named is fully consented. Tokens
+    /// for `.default` then carry just these; an explicit scope outside them gets AADSTS65001.
+    #[arg(long = "consent", value_name = "CLIENT_ID=PERMISSIONS")]
+    pub consents: Vec<String>,
     /// How long access tokens live, in seconds.
     #[arg(long, default_value_t = 3599, value_name = "SECONDS")]
     pub token_lifetime: u64,

@@ -80,10 +80,12 @@ fn graph_sim(args: &crate::cli::GraphSimArgs) -> Result<ExitCode> {
         }
         app_certificates.insert(args.app_id.clone(), certificates);
     }
+    let consents = consents(&args.consents)?;
     let settings = SimSettings {
         auto_approve: args.auto_approve,
         apps,
         app_certificates,
+        consents,
         token_lifetime: std::time::Duration::from_secs(args.token_lifetime.max(1)),
         limits: (args.limit_scale > 0.0).then(|| Limits::scaled(args.limit_scale)),
         latency: std::time::Duration::from_millis(args.latency_ms),
@@ -403,4 +405,34 @@ fn schemas(args: &SchemasArgs) -> Result<ExitCode> {
     };
     println!("{}", serde_json::to_string_pretty(value)?);
     Ok(ExitCode::SUCCESS)
+}
+
+/// `--consent CLIENT_ID=PERMISSION,...` values, each permission one the simulator knows.
+fn consents(
+    values: &[String],
+) -> Result<std::collections::HashMap<String, std::collections::BTreeSet<String>>> {
+    let known = graph_sim::permissions::all_permissions();
+    let mut consents = std::collections::HashMap::new();
+    for value in values {
+        let Some((client, permissions)) = value.split_once('=').filter(|(c, _)| !c.is_empty())
+        else {
+            bail!("--consent {value}: write CLIENT_ID=PERMISSION,PERMISSION (nothing after = for no consent)");
+        };
+        let mut granted = std::collections::BTreeSet::new();
+        for permission in permissions
+            .split(',')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
+            if !known.contains(permission) {
+                bail!(
+                    "--consent {value}: '{permission}' is not a permission the simulator knows; allowed: {}",
+                    known.iter().cloned().collect::<Vec<_>>().join(", ")
+                );
+            }
+            granted.insert(permission.to_string());
+        }
+        consents.insert(client.to_string(), granted);
+    }
+    Ok(consents)
 }

@@ -122,6 +122,8 @@ use msol_bridge::tenant::RoleAssignment;
 use uuid::Uuid;
 
 const AUTHENTICATION_ADMINISTRATOR: &str = "c4e39bd9-1100-46d3-8c65-fb160da0071f";
+const GLOBAL_READER: &str = "f2ef992c-3afb-46b9-b7cf-a126ee74c451";
+const USER_ADMINISTRATOR: &str = "fe930be7-5e62-47db-91af-98c3a49a38b1";
 
 fn user(alias: &str) -> User {
     let mut user = User::new(
@@ -407,11 +409,19 @@ async fn masked_phone_numbers_are_never_written_back() {
         phone_number: Some("+1 4255550100".into()),
         ..Default::default()
     });
-    snapshot.role_assignments.push(RoleAssignment {
-        role_object_id: Uuid::parse_str(AUTHENTICATION_ADMINISTRATOR).unwrap(),
-        member_object_id: helpdesk.object_id,
-        role_member_type: RoleMemberType::User,
-    });
+    // An Authentication Administrator, with the roles Graph asks for to read per-user MFA state
+    // (Global Reader) and to change profiles (User Administrator).
+    for role in [
+        AUTHENTICATION_ADMINISTRATOR,
+        GLOBAL_READER,
+        USER_ADMINISTRATOR,
+    ] {
+        snapshot.role_assignments.push(RoleAssignment {
+            role_object_id: Uuid::parse_str(role).unwrap(),
+            member_object_id: helpdesk.object_id,
+            role_member_type: RoleMemberType::User,
+        });
+    }
     snapshot.users.extend([helpdesk, target]);
     let graph = spawn_unthrottled(&snapshot).await;
     let password = graph
@@ -706,6 +716,15 @@ async fn post_form(
         .unwrap()
 }
 
+fn base64_json(text: &str) -> serde_json::Value {
+    serde_json::from_slice(&msol_encoding::base64::decode(text).expect("base64url")).unwrap()
+}
+
+/// The claims of a JWT (the simulator's tokens are JWT-shaped, as Microsoft's are).
+fn jwt_claims(token: &str) -> serde_json::Value {
+    base64_json(token.split('.').nth(1).expect("a JWT"))
+}
+
 /// An app-only token answer for the test app, from the client-credentials grant.
 async fn app_token_answer(
     client: &reqwest::Client,
@@ -726,7 +745,8 @@ async fn app_token_answer(
 }
 
 /// What Microsoft documents for the device code grant and refresh tokens, as any client sees it:
-/// the token keeps the scope asked for at /devicecode, a refresh token comes with offline_access,
+/// the token keeps the scope asked for at /devicecode (answered as what it grants), a refresh
+/// token comes with offline_access,
 /// and a refresh token stays valid when used, each use answering a new one.
 #[tokio::test]
 async fn the_device_code_token_keeps_its_scope_and_refresh_tokens_stay_valid() {
@@ -751,7 +771,14 @@ async fn the_device_code_token_keeps_its_scope_and_refresh_tokens_stay_valid() {
         ],
     )
     .await;
-    assert_eq!(token["scope"], scope, "{token}");
+    // `.default` answers every consented permission (here all), and the OpenID scopes asked for.
+    let granted = token["scope"].as_str().unwrap().to_string();
+    let granted_set: Vec<&str> = granted.split(' ').collect();
+    assert!(
+        granted_set.contains(&"Policy.ReadWrite.AuthenticationMethod")
+            && granted_set.contains(&"offline_access"),
+        "{token}"
+    );
     let refresh = token["refresh_token"]
         .as_str()
         .expect("a refresh token")
@@ -776,7 +803,7 @@ async fn the_device_code_token_keeps_its_scope_and_refresh_tokens_stay_valid() {
         let renewed: serde_json::Value = renewed.json().await.unwrap();
         assert!(renewed["access_token"].is_string());
         assert_eq!(
-            renewed["scope"], scope,
+            renewed["scope"], granted,
             "a refresh without scope keeps the original"
         );
         issued.push(
@@ -928,17 +955,13 @@ async fn the_identity_platform_serves_discovery_id_tokens_and_me_as_documented()
         ],
     )
     .await;
-    let decode = |part: &str| -> serde_json::Value {
-        let bytes = msol_encoding::base64::decode(part).expect("base64url");
-        serde_json::from_slice(&bytes).unwrap()
-    };
     let id_token = token["id_token"].as_str().expect("an id_token for openid");
-    let claims = decode(id_token.split('.').nth(1).unwrap());
+    let claims = jwt_claims(id_token);
     assert_eq!(claims["aud"], client_id);
     assert_eq!(claims["tid"], tenant_id.to_string());
     assert_eq!(claims["iss"], format!("{}/{tenant_id}/v2.0", graph.url));
     let upn = claims["preferred_username"].as_str().unwrap().to_string();
-    let info = decode(token["client_info"].as_str().expect("client_info"));
+    let info = base64_json(token["client_info"].as_str().expect("client_info"));
     assert_eq!(info["uid"], claims["oid"]);
     assert_eq!(info["utid"], tenant_id.to_string());
 
@@ -1109,4 +1132,244 @@ async fn any_role_template_graph_lists_works_by_id_or_name() {
         )
         .await;
     assert_eq!(refused["Code"], "RoleNotFoundException", "{refused}");
+}
+
+/// A delegated token for a user of the simulated tenant, by the password grant (the user gets
+/// the password first), for the Graph PowerShell client.
+async fn user_token_answer(graph: &TestGraph, upn: &str, scope: &str) -> serde_json::Value {
+    graph.sim.with_tenant_mut(|tenant| {
+        let index = tenant.find_user(upn).unwrap();
+        tenant.users[index].password = Some("Correct-Horse-9".to_string());
+    });
+    post_form(
+        &reqwest::Client::new(),
+        format!("{}/contoso.onmicrosoft.com/oauth2/v2.0/token", graph.url),
+        &[
+            ("client_id", graph::auth::GRAPH_POWERSHELL_CLIENT_ID),
+            ("grant_type", "password"),
+            ("username", upn),
+            ("password", "Correct-Horse-9"),
+            ("scope", scope),
+        ],
+    )
+    .await
+}
+
+/// Graph's permission model as documented: tokens carry `scp` or `roles`; `.default` yields what
+/// was consented and an explicit scope outside it gets AADSTS65001; each request needs one of its
+/// permissions and, delegated, one of its roles; refusals are 403 Authorization_RequestDenied.
+#[tokio::test]
+async fn permissions_consent_and_roles_are_enforced_as_documented() {
+    const AUTHENTICATION_POLICY_ADMINISTRATOR: &str = "0526716b-113d-4c15-b2c8-68e3c22b9f80";
+    let mut snapshot = fresh_tenant();
+    let mut users = Vec::new();
+    for (alias, role) in [
+        ("useradmin", Some(USER_ADMINISTRATOR)),
+        ("policyadmin", Some(AUTHENTICATION_POLICY_ADMINISTRATOR)),
+        ("authadmin", Some(AUTHENTICATION_ADMINISTRATOR)),
+        ("staff", None),
+        ("target", None),
+        ("exec", Some(GLOBAL_READER)),
+    ] {
+        let member = user(alias);
+        if let Some(role) = role {
+            snapshot.role_assignments.push(RoleAssignment {
+                role_object_id: Uuid::parse_str(role).unwrap(),
+                member_object_id: member.object_id,
+                role_member_type: RoleMemberType::User,
+            });
+        }
+        users.push(member);
+    }
+    snapshot.users.extend(users);
+    let mut consents = HashMap::new();
+    consents.insert(
+        graph::auth::GRAPH_POWERSHELL_CLIENT_ID.to_string(),
+        [
+            "User.Read.All",
+            "UserAuthenticationMethod.ReadWrite.All",
+            "Policy.ReadWrite.AuthenticationMethod",
+        ]
+        .into_iter()
+        .map(str::to_string)
+        .collect(),
+    );
+    let graph = spawn_simulator(
+        &snapshot,
+        SimSettings {
+            limits: None,
+            consents,
+            ..SimSettings::default()
+        },
+    )
+    .await;
+    let upn = |alias: &str| format!("{alias}@contoso.onmicrosoft.com");
+    let client = reqwest::Client::new();
+    let call =
+        |method: reqwest::Method, path: String, token: String, body: Option<serde_json::Value>| {
+            let (client, url) = (client.clone(), graph.url.clone());
+            async move {
+                let mut request = client
+                    .request(method, format!("{url}{path}"))
+                    .bearer_auth(token);
+                if let Some(body) = body {
+                    request = request.json(&body);
+                }
+                let response = request.send().await.unwrap();
+                let status = response.status().as_u16();
+                let text = response.text().await.unwrap();
+                (
+                    status,
+                    serde_json::from_str::<serde_json::Value>(&text).unwrap_or_default(),
+                )
+            }
+        };
+    let requirement =
+        |alias: &str| format!("/beta/users/{}/authentication/requirements", upn(alias));
+    let enforce = || Some(serde_json::json!({"perUserMfaState": "enforced"}));
+
+    // Consent: `.default` gives exactly what was consented; an explicit scope beyond it is refused.
+    let admin = user_token_answer(
+        &graph,
+        "admin@contoso.onmicrosoft.com",
+        "https://graph.microsoft.com/.default",
+    )
+    .await;
+    let claims = jwt_claims(admin["access_token"].as_str().expect("a token"));
+    assert_eq!(
+        claims["scp"],
+        "Policy.ReadWrite.AuthenticationMethod User.Read.All UserAuthenticationMethod.ReadWrite.All"
+    );
+    assert!(claims.get("roles").is_none());
+    let refused = user_token_answer(
+        &graph,
+        "admin@contoso.onmicrosoft.com",
+        "User.Read.All Directory.ReadWrite.All",
+    )
+    .await;
+    assert_eq!(refused["error"], "invalid_grant", "{refused}");
+    assert!(
+        refused["error_description"]
+            .as_str()
+            .unwrap()
+            .starts_with("AADSTS65001:"),
+        "{refused}"
+    );
+    let narrow = user_token_answer(
+        &graph,
+        "admin@contoso.onmicrosoft.com",
+        "https://graph.microsoft.com/User.Read.All",
+    )
+    .await;
+    let narrow = narrow["access_token"].as_str().unwrap().to_string();
+    assert_eq!(jwt_claims(&narrow)["scp"], "User.Read.All");
+    let (status, _) = call(
+        reqwest::Method::GET,
+        "/v1.0/users".into(),
+        narrow.clone(),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200);
+    let (status, body) = call(
+        reqwest::Method::PATCH,
+        requirement("staff"),
+        narrow,
+        enforce(),
+    )
+    .await;
+    assert_eq!(status, 403, "a permission the token lacks");
+    assert_eq!(body["error"]["code"], "Authorization_RequestDenied");
+
+    // App-only tokens carry roles: the test app has none recorded, so it is fully consented.
+    let app = app_token_answer(&client, &graph, "contoso.onmicrosoft.com").await;
+    let app_claims = jwt_claims(app["access_token"].as_str().unwrap());
+    assert!(app_claims["roles"]
+        .as_array()
+        .unwrap()
+        .contains(&serde_json::json!("Policy.ReadWrite.AuthenticationMethod")));
+    assert!(app_claims.get("scp").is_none());
+
+    // Roles: PATCH requirements needs Authentication Policy Administrator (or Global Administrator).
+    let token_of = |alias: &'static str| {
+        let graph = &graph;
+        async move {
+            user_token_answer(
+                graph,
+                &format!("{alias}@contoso.onmicrosoft.com"),
+                "https://graph.microsoft.com/.default",
+            )
+            .await["access_token"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        }
+    };
+    for (alias, expected) in [
+        ("useradmin", 403),
+        ("authadmin", 403),
+        ("staff", 403),
+        ("policyadmin", 204),
+    ] {
+        let (status, body) = call(
+            reqwest::Method::PATCH,
+            requirement("target"),
+            token_of(alias).await,
+            enforce(),
+        )
+        .await;
+        assert_eq!(status, expected, "{alias} changing MFA state: {body}");
+    }
+    let (status, _) = call(
+        reqwest::Method::PATCH,
+        requirement("target"),
+        admin["access_token"].as_str().unwrap().to_string(),
+        enforce(),
+    )
+    .await;
+    assert_eq!(status, 204, "a Global Administrator");
+    // Reading requirements: Global Reader or Authentication Policy Administrator.
+    let (status, _) = call(
+        reqwest::Method::GET,
+        requirement("staff"),
+        token_of("exec").await,
+        None,
+    )
+    .await;
+    assert_eq!(status, 200);
+    let (status, _) = call(
+        reqwest::Method::GET,
+        requirement("staff"),
+        token_of("useradmin").await,
+        None,
+    )
+    .await;
+    assert_eq!(status, 403);
+
+    // Methods: an Authentication Administrator changes a non-administrator's, not an administrator's.
+    let phone = || Some(serde_json::json!({"phoneNumber": "+1 4255550123", "phoneType": "mobile"}));
+    let phones = |alias: &str| format!("/v1.0/users/{}/authentication/phoneMethods", upn(alias));
+    let authadmin = token_of("authadmin").await;
+    let (status, body) = call(
+        reqwest::Method::POST,
+        phones("staff"),
+        authadmin.clone(),
+        phone(),
+    )
+    .await;
+    assert_eq!(status, 201, "{body}");
+    let (status, body) = call(reqwest::Method::POST, phones("exec"), authadmin, phone()).await;
+    assert_eq!(
+        (status, body["error"]["code"].as_str()),
+        (403, Some("Authorization_RequestDenied")),
+        "{body}"
+    );
+    let (status, _) = call(
+        reqwest::Method::POST,
+        phones("policyadmin"),
+        token_of("useradmin").await,
+        phone(),
+    )
+    .await;
+    assert_eq!(status, 403, "a User Administrator manages no methods");
 }

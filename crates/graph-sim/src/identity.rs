@@ -2,10 +2,14 @@
 //! (reference/graph.md section 8): client credentials with a secret, resource-owner password,
 //! device code (approved at `/devicelogin`, or at once with `--auto-approve`) and refresh tokens.
 //!
-//! Tokens are opaque random strings: Graph clients must not read access tokens. Certificate
+//! Access tokens are JWT-shaped, carrying `scp` (delegated) or `roles` (application) as Microsoft's
+//! do (entra/identity-platform/access-token-claims-reference); Graph clients must not read them,
+//! and the simulator looks each one up rather than trusting its claims. What a token grants is
+//! what the tenant consented for the client (entra/identity-platform/scopes-oidc: `.default`
+//! yields every consented permission, an explicit scope must have been consented). Certificate
 //! assertions are verified against the app's registered certificates (PS256 or RS256).
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
@@ -14,7 +18,14 @@ use uuid::Uuid;
 use super::state::SimTenant;
 use msol_encoding::base64;
 
+use crate::permissions::{all_permissions, OPENID_SCOPES};
 use crate::role_templates::GLOBAL_ADMINISTRATOR;
+
+/// Microsoft Graph PowerShell's public client, as the consent error names it.
+const GRAPH_COMMAND_LINE_TOOLS: (&str, &str) = (
+    "14d82eec-204b-4c2f-b7e8-296a70dab67e",
+    "Microsoft Graph Command Line Tools",
+);
 
 /// Who a token speaks for.
 #[derive(Clone, Debug)]
@@ -22,6 +33,8 @@ pub struct Grant {
     pub app_id: String,
     /// The signed-in user for delegated tokens; `None` for app-only tokens.
     pub user: Option<Uuid>,
+    /// The token's `scp` (delegated) or `roles` (app-only).
+    pub permissions: BTreeSet<String>,
     pub expires: Instant,
 }
 
@@ -40,6 +53,8 @@ pub struct Identity {
     apps: HashMap<String, String>,
     /// Registered certificates (DER) per application id.
     certificates: HashMap<String, Vec<Vec<u8>>>,
+    /// Consented permissions per client id; a client with none recorded is fully consented.
+    consents: HashMap<String, BTreeSet<String>>,
     auto_approve: bool,
     token_lifetime: Duration,
     access: HashMap<String, Grant>,
@@ -69,6 +84,20 @@ pub fn token_error(status: u16, error: &str, code: u32, description: &str) -> To
     )
 }
 
+/// A JWT whose signature is random bytes. UNCONFIRMED choice: the simulator publishes no signing
+/// key (its jwks_uri answers an empty key set). MSAL reads id_token claims without checking the
+/// signature, and access tokens are for Graph alone; a client that checks either will refuse it.
+fn unsigned_jwt(claims: &Value) -> String {
+    let header = json!({"typ": "JWT", "alg": "RS256", "kid": "graph-sim"});
+    let signature: Vec<u8> = (0..8).flat_map(|_| Uuid::new_v4().into_bytes()).collect();
+    format!(
+        "{}.{}.{}",
+        base64::encode_url(header.to_string().as_bytes()),
+        base64::encode_url(claims.to_string().as_bytes()),
+        base64::encode_url(&signature)
+    )
+}
+
 fn random_token() -> String {
     let mut bytes = [0u8; 32];
     getrandom::getrandom(&mut bytes).expect("the system's random source works");
@@ -79,12 +108,14 @@ impl Identity {
     pub fn new(
         apps: HashMap<String, String>,
         certificates: HashMap<String, Vec<Vec<u8>>>,
+        consents: HashMap<String, BTreeSet<String>>,
         auto_approve: bool,
         token_lifetime: Duration,
     ) -> Identity {
         Identity {
             apps,
             certificates,
+            consents,
             auto_approve,
             token_lifetime,
             access: HashMap::new(),
@@ -109,20 +140,108 @@ impl Identity {
         self.access.get(token)
     }
 
-    fn issue(&mut self, app_id: &str, user: Option<Uuid>, scope: &str) -> TokenAnswer {
-        let token = random_token();
+    /// What the tenant consented for a client: every permission unless told otherwise.
+    fn consented(&self, client_id: &str) -> BTreeSet<String> {
+        self.consents
+            .get(client_id)
+            .cloned()
+            .unwrap_or_else(all_permissions)
+    }
+
+    /// The delegated permissions a scope parameter yields, or the consent error. Scopes may be
+    /// resource-qualified (`https://graph.microsoft.com/User.Read.All`); `.default` is every
+    /// consented permission; OpenID Connect scopes need no consent.
+    fn delegated_permissions(
+        &self,
+        client_id: &str,
+        scope: &str,
+    ) -> Result<BTreeSet<String>, TokenAnswer> {
+        let consented = self.consented(client_id);
+        let mut granted = BTreeSet::new();
+        for item in scope.split_whitespace() {
+            let name = item.rsplit('/').next().unwrap_or(item);
+            if OPENID_SCOPES.contains(&name) {
+                continue;
+            }
+            if name == ".default" {
+                granted.extend(consented.iter().cloned());
+            } else if consented.contains(name) {
+                granted.insert(name.to_string());
+            } else {
+                // The identity platform's consent error (entra/identity-platform/reference-error-codes).
+                let client_name = if client_id == GRAPH_COMMAND_LINE_TOOLS.0 {
+                    GRAPH_COMMAND_LINE_TOOLS.1
+                } else {
+                    client_id
+                };
+                return Err(token_error(400, "invalid_grant", 65001, &format!("The user or administrator has not consented to use the application with ID '{client_id}' named '{client_name}'. Send an interactive authorization request for this user and resource.")));
+            }
+        }
+        Ok(granted)
+    }
+
+    /// Issues an access token (and a refresh token for a delegated `offline_access` scope). A
+    /// delegated answer's `scope` lists what was granted, as the token endpoint's does.
+    fn issue(
+        &mut self,
+        app_id: &str,
+        user: Option<Uuid>,
+        scope: &str,
+        tenant_id: Uuid,
+    ) -> TokenAnswer {
+        let permissions = match user {
+            Some(_) => match self.delegated_permissions(app_id, scope) {
+                Ok(granted) => granted,
+                Err(refusal) => return refusal,
+            },
+            None => self.consented(app_id),
+        };
+        let now = chrono::Utc::now().timestamp();
+        let mut claims = json!({
+            "aud": "https://graph.microsoft.com",
+            "iss": format!("https://sts.windows.net/{tenant_id}/"),
+            "iat": now,
+            "nbf": now,
+            "exp": now + self.token_lifetime.as_secs() as i64,
+            "appid": app_id,
+            "tid": tenant_id,
+            "uti": random_token(),
+            "ver": "1.0",
+        });
+        let answered_scope = match user {
+            Some(user) => {
+                claims["oid"] = json!(user);
+                claims["scp"] = json!(permissions.iter().cloned().collect::<Vec<_>>().join(" "));
+                let asked_openid = scope
+                    .split_whitespace()
+                    .filter(|s| OPENID_SCOPES.contains(s))
+                    .map(str::to_string);
+                permissions
+                    .iter()
+                    .cloned()
+                    .chain(asked_openid)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            }
+            None => {
+                claims["roles"] = json!(permissions.iter().collect::<Vec<_>>());
+                scope.to_string()
+            }
+        };
+        let token = unsigned_jwt(&claims);
         self.issued += 1;
         self.access.insert(
             token.clone(),
             Grant {
                 app_id: app_id.to_string(),
                 user,
+                permissions,
                 expires: Instant::now() + self.token_lifetime,
             },
         );
         let mut body = json!({
             "token_type": "Bearer",
-            "scope": scope,
+            "scope": answered_scope,
             "expires_in": self.token_lifetime.as_secs(),
             "ext_expires_in": self.token_lifetime.as_secs(),
             "access_token": token,
@@ -254,17 +373,7 @@ impl Identity {
                 "tid": tenant.id,
                 "ver": "2.0",
             });
-            // UNCONFIRMED choice: the simulator publishes no signing key (its jwks_uri answers an
-            // empty key set), so the signature is random bytes. MSAL reads id_token claims
-            // without checking the signature; a client that checks it will refuse the token.
-            let header = json!({"typ": "JWT", "alg": "RS256", "kid": "graph-sim"});
-            let signature: Vec<u8> = (0..4).flat_map(|_| Uuid::new_v4().into_bytes()).collect();
-            body["id_token"] = json!(format!(
-                "{}.{}.{}",
-                base64::encode_url(header.to_string().as_bytes()),
-                base64::encode_url(claims.to_string().as_bytes()),
-                base64::encode_url(&signature)
-            ));
+            body["id_token"] = json!(unsigned_jwt(&claims));
         }
         if form.get("client_info").map(String::as_str) == Some("1") {
             let info = json!({"uid": user.id, "utid": tenant.id});
@@ -355,7 +464,7 @@ impl Identity {
                 if !scope.ends_with("/.default") {
                     return token_error(400, "invalid_scope", 1002012, &format!("The provided value for scope {scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI)."));
                 }
-                self.issue(&client_id, None, &scope)
+                self.issue(&client_id, None, &scope, tenant.id)
             }
             Some("password") => {
                 // entra/identity-platform/v2-oauth-ropc: ROPC works within Entra tenants only,
@@ -406,7 +515,7 @@ impl Identity {
                     return token_error(400, "invalid_grant", 50076, "Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '00000003-0000-0000-c000-000000000000'.");
                 }
                 let id = user.id;
-                self.issue(&client_id, Some(id), &scope)
+                self.issue(&client_id, Some(id), &scope, tenant.id)
             }
             Some("urn:ietf:params:oauth:grant-type:device_code") => {
                 let code = form.get("device_code").cloned().unwrap_or_default();
@@ -457,7 +566,7 @@ impl Identity {
                 };
                 let granted = pending.scope.clone();
                 self.device_codes.remove(&code);
-                self.issue(&client_id, Some(user), &granted)
+                self.issue(&client_id, Some(user), &granted, tenant.id)
             }
             Some("refresh_token") => {
                 let token = form.get("refresh_token").cloned().unwrap_or_default();
@@ -468,8 +577,8 @@ impl Identity {
                 match self.refresh.get(&token).cloned() {
                     Some((app, user, original)) if app == client_id => {
                         let scope = if scope.is_empty() { original.clone() } else { scope };
-                        let (status, mut body) = self.issue(&client_id, Some(user), &scope);
-                        if body.get("refresh_token").is_none() {
+                        let (status, mut body) = self.issue(&client_id, Some(user), &scope, tenant.id);
+                        if status == 200 && body.get("refresh_token").is_none() {
                             let fresh = random_token();
                             self.refresh.insert(fresh.clone(), (app, user, original));
                             body["refresh_token"] = json!(fresh);

@@ -6,6 +6,7 @@
 pub mod assertion;
 pub mod identity;
 pub mod odata;
+pub mod permissions;
 pub mod resources;
 pub mod role_templates;
 pub mod state;
@@ -48,6 +49,10 @@ pub struct SimSettings {
     pub apps: HashMap<String, String>,
     /// Confidential clients' certificates (DER), by application id.
     pub app_certificates: HashMap<String, Vec<Vec<u8>>>,
+    /// The permissions the tenant consented for a client id (delegated scopes for public
+    /// clients, application permissions for confidential ones). A client with no entry is fully
+    /// consented (every permission in `permissions::all_permissions`).
+    pub consents: HashMap<String, std::collections::BTreeSet<String>>,
     pub token_lifetime: Duration,
     pub limits: Option<Limits>,
     /// Added to every HTTP exchange (not per batch item).
@@ -67,6 +72,7 @@ impl Default for SimSettings {
             auto_approve: false,
             apps: HashMap::new(),
             app_certificates: HashMap::new(),
+            consents: HashMap::new(),
             token_lifetime: Duration::from_secs(3599),
             limits: Some(Limits::DOCUMENTED),
             latency: Duration::ZERO,
@@ -187,6 +193,7 @@ impl GraphSimulator {
             identity: Identity::new(
                 settings.apps.clone(),
                 settings.app_certificates.clone(),
+                settings.consents.clone(),
                 settings.auto_approve,
                 settings.token_lifetime,
             ),
@@ -637,6 +644,7 @@ fn caller(sim: &Sim, authorization: Option<String>) -> Result<Caller, &'static s
     Ok(Caller {
         app_id: grant.app_id.clone(),
         user: grant.user,
+        permissions: grant.permissions.clone(),
     })
 }
 

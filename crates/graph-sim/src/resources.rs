@@ -9,6 +9,7 @@ use super::state::{
     graph_time, AssignedLicense, PhoneType, RoleKey, SimRole, SimTenant, SimUser,
     PASSWORD_METHOD_ID,
 };
+use crate::permissions;
 use crate::role_templates::{
     self, AUTHENTICATION_ADMINISTRATOR, GLOBAL_ADMINISTRATOR,
     PRIVILEGED_AUTHENTICATION_ADMINISTRATOR,
@@ -34,6 +35,8 @@ impl Version {
 pub struct Caller {
     pub app_id: String,
     pub user: Option<Uuid>,
+    /// The token's `scp` or `roles`.
+    pub permissions: std::collections::BTreeSet<String>,
 }
 
 pub struct SimRequest {
@@ -183,28 +186,22 @@ fn collection(context: String, items: Vec<Value>) -> SimResponse {
     SimResponse::json(200, json!({"@odata.context": context, "value": items}))
 }
 
-/// The signed-in user's standing, for delegated calls: Global Administrators and Privileged
-/// Authentication Administrators see and change everything; an Authentication Administrator sees
-/// phone numbers masked; other users may not write.
+/// What the signed-in user sees: an Authentication Administrator who is neither a Global
+/// Administrator nor a Privileged Authentication Administrator sees phone numbers masked.
 struct Standing {
-    can_write: bool,
     masked_phones: bool,
 }
 
 fn standing(tenant: &SimTenant, caller: &Caller) -> Standing {
     let Some(user) = caller.user else {
         return Standing {
-            can_write: true,
             masked_phones: false,
         };
     };
     let holds = |t: &str| tenant.holds_role(user, t);
     let full = holds(GLOBAL_ADMINISTRATOR) || holds(PRIVILEGED_AUTHENTICATION_ADMINISTRATOR);
-    let auth_admin = holds(AUTHENTICATION_ADMINISTRATOR);
-    let user_admin = holds("fe930be7-5e62-47db-91af-98c3a49a38b1");
     Standing {
-        can_write: full || auth_admin || user_admin,
-        masked_phones: !full && auth_admin,
+        masked_phones: !full && holds(AUTHENTICATION_ADMINISTRATOR),
     }
 }
 
@@ -350,9 +347,6 @@ fn text_of(body: &Value, key: &str) -> Option<String> {
 
 pub fn handle(tenant: &mut SimTenant, request: &SimRequest) -> SimResponse {
     let standing = standing(tenant, &request.caller);
-    if request.is_write() && !standing.can_write {
-        return denied();
-    }
     let mut segments: Vec<&str> = request.segments.iter().map(String::as_str).collect();
     // graph/api/user-get: `/me` is the signed-in user, and only delegated tokens have one.
     let me;
@@ -364,6 +358,19 @@ pub fn handle(tenant: &mut SimTenant, request: &SimRequest) -> SimResponse {
         segments.splice(0..1, ["users", me.as_str()]);
     }
     let method = request.method.as_str();
+    if let Some(rule) = permissions::rule_for(method, &segments) {
+        let target = match segments.as_slice() {
+            ["users", key, ..] => tenant.find_user(key).map(|i| tenant.users[i].id),
+            _ => None,
+        };
+        let principal = permissions::Principal {
+            permissions: &request.caller.permissions,
+            user: request.caller.user,
+        };
+        if permissions::refusal(rule, &principal, target, tenant).is_some() {
+            return denied();
+        }
+    }
     match (method, segments.as_slice()) {
         ("GET", ["organization"]) => organization(tenant, request),
         ("GET", ["domains"]) => collection(

@@ -1,0 +1,339 @@
+//! Graph's permission model, as each API page's "Permissions" section documents it: a request needs
+//! one of its listed permissions, in the token's `scp` (delegated) or `roles` (application); a
+//! delegated caller acting on another user also needs one of the directory roles the page lists
+//! ("In delegated scenarios with work or school accounts, the signed-in user must be assigned a
+//! supported Microsoft Entra role"). Global Administrator holds every role's permissions. Refusals
+//! are `403 Authorization_RequestDenied` (graph/errors). Where a page was not read, the rule says
+//! UNCONFIRMED.
+
+use std::collections::BTreeSet;
+
+use uuid::Uuid;
+
+use crate::role_templates::{
+    AUTHENTICATION_ADMINISTRATOR, AUTHENTICATION_POLICY_ADMINISTRATOR, GLOBAL_ADMINISTRATOR,
+    PRIVILEGED_AUTHENTICATION_ADMINISTRATOR,
+};
+use crate::state::SimTenant;
+
+const USER_ADMINISTRATOR: &str = "fe930be7-5e62-47db-91af-98c3a49a38b1";
+const LICENSE_ADMINISTRATOR: &str = "4d6ac14f-3453-41d0-bef9-a3e0c569773a";
+const PRIVILEGED_ROLE_ADMINISTRATOR: &str = "e8611ab8-c189-46e8-94e1-60213ab1f814";
+const GLOBAL_READER: &str = "f2ef992c-3afb-46b9-b7cf-a126ee74c451";
+const HELPDESK_ADMINISTRATOR: &str = "729827e3-9c14-49f7-bb1b-9608f156bbb8";
+
+/// What one request needs.
+pub struct Rule {
+    /// Any one of these, delegated or application (least privileged first).
+    pub permissions: &'static [&'static str],
+    /// On the caller's own account, a delegated caller may use these instead (the `/me` rows).
+    pub self_permissions: &'static [&'static str],
+    /// A delegated caller acting on others needs one of these roles; none listed: any member user.
+    pub roles: &'static [&'static str],
+    /// An Authentication Administrator may act on non-administrators only
+    /// (entra/identity/role-based-access-control/privileged-roles-permissions, "Who can perform
+    /// sensitive actions"; which roles count as administrators there is UNCONFIRMED: any role).
+    pub non_admin_targets_only_for_authentication_administrators: bool,
+}
+
+const fn rule(permissions: &'static [&'static str], roles: &'static [&'static str]) -> Rule {
+    Rule {
+        permissions,
+        self_permissions: &[],
+        roles,
+        non_admin_targets_only_for_authentication_administrators: false,
+    }
+}
+
+// graph/api/user-list, user-get.
+const READ_USERS: Rule = Rule {
+    self_permissions: &["User.Read", "User.ReadWrite"],
+    ..rule(
+        &[
+            "User.ReadBasic.All",
+            "User.Read.All",
+            "User.ReadWrite.All",
+            "Directory.Read.All",
+            "Directory.ReadWrite.All",
+        ],
+        &[],
+    )
+};
+// graph/api/user-post-users, user-update, user-delete: User Administrator is the least privileged role.
+const WRITE_USERS: Rule = Rule {
+    self_permissions: &["User.ReadWrite"],
+    ..rule(
+        &["User.ReadWrite.All", "Directory.ReadWrite.All"],
+        &[USER_ADMINISTRATOR],
+    )
+};
+// graph/api/user-revokesigninsessions.
+const REVOKE_SESSIONS: Rule = rule(
+    &[
+        "User.RevokeSessions.All",
+        "User.ReadWrite.All",
+        "Directory.ReadWrite.All",
+    ],
+    &[USER_ADMINISTRATOR, HELPDESK_ADMINISTRATOR],
+);
+// graph/api/user-assignlicense: License Administrator is the least privileged role.
+const ASSIGN_LICENSES: Rule = rule(
+    &[
+        "LicenseAssignment.ReadWrite.All",
+        "User.ReadWrite.All",
+        "Directory.ReadWrite.All",
+    ],
+    &[LICENSE_ADMINISTRATOR, USER_ADMINISTRATOR],
+);
+// graph/api/user-list-transitivememberof (for other users, UNCONFIRMED: the page's `/me` row is User.Read).
+const READ_MEMBERSHIPS: Rule = Rule {
+    self_permissions: &["User.Read"],
+    ..rule(
+        &[
+            "User.Read.All",
+            "GroupMember.Read.All",
+            "Directory.Read.All",
+            "User.ReadWrite.All",
+            "Directory.ReadWrite.All",
+        ],
+        &[],
+    )
+};
+// graph/api/authentication-list-methods and the method pages (reference/graph.md 2.5).
+const READ_METHODS: Rule = Rule {
+    self_permissions: &[
+        "UserAuthenticationMethod.Read",
+        "UserAuthenticationMethod.ReadWrite",
+    ],
+    ..rule(
+        &[
+            "UserAuthenticationMethod.Read.All",
+            "UserAuthMethod-Phone.Read.All",
+            "UserAuthenticationMethod.ReadWrite.All",
+            "UserAuthMethod-Phone.ReadWrite.All",
+        ],
+        &[
+            AUTHENTICATION_ADMINISTRATOR,
+            PRIVILEGED_AUTHENTICATION_ADMINISTRATOR,
+            GLOBAL_READER,
+        ],
+    )
+};
+// authentication-post-phonemethods, phoneauthenticationmethod-update/-delete and the other
+// method deletions: Authentication Administrator (non-administrators) or Privileged
+// Authentication Administrator.
+const WRITE_METHODS: Rule = Rule {
+    self_permissions: &["UserAuthenticationMethod.ReadWrite"],
+    non_admin_targets_only_for_authentication_administrators: true,
+    ..rule(
+        &[
+            "UserAuthenticationMethod.ReadWrite.All",
+            "UserAuthMethod-Phone.ReadWrite.All",
+        ],
+        &[
+            AUTHENTICATION_ADMINISTRATOR,
+            PRIVILEGED_AUTHENTICATION_ADMINISTRATOR,
+        ],
+    )
+};
+// beta authentication-get/update (requirements): reference/graph.md section 1.
+const READ_REQUIREMENTS: Rule = rule(
+    &["Policy.Read.All", "Policy.ReadWrite.AuthenticationMethod"],
+    &[GLOBAL_READER, AUTHENTICATION_POLICY_ADMINISTRATOR],
+);
+const WRITE_REQUIREMENTS: Rule = rule(
+    &["Policy.ReadWrite.AuthenticationMethod"],
+    &[AUTHENTICATION_POLICY_ADMINISTRATOR],
+);
+// graph/api/organization-get.
+const READ_ORGANIZATION: Rule = rule(
+    &[
+        "User.Read",
+        "Organization.Read.All",
+        "Directory.Read.All",
+        "Organization.ReadWrite.All",
+        "Directory.ReadWrite.All",
+    ],
+    &[],
+);
+// graph/api/domain-list, domain-get.
+const READ_DOMAINS: Rule = rule(
+    &[
+        "Domain.Read.All",
+        "Directory.Read.All",
+        "Domain.ReadWrite.All",
+        "Directory.ReadWrite.All",
+    ],
+    &[],
+);
+// graph/api/subscribedsku-list.
+const READ_SKUS: Rule = rule(
+    &[
+        "LicenseAssignment.Read.All",
+        "Organization.Read.All",
+        "Directory.Read.All",
+        "LicenseAssignment.ReadWrite.All",
+        "Organization.ReadWrite.All",
+        "Directory.ReadWrite.All",
+    ],
+    &[],
+);
+// graph/api/directory-deleteditems-list, -get.
+const READ_DELETED: Rule = rule(
+    &[
+        "User.Read.All",
+        "User.ReadWrite.All",
+        "Directory.Read.All",
+        "Directory.ReadWrite.All",
+    ],
+    &[],
+);
+// graph/api/directory-deleteditems-restore, -delete (for users).
+const RESTORE_DELETED: Rule = rule(
+    &[
+        "User.DeleteRestore.All",
+        "User.ReadWrite.All",
+        "Directory.ReadWrite.All",
+    ],
+    &[USER_ADMINISTRATOR],
+);
+// graph/api/directoryrole-list, directoryroletemplate-list, directoryrole-list-members.
+const READ_ROLES: Rule = rule(
+    &[
+        "RoleManagement.Read.Directory",
+        "Directory.Read.All",
+        "RoleManagement.ReadWrite.Directory",
+        "Directory.ReadWrite.All",
+    ],
+    &[],
+);
+// graph/api/directoryrole-post-directoryroles, -post-members, -delete-member.
+const WRITE_ROLES: Rule = rule(
+    &["RoleManagement.ReadWrite.Directory"],
+    &[PRIVILEGED_ROLE_ADMINISTRATOR],
+);
+// graph/api/group-list, group-get, group-list-members.
+const READ_GROUPS: Rule = rule(
+    &[
+        "GroupMember.Read.All",
+        "Group.Read.All",
+        "Directory.Read.All",
+        "Group.ReadWrite.All",
+        "Directory.ReadWrite.All",
+    ],
+    &[],
+);
+
+/// The OpenID Connect scopes, which need no consent (entra/identity-platform/scopes-oidc).
+pub const OPENID_SCOPES: &[&str] = &["openid", "profile", "email", "offline_access"];
+
+const ALL_RULES: &[&Rule] = &[
+    &READ_USERS,
+    &WRITE_USERS,
+    &REVOKE_SESSIONS,
+    &ASSIGN_LICENSES,
+    &READ_MEMBERSHIPS,
+    &READ_METHODS,
+    &WRITE_METHODS,
+    &READ_REQUIREMENTS,
+    &WRITE_REQUIREMENTS,
+    &READ_ORGANIZATION,
+    &READ_DOMAINS,
+    &READ_SKUS,
+    &READ_DELETED,
+    &RESTORE_DELETED,
+    &READ_ROLES,
+    &WRITE_ROLES,
+    &READ_GROUPS,
+];
+
+/// Every permission the simulator knows: what a fully consented client holds.
+pub fn all_permissions() -> BTreeSet<String> {
+    ALL_RULES
+        .iter()
+        .flat_map(|r| r.permissions.iter().chain(r.self_permissions))
+        .map(|p| p.to_string())
+        .collect()
+}
+
+/// The rule for a request, by method and resource path (after `/me` is resolved); `None` where
+/// the path needs none of its own (`$batch` items are checked one by one).
+pub fn rule_for(method: &str, segments: &[&str]) -> Option<&'static Rule> {
+    let write = method != "GET";
+    Some(match segments {
+        ["organization", ..] => &READ_ORGANIZATION,
+        ["domains", ..] => &READ_DOMAINS,
+        ["subscribedSkus", ..] => &READ_SKUS,
+        ["users"] | ["users", "$count"] if !write => &READ_USERS,
+        ["users"] => &WRITE_USERS,
+        ["users", _] if !write => &READ_USERS,
+        ["users", _] => &WRITE_USERS,
+        ["users", _, "revokeSignInSessions"] => &REVOKE_SESSIONS,
+        ["users", _, "assignLicense"] => &ASSIGN_LICENSES,
+        ["users", _, "memberOf" | "transitiveMemberOf", ..] => &READ_MEMBERSHIPS,
+        ["users", _, "authentication", "requirements"] if !write => &READ_REQUIREMENTS,
+        ["users", _, "authentication", "requirements"] => &WRITE_REQUIREMENTS,
+        ["users", _, "authentication", ..] if !write => &READ_METHODS,
+        ["users", _, "authentication", ..] => &WRITE_METHODS,
+        ["directory", "deletedItems", ..] if !write => &READ_DELETED,
+        ["directory", "deletedItems", ..] => &RESTORE_DELETED,
+        ["directoryRoleTemplates", ..] => &READ_ROLES,
+        ["directoryRoles", ..] if !write => &READ_ROLES,
+        ["directoryRoles", ..] => &WRITE_ROLES,
+        ["groups", ..] => &READ_GROUPS,
+        _ => return None,
+    })
+}
+
+/// Who is calling, as far as permissions go.
+pub struct Principal<'a> {
+    /// The token's `scp` (delegated) or `roles` (application).
+    pub permissions: &'a BTreeSet<String>,
+    /// The signed-in user of a delegated token.
+    pub user: Option<Uuid>,
+}
+
+/// Why a request is refused, or `None` when it may go on. `target` is the user the request is
+/// about, if any.
+pub fn refusal(
+    rule: &Rule,
+    principal: &Principal,
+    target: Option<Uuid>,
+    tenant: &SimTenant,
+) -> Option<&'static str> {
+    // Only a rule with a documented `/me` row lets users act on themselves without a role.
+    let on_self = principal.user.is_some()
+        && principal.user == target
+        && !rule.self_permissions.is_empty();
+    let holds_permission = rule
+        .permissions
+        .iter()
+        .chain(if on_self { rule.self_permissions } else { &[] })
+        .any(|p| principal.permissions.contains(*p));
+    if !holds_permission {
+        return Some("permission");
+    }
+    let Some(user) = principal.user else {
+        return None;
+    };
+    if rule.roles.is_empty() || on_self || tenant.holds_role(user, GLOBAL_ADMINISTRATOR) {
+        return None;
+    }
+    let roles: Vec<&str> = rule
+        .roles
+        .iter()
+        .copied()
+        .filter(|r| tenant.holds_role(user, r))
+        .collect();
+    if roles.is_empty() {
+        return Some("role");
+    }
+    let only_authentication_administrator = roles == [AUTHENTICATION_ADMINISTRATOR];
+    if rule.non_admin_targets_only_for_authentication_administrators
+        && only_authentication_administrator
+        && target.is_some_and(|t| tenant.roles.iter().any(|r| r.members.contains(&t)))
+    {
+        return Some("role");
+    }
+    None
+}
