@@ -248,6 +248,18 @@ pub struct UserChanges {
     pub strong_authentication_requirements: Option<Vec<StrongAuthenticationRequirement>>,
 }
 
+impl UserChanges {
+    /// Whether the change involves what Graph keeps under a user's `/authentication`: per-user
+    /// MFA, the methods, or the phone numbers methods are registered from.
+    pub fn touches_authentication(&self) -> bool {
+        self.strong_authentication_methods.is_some()
+            || self.strong_authentication_requirements.is_some()
+            || self.mobile_phone.is_some()
+            || self.phone_number.is_some()
+            || self.alternate_mobile_phones.is_some()
+    }
+}
+
 /// `Set-MsolUser`: changes the given properties of the user named by `ObjectId` or `UserPrincipalName`.
 #[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
 // Unknown members are refused by the request schema: serde's deny_unknown_fields does not combine with flatten.

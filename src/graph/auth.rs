@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 use serde::Deserialize;
 
 use super::cloud::Endpoints;
+use super::permissions;
 use crate::secret::Secret;
 
 /// Microsoft Graph PowerShell's public client id: the application `Connect-MgGraph` signs in with,
@@ -39,6 +40,17 @@ pub enum SignIn {
 }
 
 impl SignIn {
+    /// The application the sign-in is for (none for a given token).
+    pub fn client_id(&self) -> Option<&str> {
+        match self {
+            SignIn::DeviceCode { client_id }
+            | SignIn::Password { client_id, .. }
+            | SignIn::ClientSecret { client_id, .. }
+            | SignIn::Certificate { client_id, .. } => Some(client_id),
+            SignIn::AccessToken(_) => None,
+        }
+    }
+
     pub fn describe(&self) -> String {
         match self {
             SignIn::DeviceCode { client_id } => format!("device code (client {client_id})"),
@@ -104,10 +116,18 @@ pub struct TokenSource {
 }
 
 /// What the identity platform's error means for the admin, with its AADSTS code kept for support.
-fn explain(error: &TokenError) -> String {
+fn explain(error: &TokenError, client_id: Option<&str>) -> String {
     let description = error.error_description.clone().unwrap_or_default();
     let first_line = description.lines().next().unwrap_or("").to_string();
-    let hint = if description.contains("AADSTS50076")
+    let consent;
+    let hint = if description.contains("AADSTS65001") {
+        consent = format!(
+            " The tenant has not consented every permission msol-bridge signs in with ({}). {}",
+            permissions::DELEGATED_SCOPES.join(", "),
+            permissions::how_to_consent(client_id.unwrap_or(GRAPH_POWERSHELL_CLIENT_ID))
+        );
+        consent.as_str()
+    } else if description.contains("AADSTS50076")
         || description.contains("AADSTS50079")
         || description.contains("AADSTS50158")
     {
@@ -145,7 +165,7 @@ impl TokenSource {
     }
 
     fn delegated_scope(&self) -> String {
-        format!("{}/.default offline_access", self.endpoints.graph)
+        permissions::delegated_scope(&self.endpoints.graph)
     }
 
     async fn post_form(
@@ -223,7 +243,12 @@ impl TokenSource {
             Ok(body) => serde_json::from_value::<DeviceCodeResponse>(body).map_err(|e| {
                 SignInError::Other(format!("the device code answer lacked a field: {e}"))
             })?,
-            Err(error) => return Err(SignInError::Refused(explain(&error))),
+            Err(error) => {
+                return Err(SignInError::Refused(explain(
+                    &error,
+                    self.sign_in.client_id(),
+                )))
+            }
         };
         show(&started.message);
         let interval = Duration::from_secs(started.interval.unwrap_or(5).max(1));
@@ -239,7 +264,12 @@ impl TokenSource {
                 Ok(body) => return self.accept(body),
                 Err(error)
                     if error.error == "authorization_pending" || error.error == "slow_down" => {}
-                Err(error) => return Err(SignInError::Refused(explain(&error))),
+                Err(error) => {
+                    return Err(SignInError::Refused(explain(
+                        &error,
+                        self.sign_in.client_id(),
+                    )))
+                }
             }
             if Instant::now() + interval > deadline {
                 return Err(SignInError::Refused(
@@ -346,7 +376,10 @@ impl TokenSource {
         };
         match answer {
             Ok(body) => self.accept(body),
-            Err(error) => Err(SignInError::Refused(explain(&error))),
+            Err(error) => Err(SignInError::Refused(explain(
+                &error,
+                self.sign_in.client_id(),
+            ))),
         }
     }
 

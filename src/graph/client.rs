@@ -163,6 +163,8 @@ pub struct GraphError {
     pub code: String,
     pub message: String,
     pub request_id: String,
+    /// The refused request: its method and path, without the query.
+    pub request: String,
 }
 
 impl std::fmt::Display for GraphError {
@@ -293,9 +295,10 @@ fn is_retryable(status: u16) -> bool {
     matches!(status, 429 | 503 | 504)
 }
 
-fn error_of(status: u16, body: &Value, fallback_request_id: &str) -> GraphError {
+fn error_of(status: u16, body: &Value, fallback_request_id: &str, call: &Call) -> GraphError {
     let error = &body["error"];
     GraphError {
+        request: format!("{} {}", call.method, strip_query(&call.path)),
         status,
         code: error["code"].as_str().unwrap_or("unknown").to_string(),
         message: error["message"]
@@ -603,6 +606,7 @@ impl GraphClient {
             status,
             &body,
             &request_id,
+            call,
         ))))
     }
 
@@ -830,13 +834,14 @@ impl GraphClient {
                         longest = Some(longest.map_or(wait, |l| l.max(wait)));
                     }
                     return ItemAnswer::Again(GraphFailure::Unavailable(
-                        error_of(status, &body, &request_id).to_string(),
+                        error_of(status, &body, &request_id, &calls[index]).to_string(),
                     ));
                 }
                 ItemAnswer::Final(Err(GraphFailure::Graph(error_of(
                     status,
                     &body,
                     &request_id,
+                    &calls[index],
                 ))))
             })
             .collect();

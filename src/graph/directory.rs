@@ -10,6 +10,7 @@ use uuid::Uuid;
 
 use super::client::{Call, GraphClient, GraphFailure, Reply, Version};
 use super::convert::{self, AuthFacts, Phone, ALTERNATE_MOBILE, MOBILE, OFFICE, USER_SELECT};
+use super::permissions;
 use crate::directory::{
     CreatedUser, Directory, GroupQuery, MemberQuery, MemberRef, Outcome, Page, PageRequest,
     UserQuery,
@@ -54,7 +55,10 @@ fn user_segment(key: &str) -> String {
 fn fault(failure: GraphFailure, user: Option<&UserRef>) -> Fault {
     match (&failure, failure.status()) {
         (_, Some(404)) if user.is_some() => Fault::UserNotFound(user.map(UserRef::describe).unwrap_or_default()),
-        (_, Some(403)) => Fault::AccessDenied(failure.to_string()),
+        (GraphFailure::Graph(error), Some(403)) => Fault::AccessDenied(match permissions::needed_for(&error.request) {
+            Some(needed) => format!("Microsoft Graph refused {}: {failure}. {needed}", error.request),
+            None => format!("Microsoft Graph refused {}: {failure}.", error.request),
+        }),
         (GraphFailure::Graph(error), Some(400)) if error.message.contains("on-premises mastered") => Fault::NotSettable {
             field: "(synchronized properties)".to_string(),
             reason: format!("The user is synchronized from on-premises Active Directory: change it there. {failure}"),
@@ -390,13 +394,23 @@ impl GraphDirectory {
     }
 
     /// The user with everything MSOnline shows, and the raw facts needed to change methods.
-    async fn load(&self, user: &UserRef) -> FaultResult<(User, AuthFacts)> {
+    /// A user with the facts of `/authentication` when `with_authentication` (reading those needs
+    /// roles a User or License Administrator does not hold; without them the user shows none).
+    async fn load(
+        &self,
+        user: &UserRef,
+        with_authentication: bool,
+    ) -> FaultResult<(User, AuthFacts)> {
         let (profile, catalog) = tokio::try_join!(self.profile(user), self.catalog())?;
         let id = profile["id"]
             .as_str()
             .and_then(|i| Uuid::parse_str(i).ok())
             .unwrap_or_default();
-        let facts = self.auth_facts(&[id]).await.remove(0)?;
+        let facts = if with_authentication {
+            self.auth_facts(&[id]).await.remove(0)?
+        } else {
+            AuthFacts::default()
+        };
         let loaded = convert::user(&profile, &facts, &catalog).ok_or_else(|| {
             Fault::Unexpected(anyhow::anyhow!("Graph returned a user without an id"))
         })?;
@@ -951,7 +965,7 @@ impl Directory for GraphDirectory {
                 Fault::Unexpected(anyhow::anyhow!("Graph returned a user without an id"))
             });
         }
-        Ok(self.load(user).await?.0)
+        Ok(self.load(user, true).await?.0)
     }
 
     async fn new_user(&self, params: NewUserParams) -> FaultResult<CreatedUser> {
@@ -1048,12 +1062,19 @@ impl Directory for GraphDirectory {
         for warning in warnings {
             tracing::warn!(user = %upn, "{warning}");
         }
-        let (user, _) = self.load(&UserRef::by_id(id)).await?;
+        let (user, _) = self
+            .load(
+                &UserRef::by_id(id),
+                params.properties.touches_authentication(),
+            )
+            .await?;
         Ok(CreatedUser { user, password })
     }
 
     async fn set_user(&self, params: SetUserParams) -> FaultResult<Outcome> {
-        let (current, facts) = self.load(&params.user()).await?;
+        let (current, facts) = self
+            .load(&params.user(), params.changes.touches_authentication())
+            .await?;
         let applied = user_rules::apply_changes(&current, &params.changes, Timestamp::now())?;
         check_expressible(&applied.user, &applied.changed)?;
         let mut changed = applied.changed.clone();
@@ -1159,7 +1180,7 @@ impl Directory for GraphDirectory {
         params: SetUserPasswordParams,
     ) -> FaultResult<Option<String>> {
         let who = params.user();
-        let (user, _) = self.load(&who).await?;
+        let (user, _) = self.load(&who, false).await?;
         let profile = match password::plan_change(&user, &params)? {
             password::PasswordChange::ForceChangeOnly => {
                 json!({"forceChangePasswordNextSignIn": true})
@@ -1189,7 +1210,7 @@ impl Directory for GraphDirectory {
         params: SetUserPrincipalNameParams,
     ) -> FaultResult<Outcome> {
         let who = params.user();
-        let (user, _) = self.load(&who).await?;
+        let (user, _) = self.load(&who, false).await?;
         let upn = user_rules::check_user_principal_name(
             "NewUserPrincipalName",
             &params.new_user_principal_name,
@@ -1236,7 +1257,7 @@ impl Directory for GraphDirectory {
     }
 
     async fn set_user_license(&self, params: SetUserLicenseParams) -> FaultResult<Outcome> {
-        let (mut user, _) = self.load(&params.user()).await?;
+        let (mut user, _) = self.load(&params.user(), false).await?;
         let before = user.licenses.clone();
         let catalog = self.fresh_catalog().await?;
         let change = licensing::apply(
@@ -1271,7 +1292,7 @@ impl Directory for GraphDirectory {
     }
 
     async fn reset_strong_authentication(&self, user: &UserRef) -> FaultResult<Outcome> {
-        let (loaded, facts) = self.load(user).await?;
+        let (loaded, facts) = self.load(user, true).await?;
         let cleared = self.clear_methods(loaded.object_id, &facts).await?;
         Ok(Outcome::of(
             loaded.object_id,

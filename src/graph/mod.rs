@@ -8,6 +8,7 @@ pub mod cloud;
 pub mod convert;
 pub mod directory;
 pub mod pacing;
+pub mod permissions;
 
 use std::time::Duration;
 

@@ -1134,13 +1134,18 @@ async fn any_role_template_graph_lists_works_by_id_or_name() {
     assert_eq!(refused["Code"], "RoleNotFoundException", "{refused}");
 }
 
-/// A delegated token for a user of the simulated tenant, by the password grant (the user gets
-/// the password first), for the Graph PowerShell client.
-async fn user_token_answer(graph: &TestGraph, upn: &str, scope: &str) -> serde_json::Value {
+/// Gives a user of the simulated tenant the password the sign-in helpers use.
+fn give_password(graph: &TestGraph, upn: &str) {
     graph.sim.with_tenant_mut(|tenant| {
         let index = tenant.find_user(upn).unwrap();
         tenant.users[index].password = Some("Correct-Horse-9".to_string());
     });
+}
+
+/// A delegated token for a user of the simulated tenant, by the password grant (the user gets
+/// the password first), for the Graph PowerShell client.
+async fn user_token_answer(graph: &TestGraph, upn: &str, scope: &str) -> serde_json::Value {
+    give_password(graph, upn);
     post_form(
         &reqwest::Client::new(),
         format!("{}/contoso.onmicrosoft.com/oauth2/v2.0/token", graph.url),
@@ -1372,4 +1377,88 @@ async fn permissions_consent_and_roles_are_enforced_as_documented() {
     )
     .await;
     assert_eq!(status, 403, "a User Administrator manages no methods");
+}
+
+/// A directory signed in as a user of the simulated tenant (password grant, Graph PowerShell's client).
+async fn directory_as(graph: &TestGraph, upn: &str) -> Result<GraphDirectory, String> {
+    give_password(graph, upn);
+    let sign_in = SignIn::Password {
+        client_id: graph::auth::GRAPH_POWERSHELL_CLIENT_ID.into(),
+        username: upn.into(),
+        password: Secret::new("Correct-Horse-9".into()),
+    };
+    graph::connect(graph.settings(sign_in), &|_| {})
+        .await
+        .map_err(|e| e.to_string())
+}
+
+/// The bridge signs in with explicit scopes, says how to consent what a tenant lacks, and turns
+/// Graph's 403 into MSOnline's AccessDenied naming the role and permission the change needs.
+#[tokio::test]
+async fn missing_consent_and_missing_roles_are_named_at_the_cmdlet() {
+    let mut snapshot = fresh_tenant();
+    let useradmin = user("useradmin");
+    snapshot.role_assignments.push(RoleAssignment {
+        role_object_id: Uuid::parse_str(USER_ADMINISTRATOR).unwrap(),
+        member_object_id: useradmin.object_id,
+        role_member_type: RoleMemberType::User,
+    });
+    snapshot.users.extend([useradmin, user("staff")]);
+
+    let mut consents = HashMap::new();
+    consents.insert(
+        graph::auth::GRAPH_POWERSHELL_CLIENT_ID.to_string(),
+        ["User.ReadWrite.All", "Directory.Read.All"]
+            .into_iter()
+            .map(str::to_string)
+            .collect(),
+    );
+    let partly = spawn_simulator(
+        &snapshot,
+        SimSettings {
+            limits: None,
+            consents,
+            ..SimSettings::default()
+        },
+    )
+    .await;
+    let refused = directory_as(&partly, "admin@contoso.onmicrosoft.com")
+        .await
+        .err()
+        .expect("a tenant without consent refuses the sign-in");
+    assert!(refused.contains("AADSTS65001"), "{refused}");
+    assert!(
+        refused.contains("Policy.ReadWrite.AuthenticationMethod")
+            && refused.contains("Connect-MgGraph -ClientId 14d82eec-204b-4c2f-b7e8-296a70dab67e"),
+        "{refused}"
+    );
+
+    let graph = spawn_unthrottled(&snapshot).await;
+    let directory = directory_as(&graph, "useradmin@contoso.onmicrosoft.com")
+        .await
+        .unwrap();
+    let bridge = crate::helpers::spawn_bridge_over(std::sync::Arc::new(directory)).await;
+    let denied = bridge
+        .fault(
+            "Set-MsolUser",
+            serde_json::json!({
+                "UserPrincipalName": "staff@contoso.onmicrosoft.com",
+                "StrongAuthenticationRequirements": [{ "RelyingParty": "*", "State": "Enforced" }],
+            }),
+        )
+        .await;
+    assert_eq!(denied["Code"], "AccessDeniedException", "{denied}");
+    let message = denied["Message"].as_str().unwrap();
+    assert!(
+        message.contains("Authentication Policy Administrator")
+            && message.contains("Policy.ReadWrite.AuthenticationMethod"),
+        "{message}"
+    );
+    let title = bridge
+        .ok(
+            "Set-MsolUser",
+            serde_json::json!({ "UserPrincipalName": "staff@contoso.onmicrosoft.com", "Title": "Clerk" }),
+        )
+        .await;
+    assert!(title.is_object(), "a User Administrator changes profiles");
 }

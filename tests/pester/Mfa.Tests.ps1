@@ -125,3 +125,50 @@ Describe 'Piping users back into Set-MsolUser' {
         }
     }
 }
+
+Describe 'MFA cmdlets on Microsoft Graph signed in without the role they need' {
+    BeforeAll {
+        $simulator = Start-TestGraphSimulator -Tenant (New-TestTenant)
+        # Three accounts that sign in with a password: a User Administrator, an Authentication
+        # Administrator and a user who holds no role.
+        $accounts = @(
+            @{ Alias = 'useradmin'; Role = 'fe930be7-5e62-47db-91af-98c3a49a38b1' }
+            @{ Alias = 'authadmin'; Role = 'c4e39bd9-1100-46d3-8c65-fb160da0071f' }
+            @{ Alias = 'staff'; Role = $null }
+        )
+        foreach ($account in $accounts) {
+            $created = Invoke-TestGraphRequest $simulator POST '/v1.0/users' @{
+                accountEnabled = $true; displayName = $account.Alias; mailNickname = $account.Alias
+                userPrincipalName = "$($account.Alias)@contoso.onmicrosoft.com"
+                passwordProfile = @{ password = 'Runbook-Pa55'; forceChangePasswordNextSignIn = $false } }
+            if ($account.Role) {
+                try { Invoke-TestGraphRequest $simulator POST '/v1.0/directoryRoles' @{ roleTemplateId = $account.Role } | Out-Null } catch { }
+                Invoke-TestGraphRequest $simulator POST "/v1.0/directoryRoles(roleTemplateId='$($account.Role)')/members/`$ref" @{
+                    '@odata.id' = "$($simulator.Url)/v1.0/directoryObjects/$($created.id)" } | Out-Null
+            }
+        }
+        $target = (Get-MsolUser -All | Where-Object { -not $_.StrongAuthenticationRequirements } | Select-Object -First 1).UserPrincipalName
+        foreach ($name in $simulator.Environment.Keys) { Set-TestEnvironmentVariable $name $simulator.Environment[$name] }
+    }
+    AfterAll {
+        foreach ($name in $simulator.Environment.Keys) { Set-TestEnvironmentVariable $name $null }
+        $simulator.Process.Kill()
+        Connect-MsolService -LocalTenant $tenant
+    }
+    It 'signed in as <Alias>, Set-MsolUser -StrongAuthenticationRequirements names the role and permission it lacks' -ForEach @(
+        @{ Alias = 'useradmin' }, @{ Alias = 'authadmin' }, @{ Alias = 'staff' }
+    ) {
+        $credential = New-Object System.Management.Automation.PSCredential ("$Alias@contoso.onmicrosoft.com", (ConvertTo-SecureString 'Runbook-Pa55' -AsPlainText -Force))
+        Connect-MsolService -Credential $credential
+        $failure = $null
+        try {
+            Set-MsolUser -UserPrincipalName $target -StrongAuthenticationRequirements @(New-Requirement 'Enforced') -ErrorAction Stop
+        } catch {
+            $failure = $_
+        }
+        $failure | Should -Not -BeNullOrEmpty -Because 'per-user MFA needs a role this account lacks'
+        $failure.FullyQualifiedErrorId | Should -BeExactly 'Microsoft.Online.Administration.Automation.AccessDeniedException,Microsoft.Online.Administration.Automation.SetUser'
+        $failure.Exception.Message | Should -BeLike 'Access Denied. You do not have permissions to call this cmdlet.*'
+        $failure.Exception.Message | Should -BeLike '*Authentication Policy Administrator*'
+    }
+}

@@ -302,9 +302,8 @@ pub fn refusal(
     tenant: &SimTenant,
 ) -> Option<&'static str> {
     // Only a rule with a documented `/me` row lets users act on themselves without a role.
-    let on_self = principal.user.is_some()
-        && principal.user == target
-        && !rule.self_permissions.is_empty();
+    let on_self =
+        principal.user.is_some() && principal.user == target && !rule.self_permissions.is_empty();
     let holds_permission = rule
         .permissions
         .iter()

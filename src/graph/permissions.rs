@@ -1,0 +1,104 @@
+//! What the bridge asks Microsoft's identity platform for, and what a refusal means for the admin.
+//! The bridge signs in with explicit delegated scopes: `.default` does no incremental consent, so
+//! in a tenant that never consented a permission for the client it would yield a token without it
+//! and every call needing it would fail (entra/identity-platform/scopes-oidc, "The .default
+//! scope"). The roles and permissions named here are each Graph page's least privileged ones.
+
+/// The delegated permissions every cmdlet needs between them.
+pub const DELEGATED_SCOPES: &[&str] = &[
+    "User.ReadWrite.All",
+    "Directory.Read.All",
+    "UserAuthenticationMethod.ReadWrite.All",
+    "Policy.ReadWrite.AuthenticationMethod",
+    "RoleManagement.ReadWrite.Directory",
+    "LicenseAssignment.ReadWrite.All",
+];
+
+/// The scope parameter for a delegated sign-in against the Graph endpoint `graph`.
+pub fn delegated_scope(graph: &str) -> String {
+    DELEGATED_SCOPES
+        .iter()
+        .map(|s| format!("{graph}/{s}"))
+        .chain(std::iter::once("offline_access".to_string()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// How an administrator grants the scopes for a client once, for the whole tenant.
+pub fn how_to_consent(client_id: &str) -> String {
+    format!(
+        "A Global Administrator (or Privileged Role Administrator) grants them once for the tenant: run Connect-MgGraph -ClientId {client_id} -Scopes {} and tick \"Consent on behalf of your organization\", or grant admin consent for the application in the Entra admin center (Enterprise applications).",
+        DELEGATED_SCOPES.join(",")
+    )
+}
+
+/// What a refused Graph request (`METHOD /path`) needs: the roles and the permission, in words.
+pub fn needed_for(request: &str) -> Option<&'static str> {
+    let (method, path) = request.split_once(' ')?;
+    let path = path.split('?').next().unwrap_or(path);
+    // Without a version segment (`v1.0` or `beta`), with key syntax split out: `users('x')` is
+    // `users`, `x`.
+    let mut segments = Vec::new();
+    for segment in path
+        .split('/')
+        .filter(|s| !s.is_empty() && *s != "v1.0" && *s != "beta")
+    {
+        match segment.split_once('(') {
+            Some((name, key)) if !name.is_empty() => segments.extend([name, key]),
+            _ => segments.push(segment),
+        }
+    }
+    let write = method != "GET";
+    Some(match (write, segments.as_slice()) {
+        (true, ["users", _, "authentication", "requirements"]) => {
+            "Changing per-user MFA state needs the Authentication Policy Administrator role (or Global Administrator) and the Policy.ReadWrite.AuthenticationMethod permission."
+        }
+        (false, ["users", _, "authentication", "requirements"]) => {
+            "Reading per-user MFA state needs the Global Reader or Authentication Policy Administrator role (or Global Administrator) and the Policy.Read.All or Policy.ReadWrite.AuthenticationMethod permission."
+        }
+        (true, ["users", _, "authentication", ..]) => {
+            "Changing another user's authentication methods needs the Authentication Administrator role (for users who hold no administrator role) or Privileged Authentication Administrator (for anyone), and the UserAuthenticationMethod.ReadWrite.All permission."
+        }
+        (false, ["users", _, "authentication", ..]) => {
+            "Reading another user's authentication methods needs the Authentication Administrator, Privileged Authentication Administrator or Global Reader role and the UserAuthenticationMethod.Read.All permission."
+        }
+        (true, ["users", _, "assignLicense"]) => {
+            "Assigning licences needs the License Administrator or User Administrator role and the LicenseAssignment.ReadWrite.All permission."
+        }
+        (true, ["directoryRoles", ..]) => {
+            "Changing role members needs the Privileged Role Administrator role and the RoleManagement.ReadWrite.Directory permission."
+        }
+        (true, ["users", ..] | ["directory", "deletedItems", ..]) => {
+            "Creating, changing, deleting and restoring users needs the User Administrator role and the User.ReadWrite.All permission."
+        }
+        (false, _) => "Reading the directory needs the Directory.Read.All permission.",
+        (true, _) => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refusals_name_the_role_and_permission_of_their_request() {
+        let cases = [
+            ("PATCH /beta/users/a@b.com/authentication/requirements", "Authentication Policy Administrator"),
+            ("GET /beta/users/x/authentication/requirements", "Global Reader"),
+            ("POST /v1.0/users/x/authentication/phoneMethods", "Privileged Authentication Administrator"),
+            ("DELETE /v1.0/users('a%40b.com')/authentication/phoneMethods/3179e48a-750b-4051-897c-87b9720928f7", "UserAuthenticationMethod.ReadWrite.All"),
+            ("POST /v1.0/users/x/assignLicense", "License Administrator"),
+            ("POST /v1.0/directoryRoles(roleTemplateId='t')/members/$ref", "Privileged Role Administrator"),
+            ("PATCH /v1.0/users/x", "User Administrator"),
+            ("POST /v1.0/directory/deletedItems/x/restore", "User Administrator"),
+            ("GET /v1.0/users?$top=999", "Directory.Read.All"),
+        ];
+        for (request, named) in cases {
+            let needed = needed_for(request).unwrap_or_default();
+            assert!(needed.contains(named), "{request}: {needed}");
+        }
+        assert!(delegated_scope("https://graph.microsoft.com")
+            .starts_with("https://graph.microsoft.com/User.ReadWrite.All "));
+        assert!(delegated_scope("https://graph.microsoft.com").ends_with(" offline_access"));
+    }
+}
