@@ -738,6 +738,10 @@ impl GraphClient {
                 if call.eventual {
                     headers.insert("ConsistencyLevel".into(), json!("eventual"));
                 }
+                // Each item is throttled by its own headers (graph/json-batching), not the envelope's.
+                if call.low_priority {
+                    headers.insert("x-ms-throttle-priority".into(), json!("Low"));
+                }
                 if let Some(body) = &call.body {
                     headers.insert("Content-Type".into(), json!("application/json"));
                     item["body"] = body.clone();

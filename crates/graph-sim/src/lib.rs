@@ -418,6 +418,7 @@ fn graph_request(
             }
             Verdict::Throttled {
                 retry_after_seconds,
+                limit_percentage,
                 scope,
                 information,
             } => {
@@ -432,8 +433,16 @@ fn graph_request(
                     body["error"]["innerError"] =
                         json!({"code": "429", "message": "Please retry after", "status": "429"});
                 }
-                let wait = (retry_after_seconds * 1000.0).ceil() / 1000.0;
-                extra.push(("Retry-After".to_string(), format!("{wait:.3}")));
+                // Whole seconds, as graph/throttling's current sample (`Retry-After: 10`)
+                // shows; rounded up, so a client that waits as told is admitted.
+                extra.push((
+                    "Retry-After".to_string(),
+                    format!("{}", retry_after_seconds.ceil().max(1.0) as u64),
+                ));
+                extra.push((
+                    "x-ms-throttle-limit-percentage".to_string(),
+                    format!("{limit_percentage:.1}"),
+                ));
                 extra.push(("x-ms-throttle-scope".to_string(), scope));
                 extra.push((
                     "x-ms-throttle-information".to_string(),
@@ -597,7 +606,6 @@ async fn serve(
             &mut sim,
             &handle.settings,
             version,
-            low_priority,
             body_json,
             &caller,
             &base_url,
@@ -704,7 +712,6 @@ fn batch(
     sim: &mut Sim,
     settings: &SimSettings,
     version: Version,
-    low_priority: bool,
     body: Option<Value>,
     caller: &Caller,
     base_url: &str,
@@ -814,14 +821,15 @@ fn batch(
                     segments: segments(path),
                     query: parse_query(query),
                     eventual,
-                    // Items take the batch's priority unless they name their own.
+                    // Each item goes by its own headers: "the request headers of the
+                    // individual requests" apply to them (graph/json-batching), not the envelope's.
                     low_priority: headers
                         .and_then(|h| {
                             h.iter()
                                 .find(|(k, _)| k.eq_ignore_ascii_case("x-ms-throttle-priority"))
                         })
                         .and_then(|(_, v)| v.as_str())
-                        .map_or(low_priority, |p| p.eq_ignore_ascii_case("low")),
+                        .is_some_and(|p| p.eq_ignore_ascii_case("low")),
                     body: item.get("body").cloned().filter(|b| !b.is_null()),
                     caller: caller.clone(),
                     base_url: base_url.to_string(),

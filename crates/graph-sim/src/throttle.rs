@@ -1,11 +1,15 @@
 //! The identity service's throttling model (reference/graph.md section 6): a resource-unit bucket
 //! and a write bucket per application and tenant, and a write bucket for the whole tenant.
 //!
+//! Throttled requests accrue: "throttled calls still count against the limit" (graph/throttling,
+//! "Best practices to handle throttling"). A throttled request's cost is taken from the buckets
+//! it was refused by, which may go into debt, and its `Retry-After` is the time until they hold
+//! its cost again. So a client that waits as told and then sends one request is admitted, and a
+//! client that retries early, or keeps many requests in flight, digs the hole deeper.
+//!
 //! Choices where the documentation is silent (UNCONFIRMED there): authentication-method and
-//! `requirements` calls are charged like any other identity call. A throttled request takes no
-//! tokens; instead its cost is promised to it, and its `Retry-After` is the time until the bucket
-//! holds every cost promised so far, so a client that waits as told is admitted ("wait, then
-//! retry"). A client that comes back early finds the promised tokens not yet there.
+//! `requirements` calls are charged like any other identity call; a bucket's debt is at most one
+//! bucket (so the longest wait is two windows); a bucket starts full.
 //!
 //! `x-ms-throttle-priority: Low` requests are "throttled first" and "the header does not change the
 //! limits" (reference/graph.md section 6, UNCONFIRMED beyond that): while requests of other
@@ -48,9 +52,8 @@ impl Limits {
 struct Bucket {
     capacity: f64,
     per_second: f64,
+    /// Below zero while throttled requests have run the bucket into debt.
     tokens: f64,
-    /// Costs promised to throttled requests, not yet collected.
-    promised: f64,
     updated: Instant,
     /// When a request of normal or high priority last used the bucket.
     last_not_low: Option<Instant>,
@@ -62,7 +65,6 @@ impl Bucket {
             capacity,
             per_second: capacity / window_seconds,
             tokens: capacity,
-            promised: 0.0,
             updated: Instant::now(),
             last_not_low: None,
         }
@@ -74,27 +76,22 @@ impl Bucket {
         self.updated = now;
     }
 
-    /// Seconds until `cost` tokens are available above `reserve` (0 when they are), after the
-    /// costs already promised; never less than the time the bucket takes to refill `cost` itself.
+    /// Seconds until `cost` tokens are available above `reserve` (0 when they are).
     fn wait_for(&self, cost: f64, reserve: f64) -> f64 {
         if self.tokens >= cost + reserve {
             0.0
         } else {
-            (cost + reserve + self.promised - self.tokens).max(cost) / self.per_second
+            (cost + reserve - self.tokens) / self.per_second
         }
     }
 
+    /// The share of the bucket in use: above 1.0 while it is in debt.
     fn used_fraction(&self) -> f64 {
         1.0 - self.tokens / self.capacity
     }
 
     fn charge(&mut self, cost: f64) {
-        self.tokens -= cost;
-        self.promised = (self.promised - cost).max(0.0);
-    }
-
-    fn promise(&mut self, cost: f64) {
-        self.promised = (self.promised + cost).min(self.capacity);
+        self.tokens = (self.tokens - cost).max(-self.capacity);
     }
 
     /// What a request of this priority may not take: the reserve, for a low-priority request while
@@ -129,12 +126,6 @@ const OTHERS_LATELY: std::time::Duration = std::time::Duration::from_secs(10);
 /// low-priority requests are throttled first).
 pub const LOW_PRIORITY_RESERVE: f64 = 0.2;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Limit {
-    Read,
-    Write,
-}
-
 /// What the throttle decided for one request.
 pub enum Verdict {
     Allowed {
@@ -143,6 +134,8 @@ pub enum Verdict {
     },
     Throttled {
         retry_after_seconds: f64,
+        /// `x-ms-throttle-limit-percentage`: above 1.0 once throttled requests have accrued.
+        limit_percentage: f64,
         scope: String,
         information: &'static str,
     },
@@ -181,65 +174,94 @@ impl Throttle {
             .app_reads
             .entry(app_id.to_string())
             .or_insert_with(|| Bucket::new(read_capacity, 10.0));
+        // (bucket, cost, wait before this request, the bucket's scope)
+        let read_wait = reads.wait(resource_units, low_priority, now);
         let mut waits = vec![(
-            reads.wait(resource_units, low_priority, now),
-            Limit::Read,
+            BucketId::AppReads,
+            resource_units,
+            read_wait,
             "Tenant_Application",
         )];
-        let mut fractions = vec![reads.used_fraction()];
         if is_write {
             let app_writes = self
                 .app_writes
                 .entry(app_id.to_string())
                 .or_insert_with(|| Bucket::new(limits.app_writes_per_150s, 150.0));
             waits.push((
+                BucketId::AppWrites,
+                1.0,
                 app_writes.wait(1.0, low_priority, now),
-                Limit::Write,
                 "Tenant_Application",
             ));
-            fractions.push(app_writes.used_fraction());
             let tenant = self
                 .tenant_writes
                 .get_or_insert_with(|| Bucket::new(limits.tenant_writes_per_300s, 300.0));
-            waits.push((tenant.wait(1.0, low_priority, now), Limit::Write, "Tenant"));
-            fractions.push(tenant.used_fraction());
+            waits.push((
+                BucketId::TenantWrites,
+                1.0,
+                tenant.wait(1.0, low_priority, now),
+                "Tenant",
+            ));
         }
-        let (wait, limit, scope) = waits
-            .into_iter()
-            .max_by(|a, b| a.0.total_cmp(&b.0))
-            .expect("at least the read bucket");
-        let buckets = |throttle: &mut Throttle, act: fn(&mut Bucket, f64)| {
-            act(
-                throttle.app_reads.get_mut(app_id).expect("created above"),
-                resource_units,
-            );
-            if is_write {
-                act(
-                    throttle.app_writes.get_mut(app_id).expect("created above"),
-                    1.0,
-                );
-                act(throttle.tenant_writes.as_mut().expect("created above"), 1.0);
+        let refused: Vec<_> = waits.iter().filter(|w| w.2 > 0.0).cloned().collect();
+        if refused.is_empty() {
+            for (bucket, cost, _, _) in &waits {
+                self.bucket(*bucket, app_id).charge(*cost);
             }
-        };
-        if wait > 0.0 {
-            buckets(self, Bucket::promise);
-            let (limit_name, information) = match limit {
-                Limit::Read => ("Read", "ResourceUnitLimitExceeded"),
-                Limit::Write => ("Write", "WriteLimitExceeded"),
-            };
-            let subject = if scope == "Tenant" { "" } else { app_id };
-            return Verdict::Throttled {
-                retry_after_seconds: wait,
-                scope: format!("{scope}/{limit_name}/{subject}/{tenant_id}"),
-                information,
+            let used = waits
+                .iter()
+                .map(|(bucket, ..)| self.bucket(*bucket, app_id).used_fraction())
+                .fold(0.0_f64, f64::max);
+            return Verdict::Allowed {
+                limit_percentage: (used > 0.8).then_some(used.min(1.8)),
             };
         }
-        buckets(self, Bucket::charge);
-        let used = fractions.into_iter().fold(0.0_f64, f64::max);
-        Verdict::Allowed {
-            limit_percentage: (used > 0.8).then_some(used.min(1.8)),
+        // The refused request counts against each bucket that refused it; it may come back when
+        // they hold its cost again.
+        let mut retry_after_seconds = 0.0_f64;
+        let mut used = 0.0_f64;
+        for (bucket, cost, _, _) in &refused {
+            let reserve = self.bucket(*bucket, app_id).reserve_for(low_priority, now);
+            let bucket = self.bucket(*bucket, app_id);
+            bucket.charge(*cost);
+            retry_after_seconds = retry_after_seconds.max(bucket.wait_for(*cost, reserve));
+            used = used.max(bucket.used_fraction());
+        }
+        let reads_refused = refused.iter().any(|r| r.0 == BucketId::AppReads);
+        let writes_refused = refused.iter().any(|r| r.0 != BucketId::AppReads);
+        let (limit_name, information) = match (reads_refused, writes_refused) {
+            (true, true) => ("ReadWrite", "ResourceUnitLimitExceeded"),
+            (true, false) => ("Read", "ResourceUnitLimitExceeded"),
+            _ => ("Write", "WriteLimitExceeded"),
+        };
+        // The scope of the bucket with the longest wait; the tenant-wide bucket names no app.
+        let scope = refused
+            .iter()
+            .max_by(|a, b| a.2.total_cmp(&b.2))
+            .map_or("Tenant_Application", |r| r.3);
+        let subject = if scope == "Tenant" { "" } else { app_id };
+        Verdict::Throttled {
+            retry_after_seconds,
+            limit_percentage: used.min(1.8),
+            scope: format!("{scope}/{limit_name}/{subject}/{tenant_id}"),
+            information,
         }
     }
+
+    fn bucket(&mut self, which: BucketId, app_id: &str) -> &mut Bucket {
+        match which {
+            BucketId::AppReads => self.app_reads.get_mut(app_id).expect("created by admit"),
+            BucketId::AppWrites => self.app_writes.get_mut(app_id).expect("created by admit"),
+            BucketId::TenantWrites => self.tenant_writes.as_mut().expect("created by admit"),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum BucketId {
+    AppReads,
+    AppWrites,
+    TenantWrites,
 }
 
 #[cfg(test)]
@@ -273,6 +295,7 @@ mod tests {
                 retry_after_seconds,
                 scope,
                 information,
+                ..
             } => {
                 assert!(retry_after_seconds > 0.0 && retry_after_seconds <= 100.0);
                 assert_eq!(scope, "Tenant_Application/Write/app/t");
@@ -309,7 +332,49 @@ mod tests {
     }
 
     #[test]
-    fn a_low_priority_request_waits_only_for_the_units_it_lacks() {
+    fn throttled_requests_accrue_and_wait_for_the_debt_they_made() {
+        let mut throttle = ten_read_units();
+        assert!((0..10).all(|_| read(&mut throttle, NORMAL)));
+        let mut waits = Vec::new();
+        for _ in 0..3 {
+            match throttle.admit("app", "t", TenantSize::Small, 1.0, false, NORMAL) {
+                Verdict::Throttled {
+                    retry_after_seconds,
+                    limit_percentage,
+                    scope,
+                    ..
+                } => {
+                    assert!(limit_percentage > 1.0, "{limit_percentage}");
+                    assert_eq!(scope, "Tenant_Application/Read/app/t");
+                    waits.push(retry_after_seconds);
+                }
+                Verdict::Allowed { .. } => panic!("the bucket is empty"),
+            }
+        }
+        // One unit per second: each refusal adds a unit of debt and needs its own unit back.
+        for (wait, expected) in waits.iter().zip([2.0, 3.0, 4.0]) {
+            assert!((wait - expected).abs() < 0.1, "{waits:?}");
+        }
+    }
+
+    #[test]
+    fn a_write_refused_by_both_kinds_of_bucket_is_labelled_read_write() {
+        let mut throttle = Throttle::new(Limits {
+            read_units_per_10s: [1.0; 3],
+            app_writes_per_150s: 1.0,
+            tenant_writes_per_300s: 1_000.0,
+        });
+        throttle.admit("app", "t", TenantSize::Small, 1.0, true, false);
+        match throttle.admit("app", "t", TenantSize::Small, 1.0, true, false) {
+            Verdict::Throttled { scope, .. } => {
+                assert_eq!(scope, "Tenant_Application/ReadWrite/app/t")
+            }
+            Verdict::Allowed { .. } => panic!("both buckets are empty"),
+        }
+    }
+
+    #[test]
+    fn a_low_priority_request_waits_for_the_units_it_lacks() {
         // One unit per second; low priority may not take the last two.
         let mut throttle = ten_read_units();
         read(&mut throttle, NORMAL);
@@ -321,8 +386,8 @@ mod tests {
                 retry_after_seconds,
                 ..
             } => assert!(
-                (0.9..=1.1).contains(&retry_after_seconds),
-                "one unit short at one unit per second: {retry_after_seconds} s"
+                (1.9..=2.1).contains(&retry_after_seconds),
+                "one unit short, plus the unit the refusal accrued, at one unit per second: {retry_after_seconds} s"
             ),
             Verdict::Allowed { .. } => panic!("the bucket's last 20% is not for low priority"),
         }
