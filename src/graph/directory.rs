@@ -620,15 +620,7 @@ impl GraphDirectory {
         if let Some(default) = default {
             let wanted = convert::preferred_method_name(default);
             if facts.preferred.as_deref() != Some(wanted) {
-                self.write(
-                    Call::patch(
-                        Version::Beta,
-                        format!("/users/{id}/authentication/signInPreferences"),
-                        json!({"userPreferredMethodForSecondaryAuthentication": wanted}),
-                    ),
-                    Some(&who),
-                )
-                .await?;
+                self.set_preferred(id, wanted).await?;
             }
         }
         // The alternate goes before the mobile it depends on.
@@ -674,8 +666,30 @@ impl GraphDirectory {
 
     /// Deletes every phone, Authenticator and software OATH method (the portal's "Require
     /// re-register MFA"); a delete refused because the method is the default is retried last.
+    /// The user's default MFA method (`userPreferredMethodForSecondaryAuthentication`).
+    async fn set_preferred(&self, id: Uuid, method: &str) -> FaultResult<()> {
+        self.write(
+            Call::patch(
+                Version::Beta,
+                format!("/users/{id}/authentication/signInPreferences"),
+                json!({"userPreferredMethodForSecondaryAuthentication": method}),
+            ),
+            Some(&UserRef::by_id(id)),
+        )
+        .await?;
+        Ok(())
+    }
+
     async fn clear_methods(&self, id: Uuid, facts: &AuthFacts) -> FaultResult<bool> {
         let who = UserRef::by_id(id);
+        // A default alternate mobile cannot go while other methods exist, and the mobile cannot
+        // go before the alternate: make the mobile the default first, or neither could be deleted
+        // (microsoftgraph/msgraph-sdk-powershell discussions #55).
+        if facts.preferred.as_deref() == Some("voiceAlternateMobile")
+            && facts.phone(MOBILE).is_some()
+        {
+            self.set_preferred(id, "voiceMobile").await?;
+        }
         let mut deletes: Vec<Call> = Vec::new();
         let mut phones: Vec<&Phone> = facts.phones.iter().collect();
         phones.sort_by_key(|p| p.phone_type != ALTERNATE_MOBILE);

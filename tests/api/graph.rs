@@ -1462,3 +1462,50 @@ async fn missing_consent_and_missing_roles_are_named_at_the_cmdlet() {
         .await;
     assert!(title.is_object(), "a User Administrator changes profiles");
 }
+
+/// Requiring re-registration when the alternate mobile is the default and a mobile exists: the
+/// default moves to the mobile first, or neither phone could be deleted.
+#[tokio::test]
+async fn resetting_methods_with_a_default_alternate_mobile_removes_every_phone() {
+    let mut snapshot = fresh_tenant();
+    let mut target = user("target");
+    target.mobile_phone = Some("+1 4255550100".into());
+    target.strong_authentication_methods = vec![
+        StrongAuthenticationMethod {
+            method_type: MethodType::OneWaySms,
+            is_default: false,
+        },
+        StrongAuthenticationMethod {
+            method_type: MethodType::TwoWayVoiceAlternateMobile,
+            is_default: true,
+        },
+    ];
+    target.strong_authentication_user_details = Some(StrongAuthenticationUserDetails {
+        phone_number: Some("+1 4255550100".into()),
+        alternative_phone_number: Some("+1 4255550111".into()),
+        ..Default::default()
+    });
+    snapshot.users.push(target);
+    for how in ["Reset-MsolStrongAuthenticationMethodByUpn", "Set-MsolUser"] {
+        let graph = spawn_unthrottled(&snapshot).await;
+        let bridge =
+            crate::helpers::spawn_bridge_over(std::sync::Arc::new(graph.app_directory().await))
+                .await;
+        let upn = "target@contoso.onmicrosoft.com";
+        let body = match how {
+            "Set-MsolUser" => {
+                serde_json::json!({ "UserPrincipalName": upn, "StrongAuthenticationMethods": [] })
+            }
+            _ => serde_json::json!({ "UserPrincipalName": upn }),
+        };
+        bridge.ok(how, body).await;
+        graph.sim.with_tenant(|tenant| {
+            let target = &tenant.users[tenant.find_user(upn).unwrap()];
+            assert!(
+                target.auth.phones.is_empty(),
+                "{how}: {:?}",
+                target.auth.phones
+            );
+        });
+    }
+}
