@@ -273,6 +273,7 @@ fn user_from_model(user: &User, subscriptions: &[Subscription]) -> SimUser {
                 })
             })
             .collect(),
+        upn_before_deletion: None,
         deleted_date_time: user
             .soft_deletion_timestamp
             .map(|t| graph_time(t.datetime())),

@@ -182,9 +182,23 @@ pub fn catalog(skus: &Value, account_name: String, account_object_id: Uuid) -> L
     }
 }
 
+/// A user's own user principal name. A deleted user's, as Graph stores it, is prefixed with its
+/// object id without hyphens (what deleted users show in Entra); MSOnline showed the name itself.
+pub fn user_principal_name(profile: &Value) -> Option<String> {
+    let upn = text(profile, "userPrincipalName")?;
+    let prefix = Uuid::parse_str(profile["id"].as_str()?)
+        .ok()?
+        .simple()
+        .to_string();
+    Some(match upn.strip_prefix(&prefix) {
+        Some(own) if profile["deletedDateTime"].is_string() && own.contains('@') => own.to_string(),
+        _ => upn,
+    })
+}
+
 pub fn user(profile: &Value, facts: &AuthFacts, catalog: &LicenseCatalog) -> Option<User> {
     let id = Uuid::parse_str(profile["id"].as_str()?).ok()?;
-    let upn = text(profile, "userPrincipalName")?;
+    let upn = user_principal_name(profile)?;
     let created = time(profile, "createdDateTime").unwrap_or_else(Timestamp::now);
     let mut user = User::new(id, upn, created);
     user.display_name = text(profile, "displayName");

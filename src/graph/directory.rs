@@ -437,8 +437,7 @@ impl GraphDirectory {
                     .await?;
                 all.into_iter()
                     .find(|u| {
-                        u["userPrincipalName"]
-                            .as_str()
+                        convert::user_principal_name(u)
                             .is_some_and(|n| n.eq_ignore_ascii_case(upn.trim()))
                     })
                     .ok_or_else(|| Fault::UserNotFound(user.describe()))?
@@ -1155,12 +1154,9 @@ impl Directory for GraphDirectory {
             )?),
             None => None,
         };
+        let own_upn = convert::user_principal_name(&deleted).unwrap_or_default();
         let body = match &new_upn {
-            Some(upn)
-                if !deleted["userPrincipalName"]
-                    .as_str()
-                    .is_some_and(|u| u.eq_ignore_ascii_case(upn)) =>
-            {
+            Some(upn) if !own_upn.eq_ignore_ascii_case(upn) => {
                 changed.push("UserPrincipalName");
                 Some(
                     json!({"newUserPrincipalName": upn, "autoReconcileProxyConflict": params.auto_reconcile_proxy_conflicts}),
@@ -1178,10 +1174,19 @@ impl Directory for GraphDirectory {
         );
         match self.client.call(&restore).await {
             Ok(_) => {}
-            Err(failure) if failure.status() == Some(400) => {
+            // The restore page documents no error codes: a conflict is a 400 naming the property.
+            Err(GraphFailure::Graph(error))
+                if error.status == 400 && error.message.contains("userPrincipalName") =>
+            {
                 return Err(Fault::RestoreNotAllowed(format!(
-                    "Another user now has the user principal name {}: give the restored user a new one with NewUserPrincipalName. ({failure})",
-                    deleted["userPrincipalName"].as_str().unwrap_or("")
+                    "Another user now has the user principal name {own_upn}: give the restored user a new one with NewUserPrincipalName. ({error})"
+                )))
+            }
+            Err(GraphFailure::Graph(error))
+                if error.status == 400 && error.message.contains("proxyAddresses") =>
+            {
+                return Err(Fault::RestoreNotAllowed(format!(
+                    "Another object now has one of the user's proxy addresses: restore with AutoReconcileProxyConflicts to drop them. ({error})"
                 )))
             }
             Err(failure) => return Err(fault(failure, Some(&who))),

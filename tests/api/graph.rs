@@ -1509,3 +1509,44 @@ async fn resetting_methods_with_a_default_alternate_mobile_removes_every_phone()
         });
     }
 }
+
+/// Deleted users as Entra keeps them: the user principal name prefixed with the object id. The
+/// bridge still finds, shows and restores them by their own name, as MSOnline did.
+#[tokio::test]
+async fn deleted_users_are_found_by_their_own_name_and_restored_to_it() {
+    let mut snapshot = fresh_tenant();
+    snapshot.users.push(user("leaver"));
+    let graph = spawn_unthrottled(&snapshot).await;
+    let bridge =
+        crate::helpers::spawn_bridge_over(std::sync::Arc::new(graph.app_directory().await)).await;
+    let upn = "leaver@contoso.onmicrosoft.com";
+    bridge
+        .ok(
+            "Remove-MsolUser",
+            serde_json::json!({ "UserPrincipalName": upn }),
+        )
+        .await;
+    let stored = graph.sim.with_tenant(|tenant| {
+        let leaver = tenant
+            .users
+            .iter()
+            .find(|u| u.deleted_date_time.is_some())
+            .unwrap();
+        (leaver.id, leaver.user_principal_name.clone())
+    });
+    assert_eq!(stored.1, format!("{}{upn}", stored.0.simple()));
+    let deleted = bridge
+        .ok(
+            "Get-MsolUser",
+            serde_json::json!({ "ReturnDeletedUsers": true, "All": true }),
+        )
+        .await;
+    assert_eq!(deleted["Value"][0]["UserPrincipalName"], upn, "{deleted}");
+    bridge
+        .ok(
+            "Restore-MsolUser",
+            serde_json::json!({ "UserPrincipalName": upn }),
+        )
+        .await;
+    assert_eq!(bridge.user(upn).await["UserPrincipalName"], upn);
+}

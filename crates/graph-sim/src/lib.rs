@@ -189,6 +189,12 @@ impl GraphSimulator {
             .with_context(|| format!("listening on {listen}"))?;
         let address = listener.local_addr()?;
         ensure_global_administrator(&mut tenant);
+        // A seed's deleted users are held as Entra holds them.
+        for index in 0..tenant.users.len() {
+            if tenant.users[index].deleted_date_time.is_some() {
+                tenant.delete_user(index, chrono::Utc::now());
+            }
+        }
         let sim = Sim {
             identity: Identity::new(
                 settings.apps.clone(),

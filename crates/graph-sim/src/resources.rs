@@ -903,12 +903,7 @@ fn user_resource(
             SimResponse::no_content()
         }
         ("DELETE", []) => {
-            let user = &mut tenant.users[index];
-            user.deleted_date_time = Some(graph_time(chrono::Utc::now()));
-            let id = user.id;
-            for role in &mut tenant.roles {
-                role.members.remove(&id);
-            }
+            tenant.delete_user(index, chrono::Utc::now());
             SimResponse::no_content()
         }
         ("POST", ["revokeSignInSessions"]) => {
@@ -1433,9 +1428,10 @@ fn deleted_item(
                 if let Err(response) = check_upn(tenant, new_upn, Some(tenant.users[index].id)) {
                     return response;
                 }
-                tenant.users[index].user_principal_name = new_upn.clone();
             }
-            let upn = tenant.users[index].user_principal_name.clone();
+            let upn = new_upn
+                .or_else(|| tenant.users[index].upn_before_deletion.clone())
+                .unwrap_or_else(|| tenant.users[index].user_principal_name.clone());
             if tenant
                 .live_users()
                 .any(|u| u.user_principal_name.eq_ignore_ascii_case(&upn))
@@ -1443,6 +1439,8 @@ fn deleted_item(
                 return bad_request("Another object with the same value for property userPrincipalName already exists.");
             }
             let user = &mut tenant.users[index];
+            user.user_principal_name = upn;
+            user.upn_before_deletion = None;
             user.deleted_date_time = None;
             let mut value = user_json(user);
             value["@odata.type"] = json!("#microsoft.graph.user");

@@ -104,6 +104,9 @@ pub struct SimUser {
     pub on_premises_immutable_id: Option<String>,
     pub assigned_licenses: Vec<AssignedLicense>,
     pub deleted_date_time: Option<String>,
+    /// A deleted user's own user principal name, which a restore gives back.
+    #[serde(skip)]
+    pub upn_before_deletion: Option<String>,
     #[serde(skip)]
     pub auth: Authentication,
     #[serde(skip)]
@@ -148,6 +151,7 @@ impl SimUser {
             on_premises_immutable_id: None,
             assigned_licenses: Vec::new(),
             deleted_date_time: None,
+            upn_before_deletion: None,
             auth: Authentication {
                 per_user_mfa_state: "disabled".to_string(),
                 ..Authentication::default()
@@ -278,6 +282,22 @@ pub struct SimTenant {
 }
 
 impl SimTenant {
+    /// Moves a user to the deleted items. Entra frees the user principal name by prefixing it
+    /// with the object id without hyphens (UNCONFIRMED in the Graph pages read; it is what
+    /// deleted users show in Entra and what clients report), and a restore gives it back.
+    pub fn delete_user(&mut self, index: usize, at: DateTime<Utc>) {
+        let user = &mut self.users[index];
+        if user.upn_before_deletion.is_none() {
+            user.upn_before_deletion = Some(user.user_principal_name.clone());
+            user.user_principal_name = format!("{}{}", user.id.simple(), user.user_principal_name);
+        }
+        user.deleted_date_time.get_or_insert_with(|| graph_time(at));
+        let id = user.id;
+        for role in &mut self.roles {
+            role.members.remove(&id);
+        }
+    }
+
     pub fn initial_domain(&self) -> &str {
         self.domains
             .iter()
