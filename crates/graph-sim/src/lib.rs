@@ -558,7 +558,13 @@ async fn serve(
         .and_then(|h| h.to_str().ok())
         .unwrap_or("localhost")
         .to_string();
-    let base_url = format!("http://{host}");
+    // Behind a TLS terminator (which keeps Host and says `X-Forwarded-Proto: https`), links
+    // point at it: clients such as MSAL accept https authorities only.
+    let scheme = match headers.get("x-forwarded-proto").and_then(|h| h.to_str().ok()) {
+        Some(proto) if proto.eq_ignore_ascii_case("https") => "https",
+        _ => "http",
+    };
+    let base_url = format!("{scheme}://{host}");
     let header = |name: &str| {
         headers
             .get(name)

@@ -1,0 +1,421 @@
+"""Microsoft's own Python libraries against the Graph simulator: msal for every sign-in flow,
+msgraph-sdk and msgraph-beta-sdk for users, roles, methods, requirements, $batch and paging.
+They are what show the simulator is Graph-shaped, not shaped by the bridge's client.
+
+Usage: python outside_clients.py MSOL_BRIDGE_EXE  (run by tests/outside/run.sh)
+
+MSAL and the Graph SDK's authentication provider accept https only, so the simulator is reached
+through a TLS terminator on loopback with a certificate made for this run.
+"""
+
+import asyncio
+import datetime
+import http.client
+import http.server
+import ipaddress
+import json
+import os
+import ssl
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import unittest
+
+import httpx
+import jwt
+import msal
+from azure.core.credentials import AccessToken
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
+from kiota_authentication_azure.azure_identity_authentication_provider import (
+    AzureIdentityAuthenticationProvider,
+)
+from msgraph import GraphRequestAdapter, GraphServiceClient
+from msgraph.generated.models.password_profile import PasswordProfile
+from msgraph.generated.models.phone_authentication_method import PhoneAuthenticationMethod
+from msgraph.generated.models.authentication_phone_type import AuthenticationPhoneType
+from msgraph.generated.models.user import User
+from msgraph.generated.users.users_request_builder import UsersRequestBuilder
+from msgraph_beta import GraphRequestAdapter as BetaRequestAdapter
+from msgraph_beta import GraphServiceClient as BetaServiceClient
+from msgraph_beta.generated.models.per_user_mfa_state import PerUserMfaState
+from msgraph_beta.generated.models.strong_authentication_requirements import (
+    StrongAuthenticationRequirements,
+)
+from msgraph_core import GraphClientFactory
+from msgraph_core.requests.batch_request_content import BatchRequestContent
+from msgraph_core.requests.batch_request_item import BatchRequestItem
+from msgraph_core.tasks.page_iterator import PageIterator
+
+GRAPH_POWERSHELL = "14d82eec-204b-4c2f-b7e8-296a70dab67e"
+APP_SECRET = "outside-client-secret-0123456789"
+AUTHENTICATION_POLICY_ADMINISTRATOR = "0526716b-113d-4c15-b2c8-68e3c22b9f80"
+GLOBAL_ADMINISTRATOR = "62e90394-69f5-4237-9190-012177145e10"
+# What the simulated tenant consented for Graph PowerShell's client: all but Directory.ReadWrite.All.
+PUBLIC_CLIENT_CONSENT = ["User.Read.All", "User.ReadWrite.All", "Directory.Read.All"]
+
+
+def make_certificate(folder):
+    """A self-signed certificate for 127.0.0.1, and its key, as PEM files."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "graph-sim test")])
+    now = datetime.datetime.now(datetime.timezone.utc)
+    certificate = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - datetime.timedelta(minutes=5))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+            critical=False,
+        )
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_path = os.path.join(folder, "cert.pem")
+    key_path = os.path.join(folder, "key.pem")
+    with open(cert_path, "wb") as f:
+        f.write(certificate.public_bytes(serialization.Encoding.PEM))
+    with open(key_path, "wb") as f:
+        f.write(
+            key.private_bytes(
+                serialization.Encoding.PEM,
+                serialization.PrivateFormat.PKCS8,
+                serialization.NoEncryption(),
+            )
+        )
+    return cert_path, key_path
+
+
+def tls_terminator(backend_port, cert_path, key_path):
+    """Serves https on a free loopback port and forwards every exchange to the simulator,
+    keeping Host and saying X-Forwarded-Proto: https so that its links point here."""
+
+    class Forward(http.server.BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args):
+            pass
+
+        def forward(self):
+            length = int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(length) if length else None
+            headers = {k: v for k, v in self.headers.items() if k.lower() != "connection"}
+            headers["X-Forwarded-Proto"] = "https"
+            upstream = http.client.HTTPConnection("127.0.0.1", backend_port, timeout=60)
+            upstream.request(self.command, self.path, body=body, headers=headers)
+            answer = upstream.getresponse()
+            data = answer.read()
+            self.send_response(answer.status)
+            for key, value in answer.getheaders():
+                if key.lower() not in ("transfer-encoding", "connection", "content-length"):
+                    self.send_header(key, value)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+            upstream.close()
+
+        do_GET = do_POST = do_PATCH = do_DELETE = do_PUT = forward
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Forward)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert_path, key_path)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+class StaticCredential:
+    """An azure-core TokenCredential over a token MSAL acquired."""
+
+    def __init__(self, token):
+        self.token = token
+
+    def get_token(self, *scopes, **kwargs):
+        return AccessToken(self.token, int(time.time()) + 3000)
+
+    def get_token_info(self, *scopes, **kwargs):
+        return self.get_token(*scopes)
+
+
+class Simulator:
+    def __init__(self, exe, folder, certificate, limit_scale="0"):
+        tenant = os.path.join(folder, f"demo-{limit_scale}.db")
+        subprocess.run([exe, "tenant", "demo", "--tenant", tenant], check=True, capture_output=True)
+        env = dict(os.environ, MSOL_BRIDGE_SIM_CLIENT_SECRET=APP_SECRET)
+        self.process = subprocess.Popen(
+            [exe, "graph-sim", "--auto-approve", "--tenant", tenant, "--limit-scale", limit_scale,
+             "--consent", GRAPH_POWERSHELL + "=" + ",".join(PUBLIC_CLIENT_CONSENT)],
+            stdout=subprocess.PIPE,
+            env=env,
+            text=True,
+        )
+        ready = json.loads(self.process.stdout.readline())
+        assert ready["Event"] == "Ready", ready
+        self.app_id = ready["AppId"]
+        self.domain = ready["InitialDomain"]
+        self.tenant_id = ready["TenantId"]
+        port = int(ready["Url"].rsplit(":", 1)[1])
+        self.cert_path, key_path = certificate
+        self.proxy = tls_terminator(port, self.cert_path, key_path)
+        self.url = f"https://127.0.0.1:{self.proxy.server_address[1]}"
+        self.authority = f"{self.url}/{self.domain}"
+
+    def stop(self):
+        self.proxy.shutdown()
+        self.process.kill()
+
+
+SIM = None
+# The same tenant with a thousandth of the documented limits, to be throttled.
+THROTTLED = None
+
+
+def app_token(sim=None):
+    sim = sim or SIM
+    app = msal.ConfidentialClientApplication(
+        sim.app_id,
+        client_credential=APP_SECRET,
+        authority=sim.authority,
+        instance_discovery=False,
+    )
+    return app.acquire_token_for_client(scopes=["https://graph.microsoft.com/.default"])
+
+
+def graph_clients(token, sim=None):
+    """msgraph-sdk and msgraph-beta-sdk clients against the simulator, with their default
+    middleware (retries included) and this run's certificate trusted."""
+    sim = sim or SIM
+    credential = StaticCredential(token)
+    host = "127.0.0.1"
+    clients = []
+    for adapter_type, service_type, version in (
+        (GraphRequestAdapter, GraphServiceClient, "v1.0"),
+        (BetaRequestAdapter, BetaServiceClient, "beta"),
+    ):
+        provider = AzureIdentityAuthenticationProvider(
+            credential, scopes=["https://graph.microsoft.com/.default"], allowed_hosts=[host]
+        )
+        http_client = GraphClientFactory.create_with_default_middleware(
+            client=httpx.AsyncClient(
+                verify=ssl.create_default_context(cafile=sim.cert_path), timeout=60
+            )
+        )
+        adapter = adapter_type(provider, client=http_client)
+        adapter.base_url = f"{sim.url}/{version}"
+        clients.append(service_type(request_adapter=adapter))
+    return clients
+
+
+class SignInFlows(unittest.TestCase):
+    """msal: client credentials, device code, refresh, password."""
+
+    def test_client_credentials_give_an_app_token_with_roles(self):
+        answer = app_token()
+        self.assertIn("access_token", answer, answer)
+        claims = jwt.decode(answer["access_token"], options={"verify_signature": False})
+        self.assertIn("Policy.ReadWrite.AuthenticationMethod", claims["roles"])
+        self.assertNotIn("scp", claims)
+
+    def test_device_code_caches_an_account_and_refreshes_silently(self):
+        app = msal.PublicClientApplication(
+            GRAPH_POWERSHELL, authority=SIM.authority, instance_discovery=False
+        )
+        scopes = ["https://graph.microsoft.com/User.Read.All"]
+        flow = app.initiate_device_flow(scopes=scopes)
+        self.assertIn("user_code", flow, flow)
+        answer = app.acquire_token_by_device_flow(flow)
+        self.assertIn("access_token", answer, answer)
+        self.assertIn("refresh_token", answer)
+        self.assertEqual(
+            jwt.decode(answer["access_token"], options={"verify_signature": False})["scp"],
+            "User.Read.All",
+        )
+        accounts = app.get_accounts()
+        self.assertEqual(len(accounts), 1, "an id_token and client_info let MSAL keep the account")
+        self.assertIn("@", accounts[0]["username"], "the signed-in user's name")
+        renewed = app.acquire_token_silent(scopes, account=accounts[0], force_refresh=True)
+        self.assertIn("access_token", renewed, renewed)
+        self.assertNotEqual(renewed["access_token"], answer["access_token"])
+
+    def test_password_sign_in_works_for_a_user_without_mfa(self):
+        v1, _ = graph_clients(app_token()["access_token"])
+        upn = f"ropc.user@{SIM.domain}"
+        asyncio.run(create_user(v1, upn, "Ropc-Pa55word!"))
+        app = msal.PublicClientApplication(
+            GRAPH_POWERSHELL, authority=SIM.authority, instance_discovery=False
+        )
+        answer = app.acquire_token_by_username_password(
+            upn, "Ropc-Pa55word!", scopes=["https://graph.microsoft.com/User.Read.All"]
+        )
+        self.assertIn("access_token", answer, answer)
+        wrong = app.acquire_token_by_username_password(
+            upn, "not-it", scopes=["https://graph.microsoft.com/User.Read.All"]
+        )
+        self.assertEqual(wrong.get("error"), "invalid_grant", wrong)
+        self.assertIn(50126, wrong.get("error_codes", []), wrong)
+
+    def test_a_scope_the_tenant_never_consented_gets_the_consent_error(self):
+        v1, _ = graph_clients(app_token()["access_token"])
+        upn = f"consent.user@{SIM.domain}"
+        asyncio.run(create_user(v1, upn, "Consent-Pa55word!"))
+        app = msal.PublicClientApplication(
+            GRAPH_POWERSHELL, authority=SIM.authority, instance_discovery=False
+        )
+        # The simulator runs with --consent for this client without Directory.ReadWrite.All.
+        answer = app.acquire_token_by_username_password(
+            upn, "Consent-Pa55word!", scopes=["https://graph.microsoft.com/Directory.ReadWrite.All"]
+        )
+        self.assertIn(65001, answer.get("error_codes", []), answer)
+
+
+async def create_user(client, upn, password):
+    user = User(
+        account_enabled=True,
+        display_name=upn.split("@")[0],
+        mail_nickname=upn.split("@")[0].replace(".", ""),
+        user_principal_name=upn,
+        password_profile=PasswordProfile(
+            password=password, force_change_password_next_sign_in=False
+        ),
+    )
+    return await client.users.post(user)
+
+
+class GraphSdk(unittest.TestCase):
+    """msgraph-sdk and msgraph-beta-sdk with an app token."""
+
+    def setUp(self):
+        self.v1, self.beta = graph_clients(app_token()["access_token"])
+
+    def test_users_page_to_the_end(self):
+        async def run():
+            config = UsersRequestBuilder.UsersRequestBuilderGetRequestConfiguration(
+                query_parameters=UsersRequestBuilder.UsersRequestBuilderGetQueryParameters(
+                    top=7, select=["id", "userPrincipalName"]
+                )
+            )
+            first = await self.v1.users.get(request_configuration=config)
+            self.assertIsNotNone(first.odata_next_link, "more than one page")
+            seen = []
+            iterator = PageIterator(first, self.v1.request_adapter)
+
+            def collect(user):
+                seen.append(user.id)
+                return True
+
+            await iterator.iterate(collect)
+            return seen
+
+        seen = asyncio.run(run())
+        self.assertGreater(len(seen), 7)
+        self.assertEqual(len(seen), len(set(seen)), "no user twice")
+
+    def test_roles_templates_and_members_through_the_user_cast(self):
+        async def run():
+            templates = await self.v1.directory_role_templates.get()
+            names = {t.display_name for t in templates.value}
+            self.assertIn("Authentication Policy Administrator", names)
+            roles = await self.v1.directory_roles.get()
+            admin = next(r for r in roles.value if r.role_template_id == GLOBAL_ADMINISTRATOR)
+            members = await self.v1.directory_roles.by_directory_role_id(
+                admin.id
+            ).members.graph_user.get()
+            self.assertTrue(members.value, "the Global Administrator role has a user")
+            self.assertTrue(all(m.user_principal_name for m in members.value))
+
+        asyncio.run(run())
+
+    def test_phone_methods_and_per_user_mfa_state(self):
+        async def run():
+            upn = f"mfa.user@{SIM.domain}"
+            created = await create_user(self.v1, upn, "Mfa-Pa55word!")
+            phone = PhoneAuthenticationMethod(
+                phone_number="+1 4255550123", phone_type=AuthenticationPhoneType.Mobile
+            )
+            added = await self.v1.users.by_user_id(created.id).authentication.phone_methods.post(
+                phone
+            )
+            self.assertEqual(added.phone_number, "+1 4255550123")
+            methods = await self.v1.users.by_user_id(created.id).authentication.methods.get()
+            kinds = {m.odata_type for m in methods.value}
+            self.assertIn("#microsoft.graph.phoneAuthenticationMethod", kinds)
+            requirements = self.beta.users.by_user_id(created.id).authentication.requirements
+            await requirements.patch(
+                StrongAuthenticationRequirements(per_user_mfa_state=PerUserMfaState.Enabled)
+            )
+            state = await requirements.get()
+            # Enabled with a registered method becomes enforced, as Graph documents.
+            self.assertEqual(state.per_user_mfa_state, PerUserMfaState.Enforced)
+
+        asyncio.run(run())
+
+    def test_batch_answers_each_item(self):
+        async def run():
+            content = BatchRequestContent()
+            first = BatchRequestItem(
+                request_information=self.v1.organization.to_get_request_information()
+            )
+            second = BatchRequestItem(
+                request_information=self.v1.users.by_user_id(
+                    "no-such-user@" + SIM.domain
+                ).to_get_request_information()
+            )
+            content.add_request(first.id, first)
+            content.add_request(second.id, second)
+            answer = await self.v1.batch.post(batch_request_content=content)
+            codes = answer.get_response_status_codes()
+            self.assertEqual(codes[first.id], 200)
+            self.assertEqual(codes[second.id], 404)
+
+        asyncio.run(run())
+
+
+class Throttling(unittest.TestCase):
+    """The SDK's retry handler against the documented 429s: it waits the whole-second
+    Retry-After and every request gets through."""
+
+    def test_throttled_reads_are_retried_after_retry_after(self):
+        v1, _ = graph_clients(app_token(THROTTLED)["access_token"], THROTTLED)
+
+        async def run():
+            started = time.monotonic()
+            for _ in range(6):
+                organization = await v1.organization.get()
+                self.assertTrue(organization.value)
+            return time.monotonic() - started
+
+        elapsed = asyncio.run(run())
+        # 3.5 resource units per 10 s: the later reads had to wait for the bucket.
+        self.assertGreater(elapsed, 2.0, "some reads were throttled and waited")
+
+
+def main():
+    global SIM, THROTTLED
+    exe = sys.argv.pop(1)
+    with tempfile.TemporaryDirectory() as folder:
+        certificate = make_certificate(folder)
+        SIM = Simulator(exe, folder, certificate)
+        THROTTLED = Simulator(exe, folder, certificate, limit_scale="0.001")
+        # MSAL (requests) trusts this run's certificate too.
+        os.environ["REQUESTS_CA_BUNDLE"] = SIM.cert_path
+        # MSAL builds the user-realm URL from the authority's host without its port, so it would
+        # ask port 443 for it; the simulated tenant has no federated domains to discover anyway.
+        msal.authority.Authority._domains_without_user_realm_discovery.add("127.0.0.1")
+        try:
+            result = unittest.main(exit=False, verbosity=2).result
+        finally:
+            SIM.stop()
+            THROTTLED.stop()
+    sys.exit(0 if result.wasSuccessful() else 1)
+
+
+if __name__ == "__main__":
+    main()
