@@ -347,7 +347,19 @@ impl GraphClient {
 
     /// Holds every request (or, with `writes_only`, every write) until `wait` has passed.
     fn hold(&self, wait: Duration, writes_only: bool) {
-        let until = Instant::now() + wait;
+        let now = Instant::now();
+        let until = now + wait;
+        let held: &[Quota] = if writes_only {
+            &[Quota::Write]
+        } else {
+            &[Quota::Read, Quota::Write]
+        };
+        for quota in held {
+            self.pacers[*quota as usize]
+                .lock()
+                .expect("pacer")
+                .held(now, until);
+        }
         let slot = if writes_only {
             &self.hold_writes_until
         } else {

@@ -4,11 +4,13 @@
 //! Until the first 429 for a quota, its requests go as fast as they come: the quota is a bucket
 //! that starts full (reference/graph.md section 6). From that 429 on the bucket is empty, so the
 //! requests Graph accepts are what its refill pays for: those accepted since then, over the time
-//! since then, measure the refill rate (whatever share of the quota other apps leave, at whatever
-//! mix of costs). Requests then leave at that rate plus a little headroom, growing while none is
-//! refused, so the quota stays in use with only a few requests throttled instead of most of each
-//! burst (Graph documents that throttled requests still count against the limit). When none has
-//! been refused for a while, the quota has room again and pacing ends.
+//! since then, less the time every request was held for a `Retry-After`, measure the refill rate
+//! (whatever share of the quota other apps leave, at whatever mix of costs). Requests then leave at
+//! that rate, growing slowly while none is refused, so the quota stays in use with few requests
+//! throttled: Graph documents that throttled requests still count against the limit, and each
+//! refusal holds every request for a whole-second `Retry-After`, so probing above the rate costs
+//! more than it gains. When none has been refused for a while, the quota has room again and
+//! pacing ends.
 
 use std::time::{Duration, Instant};
 
@@ -17,11 +19,11 @@ const MEASURE_FOR: Duration = Duration::from_secs(1);
 /// With none refused for this long the bucket has room again (the read bucket refills in 10 s; the
 /// write bucket gains 600 writes at the documented rate): pacing ends.
 const CALM: Duration = Duration::from_secs(30);
-/// Pace a little above the measured rate: slower would leave quota unused.
-const HEADROOM: f64 = 1.02;
-/// While none is refused the rate grows by a tenth every two seconds, so a rate measured low
-/// (while fewer requests came than the quota allows) catches up.
-const GROWTH: f64 = 1.1;
+/// Pace at the measured rate: above it every refusal costs a whole-second hold of all requests.
+const HEADROOM: f64 = 1.0;
+/// While none is refused the rate grows by 2% every two seconds, so a rate measured low (while
+/// fewer requests came than the quota allows) catches up, doubling in about 70 s.
+const GROWTH: f64 = 1.02;
 const GROWTH_EVERY_SECONDS: f64 = 2.0;
 
 /// Since when requests have been refused, and how many Graph accepted since.
@@ -29,6 +31,9 @@ struct Saturation {
     since: Instant,
     last_throttled: Instant,
     accepted: u64,
+    /// Time since `since` during which every request was held, and when the latest hold ends.
+    held: Duration,
+    held_until: Option<Instant>,
 }
 
 #[derive(Default)]
@@ -50,8 +55,22 @@ impl QuotaPacer {
                     since: now,
                     last_throttled: now,
                     accepted: 0,
+                    held: Duration::ZERO,
+                    held_until: None,
                 });
                 self.next_slot = None;
+            }
+        }
+    }
+
+    /// Every request of this quota is held from `now` until `until` (a `Retry-After`): no request
+    /// could be accepted then, so that time does not count in the measured rate.
+    pub fn held(&mut self, now: Instant, until: Instant) {
+        if let Some(saturation) = &mut self.saturation {
+            let from = saturation.held_until.map_or(now, |end| end.max(now));
+            if until > from {
+                saturation.held += until - from;
+                saturation.held_until = Some(until);
             }
         }
     }
@@ -72,7 +91,13 @@ impl QuotaPacer {
             self.next_slot = None;
             return None;
         }
-        let measured_for = now.duration_since(saturation.since);
+        // Holds still to come do not count yet.
+        let held_ahead = saturation
+            .held_until
+            .map_or(Duration::ZERO, |end| end.saturating_duration_since(now));
+        let measured_for = now
+            .duration_since(saturation.since)
+            .saturating_sub(saturation.held.saturating_sub(held_ahead));
         if measured_for < MEASURE_FOR || saturation.accepted == 0 {
             return None;
         }
@@ -127,18 +152,29 @@ mod tests {
         // Still measuring: not paced.
         assert_eq!(pacer.reserve(1, t0 + secs(0.5)), t0 + secs(0.5));
         pacer.accepted(10);
-        // 20 accepted in the first second, and one refused just then: 20 per second, and requests
-        // leave at 20.4 per second.
+        // 20 accepted in the first second, and one refused just then: requests leave at 20 per
+        // second.
         let now = t0 + secs(1.0);
         pacer.throttled(now);
-        assert!(close(pacer.rate(now).expect("paced"), 20.4));
+        assert!(close(pacer.rate(now).expect("paced"), 20.0));
         let first = pacer.reserve(20, now);
         let second = pacer.reserve(20, now);
-        assert!(close(first.duration_since(now).as_secs_f64(), 20.0 / 20.4));
-        assert!(close(
-            second.duration_since(first).as_secs_f64(),
-            20.0 / 20.4
-        ));
+        assert!(close(first.duration_since(now).as_secs_f64(), 1.0));
+        assert!(close(second.duration_since(first).as_secs_f64(), 1.0));
+    }
+
+    #[test]
+    fn time_held_for_retry_after_does_not_lower_the_measured_rate() {
+        let mut pacer = QuotaPacer::default();
+        let t0 = Instant::now();
+        pacer.throttled(t0);
+        // Held for a second (a whole-second Retry-After), then 20 accepted in the next second.
+        pacer.held(t0, t0 + secs(1.0));
+        pacer.held(t0 + secs(0.5), t0 + secs(1.0));
+        pacer.accepted(20);
+        let now = t0 + secs(2.0);
+        pacer.throttled(now);
+        assert!(close(pacer.rate(now).expect("paced"), 20.0));
     }
 
     #[test]
@@ -151,10 +187,10 @@ mod tests {
         pacer.throttled(measured_at);
         let low = pacer.rate(measured_at).expect("paced");
         assert!(close(low, 5.0 * HEADROOM));
-        // Still 5 accepted per second, and none throttled for 2 s: a tenth more.
+        // Still 5 accepted per second, and none throttled for 2 s: 2% more.
         pacer.accepted(10);
         let later = pacer.rate(measured_at + secs(2.0)).expect("paced");
-        assert!(close(later / low, 1.1), "{low} -> {later}");
+        assert!(close(later / low, GROWTH), "{low} -> {later}");
     }
 
     #[test]
