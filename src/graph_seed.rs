@@ -287,6 +287,8 @@ fn user_from_model(user: &User, subscriptions: &[Subscription]) -> SimUser {
             phones,
             authenticators,
             software_oath,
+            // A local tenant holds no hardware tokens.
+            hardware_oath: Vec::new(),
             email: details.email.clone(),
             preferred_method,
             system_preferred: false,

@@ -53,6 +53,9 @@ pub struct AuthFacts {
     /// Microsoft Authenticator methods: (id, displayName, deviceTag, phoneAppVersion).
     pub authenticators: Vec<Value>,
     pub software_oath: Vec<Value>,
+    /// Hardware OATH tokens (beta): their ids, and whether each is activated (`None` until the
+    /// token's device was read: the methods listing does not say).
+    pub hardware_oath: Vec<(String, Option<bool>)>,
     pub email: Option<String>,
     pub preferred: Option<String>,
 }
@@ -79,6 +82,9 @@ impl AuthFacts {
                 "#microsoft.graph.softwareOathAuthenticationMethod" => {
                     facts.software_oath.push(method.clone())
                 }
+                "#microsoft.graph.hardwareOathAuthenticationMethod" => facts
+                    .hardware_oath
+                    .push((method["id"].as_str().unwrap_or("").to_string(), None)),
                 "#microsoft.graph.emailAuthenticationMethod" => {
                     facts.email = method["emailAddress"].as_str().map(str::to_string)
                 }
@@ -294,7 +300,8 @@ pub fn apply_auth(user: &mut User, facts: &AuthFacts) {
     if !facts.authenticators.is_empty() {
         types.extend([MethodType::PhoneAppNotification, MethodType::PhoneAppOtp]);
     }
-    if !facts.software_oath.is_empty() {
+    // A hardware OATH token gives codes as an app's OTP does: MSOnline listed it as PhoneAppOTP.
+    if !facts.software_oath.is_empty() || facts.hardware_oath.iter().any(|t| t.1 == Some(true)) {
         types.push(MethodType::PhoneAppOtp);
     }
     let default = facts.preferred.as_deref().and_then(method_of_preference);

@@ -322,7 +322,8 @@ impl GraphDirectory {
             futures_util::future::join_all(calls.iter().map(|call| self.client.call(call))).await
         };
         let mut answers = answers.into_iter();
-        ids.iter()
+        let mut facts: Vec<FaultResult<AuthFacts>> = ids
+            .iter()
             .map(|id| {
                 let who = UserRef::by_id(*id);
                 let requirements = answers
@@ -345,7 +346,46 @@ impl GraphDirectory {
                     &preferences.body,
                 ))
             })
-            .collect()
+            .collect();
+        // Whether a hardware token is activated is its device's status: read only for the users
+        // who have one.
+        let with_tokens: Vec<usize> = (0..ids.len())
+            .filter(|&i| matches!(&facts[i], Ok(f) if !f.hardware_oath.is_empty()))
+            .collect();
+        let device_reads: Vec<Call> = with_tokens
+            .iter()
+            .map(|&i| {
+                Call::get(
+                    Version::Beta,
+                    format!(
+                        "/users/{}/authentication/hardwareOathMethods?$expand=device",
+                        ids[i]
+                    ),
+                )
+            })
+            .collect();
+        let devices =
+            futures_util::future::join_all(device_reads.iter().map(|call| self.client.call(call)))
+                .await;
+        for (&i, answer) in with_tokens.iter().zip(devices) {
+            let who = UserRef::by_id(ids[i]);
+            match answer {
+                Ok(reply) => {
+                    if let Ok(user_facts) = &mut facts[i] {
+                        for (id, activated) in &mut user_facts.hardware_oath {
+                            *activated = reply.body["value"]
+                                .as_array()
+                                .into_iter()
+                                .flatten()
+                                .find(|t| t["id"].as_str() == Some(id.as_str()))
+                                .map(|t| t["device"]["status"] == "activated");
+                        }
+                    }
+                }
+                Err(failure) => facts[i] = Err(fault(failure, Some(&who))),
+            }
+        }
+        facts
     }
 
     async fn users_from_profiles(
@@ -629,7 +669,9 @@ impl GraphDirectory {
         }
         let apps_kept = !facts.authenticators.is_empty()
             && !wants(&[MethodType::PhoneAppNotification])
-            || !facts.software_oath.is_empty() && !wants(&[MethodType::PhoneAppOtp]);
+            || (!facts.software_oath.is_empty()
+                || facts.hardware_oath.iter().any(|t| t.1 == Some(true)))
+                && !wants(&[MethodType::PhoneAppOtp]);
         if apps_kept {
             warnings.push("The user's registered authenticator app was kept: Microsoft Graph lists registered methods, so it stays among StrongAuthenticationMethods. Remove it with Reset-MsolStrongAuthenticationMethodByUpn (the user then registers again).".to_string());
         }
@@ -716,7 +758,24 @@ impl GraphDirectory {
                 ),
             ));
         }
-        let any = !deletes.is_empty();
+        // The portal's "require re-register" deactivates hardware tokens; they stay assigned.
+        let mut deactivated = false;
+        for (token, activated) in &facts.hardware_oath {
+            if *activated == Some(true) {
+                self.write(
+                    Call::post(
+                        Version::Beta,
+                        format!("/users/{id}/authentication/hardwareOathMethods/{token}/deactivate"),
+                        None,
+                    )
+                    .repeatable(),
+                    Some(&who),
+                )
+                .await?;
+                deactivated = true;
+            }
+        }
+        let any = !deletes.is_empty() || deactivated;
         let mut later = Vec::new();
         for delete in deletes {
             match self.client.call(&delete).await {

@@ -1550,3 +1550,48 @@ async fn deleted_users_are_found_by_their_own_name_and_restored_to_it() {
         .await;
     assert_eq!(bridge.user(upn).await["UserPrincipalName"], upn);
 }
+
+/// A hardware OATH token reads back as PhoneAppOTP while activated, and requiring re-registration
+/// deactivates it (it stays assigned), as the portal does.
+#[tokio::test]
+async fn hardware_oath_tokens_read_as_phone_app_otp_and_reset_deactivates_them() {
+    let mut snapshot = fresh_tenant();
+    snapshot.users.push(user("fob"));
+    let graph = spawn_unthrottled(&snapshot).await;
+    let upn = "fob@contoso.onmicrosoft.com";
+    graph.sim.with_tenant_mut(|tenant| {
+        let index = tenant.find_user(upn).unwrap();
+        tenant.users[index]
+            .auth
+            .hardware_oath
+            .push(graph_sim::state::HardwareToken {
+                id: "5b4a8c7d-0000-4000-8000-00000000f0b1".into(),
+                serial_number: "TOTP-0001".into(),
+                display_name: "Key fob".into(),
+                activated: true,
+            });
+    });
+    let bridge =
+        crate::helpers::spawn_bridge_over(std::sync::Arc::new(graph.app_directory().await)).await;
+    let methods = |user: serde_json::Value| -> Vec<String> {
+        user["StrongAuthenticationMethods"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["MethodType"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(methods(bridge.user(upn).await), ["PhoneAppOTP"]);
+    bridge
+        .ok(
+            "Reset-MsolStrongAuthenticationMethodByUpn",
+            serde_json::json!({ "UserPrincipalName": upn }),
+        )
+        .await;
+    assert!(methods(bridge.user(upn).await).is_empty());
+    graph.sim.with_tenant(|tenant| {
+        let tokens = &tenant.users[tenant.find_user(upn).unwrap()].auth.hardware_oath;
+        assert_eq!(tokens.len(), 1, "still assigned");
+        assert!(!tokens[0].activated, "deactivated");
+    });
+}

@@ -1052,6 +1052,22 @@ fn app_json(kind: &str, app: &super::state::AppMethod) -> Value {
 }
 
 /// Graph's phone number format: `+{country code} {number}` with an optional `x{extension}`.
+fn hardware_json(token: &super::state::HardwareToken, with_device: bool) -> Value {
+    let mut value = json!({
+        "@odata.type": "#microsoft.graph.hardwareOathAuthenticationMethod",
+        "id": token.id,
+    });
+    if with_device {
+        value["device"] = json!({
+            "id": token.id,
+            "serialNumber": token.serial_number,
+            "displayName": token.display_name,
+            "status": if token.activated { "activated" } else { "assigned" },
+        });
+    }
+    value
+}
+
 fn valid_phone_number(number: &str) -> bool {
     let Some(rest) = number.strip_prefix('+') else {
         return false;
@@ -1092,7 +1108,7 @@ fn authentication(
 ) -> SimResponse {
     let beta_only = matches!(
         rest.first(),
-        Some(&"requirements") | Some(&"signInPreferences")
+        Some(&"requirements") | Some(&"signInPreferences") | Some(&"hardwareOathMethods")
     );
     if beta_only && request.version != Version::Beta {
         // UNCONFIRMED in reference/graph.md section 10: Graph's answer for a beta-only segment on v1.0.
@@ -1191,6 +1207,10 @@ fn authentication(
             if let Some(email) = &user.auth.email {
                 items.push(json!({"@odata.type": "#microsoft.graph.emailAuthenticationMethod", "id": "3ddfcfc8-9383-446f-83cc-3ab9be4be18f", "emailAddress": email}));
             }
+            // Hardware OATH tokens are a beta method type.
+            if request.version == Version::Beta {
+                items.extend(user.auth.hardware_oath.iter().map(|t| hardware_json(t, false)));
+            }
             collection(
                 format!(
                     "{base}/{version}/$metadata#users('{}')/authentication/methods",
@@ -1198,6 +1218,31 @@ fn authentication(
                 ),
                 items,
             )
+        }
+        // beta hardwareoathauthenticationmethod-list, -get (`$expand=device` brings the token's
+        // status), and hardwareoathauthenticationmethod-deactivate.
+        ("GET", ["hardwareOathMethods"]) => {
+            let expand = request.param("$expand").is_some_and(|e| e.contains("device"));
+            collection(
+                format!(
+                    "{base}/{version}/$metadata#users('{}')/authentication/hardwareOathMethods",
+                    user.id
+                ),
+                user.auth
+                    .hardware_oath
+                    .iter()
+                    .map(|t| hardware_json(t, expand))
+                    .collect(),
+            )
+        }
+        ("POST", ["hardwareOathMethods", id, "deactivate"]) => {
+            match user.auth.hardware_oath.iter_mut().find(|t| t.id == *id) {
+                Some(token) => {
+                    token.activated = false;
+                    SimResponse::no_content()
+                }
+                None => not_found(id),
+            }
         }
         ("GET", ["phoneMethods"]) => collection(
             format!(

@@ -65,6 +65,17 @@ pub struct AppMethod {
     pub created: DateTime<Utc>,
 }
 
+/// A hardware OATH token assigned to a user (beta `hardwareOathAuthenticationMethod` and its
+/// `device`, a `hardwareOathTokenAuthenticationMethodDevice`). Graph can read and deactivate it;
+/// deactivated, it stays assigned but signs no one in.
+#[derive(Clone, Debug)]
+pub struct HardwareToken {
+    pub id: String,
+    pub serial_number: String,
+    pub display_name: String,
+    pub activated: bool,
+}
+
 /// A user resource. Profile properties serialize exactly as Graph names them; the authentication
 /// data Graph keeps under `/authentication` is held beside them and never serialized with the user.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -177,6 +188,7 @@ pub struct Authentication {
     pub phones: BTreeMap<PhoneType, String>,
     pub authenticators: Vec<AppMethod>,
     pub software_oath: Vec<AppMethod>,
+    pub hardware_oath: Vec<HardwareToken>,
     pub email: Option<String>,
     /// `userPreferredMethodForSecondaryAuthentication`.
     pub preferred_method: Option<String>,
@@ -186,14 +198,17 @@ pub struct Authentication {
 impl Authentication {
     /// A registered MFA method, for the enabled-to-enforced rule.
     pub fn has_mfa_method(&self) -> bool {
-        !self.phones.is_empty() || !self.authenticators.is_empty() || !self.software_oath.is_empty()
+        self.mfa_method_count() > 0
     }
 
     /// Registered MFA methods; the email method serves self-service password reset only, so it
     /// does not keep a default MFA method from being deleted (UNCONFIRMED: reference/graph.md 2.6
     /// quotes the refusal, not which methods count).
     pub fn mfa_method_count(&self) -> usize {
-        self.phones.len() + self.authenticators.len() + self.software_oath.len()
+        self.phones.len()
+            + self.authenticators.len()
+            + self.software_oath.len()
+            + self.hardware_oath.iter().filter(|t| t.activated).count()
     }
 }
 
