@@ -5,8 +5,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use graph_sim::state::{
-    graph_time, AppMethod, AssignedLicense, Authentication, PhoneType, SimDomain, SimGroup,
-    SimRole, SimServicePrincipal, SimSku, SimTenant, SimUser,
+    graph_time, AppMethod, AssignedLicense, Authentication, PhonePolicy, PhoneType, SimDomain,
+    SimGroup, SimRole, SimServicePrincipal, SimSku, SimTenant, SimUser,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -95,6 +95,7 @@ pub fn simulated_tenant(snapshot: &TenantSnapshot) -> SimTenant {
     }
     SimTenant {
         id: company.object_id,
+        phone_policy: PhonePolicy::default(),
         display_name: company.display_name.clone(),
         created: graph_time(company.when_created.datetime()),
         organization_extra: json!({

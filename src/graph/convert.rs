@@ -44,9 +44,29 @@ impl Phone {
     }
 }
 
+/// Which phone channels the tenant's authentication methods policy allows: a registered phone
+/// can be used by text only while SMS is enabled, by call only while voice is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PhoneChannels {
+    pub sms: bool,
+    pub voice: bool,
+}
+
+impl Default for PhoneChannels {
+    /// Both, when the policy could not be read.
+    fn default() -> PhoneChannels {
+        PhoneChannels {
+            sms: true,
+            voice: true,
+        }
+    }
+}
+
 /// What `/authentication` says about one user.
 #[derive(Clone, Debug, Default)]
 pub struct AuthFacts {
+    /// The tenant's phone channels, which decide the method types a phone shows as.
+    pub channels: PhoneChannels,
     /// `perUserMfaState`; `None` when it could not be read.
     pub state: Option<String>,
     pub phones: Vec<Phone>,
@@ -288,13 +308,19 @@ pub fn apply_auth(user: &mut User, facts: &AuthFacts) {
         _ => Vec::new(),
     };
     let mut types = Vec::new();
+    let PhoneChannels { sms, voice } = facts.channels;
     if facts.phone(MOBILE).is_some() {
-        types.extend([MethodType::OneWaySms, MethodType::TwoWayVoiceMobile]);
+        if sms {
+            types.push(MethodType::OneWaySms);
+        }
+        if voice {
+            types.push(MethodType::TwoWayVoiceMobile);
+        }
     }
-    if facts.phone(ALTERNATE_MOBILE).is_some() {
+    if facts.phone(ALTERNATE_MOBILE).is_some() && voice {
         types.push(MethodType::TwoWayVoiceAlternateMobile);
     }
-    if facts.phone(OFFICE).is_some() {
+    if facts.phone(OFFICE).is_some() && voice {
         types.push(MethodType::TwoWayVoiceOffice);
     }
     if !facts.authenticators.is_empty() {

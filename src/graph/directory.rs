@@ -9,7 +9,9 @@ use serde_json::{json, Map, Value};
 use uuid::Uuid;
 
 use super::client::{Call, GraphClient, GraphFailure, Reply, Version};
-use super::convert::{self, AuthFacts, Phone, ALTERNATE_MOBILE, MOBILE, OFFICE, USER_SELECT};
+use super::convert::{
+    self, AuthFacts, Phone, PhoneChannels, ALTERNATE_MOBILE, MOBILE, OFFICE, USER_SELECT,
+};
 use super::permissions;
 use crate::directory::{
     CreatedUser, Directory, GroupQuery, MemberQuery, MemberRef, Outcome, Page, PageRequest,
@@ -38,6 +40,7 @@ const CATALOG_REUSE: std::time::Duration = std::time::Duration::from_secs(60);
 pub struct GraphDirectory {
     client: GraphClient,
     catalog: std::sync::Mutex<Option<(std::time::Instant, std::sync::Arc<LicenseCatalog>)>>,
+    channels: std::sync::Mutex<Option<(std::time::Instant, PhoneChannels)>>,
 }
 
 /// Percent-encodes a UPN for a path segment; a UPN starting with `$` takes the key form
@@ -207,6 +210,7 @@ impl GraphDirectory {
         GraphDirectory {
             client,
             catalog: std::sync::Mutex::new(None),
+            channels: std::sync::Mutex::new(None),
         }
     }
 
@@ -292,6 +296,38 @@ impl GraphDirectory {
         Ok(catalog)
     }
 
+    /// The tenant's phone channels (the sms and voice method configurations), read at most once a
+    /// minute like the catalog. A policy that cannot be read (no Policy.Read.All, or no role to
+    /// read it) counts as allowing both, as Graph's own listing of a phone does.
+    async fn phone_channels(&self) -> PhoneChannels {
+        if let Some((read, channels)) = *self.channels.lock().expect("channels cache") {
+            if read.elapsed() < CATALOG_REUSE {
+                return channels;
+            }
+        }
+        let path = |id: &str| {
+            Call::get(
+                Version::V1,
+                format!(
+                    "/policies/authenticationMethodsPolicy/authenticationMethodConfigurations/{id}"
+                ),
+            )
+        };
+        let (sms, voice) = (path("Sms"), path("Voice"));
+        let (sms, voice) = tokio::join!(self.client.call(&sms), self.client.call(&voice));
+        let enabled = |answer: &Result<Reply, GraphFailure>| match answer {
+            Ok(reply) => reply.body["state"] != "disabled",
+            Err(_) => true,
+        };
+        let channels = PhoneChannels {
+            sms: enabled(&sms),
+            voice: enabled(&voice),
+        };
+        *self.channels.lock().expect("channels cache") =
+            Some((std::time::Instant::now(), channels));
+        channels
+    }
+
     /// The authentication facts of several users, three `/beta` calls each, through `$batch`.
     /// Reading many users is bulk work, sent at low priority so that interactive calls go first
     /// (one user's reads are too when its operation is bulk work: `GraphClient::call`).
@@ -322,6 +358,7 @@ impl GraphDirectory {
             futures_util::future::join_all(calls.iter().map(|call| self.client.call(call))).await
         };
         let mut answers = answers.into_iter();
+        let channels = self.phone_channels().await;
         let mut facts: Vec<FaultResult<AuthFacts>> = ids
             .iter()
             .map(|id| {
@@ -338,13 +375,15 @@ impl GraphDirectory {
                     .next()
                     .expect("three answers per user")
                     .map_err(|f| fault(f, Some(&who)))?;
-                Ok(AuthFacts::from_methods(
+                let mut facts = AuthFacts::from_methods(
                     requirements.body["perUserMfaState"]
                         .as_str()
                         .map(str::to_string),
                     &methods.body,
                     &preferences.body,
-                ))
+                );
+                facts.channels = channels;
+                Ok(facts)
             })
             .collect();
         // Whether a hardware token is activated is its device's status: read only for the users
@@ -765,7 +804,9 @@ impl GraphDirectory {
                 self.write(
                     Call::post(
                         Version::Beta,
-                        format!("/users/{id}/authentication/hardwareOathMethods/{token}/deactivate"),
+                        format!(
+                            "/users/{id}/authentication/hardwareOathMethods/{token}/deactivate"
+                        ),
                         None,
                     )
                     .repeatable(),

@@ -1590,8 +1590,55 @@ async fn hardware_oath_tokens_read_as_phone_app_otp_and_reset_deactivates_them()
         .await;
     assert!(methods(bridge.user(upn).await).is_empty());
     graph.sim.with_tenant(|tenant| {
-        let tokens = &tenant.users[tenant.find_user(upn).unwrap()].auth.hardware_oath;
+        let tokens = &tenant.users[tenant.find_user(upn).unwrap()]
+            .auth
+            .hardware_oath;
         assert_eq!(tokens.len(), 1, "still assigned");
         assert!(!tokens[0].activated, "deactivated");
     });
+}
+
+/// A registered phone shows as the method types the tenant's authentication methods policy allows:
+/// with SMS disabled, a mobile phone is TwoWayVoiceMobile only.
+#[tokio::test]
+async fn phone_methods_follow_the_tenants_sms_and_voice_policy() {
+    let mut snapshot = fresh_tenant();
+    let mut target = user("caller");
+    target.mobile_phone = Some("+1 4255550100".into());
+    target.strong_authentication_methods = vec![StrongAuthenticationMethod {
+        method_type: MethodType::OneWaySms,
+        is_default: true,
+    }];
+    target.strong_authentication_user_details = Some(StrongAuthenticationUserDetails {
+        phone_number: Some("+1 4255550100".into()),
+        ..Default::default()
+    });
+    snapshot.users.push(target);
+    let upn = "caller@contoso.onmicrosoft.com";
+    let shown = |user: serde_json::Value| -> Vec<String> {
+        user["StrongAuthenticationMethods"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["MethodType"].as_str().unwrap().to_string())
+            .collect()
+    };
+    for (sms, voice, expected) in [
+        (true, true, vec!["OneWaySMS", "TwoWayVoiceMobile"]),
+        (false, true, vec!["TwoWayVoiceMobile"]),
+        (true, false, vec!["OneWaySMS"]),
+    ] {
+        let graph = spawn_unthrottled(&snapshot).await;
+        graph.sim.with_tenant_mut(|tenant| {
+            tenant.phone_policy = graph_sim::state::PhonePolicy { sms, voice };
+        });
+        let bridge =
+            crate::helpers::spawn_bridge_over(std::sync::Arc::new(graph.app_directory().await))
+                .await;
+        assert_eq!(
+            shown(bridge.user(upn).await),
+            expected,
+            "sms {sms}, voice {voice}"
+        );
+    }
 }

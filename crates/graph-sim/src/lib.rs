@@ -560,7 +560,10 @@ async fn serve(
         .to_string();
     // Behind a TLS terminator (which keeps Host and says `X-Forwarded-Proto: https`), links
     // point at it: clients such as MSAL accept https authorities only.
-    let scheme = match headers.get("x-forwarded-proto").and_then(|h| h.to_str().ok()) {
+    let scheme = match headers
+        .get("x-forwarded-proto")
+        .and_then(|h| h.to_str().ok())
+    {
         Some(proto) if proto.eq_ignore_ascii_case("https") => "https",
         _ => "http",
     };

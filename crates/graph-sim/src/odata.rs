@@ -353,6 +353,34 @@ impl Parser {
                 let Token::Word(operator) = self.next()? else {
                     return None;
                 };
+                // `property in ('a', 'b')` is `property eq 'a' or property eq 'b'`, under the
+                // same rules as `eq` (graph/filter-query-parameter, "Operators").
+                if operator.eq_ignore_ascii_case("in") {
+                    self.expect(Token::Open)?;
+                    let mut any: Option<Filter> = None;
+                    loop {
+                        let value = match self.next()? {
+                            Token::Text(text) => Literal::Text(text),
+                            Token::Word(w) => Literal::Number(w.parse().ok()?),
+                            _ => return None,
+                        };
+                        let one = Filter::Compare {
+                            property: property.clone(),
+                            equal: true,
+                            value,
+                        };
+                        any = Some(match any {
+                            Some(left) => Filter::Or(Box::new(left), Box::new(one)),
+                            None => one,
+                        });
+                        match self.next()? {
+                            Token::Comma => continue,
+                            Token::Close => break,
+                            _ => return None,
+                        }
+                    }
+                    return any;
+                }
                 let equal = match operator.to_ascii_lowercase().as_str() {
                     "eq" => true,
                     "ne" => false,
@@ -401,6 +429,13 @@ mod tests {
         assert!(filter.check(true).is_ok());
         let count = parse("assignedLicenses/$count eq 0").unwrap();
         assert!(count.matches(&user));
+        let any = parse("userPrincipalName in ('x@contoso.com', 'ada@contoso.com')").unwrap();
+        assert!(any.matches(&user));
+        assert!(any.check(false).is_ok(), "in works where eq does");
+        assert!(!parse("userType in ('Guest')")
+            .unwrap()
+            .matches(&json!({"userType": "Member"})));
+        assert!(parse("userPrincipalName in ()").is_none());
         let quoted = parse("displayName eq 'O''Brien'").unwrap();
         assert!(quoted.matches(&json!({"displayName": "o'brien"})));
         assert!(parse("createdDateTime eq 'x'")

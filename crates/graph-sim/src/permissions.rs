@@ -85,7 +85,8 @@ const ASSIGN_LICENSES: Rule = rule(
     ],
     &[LICENSE_ADMINISTRATOR, USER_ADMINISTRATOR],
 );
-// graph/api/user-list-transitivememberof (for other users, UNCONFIRMED: the page's `/me` row is User.Read).
+// graph/api/user-list-transitivememberof: another user's memberships, least User.Read.All; the
+// signed-in user's own, User.Read.
 const READ_MEMBERSHIPS: Rule = Rule {
     self_permissions: &["User.Read"],
     ..rule(
@@ -144,6 +145,12 @@ const READ_REQUIREMENTS: Rule = rule(
 const WRITE_REQUIREMENTS: Rule = rule(
     &["Policy.ReadWrite.AuthenticationMethod"],
     &[AUTHENTICATION_POLICY_ADMINISTRATOR],
+);
+// graph/api/authenticationmethodconfiguration-get: Policy.Read.All would do for reading; Global
+// Reader or Authentication Policy Administrator delegated.
+const READ_METHOD_POLICY: Rule = rule(
+    &["Policy.Read.All", "Policy.ReadWrite.AuthenticationMethod"],
+    &[GLOBAL_READER, AUTHENTICATION_POLICY_ADMINISTRATOR],
 );
 // graph/api/organization-get.
 const READ_ORGANIZATION: Rule = rule(
@@ -245,6 +252,7 @@ const ALL_RULES: &[&Rule] = &[
     &READ_ROLES,
     &WRITE_ROLES,
     &READ_GROUPS,
+    &READ_METHOD_POLICY,
 ];
 
 /// Every permission the simulator knows: what a fully consented client holds.
@@ -281,6 +289,7 @@ pub fn rule_for(method: &str, segments: &[&str]) -> Option<&'static Rule> {
         ["directoryRoles", ..] if !write => &READ_ROLES,
         ["directoryRoles", ..] => &WRITE_ROLES,
         ["groups", ..] => &READ_GROUPS,
+        ["policies", "authenticationMethodsPolicy", ..] if !write => &READ_METHOD_POLICY,
         _ => return None,
     })
 }

@@ -105,6 +105,8 @@ impl SimRequest {
             ["groups", _, "transitiveMembers"] => 5.0,
             ["subscribedSkus"] => 3.0,
             ["users", _, "memberOf"] => 2.0,
+            // Not in the cost table, which lists `me/memberOf` (2): UNCONFIRMED, charged as that.
+            ["users", _, "transitiveMemberOf"] => 2.0,
             _ => 1.0,
         };
         let mut cost = base;
@@ -382,6 +384,23 @@ pub fn handle(tenant: &mut SimTenant, request: &SimRequest) -> SimResponse {
             None => not_found(name),
         },
         ("GET", ["subscribedSkus"]) => subscribed_skus(tenant, request),
+        // graph/api/authenticationmethodconfiguration-get (sms and voice configurations).
+        ("GET", ["policies", "authenticationMethodsPolicy", "authenticationMethodConfigurations", id]) => {
+            let (kind, enabled) = match id.to_ascii_lowercase().as_str() {
+                "sms" => ("sms", tenant.phone_policy.sms),
+                "voice" => ("voice", tenant.phone_policy.voice),
+                _ => return not_found(id),
+            };
+            SimResponse::json(
+                200,
+                json!({
+                    "@odata.context": format!("{}/{}/$metadata#policies/authenticationMethodsPolicy/authenticationMethodConfigurations/$entity", request.base_url, request.version.segment()),
+                    "@odata.type": format!("#microsoft.graph.{kind}AuthenticationMethodConfiguration"),
+                    "id": if kind == "sms" { "Sms" } else { "Voice" },
+                    "state": if enabled { "enabled" } else { "disabled" },
+                }),
+            )
+        }
         ("GET", ["users"]) => list_users(tenant, request),
         ("GET", ["users", "$count"]) => {
             if !request.eventual {
@@ -1209,7 +1228,12 @@ fn authentication(
             }
             // Hardware OATH tokens are a beta method type.
             if request.version == Version::Beta {
-                items.extend(user.auth.hardware_oath.iter().map(|t| hardware_json(t, false)));
+                items.extend(
+                    user.auth
+                        .hardware_oath
+                        .iter()
+                        .map(|t| hardware_json(t, false)),
+                );
             }
             collection(
                 format!(
@@ -1222,7 +1246,9 @@ fn authentication(
         // beta hardwareoathauthenticationmethod-list, -get (`$expand=device` brings the token's
         // status), and hardwareoathauthenticationmethod-deactivate.
         ("GET", ["hardwareOathMethods"]) => {
-            let expand = request.param("$expand").is_some_and(|e| e.contains("device"));
+            let expand = request
+                .param("$expand")
+                .is_some_and(|e| e.contains("device"));
             collection(
                 format!(
                     "{base}/{version}/$metadata#users('{}')/authentication/hardwareOathMethods",

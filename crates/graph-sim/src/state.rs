@@ -282,8 +282,26 @@ pub struct SimDomain {
     pub authentication_type: String,
 }
 
+/// The tenant's authentication methods policy, as far as phones go: whether the SMS and voice
+/// method configurations are enabled (graph/api/resources/authenticationmethodspolicy).
+#[derive(Clone, Copy, Debug)]
+pub struct PhonePolicy {
+    pub sms: bool,
+    pub voice: bool,
+}
+
+impl Default for PhonePolicy {
+    fn default() -> PhonePolicy {
+        PhonePolicy {
+            sms: true,
+            voice: true,
+        }
+    }
+}
+
 pub struct SimTenant {
     pub id: Uuid,
+    pub phone_policy: PhonePolicy,
     pub display_name: String,
     pub created: String,
     pub organization_extra: Value,
