@@ -416,11 +416,7 @@ async fn masked_phone_numbers_are_never_written_back() {
         GLOBAL_READER,
         USER_ADMINISTRATOR,
     ] {
-        snapshot.role_assignments.push(RoleAssignment {
-            role_object_id: Uuid::parse_str(role).unwrap(),
-            member_object_id: helpdesk.object_id,
-            role_member_type: RoleMemberType::User,
-        });
+        grant_role(&mut snapshot, &helpdesk, role);
     }
     snapshot.users.extend([helpdesk, target]);
     let graph = spawn_unthrottled(&snapshot).await;
@@ -1134,12 +1130,39 @@ async fn any_role_template_graph_lists_works_by_id_or_name() {
     assert_eq!(refused["Code"], "RoleNotFoundException", "{refused}");
 }
 
+/// Makes a user of the snapshot a member of a role (by template id).
+fn grant_role(snapshot: &mut TenantSnapshot, member: &User, role: &str) {
+    snapshot.role_assignments.push(RoleAssignment {
+        role_object_id: Uuid::parse_str(role).unwrap(),
+        member_object_id: member.object_id,
+        role_member_type: RoleMemberType::User,
+    });
+}
+
 /// Gives a user of the simulated tenant the password the sign-in helpers use.
 fn give_password(graph: &TestGraph, upn: &str) {
     graph.sim.with_tenant_mut(|tenant| {
         let index = tenant.find_user(upn).unwrap();
         tenant.users[index].password = Some("Correct-Horse-9".to_string());
     });
+}
+
+/// An unthrottled simulator whose tenant consented just `permissions` for Graph PowerShell's client.
+async fn spawn_consented(snapshot: &TenantSnapshot, permissions: &[&str]) -> TestGraph {
+    let mut consents = HashMap::new();
+    consents.insert(
+        graph::auth::GRAPH_POWERSHELL_CLIENT_ID.to_string(),
+        permissions.iter().map(|p| p.to_string()).collect(),
+    );
+    spawn_simulator(
+        snapshot,
+        SimSettings {
+            limits: None,
+            consents,
+            ..SimSettings::default()
+        },
+    )
+    .await
 }
 
 /// A delegated token for a user of the simulated tenant, by the password grant (the user gets
@@ -1178,34 +1201,18 @@ async fn permissions_consent_and_roles_are_enforced_as_documented() {
     ] {
         let member = user(alias);
         if let Some(role) = role {
-            snapshot.role_assignments.push(RoleAssignment {
-                role_object_id: Uuid::parse_str(role).unwrap(),
-                member_object_id: member.object_id,
-                role_member_type: RoleMemberType::User,
-            });
+            grant_role(&mut snapshot, &member, role);
         }
         users.push(member);
     }
     snapshot.users.extend(users);
-    let mut consents = HashMap::new();
-    consents.insert(
-        graph::auth::GRAPH_POWERSHELL_CLIENT_ID.to_string(),
-        [
+    let graph = spawn_consented(
+        &snapshot,
+        &[
             "User.Read.All",
             "UserAuthenticationMethod.ReadWrite.All",
             "Policy.ReadWrite.AuthenticationMethod",
-        ]
-        .into_iter()
-        .map(str::to_string)
-        .collect(),
-    );
-    let graph = spawn_simulator(
-        &snapshot,
-        SimSettings {
-            limits: None,
-            consents,
-            ..SimSettings::default()
-        },
+        ],
     )
     .await;
     let upn = |alias: &str| format!("{alias}@contoso.onmicrosoft.com");
@@ -1398,30 +1405,10 @@ async fn directory_as(graph: &TestGraph, upn: &str) -> Result<GraphDirectory, St
 async fn missing_consent_and_missing_roles_are_named_at_the_cmdlet() {
     let mut snapshot = fresh_tenant();
     let useradmin = user("useradmin");
-    snapshot.role_assignments.push(RoleAssignment {
-        role_object_id: Uuid::parse_str(USER_ADMINISTRATOR).unwrap(),
-        member_object_id: useradmin.object_id,
-        role_member_type: RoleMemberType::User,
-    });
+    grant_role(&mut snapshot, &useradmin, USER_ADMINISTRATOR);
     snapshot.users.extend([useradmin, user("staff")]);
 
-    let mut consents = HashMap::new();
-    consents.insert(
-        graph::auth::GRAPH_POWERSHELL_CLIENT_ID.to_string(),
-        ["User.ReadWrite.All", "Directory.Read.All"]
-            .into_iter()
-            .map(str::to_string)
-            .collect(),
-    );
-    let partly = spawn_simulator(
-        &snapshot,
-        SimSettings {
-            limits: None,
-            consents,
-            ..SimSettings::default()
-        },
-    )
-    .await;
+    let partly = spawn_consented(&snapshot, &["User.ReadWrite.All", "Directory.Read.All"]).await;
     let refused = directory_as(&partly, "admin@contoso.onmicrosoft.com")
         .await
         .err()
