@@ -130,9 +130,7 @@ fn serve(args: &ServeArgs) -> Result<ExitCode> {
 }
 
 fn print_event(event: &serde_json::Value) -> Result<()> {
-    let mut stdout = std::io::stdout().lock();
-    writeln!(stdout, "{event}")?;
-    stdout.flush()?;
+    crate::output::print_line(&event.to_string())?;
     Ok(())
 }
 
@@ -403,7 +401,7 @@ fn schemas(args: &SchemasArgs) -> Result<ExitCode> {
             names.join(", ")
         );
     };
-    println!("{}", serde_json::to_string_pretty(value)?);
+    crate::output::print_line(&serde_json::to_string_pretty(value)?)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -10,6 +10,7 @@ pub mod directory;
 pub mod domain;
 pub mod graph;
 pub mod graph_seed;
+pub mod output;
 pub mod run;
 pub mod schema;
 pub mod secret;

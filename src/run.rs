@@ -73,7 +73,7 @@ pub fn run(config: RunConfig) -> Result<ExitCode> {
         .with_context(|| format!("starting {}", pwsh.display()))?;
 
     let after = snapshot(&tenant_path)?;
-    print_summary(&diff::changes(&before, &after));
+    print_summary(&diff::changes(&before, &after))?;
     match status.code() {
         Some(0) => Ok(ExitCode::SUCCESS),
         Some(code) => {
@@ -93,22 +93,23 @@ fn snapshot(path: &Path) -> Result<TenantSnapshot> {
         .with_context(|| format!("reading the tenant in {}", path.display()))
 }
 
-fn print_summary(changes: &[diff::Change]) {
-    println!();
+fn print_summary(changes: &[diff::Change]) -> std::io::Result<()> {
+    use crate::output::print_line;
+    print_line("")?;
     if changes.is_empty() {
-        println!("msol-bridge: the script changed nothing in the tenant.");
-        return;
+        return print_line("msol-bridge: the script changed nothing in the tenant.");
     }
     let users: std::collections::BTreeSet<&str> =
         changes.iter().map(|c| c.subject.as_str()).collect();
-    println!(
+    print_line(&format!(
         "msol-bridge: the script made {} change(s) to {} object(s):",
         changes.len(),
         users.len()
-    );
+    ))?;
     for change in changes {
-        println!("  {}: {}", change.subject, change.description);
+        print_line(&format!("  {}: {}", change.subject, change.description))?;
     }
+    Ok(())
 }
 
 /// `--pwsh`, else `pwsh` on PATH.

@@ -398,3 +398,51 @@ fn serve_refuses_a_closed_cloud_and_a_client_secret_without_its_tenant() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_output_quietly() {
+    let mut child = bridge_command()
+        .args(["schemas"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The OpenAPI document is larger than a pipe holds: read its start, then stop reading.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut start = [0u8; 16];
+    std::io::Read::read_exact(&mut stdout, &mut start).unwrap();
+    drop(stdout);
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{:?} {stderr}", output.status);
+    assert!(stderr.is_empty(), "nothing to say: {stderr}");
+}
+
+#[test]
+fn logs_have_colour_only_on_a_terminal() {
+    let folder = tempfile::tempdir().unwrap();
+    let tenant = folder.path().join("t.db");
+    assert!(run(&["tenant", "init", "--tenant", path(&tenant)])
+        .status
+        .success());
+    let mut child = bridge_command()
+        .env_remove("NO_COLOR")
+        .args(["graph-sim", "--tenant", path(&tenant)])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut ready = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut ready)
+        .unwrap();
+    assert!(ready.contains("\"Ready\""), "{ready}");
+    child.kill().unwrap();
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("Graph simulator serving"), "{stderr}");
+    assert!(
+        !stderr.contains('\x1b'),
+        "no escape codes into a pipe: {stderr:?}"
+    );
+}

@@ -64,6 +64,19 @@ Describe 'Other faults' {
         { Add-MsolRoleMember -RoleName 'Helpdesk Administrator' -RoleMemberEmailAddress 'isaiah.langer@contoso.com' -ErrorAction Stop } |
             Should -Throw -ErrorId 'Microsoft.Online.Administration.Automation.RoleMemberAlreadyExistsException,Microsoft.Online.Administration.Automation.AddRoleMember'
     }
+    It 'Remove-MsolUser in a session that cannot ask says to add -Force and removes nobody' {
+        $script = Join-Path $TestDrive 'remove-unattended.ps1'
+        @(
+            'Import-Module MSOnline'
+            "Connect-MsolService -LocalTenant '$tenant'"
+            'try { Remove-MsolUser -UserPrincipalName ''isaiah.langer@contoso.com'' -ErrorAction Stop } catch { $_.FullyQualifiedErrorId; $_.Exception.Message; exit 3 }'
+        ) | Set-Content -Path $script
+        $result = Invoke-ScriptInPwsh -Path $script
+        $result.ExitCode | Should -Be 3 -Because $result.Output
+        $result.Output | Should -BeLike '*ConfirmationNotPossible,Microsoft.Online.Administration.Automation.RemoveUser*'
+        $result.Output | Should -BeLike '*Add -Force, or -Confirm:$false*'
+        Get-MsolUser -UserPrincipalName 'isaiah.langer@contoso.com' | Should -Not -BeNullOrEmpty
+    }
     It 'another tenant''s TenantId' {
         { Get-MsolUser -TenantId ([guid]::NewGuid()) -MaxResults 1 -ErrorAction Stop } |
             Should -Throw -ErrorId 'Microsoft.Online.Administration.Automation.AccessDeniedException,Microsoft.Online.Administration.Automation.GetUser'
@@ -107,6 +120,9 @@ Describe 'Connect-MsolService' {
             $env:XDG_CONFIG_HOME = Join-Path $TestDrive 'config'
             Connect-MsolService -WarningVariable warnings -WarningAction SilentlyContinue
             ($warnings -join ' ') | Should -Match 'not to Microsoft 365'
+            # The settings folder does not exist yet: the warning still names where the file goes.
+            $settings = Join-Path (Join-Path (Join-Path $TestDrive 'config') 'msol-bridge') 'config.json'
+            ($warnings -join ' ') | Should -BeLike "*MSOL_BRIDGE_BACKEND or $settings."
         } finally {
             $env:XDG_DATA_HOME = $savedData; $env:XDG_CONFIG_HOME = $savedConfig
             Connect-MsolService -LocalTenant $tenant

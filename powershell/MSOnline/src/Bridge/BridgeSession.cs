@@ -78,7 +78,8 @@ namespace Microsoft.Online.Administration.Automation
         {
             get
             {
-                string folder = Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData);
+                // DoNotVerify: the path of the folder even before it exists (a first run has no ~/.config).
+                string folder = Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData, Environment.SpecialFolderOption.DoNotVerify);
                 if (string.IsNullOrEmpty(folder)) return null;
                 return Path.Combine(Path.Combine(folder, "msol-bridge"), "config.json");
             }

@@ -91,7 +91,8 @@ namespace Microsoft.Online.Administration.Automation
             if (backend == "local" && !chosen && tenant == null && Environment.GetEnvironmentVariable("MSOL_BRIDGE_LOCAL_TENANT") == null)
             {
                 WriteWarning("Connected to the local tenant " + bridge.Ready.Tenant + ", not to Microsoft 365. " +
-                    "Choose a backend with -Backend, MSOL_BRIDGE_BACKEND or " + BridgeSettings.DefaultPath + ".");
+                    "Choose a backend with -Backend, MSOL_BRIDGE_BACKEND or " +
+                    (BridgeSettings.DefaultPath ?? "a settings file (no per-user settings folder is known: set HOME)") + ".");
             }
             WriteVerbose("Connected to the " + bridge.Ready.Backend + " backend (" + bridge.Ready.Tenant + ") through " + bridge.Ready.Url + ".");
         }
