@@ -231,12 +231,13 @@ fn requirement(state: RequirementState, since: Timestamp) -> Vec<StrongAuthentic
 }
 
 fn authenticator(
+    id: Uuid,
     device: &str,
     kind: PhoneAppAuthenticationType,
     notification: NotificationType,
 ) -> StrongAuthenticationPhoneAppDetail {
     StrongAuthenticationPhoneAppDetail {
-        id: None,
+        id: Some(id),
         authentication_type: kind,
         device_name: device.to_string(),
         device_tag: "SoftwareTokenActivated".to_string(),
@@ -272,7 +273,13 @@ fn register(user: &mut User, types: &[MethodType], self_registered_phone: Option
             MethodType::PhoneAppNotification | MethodType::PhoneAppOtp
         )
     }) {
+        // A registered app has an id, as MSOnline showed; fixed per user, like the rest.
+        let app_id = uuid::Builder::from_random_bytes(
+            (user.object_id.as_u128() ^ 0x0a99_0000_0000_0000_0000_0000_0000_0001).to_be_bytes(),
+        )
+        .into_uuid();
         user.strong_authentication_phone_app_details = vec![authenticator(
+            app_id,
             "iPhone 15",
             PhoneAppAuthenticationType::NotificationAndOtp,
             NotificationType::Apns,

@@ -74,3 +74,12 @@ Describe 'Tenant data on the console' {
         $text | Should -Match 'StrongAuthenticationMethods\s+: \{Microsoft.Online.Administration.StrongAuthenticationMethod'
     }
 }
+
+Describe 'Registered phone apps in the demo tenant' {
+    It 'carry an Id, which a user''s list view shows' {
+        $user = Get-MsolUser -All | Where-Object { $_.StrongAuthenticationPhoneAppDetails } | Select-Object -First 1
+        $app = $user.StrongAuthenticationPhoneAppDetails[0]
+        $app.Id | Should -Not -BeNullOrEmpty
+        ($user | Format-List StrongAuthenticationPhoneAppDetails | Out-String) | Should -Match ([regex]::Escape("{$($app.Id)}"))
+    }
+}
