@@ -1,5 +1,6 @@
 //! MSOnline's objects and rules, independent of where the directory lives.
 
+pub mod country;
 pub mod fault;
 pub mod licensing;
 pub mod model;

@@ -216,6 +216,15 @@ pub fn apply_changes(
         .usage_location
         .as_ref()
         .map(|code| code.trim().to_ascii_uppercase());
+    if let Some(code) = usage_location.as_deref().filter(|c| !c.is_empty()) {
+        if !super::country::is_usage_location(code) {
+            return Err(Fault::invalid_choice(
+                "UsageLocation",
+                format!("'{code}' is not a two-letter country code (ISO 3166-1 alpha-2)."),
+                super::country::USAGE_LOCATIONS,
+            ));
+        }
+    }
     if usage_location.as_deref() == Some("") && current.is_licensed {
         return Err(Fault::invalid(
             "UsageLocation",

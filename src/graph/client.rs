@@ -489,7 +489,12 @@ impl GraphClient {
         let client_request_id = Uuid::new_v4().to_string();
         let mut stale: Option<Secret> = None;
         let mut backoff = self.policy.backoff;
-        for attempt in 1..=self.policy.max_attempts {
+        let mut attempt = 0;
+        // Attempts that Graph told when to repeat (`Retry-After`) are bounded by the elapsed time
+        // alone: "repeat while 429 continues" (graph/throttling). Guessed backoffs count too.
+        let mut guessed = 0;
+        loop {
+            attempt += 1;
             let token = self
                 .tokens
                 .token(stale.as_ref().map(Secret::expose))
@@ -512,11 +517,12 @@ impl GraphClient {
                 Attempt::Retry { wait, writes_only } => (wait, writes_only),
             };
             let wait = wait.unwrap_or_else(|| {
+                guessed += 1;
                 let this = backoff;
                 backoff *= 2;
                 this
             });
-            if attempt == self.policy.max_attempts
+            if guessed >= self.policy.max_attempts
                 || started.elapsed() + wait > self.policy.max_elapsed
             {
                 break;
@@ -528,7 +534,7 @@ impl GraphClient {
             "{} {} still throttled or unavailable after {} attempts over {:?}",
             call.method,
             strip_query(url),
-            self.policy.max_attempts,
+            attempt,
             started.elapsed()
         )))
     }
@@ -700,7 +706,9 @@ impl GraphClient {
         let mut pressure = Pressure::default();
         let started = Instant::now();
         let mut backoff = self.policy.backoff;
-        for attempt in 1..=self.policy.max_attempts {
+        // As in `send`: rounds Graph told when to repeat are bounded by the elapsed time alone.
+        let mut guessed = 0;
+        loop {
             let (answers, wait, hot, writes_only) = self.batch_once(version, calls, &pending).await;
             pressure.hot |= hot;
             let mut retry = Vec::new();
@@ -719,11 +727,12 @@ impl GraphClient {
             }
             pressure.throttled = true;
             let wait = wait.unwrap_or_else(|| {
+                guessed += 1;
                 let this = backoff;
                 backoff *= 2;
                 this
             });
-            if attempt == self.policy.max_attempts
+            if guessed >= self.policy.max_attempts
                 || started.elapsed() + wait > self.policy.max_elapsed
             {
                 answered.extend(last_failures);

@@ -437,9 +437,16 @@ fn logs_have_colour_only_on_a_terminal() {
         .read_line(&mut ready)
         .unwrap();
     assert!(ready.contains("\"Ready\""), "{ready}");
+    // The log line may come just after the ready line: read up to it.
+    let mut logs = BufReader::new(child.stderr.take().unwrap());
+    let mut stderr = String::new();
+    while !stderr.contains("Graph simulator serving") {
+        if logs.read_line(&mut stderr).unwrap() == 0 {
+            break;
+        }
+    }
     child.kill().unwrap();
-    let output = child.wait_with_output().unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
+    child.wait().unwrap();
     assert!(stderr.contains("Graph simulator serving"), "{stderr}");
     assert!(
         !stderr.contains('\x1b'),

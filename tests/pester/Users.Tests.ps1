@@ -159,6 +159,16 @@ Describe 'Set-MsolUserPassword, Set-MsolUserPrincipalName, Set-MsolUserLicense' 
         Set-MsolUserPrincipalName -UserPrincipalName 'rename.me@contoso.com' -NewUserPrincipalName 'renamed@contoso.com'
         (Get-MsolUser -UserPrincipalName 'renamed@contoso.com').DisplayName | Should -Be 'Rename Me'
     }
+    It 'refuses a usage location that is not a country code, listing the codes, and changes nothing' {
+        $before = (Get-MsolUser -UserPrincipalName 'isaiah.langer@contoso.com').UsageLocation
+        $failure = $null
+        try { Set-MsolUser -UserPrincipalName 'isaiah.langer@contoso.com' -UsageLocation 'ZZ' -ErrorAction Stop } catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -BeExactly 'Microsoft.Online.Administration.Automation.PropertyValidationException,Microsoft.Online.Administration.Automation.SetUser'
+        $failure.Exception.Message | Should -BeLike '*UsageLocation*ZZ*ISO 3166-1*Allowed values: AD, AE, *, ZW.'
+        (Get-MsolUser -UserPrincipalName 'isaiah.langer@contoso.com').UsageLocation | Should -Be $before
+        { New-MsolUser -UserPrincipalName 'nowhere@contoso.com' -DisplayName 'Nowhere' -UsageLocation 'UK' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'Microsoft.Online.Administration.Automation.PropertyValidationException,Microsoft.Online.Administration.Automation.NewUser'
+    }
     It 'adds and removes licences' {
         Set-MsolUser -UserPrincipalName 'isaiah.langer@contoso.com' -UsageLocation 'GB'
         Set-MsolUserLicense -UserPrincipalName 'isaiah.langer@contoso.com' -AddLicenses 'contoso:EMS'
