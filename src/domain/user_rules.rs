@@ -21,7 +21,12 @@ const CLOCK_SKEW_MINUTES: i64 = 5;
 pub struct Applied {
     pub user: User,
     pub changed: Vec<&'static str>,
+    /// What the admin should know of the change that it did not ask for.
+    pub warnings: Vec<String>,
 }
+
+/// Said when asking for Enabled (or registering a method for an Enabled user) gives Enforced.
+pub const ENFORCED_NOT_ENABLED: &str = "Per-user MFA is Enforced, not Enabled: the user has a registered MFA method, and Microsoft Entra enforces MFA at once for such a user.";
 
 /// Properties that directory synchronization owns: on a synchronized user they change on premises.
 fn synchronized_source_owns(field: &str) -> bool {
@@ -308,9 +313,26 @@ pub fn apply_changes(
     }
     promote_enabled_with_methods(&mut change.user, &mut change.changed);
 
+    let asked = |state: RequirementState| {
+        request
+            .strong_authentication_requirements
+            .iter()
+            .flatten()
+            .any(|r| r.state == state)
+    };
+    let before = current.mfa_state();
+    let mut warnings = Vec::new();
+    if change.user.mfa_state() == Some(RequirementState::Enforced)
+        && before != Some(RequirementState::Enforced)
+        && !asked(RequirementState::Enforced)
+        && (asked(RequirementState::Enabled) || before == Some(RequirementState::Enabled))
+    {
+        warnings.push(ENFORCED_NOT_ENABLED.to_string());
+    }
     Ok(Applied {
         user: change.user,
         changed: change.changed,
+        warnings,
     })
 }
 

@@ -1206,7 +1206,7 @@ impl Directory for GraphDirectory {
             )
             .await?;
         let mut outcome = Outcome::of(current.object_id, changed);
-        outcome.warnings = warnings;
+        outcome.warnings = applied.warnings.iter().cloned().chain(warnings).collect();
         Ok(outcome)
     }
 

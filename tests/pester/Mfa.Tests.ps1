@@ -8,13 +8,16 @@ BeforeAll {
 Describe 'Set-MsolUser -StrongAuthenticationRequirements' {
     It 'enables per-user MFA for a user with nothing registered' {
         Set-MsolUser -UserPrincipalName 'lee.gu@contoso.com' -StrongAuthenticationMethods @()
-        Set-MsolUser -UserPrincipalName 'lee.gu@contoso.com' -StrongAuthenticationRequirements @(New-Requirement 'Enabled')
+        Set-MsolUser -UserPrincipalName 'lee.gu@contoso.com' -StrongAuthenticationRequirements @(New-Requirement 'Enabled') -WarningVariable told
+        $told | Should -BeNullOrEmpty -Because 'Enabled stays Enabled'
         (Get-MsolUser -UserPrincipalName 'lee.gu@contoso.com').StrongAuthenticationRequirements.State | Should -Be 'Enabled'
     }
     It 'reads back Enforced when the user already has a registered method' {
         Set-MsolUser -UserPrincipalName 'grady.archie@contoso.com' -StrongAuthenticationRequirements @()
-        Set-MsolUser -UserPrincipalName 'grady.archie@contoso.com' -StrongAuthenticationRequirements @(New-Requirement 'Enabled')
+        Set-MsolUser -UserPrincipalName 'grady.archie@contoso.com' -StrongAuthenticationRequirements @(New-Requirement 'Enabled') -WarningVariable told -WarningAction SilentlyContinue
         (Get-MsolUser -UserPrincipalName 'grady.archie@contoso.com').StrongAuthenticationRequirements.State | Should -Be 'Enforced'
+        # Said at the cmdlet, naming the user: the admin asked for Enabled.
+        ($told -join ' ') | Should -BeLike 'grady.archie@contoso.com: Per-user MFA is Enforced, not Enabled*'
     }
     It 'disables per-user MFA with @() and keeps the registered methods' {
         $before = (Get-MsolUser -UserPrincipalName 'grady.archie@contoso.com').StrongAuthenticationMethods.Count

@@ -449,7 +449,9 @@ impl Store {
             if !applied.changed.is_empty() {
                 save_user(tx, &applied.user)?;
             }
-            Ok(Outcome::of(current.object_id, applied.changed))
+            let mut outcome = Outcome::of(current.object_id, applied.changed);
+            outcome.warnings = applied.warnings;
+            Ok(outcome)
         })
     }
 
