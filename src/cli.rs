@@ -139,6 +139,9 @@ pub struct RunArgs {
     /// The folder holding the MSOnline module folder [default: beside the program, or its source tree].
     #[arg(long, value_name = "FOLDER")]
     pub module: Option<PathBuf>,
+    /// Print how many objects each kind of change touched, instead of every change.
+    #[arg(long)]
+    pub summary: bool,
     /// Arguments for the script.
     #[arg(last = true, value_name = "SCRIPT ARGUMENTS")]
     pub arguments: Vec<std::ffi::OsString>,

@@ -29,6 +29,7 @@ pub fn run(command: Command) -> Result<ExitCode> {
             tenant: args.tenant,
             pwsh: args.pwsh,
             module_folder: args.module,
+            summary: args.summary,
         }),
         Command::GraphSim(args) => graph_sim(&args),
     }

@@ -22,6 +22,8 @@ pub struct RunConfig {
     pub pwsh: Option<PathBuf>,
     /// The folder that holds the MSOnline module folder.
     pub module_folder: Option<PathBuf>,
+    /// Counts per kind of change instead of every change.
+    pub summary: bool,
 }
 
 pub fn run(config: RunConfig) -> Result<ExitCode> {
@@ -73,7 +75,7 @@ pub fn run(config: RunConfig) -> Result<ExitCode> {
         .with_context(|| format!("starting {}", pwsh.display()))?;
 
     let after = snapshot(&tenant_path)?;
-    print_summary(&diff::changes(&before, &after))?;
+    print_changes(&diff::changes(&before, &after), config.summary)?;
     match status.code() {
         Some(0) => Ok(ExitCode::SUCCESS),
         Some(code) => {
@@ -93,7 +95,7 @@ fn snapshot(path: &Path) -> Result<TenantSnapshot> {
         .with_context(|| format!("reading the tenant in {}", path.display()))
 }
 
-fn print_summary(changes: &[diff::Change]) -> std::io::Result<()> {
+fn print_changes(changes: &[diff::Change], summary: bool) -> std::io::Result<()> {
     use crate::output::print_line;
     print_line("")?;
     if changes.is_empty() {
@@ -106,6 +108,12 @@ fn print_summary(changes: &[diff::Change]) -> std::io::Result<()> {
         changes.len(),
         users.len()
     ))?;
+    if summary {
+        for (kind, objects) in diff::summary(changes) {
+            print_line(&format!("  {kind}: {objects} object(s)"))?;
+        }
+        return Ok(());
+    }
     for change in changes {
         print_line(&format!("  {}: {}", change.subject, change.description))?;
     }

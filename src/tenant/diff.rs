@@ -13,7 +13,24 @@ use crate::domain::roles;
 pub struct Change {
     /// The user principal name (or role name) the change is about.
     pub subject: String,
+    /// What kind of change: the property's name, or `created`, `deleted for good`, `role membership`.
+    pub kind: String,
     pub description: String,
+}
+
+/// How many objects each kind of change touched, by kind: what `run --summary` prints.
+pub fn summary(changes: &[Change]) -> Vec<(String, usize)> {
+    let mut counts: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for change in changes {
+        counts
+            .entry(change.kind.as_str())
+            .or_default()
+            .insert(change.subject.as_str());
+    }
+    counts
+        .into_iter()
+        .map(|(kind, subjects)| (kind.to_string(), subjects.len()))
+        .collect()
 }
 
 /// Users created, deleted, restored and changed (property by property), and role memberships
@@ -35,6 +52,7 @@ pub fn changes(before: &TenantSnapshot, after: &TenantSnapshot) -> Vec<Change> {
         match old_users.get(id) {
             None => found.push(Change {
                 subject: name_of(id),
+                kind: "created".to_string(),
                 description: "created".to_string(),
             }),
             Some(old) => found.extend(user_changes(&name_of(id), old, new)),
@@ -43,6 +61,7 @@ pub fn changes(before: &TenantSnapshot, after: &TenantSnapshot) -> Vec<Change> {
     for id in old_users.keys().filter(|id| !new_users.contains_key(id)) {
         found.push(Change {
             subject: name_of(id),
+            kind: "deleted for good".to_string(),
             description: "deleted for good".to_string(),
         });
     }
@@ -55,12 +74,14 @@ pub fn changes(before: &TenantSnapshot, after: &TenantSnapshot) -> Vec<Change> {
     for (role, member) in new_roles.difference(&old_roles) {
         found.push(Change {
             subject: name_of(member),
+            kind: "role membership".to_string(),
             description: format!("added to role {}", role_name(*role)),
         });
     }
     for (role, member) in old_roles.difference(&new_roles) {
         found.push(Change {
             subject: name_of(member),
+            kind: "role membership".to_string(),
             description: format!("removed from role {}", role_name(*role)),
         });
     }
@@ -108,6 +129,7 @@ fn user_changes(subject: &str, old: &Value, new: &Value) -> Vec<Change> {
         };
         found.push(Change {
             subject: subject.to_string(),
+            kind: name.to_string(),
             description,
         });
     }
@@ -165,6 +187,30 @@ fn describe(name: &str, value: Option<&Value>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_summary_counts_objects_per_kind_of_change() {
+        let change = |subject: &str, kind: &str| Change {
+            subject: subject.to_string(),
+            kind: kind.to_string(),
+            description: String::new(),
+        };
+        let changes = [
+            change("a@x.com", "StrongAuthenticationRequirements"),
+            change("b@x.com", "StrongAuthenticationRequirements"),
+            change("b@x.com", "Title"),
+            change("Helpdesk Administrator", "role membership"),
+            change("Helpdesk Administrator", "role membership"),
+        ];
+        assert_eq!(
+            summary(&changes),
+            [
+                ("StrongAuthenticationRequirements".to_string(), 2),
+                ("Title".to_string(), 1),
+                ("role membership".to_string(), 1)
+            ]
+        );
+    }
     use crate::domain::model::{RequirementState, StrongAuthenticationRequirement};
     use crate::domain::time::Timestamp;
     use crate::tenant::demo::demo_tenant;
@@ -199,11 +245,13 @@ mod tests {
             vec![
                 Change {
                     subject: "adm.alex.wilber@contoso.com".to_string(),
+                    kind: "StrongAuthenticationRequirements".to_string(),
                     description: "StrongAuthenticationRequirements: Disabled -> Enabled"
                         .to_string(),
                 },
                 Change {
                     subject: "new.person@contoso.com".to_string(),
+                    kind: "created".to_string(),
                     description: "created".to_string(),
                 },
             ]

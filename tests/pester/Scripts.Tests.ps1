@@ -31,6 +31,17 @@ Describe 'Old MSOnline scripts run unchanged' {
     }
 }
 
+Describe 'msol-bridge run' {
+    It 'with --summary counts the objects each kind of change touched instead of listing every change' {
+        $tenant = New-TestTenant
+        $script = Join-Path (Split-Path (Split-Path $PSScriptRoot)) 'examples/Enable-MfaForAdmins.ps1'
+        $output = & $env:MSOL_BRIDGE_EXE run --summary --tenant $tenant $script 2>&1 | ForEach-Object { "$_" }
+        $LASTEXITCODE | Should -Be 0 -Because ($output -join [Environment]::NewLine)
+        $output | Should -Contain '  StrongAuthenticationRequirements: 1 object(s)' -Because ($output -join [Environment]::NewLine)
+        $output | Where-Object { $_ -like '  *@*: *' } | Should -BeNullOrEmpty -Because 'no change is listed user by user'
+    }
+}
+
 Describe 'Old MSOnline scripts run unchanged against Microsoft Graph (the simulator)' {
     It '<Name> succeeds on the graph backend' -ForEach $scripts {
         $simulator = Start-TestGraphSimulator -Tenant (New-TestTenant)
