@@ -116,6 +116,10 @@ pub struct Outcome {
     /// out when there is nothing to say.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// The user the write was about, so that its warnings can name them (the request may have
+    /// named the user by ObjectId); left out for other objects.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_principal_name: Option<String>,
 }
 
 impl Outcome {
@@ -124,7 +128,14 @@ impl Outcome {
             object_id: Some(object_id),
             changed: changed.into_iter().map(Into::into).collect(),
             warnings: Vec::new(),
+            user_principal_name: None,
         }
+    }
+
+    /// The same outcome, about the user `upn`.
+    pub fn about(mut self, upn: &str) -> Outcome {
+        self.user_principal_name = Some(upn.to_string());
+        self
     }
 }
 

@@ -1205,7 +1205,8 @@ impl Directory for GraphDirectory {
                 &facts,
             )
             .await?;
-        let mut outcome = Outcome::of(current.object_id, changed);
+        let mut outcome =
+            Outcome::of(current.object_id, changed).about(&current.user_principal_name);
         outcome.warnings = applied.warnings.iter().cloned().chain(warnings).collect();
         Ok(outcome)
     }

@@ -14,7 +14,9 @@ Describe 'Set-MsolUser -StrongAuthenticationRequirements' {
     }
     It 'reads back Enforced when the user already has a registered method' {
         Set-MsolUser -UserPrincipalName 'grady.archie@contoso.com' -StrongAuthenticationRequirements @()
-        Set-MsolUser -UserPrincipalName 'grady.archie@contoso.com' -StrongAuthenticationRequirements @(New-Requirement 'Enabled') -WarningVariable told -WarningAction SilentlyContinue
+        # Named by ObjectId, as a piped user is: the warning still names the user by UPN.
+        $id = (Get-MsolUser -UserPrincipalName 'grady.archie@contoso.com').ObjectId
+        Set-MsolUser -ObjectId $id -StrongAuthenticationRequirements @(New-Requirement 'Enabled') -WarningVariable told -WarningAction SilentlyContinue
         (Get-MsolUser -UserPrincipalName 'grady.archie@contoso.com').StrongAuthenticationRequirements.State | Should -Be 'Enforced'
         # Said at the cmdlet, naming the user: the admin asked for Enabled.
         ($told -join ' ') | Should -BeLike 'grady.archie@contoso.com: Per-user MFA is Enforced, not Enabled*'

@@ -449,7 +449,8 @@ impl Store {
             if !applied.changed.is_empty() {
                 save_user(tx, &applied.user)?;
             }
-            let mut outcome = Outcome::of(current.object_id, applied.changed);
+            let mut outcome = Outcome::of(current.object_id, applied.changed)
+                .about(&applied.user.user_principal_name);
             outcome.warnings = applied.warnings;
             Ok(outcome)
         })

@@ -27,6 +27,8 @@ namespace Microsoft.Online.Administration.Automation
         [DataMember] public List<string> Changed { get; set; }
         /// <summary>What the backend could not express and did not write.</summary>
         [DataMember] public List<string> Warnings { get; set; }
+        /// <summary>The user the write was about, when it was about a user.</summary>
+        [DataMember] public string UserPrincipalName { get; set; }
     }
 
     [DataContract]

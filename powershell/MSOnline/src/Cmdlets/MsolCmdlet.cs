@@ -220,7 +220,9 @@ namespace Microsoft.Online.Administration.Automation
         {
             if (outcome != null && outcome.Warnings != null)
             {
-                foreach (string warning in outcome.Warnings) WriteWarning(target + ": " + warning);
+                // Name the user by UPN even when the request named them by ObjectId (piped users).
+                string who = string.IsNullOrEmpty(outcome.UserPrincipalName) ? target : outcome.UserPrincipalName;
+                foreach (string warning in outcome.Warnings) WriteWarning(who + ": " + warning);
             }
             if (outcome != null && outcome.Changed != null)
             {
