@@ -294,7 +294,7 @@ pub enum TenantCommand {
         #[command(flatten)]
         tenant: TenantFileArg,
         /// How many users (at least 60).
-        #[arg(long, default_value_t = 300, value_parser = clap::value_parser!(u32).range(60..=1_000_000))]
+        #[arg(long, default_value_t = crate::tenant::demo::DEMO_USERS as u32, value_parser = clap::value_parser!(u32).range(60..=1_000_000))]
         users: u32,
         /// Replace a tenant that is already in the file.
         #[arg(long)]

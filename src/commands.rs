@@ -136,18 +136,20 @@ fn print_event(event: &serde_json::Value) -> Result<()> {
 }
 
 async fn serve_until_stopped(config: ServeConfig) -> Result<()> {
+    let mut created_tenant = false;
     let (directory, backend, tenant): (Arc<dyn crate::directory::Directory>, &str, String) =
         match config.backend {
             BackendConfig::Local { tenant } => {
                 let store = Store::open(&tenant)?;
+                // A tenant the bridge must create is a rehearsal tenant with something in it (the
+                // demo): `tenant init` makes an empty one on purpose.
                 if !store.is_initialized()? {
-                    store.replace_all(&tenant::new_tenant(
-                        "Contoso",
-                        "contoso.onmicrosoft.com",
-                        Uuid::new_v4(),
+                    store.replace_all(&tenant::demo::demo_tenant(
+                        tenant::demo::DEMO_USERS,
                         Timestamp::now(),
-                    )?)?;
-                    tracing::warn!(tenant = %tenant.display(), "created a new local tenant (contoso.onmicrosoft.com)");
+                    ))?;
+                    created_tenant = true;
+                    tracing::warn!(tenant = %tenant.display(), "created the demo tenant (contoso.onmicrosoft.com)");
                 }
                 drop(store);
                 (
@@ -178,6 +180,7 @@ async fn serve_until_stopped(config: ServeConfig) -> Result<()> {
         "Tenant": tenant,
         "Pid": std::process::id(),
         "Version": env!("CARGO_PKG_VERSION"),
+        "CreatedDemoTenant": created_tenant,
     }))?;
     tracing::info!(url = %bridge.url(), %backend, %tenant, "serving");
     bridge.run_until(stop_signal(config.watch_stdin)).await;

@@ -35,21 +35,23 @@ pub fn run(config: RunConfig) -> Result<ExitCode> {
     let scratch = tempfile::tempdir().context("creating a temporary folder")?;
     let tenant_path = match &config.tenant {
         Some(path) => {
+            // A new file starts from the demo, so that a script has users to work on (an
+            // empty tenant is `tenant init`'s, on purpose).
             if !path.exists() {
-                let snapshot = tenant::new_tenant(
-                    "Contoso",
-                    "contoso.onmicrosoft.com",
-                    uuid::Uuid::new_v4(),
-                    Timestamp::now(),
-                )?;
+                let snapshot =
+                    tenant::demo::demo_tenant(tenant::demo::DEMO_USERS, Timestamp::now());
                 Store::open(path)?.replace_all(&snapshot)?;
-                eprintln!("msol-bridge: created a new tenant in {}", path.display());
+                eprintln!(
+                    "msol-bridge: created the demo tenant ({} users) in {}",
+                    tenant::demo::DEMO_USERS,
+                    path.display()
+                );
             }
             path.clone()
         }
         None => {
             let path = scratch.path().join("demo.db");
-            let snapshot = tenant::demo::demo_tenant(300, Timestamp::now());
+            let snapshot = tenant::demo::demo_tenant(tenant::demo::DEMO_USERS, Timestamp::now());
             Store::open(&path)?.replace_all(&snapshot)?;
             eprintln!(
                 "msol-bridge: running against a fresh demo tenant (discarded afterwards; keep changes with --tenant FILE)"

@@ -292,6 +292,9 @@ fn register(user: &mut User, types: &[MethodType], self_registered_phone: Option
 
 /// `now` places the recycle-bin users inside and outside the 30-day restore window; every other
 /// property is fixed.
+/// How many users a demo tenant has unless told otherwise (`tenant demo`, a first run).
+pub const DEMO_USERS: usize = 300;
+
 pub fn demo_tenant(user_count: usize, now: Timestamp) -> TenantSnapshot {
     let mut random = Seeded(0x6d73_6f6c_6272_6467);
     let company_id = random.uuid();

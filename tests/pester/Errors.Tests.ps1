@@ -120,6 +120,10 @@ Describe 'Connect-MsolService' {
             $env:XDG_CONFIG_HOME = Join-Path $TestDrive 'config'
             Connect-MsolService -WarningVariable warnings -WarningAction SilentlyContinue
             ($warnings -join ' ') | Should -Match 'not to Microsoft 365'
+            # A first run gets the demo tenant, and is told where it lives.
+            $created = Join-Path (Join-Path (Join-Path $TestDrive 'data') 'msol-bridge') 'tenant.db'
+            ($warnings -join ' ') | Should -BeLike "*Created the demo tenant*in $created*"
+            (Get-MsolUser -All).Count | Should -BeGreaterThan 100
             # The settings folder does not exist yet: the warning still names where the file goes.
             $settings = Join-Path (Join-Path (Join-Path $TestDrive 'config') 'msol-bridge') 'config.json'
             ($warnings -join ' ') | Should -BeLike "*MSOL_BRIDGE_BACKEND or $settings."

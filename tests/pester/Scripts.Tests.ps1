@@ -40,6 +40,14 @@ Describe 'msol-bridge run' {
         $output | Should -Contain '  StrongAuthenticationRequirements: 1 object(s)' -Because ($output -join [Environment]::NewLine)
         $output | Where-Object { $_ -like '  *@*: *' } | Should -BeNullOrEmpty -Because 'no change is listed user by user'
     }
+    It 'with --tenant naming a new file starts from the demo tenant, so the script has users to work on' {
+        $tenant = Join-Path $TestDrive 'new-rehearsal.db'
+        $script = Join-Path (Split-Path (Split-Path $PSScriptRoot)) 'examples/Enable-MfaForAdmins.ps1'
+        $output = & $env:MSOL_BRIDGE_EXE run --summary --tenant $tenant $script 2>&1 | ForEach-Object { "$_" }
+        $LASTEXITCODE | Should -Be 0 -Because ($output -join [Environment]::NewLine)
+        ($output -join ' ') | Should -BeLike "*created the demo tenant (300 users) in $tenant*"
+        $output | Should -Contain '  StrongAuthenticationRequirements: 1 object(s)'
+    }
 }
 
 Describe 'Old MSOnline scripts run unchanged against Microsoft Graph (the simulator)' {

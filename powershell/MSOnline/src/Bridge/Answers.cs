@@ -78,6 +78,8 @@ namespace Microsoft.Online.Administration.Automation
         [DataMember] public string Tenant { get; set; }
         [DataMember] public int Pid { get; set; }
         [DataMember] public string Version { get; set; }
+        /// <summary>The local tenant did not exist, and the bridge made the demo tenant there.</summary>
+        [DataMember] public bool CreatedDemoTenant { get; set; }
         /// <summary>For a SignIn event: the sign-in instructions for the user.</summary>
         [DataMember] public string Message { get; set; }
     }

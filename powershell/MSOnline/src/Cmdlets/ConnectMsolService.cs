@@ -88,6 +88,11 @@ namespace Microsoft.Online.Administration.Automation
             BridgeSession.Disconnect();
             BridgeProcess bridge = BridgeProcess.Start(exe, arguments, signInSecret, message => WriteWarning(message));
             BridgeSession.Connect(bridge);
+            if (bridge.Ready.CreatedDemoTenant)
+            {
+                WriteWarning("Created the demo tenant (Contoso, a rehearsal tenant with sample users) in " + bridge.Ready.Tenant +
+                    ", since no tenant was there. Changes stay in that file; 'msol-bridge tenant init' makes an empty tenant instead.");
+            }
             if (backend == "local" && !chosen && tenant == null && Environment.GetEnvironmentVariable("MSOL_BRIDGE_LOCAL_TENANT") == null)
             {
                 WriteWarning("Connected to the local tenant " + bridge.Ready.Tenant + ", not to Microsoft 365. " +
