@@ -83,3 +83,17 @@ Describe 'Registered phone apps in the demo tenant' {
         ($user | Format-List StrongAuthenticationPhoneAppDetails | Out-String) | Should -Match ([regex]::Escape("{$($app.Id)}"))
     }
 }
+
+Describe 'Table views at 80 columns' {
+    It 'Get-MsolRole shows every whole ObjectId and role name within 80 columns' {
+        $lines = (Get-MsolRole | Format-Table | Out-String -Width 80).Split([Environment]::NewLine) | Where-Object { $_.Trim() }
+        $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
+        ($lines | Where-Object { $_ -like '62e90394-69f5-4237-9190-012177145e10 Company Administrator *' }) | Should -Not -BeNullOrEmpty
+        ($lines -join "`n") | Should -Match 'Privileged Authentication Administrator'
+    }
+    It 'Get-MsolDomain shows whole domain names within 80 columns' {
+        $lines = (Get-MsolDomain | Format-Table | Out-String -Width 80).Split([Environment]::NewLine) | Where-Object { $_.Trim() }
+        $lines | ForEach-Object { $_.Length | Should -BeLessOrEqual 80 }
+        foreach ($domain in Get-MsolDomain) { ($lines -join "`n") | Should -Match ([regex]::Escape($domain.Name)) }
+    }
+}
