@@ -33,6 +33,11 @@ Describe 'The manifest' {
         ($data.CmdletsToExport | Sort-Object) | Should -Be ($classNames | Sort-Object)
         ((Get-Command -Module MSOnline).Name | Sort-Object) | Should -Be ($classNames | Sort-Object)
     }
+    It 'docs/cmdlets.md marks exactly the exported cmdlets as available' {
+        $doc = Join-Path (Split-Path (Split-Path $PSScriptRoot)) 'docs/cmdlets.md'
+        $listed = Select-String -Path $doc -Pattern '^\| `([A-Za-z]+-Msol[A-Za-z]+)` \| available \| available \|$' | ForEach-Object { $_.Matches[0].Groups[1].Value }
+        ($listed | Sort-Object) | Should -Be ((Get-Command -Module MSOnline).Name | Sort-Object)
+    }
 }
 
 Describe 'The cmdlet classes' {
