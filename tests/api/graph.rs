@@ -135,6 +135,31 @@ fn user(alias: &str) -> User {
     user
 }
 
+/// A user registered for SMS on the mobile phone +1 4255550100 (the default method).
+fn sms_user(alias: &str) -> User {
+    let mut user = user(alias);
+    user.mobile_phone = Some("+1 4255550100".into());
+    user.strong_authentication_methods = vec![StrongAuthenticationMethod {
+        method_type: MethodType::OneWaySms,
+        is_default: true,
+    }];
+    user.strong_authentication_user_details = Some(StrongAuthenticationUserDetails {
+        phone_number: Some("+1 4255550100".into()),
+        ..Default::default()
+    });
+    user
+}
+
+/// The MethodType of each of a user's StrongAuthenticationMethods, as the bridge answers them.
+fn method_types(user: &serde_json::Value) -> Vec<String> {
+    user["StrongAuthenticationMethods"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["MethodType"].as_str().unwrap().to_string())
+        .collect()
+}
+
 fn with_users(count: usize) -> TenantSnapshot {
     let mut snapshot = fresh_tenant();
     snapshot
@@ -399,16 +424,7 @@ async fn masked_phone_numbers_are_never_written_back() {
     let mut snapshot = fresh_tenant();
     let mut helpdesk = user("helpdesk");
     helpdesk.usage_location = Some("US".into());
-    let mut target = user("target");
-    target.mobile_phone = Some("+1 4255550100".into());
-    target.strong_authentication_methods = vec![StrongAuthenticationMethod {
-        method_type: MethodType::OneWaySms,
-        is_default: true,
-    }];
-    target.strong_authentication_user_details = Some(StrongAuthenticationUserDetails {
-        phone_number: Some("+1 4255550100".into()),
-        ..Default::default()
-    });
+    let target = sms_user("target");
     // An Authentication Administrator, with the roles Graph asks for to read per-user MFA state
     // (Global Reader) and to change profiles (User Administrator).
     for role in [
@@ -1560,22 +1576,14 @@ async fn hardware_oath_tokens_read_as_phone_app_otp_and_reset_deactivates_them()
     });
     let bridge =
         crate::helpers::spawn_bridge_over(std::sync::Arc::new(graph.app_directory().await)).await;
-    let methods = |user: serde_json::Value| -> Vec<String> {
-        user["StrongAuthenticationMethods"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|m| m["MethodType"].as_str().unwrap().to_string())
-            .collect()
-    };
-    assert_eq!(methods(bridge.user(upn).await), ["PhoneAppOTP"]);
+    assert_eq!(method_types(&bridge.user(upn).await), ["PhoneAppOTP"]);
     bridge
         .ok(
             "Reset-MsolStrongAuthenticationMethodByUpn",
             serde_json::json!({ "UserPrincipalName": upn }),
         )
         .await;
-    assert!(methods(bridge.user(upn).await).is_empty());
+    assert!(method_types(&bridge.user(upn).await).is_empty());
     graph.sim.with_tenant(|tenant| {
         let tokens = &tenant.users[tenant.find_user(upn).unwrap()]
             .auth
@@ -1590,26 +1598,9 @@ async fn hardware_oath_tokens_read_as_phone_app_otp_and_reset_deactivates_them()
 #[tokio::test]
 async fn phone_methods_follow_the_tenants_sms_and_voice_policy() {
     let mut snapshot = fresh_tenant();
-    let mut target = user("caller");
-    target.mobile_phone = Some("+1 4255550100".into());
-    target.strong_authentication_methods = vec![StrongAuthenticationMethod {
-        method_type: MethodType::OneWaySms,
-        is_default: true,
-    }];
-    target.strong_authentication_user_details = Some(StrongAuthenticationUserDetails {
-        phone_number: Some("+1 4255550100".into()),
-        ..Default::default()
-    });
+    let target = sms_user("caller");
     snapshot.users.push(target);
     let upn = "caller@contoso.onmicrosoft.com";
-    let shown = |user: serde_json::Value| -> Vec<String> {
-        user["StrongAuthenticationMethods"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|m| m["MethodType"].as_str().unwrap().to_string())
-            .collect()
-    };
     for (sms, voice, expected) in [
         (true, true, vec!["OneWaySMS", "TwoWayVoiceMobile"]),
         (false, true, vec!["TwoWayVoiceMobile"]),
@@ -1623,7 +1614,7 @@ async fn phone_methods_follow_the_tenants_sms_and_voice_policy() {
             crate::helpers::spawn_bridge_over(std::sync::Arc::new(graph.app_directory().await))
                 .await;
         assert_eq!(
-            shown(bridge.user(upn).await),
+            method_types(&bridge.user(upn).await),
             expected,
             "sms {sms}, voice {voice}"
         );

@@ -189,6 +189,13 @@ def app_token(sim=None):
     return app.acquire_token_for_client(scopes=["https://graph.microsoft.com/.default"])
 
 
+def public_client():
+    """Microsoft Graph PowerShell's public client, as MSAL signs in with it."""
+    return msal.PublicClientApplication(
+        GRAPH_POWERSHELL, authority=SIM.authority, instance_discovery=False
+    )
+
+
 def graph_clients(token, sim=None):
     """msgraph-sdk and msgraph-beta-sdk clients against the simulator, with their default
     middleware (retries included) and this run's certificate trusted."""
@@ -225,9 +232,7 @@ class SignInFlows(unittest.TestCase):
         self.assertNotIn("scp", claims)
 
     def test_device_code_caches_an_account_and_refreshes_silently(self):
-        app = msal.PublicClientApplication(
-            GRAPH_POWERSHELL, authority=SIM.authority, instance_discovery=False
-        )
+        app = public_client()
         scopes = ["https://graph.microsoft.com/User.Read.All"]
         flow = app.initiate_device_flow(scopes=scopes)
         self.assertIn("user_code", flow, flow)
@@ -249,9 +254,7 @@ class SignInFlows(unittest.TestCase):
         v1, _ = graph_clients(app_token()["access_token"])
         upn = f"ropc.user@{SIM.domain}"
         asyncio.run(create_user(v1, upn, "Ropc-Pa55word!"))
-        app = msal.PublicClientApplication(
-            GRAPH_POWERSHELL, authority=SIM.authority, instance_discovery=False
-        )
+        app = public_client()
         answer = app.acquire_token_by_username_password(
             upn, "Ropc-Pa55word!", scopes=["https://graph.microsoft.com/User.Read.All"]
         )
@@ -266,9 +269,7 @@ class SignInFlows(unittest.TestCase):
         v1, _ = graph_clients(app_token()["access_token"])
         upn = f"consent.user@{SIM.domain}"
         asyncio.run(create_user(v1, upn, "Consent-Pa55word!"))
-        app = msal.PublicClientApplication(
-            GRAPH_POWERSHELL, authority=SIM.authority, instance_discovery=False
-        )
+        app = public_client()
         # The simulator runs with --consent for this client without Directory.ReadWrite.All.
         answer = app.acquire_token_by_username_password(
             upn, "Consent-Pa55word!", scopes=["https://graph.microsoft.com/Directory.ReadWrite.All"]

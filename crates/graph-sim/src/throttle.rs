@@ -221,8 +221,8 @@ impl Throttle {
         let mut retry_after_seconds = 0.0_f64;
         let mut used = 0.0_f64;
         for (bucket, cost, _, _) in &refused {
-            let reserve = self.bucket(*bucket, app_id).reserve_for(low_priority, now);
             let bucket = self.bucket(*bucket, app_id);
+            let reserve = bucket.reserve_for(low_priority, now);
             bucket.charge(*cost);
             retry_after_seconds = retry_after_seconds.max(bucket.wait_for(*cost, reserve));
             used = used.max(bucket.used_fraction());
