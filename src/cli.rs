@@ -35,9 +35,11 @@ pub enum Command {
     ///
     /// Example:
     ///   export MSOL_BRIDGE_SECRET=$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')
-    ///   msol-bridge serve --secret-from env --no-stdin-watch &
+    ///   msol-bridge serve --secret-from env --no-stdin-watch > bridge.out &
+    ///   until [ -s bridge.out ]; do sleep 0.1; done
+    ///   url=$(head -n 1 bridge.out | sed 's/.*"Url":"\([^"]*\)".*/\1/')
     ///   curl -s -H "Authorization: Bearer $MSOL_BRIDGE_SECRET" -d '{"UserPrincipalName":"admin@contoso.onmicrosoft.com"}' \
-    ///        http://127.0.0.1:<port>/v1/Get-MsolUser
+    ///        "$url/v1/Get-MsolUser"
     #[command(verbatim_doc_comment)]
     Serve(ServeArgs),
 
@@ -82,6 +84,57 @@ pub enum Command {
     ///   msol-bridge graph-sim --tenant ./demo.db --latency-ms 150 --unavailable-rate 0.05
     #[command(verbatim_doc_comment)]
     GraphSim(GraphSimArgs),
+
+    /// Build the MSOnline module as a package: a nupkg for Install-Module and an Azure Automation zip.
+    ///
+    /// Writes OUT/MSOnline.<version>.nupkg (Install-Module or Install-PSResource take it from a
+    /// file-system repository) and OUT/MSOnline.zip (the module folder, for Azure Automation).
+    /// Both hold the module, its assembly compiled once for Windows PowerShell 5.1 and PowerShell 7
+    /// (so nothing compiles on the user's machine), and the bridge for each platform under
+    /// bin/<runtime id>/. Compiling needs pwsh and the .NET Framework 4.5 reference assemblies.
+    /// Prints one JSON line: {"Event":"Packaged","Nupkg":"...","Zip":"...","Version":"...",...}
+    ///
+    /// Examples:
+    ///   msol-bridge package --out dist/ --reference-assemblies refs/net45
+    ///   msol-bridge package --out dist/ --binary linux-x64=linux/msol-bridge --binary win-x64=win/msol-bridge.exe
+    #[command(verbatim_doc_comment)]
+    Package(PackageArgs),
+
+    /// Print a shell completion script for msol-bridge (bash, zsh, fish, powershell, elvish).
+    ///
+    /// Examples:
+    ///   msol-bridge completions bash > ~/.local/share/bash-completion/completions/msol-bridge
+    ///   msol-bridge completions zsh > "${fpath[1]}/_msol-bridge"
+    ///   msol-bridge completions fish > ~/.config/fish/completions/msol-bridge.fish
+    ///   msol-bridge completions powershell | Out-String | Invoke-Expression   # in $PROFILE
+    #[command(verbatim_doc_comment)]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct PackageArgs {
+    /// The folder to write the package into (created when missing).
+    #[arg(long, value_name = "FOLDER")]
+    pub out: PathBuf,
+    /// A bridge binary to carry, as RUNTIME_ID=PATH; runtime ids: win-x64, win-arm64, linux-x64,
+    /// linux-arm64, osx-x64, osx-arm64. Repeat for each platform [default: this program, for this
+    /// machine's platform].
+    #[arg(long = "binary", value_name = "RUNTIME_ID=PATH")]
+    pub binaries: Vec<String>,
+    /// A folder of reference assemblies to compile the module against: the .NET Framework 4.5 ones
+    /// and PowerShell 5.1's System.Management.Automation.dll. Repeat for several folders
+    /// [default: the folders in MSOL_BRIDGE_REFERENCE_ASSEMBLIES, separated as in PATH].
+    #[arg(long = "reference-assemblies", value_name = "FOLDER")]
+    pub reference_assemblies: Vec<PathBuf>,
+    /// The folder holding the MSOnline module's source folder [default: beside the program, or its source tree].
+    #[arg(long, value_name = "FOLDER")]
+    pub module: Option<PathBuf>,
+    /// The pwsh program that compiles the module [default: pwsh on PATH].
+    #[arg(long, value_name = "FILE")]
+    pub pwsh: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -32,7 +32,36 @@ pub fn run(command: Command) -> Result<ExitCode> {
             summary: args.summary,
         }),
         Command::GraphSim(args) => graph_sim(&args),
+        Command::Package(args) => package(args),
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            let mut command = crate::cli::Cli::command();
+            let mut completions = Vec::new();
+            clap_complete::generate(shell, &mut command, "msol-bridge", &mut completions);
+            crate::output::write_all(&completions)?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
+}
+
+fn package(args: crate::cli::PackageArgs) -> Result<ExitCode> {
+    let packaged = crate::package::package(crate::package::PackageConfig {
+        out: args.out,
+        binaries: args.binaries,
+        module_folder: args.module,
+        pwsh: args.pwsh,
+        reference_assemblies: args.reference_assemblies,
+    })?;
+    let bytes = std::fs::metadata(&packaged.nupkg)?.len();
+    print_event(&json!({
+        "Event": "Packaged",
+        "Nupkg": packaged.nupkg,
+        "Zip": packaged.automation_zip,
+        "Version": packaged.version,
+        "RuntimeIds": packaged.runtime_ids,
+        "NupkgBytes": bytes,
+    }))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn graph_sim(args: &crate::cli::GraphSimArgs) -> Result<ExitCode> {

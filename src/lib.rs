@@ -11,6 +11,7 @@ pub mod domain;
 pub mod graph;
 pub mod graph_seed;
 pub mod output;
+pub mod package;
 pub mod run;
 pub mod schema;
 pub mod secret;

@@ -11,6 +11,13 @@ pub fn print_line(text: &str) -> std::io::Result<()> {
     stdout.flush()
 }
 
+/// Writes `bytes` to standard output as they are, flushed.
+pub fn write_all(bytes: &[u8]) -> std::io::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(bytes)?;
+    stdout.flush()
+}
+
 /// Whether an error is a reader that stopped reading: not the program's failure, so it ends quietly
 /// and successfully (a pipeline such as `| head` got what it asked for).
 pub fn is_closed_pipe(error: &anyhow::Error) -> bool {

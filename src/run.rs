@@ -146,7 +146,7 @@ pub fn find_pwsh(given: Option<&Path>) -> Result<PathBuf> {
 
 /// Where the MSOnline module is: `--module`, else beside the program (an installed layout), else
 /// the source tree the program was built from. None: pwsh's own module path has to provide it.
-fn module_folder(given: Option<&Path>, bridge: &Path) -> Option<PathBuf> {
+pub fn module_folder(given: Option<&Path>, bridge: &Path) -> Option<PathBuf> {
     if let Some(folder) = given {
         return Some(folder.to_path_buf());
     }

@@ -1,10 +1,10 @@
-# Compiles the module's C# sources once per source hash and PowerShell edition, caches the
-# assembly, and imports its cmdlets. Nothing else happens here: the cmdlets are C# classes.
+# Imports the module's cmdlets from its assembly: the one a package ships (lib/, compiled when it
+# was packaged), or else one compiled from the C# sources once per source hash and PowerShell
+# edition and cached. Nothing else happens here: the cmdlets are C# classes.
 Set-StrictMode -Version 2.0
 $ErrorActionPreference = 'Stop'
 
 $sourceRoot = Join-Path $PSScriptRoot 'src'
-$sources = @(Get-ChildItem -Path $sourceRoot -Filter '*.cs' -Recurse | Sort-Object FullName)
 $edition = if ($PSVersionTable.ContainsKey('PSEdition')) { $PSVersionTable.PSEdition } else { 'Desktop' }
 
 # Assemblies the sources compile against; the names differ between the two editions.
@@ -20,10 +20,11 @@ $references = if ($edition -eq 'Core') {
 }
 
 function Get-MsolSourceHash {
+    param([System.IO.FileInfo[]] $Sources)
     $sha = [System.Security.Cryptography.SHA256]::Create()
     try {
         $stream = New-Object System.IO.MemoryStream
-        foreach ($file in $sources) {
+        foreach ($file in $Sources) {
             $name = [System.Text.Encoding]::UTF8.GetBytes($file.FullName.Substring($sourceRoot.Length))
             $stream.Write($name, 0, $name.Length)
             $bytes = [System.IO.File]::ReadAllBytes($file.FullName)
@@ -48,7 +49,15 @@ function Get-MsolCacheRoot {
 }
 
 $isWindowsHost = [System.IO.Path]::DirectorySeparatorChar -eq '\'
-$currentUserId = if ($isWindowsHost) { [System.Security.Principal.WindowsIdentity]::GetCurrent().User.Value } else { [string](& id -u) }
+# This user's id (SID or uid), found when first needed: `id -u` is a process start, which a
+# packaged module's import never needs.
+$script:currentUser = $null
+function Get-MsolCurrentUserId {
+    if ($null -eq $script:currentUser) {
+        $script:currentUser = if ($isWindowsHost) { [System.Security.Principal.WindowsIdentity]::GetCurrent().User.Value } else { [string](& id -u) }
+    }
+    return $script:currentUser
+}
 
 # Why this user must not trust a file or folder, or $null. Unix: a folder from the cache root down
 # (and the file) must be owned by this user and not writable by group or others, and no symbolic
@@ -59,6 +68,7 @@ $currentUserId = if ($isWindowsHost) { [System.Security.Principal.WindowsIdentit
 function Get-MsolDistrust {
     param([string] $Path, [string] $CacheRoot, [int] $Depth = 0)
     $full = [System.IO.Path]::GetFullPath($Path).TrimEnd([char[]]@('/', '\'))
+    $currentUserId = Get-MsolCurrentUserId
     if ($isWindowsHost) {
         return Get-MsolWindowsDistrust -Path $full -CacheRoot ([System.IO.Path]::GetFullPath($CacheRoot).TrimEnd('\'))
     }
@@ -95,6 +105,7 @@ function Get-MsolDistrust {
 function Get-MsolWindowsDistrust {
     param([string] $Path, [string] $CacheRoot)
     $sid = [System.Security.Principal.SecurityIdentifier]
+    $currentUserId = Get-MsolCurrentUserId
     $trusted = @($currentUserId, 'S-1-5-18', 'S-1-5-32-544')
     $writeRights = [System.Security.AccessControl.FileSystemRights]'WriteData, AppendData, WriteExtendedAttributes, WriteAttributes, Delete, DeleteSubdirectoriesAndFiles, ChangePermissions, TakeOwnership'
     $current = $Path
@@ -125,7 +136,7 @@ function New-MsolPrivateFolder {
     if ($isWindowsHost) {
         $null = [System.IO.Directory]::CreateDirectory($Path)
         $acl = New-Object System.Security.AccessControl.DirectorySecurity
-        $user = New-Object System.Security.Principal.SecurityIdentifier $currentUserId
+        $user = New-Object System.Security.Principal.SecurityIdentifier (Get-MsolCurrentUserId)
         $acl.SetOwner($user)
         $acl.SetAccessRuleProtection($true, $false)
         $acl.AddAccessRule((New-Object System.Security.AccessControl.FileSystemAccessRule $user, 'FullControl', 'ContainerInherit, ObjectInherit', 'None', 'Allow'))
@@ -145,30 +156,79 @@ function New-MsolTemporaryFolder {
     return $path
 }
 
-$assemblyName = 'Microsoft.Online.Administration.Automation.PSModule'
-$cacheRoot = Get-MsolCacheRoot
-$temporaryFolder = $null
-$cacheFolder = $null
-if ($cacheRoot) {
-    $cacheFolder = Join-Path $cacheRoot ("{0}-{1}-{2}" -f (Get-MsolSourceHash), $edition, $PSVersionTable.PSVersion.Major)
-    try {
-        New-MsolPrivateFolder -Path $cacheFolder
-        $reason = Get-MsolDistrust -Path $cacheFolder -CacheRoot $cacheRoot
-    } catch {
-        $reason = "it cannot be made ($($_.Exception.Message))"
+# The package's platforms (bin/<runtime id>/) that can run here, best first. An x64 binary also
+# runs on arm64 Windows and macOS, emulated.
+function Get-MsolRuntimeIds {
+    if ($isWindowsHost) {
+        $architecture = if ($env:PROCESSOR_ARCHITEW6432) { $env:PROCESSOR_ARCHITEW6432 } else { $env:PROCESSOR_ARCHITECTURE }
+        if ($architecture -eq 'ARM64') { return @('win-arm64', 'win-x64') }
+        return @('win-x64')
     }
-    if (-not $reason) {
-        $cached = Join-Path $cacheFolder "$assemblyName.dll"
-        if (Test-Path -LiteralPath $cached) { $reason = Get-MsolDistrust -Path $cached -CacheRoot $cacheRoot }
+    $os = if ($IsMacOS) { 'osx' } else { 'linux' }
+    $architecture = [System.Runtime.InteropServices.RuntimeInformation]::OSArchitecture.ToString().ToLowerInvariant()
+    if ($architecture -eq 'arm64') {
+        if ($os -eq 'osx') { return @('osx-arm64', 'osx-x64') }
+        return @('linux-arm64')
     }
-    if ($reason) {
-        Write-Warning "MSOnline: the module cache $cacheFolder is not used, because $reason. The module is compiled afresh into a private temporary folder. Remove the cache folder, or set MSOL_BRIDGE_MODULE_CACHE to a folder only you can write."
-        $cacheFolder = $null
+    return @("$os-$architecture")
+}
+
+# A nupkg is a zip, and Install-Module unpacks it without file modes: on Linux and macOS the
+# package's binary arrives without its executable bit. It is restored on a file this user owns;
+# anyone else's is left alone, with the command that fixes it.
+function Repair-MsolBundledBinary {
+    param([string[]] $RuntimeIds)
+    if ($isWindowsHost) { return }
+    foreach ($runtimeId in $RuntimeIds) {
+        $path = Join-Path (Join-Path (Join-Path $PSScriptRoot 'bin') $runtimeId) 'msol-bridge'
+        $item = Get-Item -LiteralPath $path -Force -ErrorAction SilentlyContinue
+        if (-not $item) { continue }
+        $mode = [int]$item.UnixStat.Mode
+        if (($mode -band 64) -ne 0) { return }
+        if ([string]$item.UnixStat.UserId -eq (Get-MsolCurrentUserId)) {
+            # Execute wherever read is allowed (u, g, o), as a freshly installed program has it.
+            $executable = $mode -bor (($mode -band 292) -shr 2)
+            [System.IO.File]::SetUnixFileMode($path, [System.IO.UnixFileMode]($executable -band 4095))
+        } else {
+            Write-Warning "MSOnline: the msol-bridge program $path is not executable and belongs to another user, so Connect-MsolService cannot start it. Run: sudo chmod a+x '$path'"
+        }
+        return
     }
 }
-if (-not $cacheFolder) {
-    $temporaryFolder = New-MsolTemporaryFolder
-    $cacheFolder = $temporaryFolder
+
+$assemblyName = 'Microsoft.Online.Administration.Automation.PSModule'
+# A package's own assembly is as trusted as this file beside it: whoever could replace one could
+# replace the other. It comes with its help and list views, so nothing is written here.
+$shippedFolder = Join-Path $PSScriptRoot 'lib'
+$shipped = Test-Path -LiteralPath (Join-Path $shippedFolder "$assemblyName.dll")
+$temporaryFolder = $null
+$cacheFolder = $null
+if ($shipped) {
+    $cacheFolder = $shippedFolder
+} else {
+    $sources = @(Get-ChildItem -Path $sourceRoot -Filter '*.cs' -Recurse | Sort-Object FullName)
+    $cacheRoot = Get-MsolCacheRoot
+    if ($cacheRoot) {
+        $cacheFolder = Join-Path $cacheRoot ("{0}-{1}-{2}" -f (Get-MsolSourceHash -Sources $sources), $edition, $PSVersionTable.PSVersion.Major)
+        try {
+            New-MsolPrivateFolder -Path $cacheFolder
+            $reason = Get-MsolDistrust -Path $cacheFolder -CacheRoot $cacheRoot
+        } catch {
+            $reason = "it cannot be made ($($_.Exception.Message))"
+        }
+        if (-not $reason) {
+            $cached = Join-Path $cacheFolder "$assemblyName.dll"
+            if (Test-Path -LiteralPath $cached) { $reason = Get-MsolDistrust -Path $cached -CacheRoot $cacheRoot }
+        }
+        if ($reason) {
+            Write-Warning "MSOnline: the module cache $cacheFolder is not used, because $reason. The module is compiled afresh into a private temporary folder. Remove the cache folder, or set MSOL_BRIDGE_MODULE_CACHE to a folder only you can write."
+            $cacheFolder = $null
+        }
+    }
+    if (-not $cacheFolder) {
+        $temporaryFolder = New-MsolTemporaryFolder
+        $cacheFolder = $temporaryFolder
+    }
 }
 $assemblyPath = Join-Path $cacheFolder "$assemblyName.dll"
 
@@ -191,11 +251,14 @@ if (-not (Test-Path -LiteralPath $assemblyPath)) {
 
 $binary = Import-Module -Name $assemblyPath -PassThru
 [Microsoft.Online.Administration.Automation.BridgeSession]::ModuleRoot = $PSScriptRoot
+$runtimeIds = @(Get-MsolRuntimeIds)
+[Microsoft.Online.Administration.Automation.BridgeSession]::RuntimeIds = [string[]]$runtimeIds
+Repair-MsolBundledBinary -RuntimeIds $runtimeIds
 
 # Get-Help reads MAML beside the assembly, under the culture's folder; it is written from the help data.
 $helpData = Join-Path $PSScriptRoot 'en-US/MSOnline.Help.psd1'
 $helpFile = Join-Path $cacheFolder "en-US/$assemblyName.dll-Help.xml"
-if (-not (Test-Path -LiteralPath $helpFile) -or (Get-Item -LiteralPath $helpFile).LastWriteTimeUtc -lt (Get-Item -LiteralPath $helpData).LastWriteTimeUtc) {
+if (-not (Test-Path -LiteralPath $helpFile) -or (-not $shipped -and (Get-Item -LiteralPath $helpFile).LastWriteTimeUtc -lt (Get-Item -LiteralPath $helpData).LastWriteTimeUtc)) {
     . (Join-Path $PSScriptRoot 'MSOnline.Help.ps1')
     Write-MsolHelp -DataPath $helpData -OutputPath $helpFile -Module $binary
 }
@@ -222,9 +285,13 @@ if (-not (Test-Path -LiteralPath $listFormat)) {
     try { Move-Item -LiteralPath $partialFormat -Destination $listFormat -ErrorAction Stop } catch { if (-not (Test-Path -LiteralPath $listFormat)) { throw } }
     finally { Remove-Item -LiteralPath $partialFormat -ErrorAction SilentlyContinue }
 }
-# The table views stay first for their types however often the module is imported (-Force puts the
-# manifest's format file after list views loaded before), so they are put in front again.
-Update-FormatData -PrependPath (Join-Path $PSScriptRoot 'MSOnline.Format.ps1xml') -AppendPath $listFormat
+# A package's manifest names its list views after the table views (the package writes them so),
+# and PowerShell loads both in that order. Otherwise the table views stay first for their types
+# however often the module is imported (-Force puts the manifest's format file after list views
+# loaded before), so they are put in front again.
+if (-not $shipped) {
+    Update-FormatData -PrependPath (Join-Path $PSScriptRoot 'MSOnline.Format.ps1xml') -AppendPath $listFormat
+}
 
 # The bridge process belongs to this session: stop it when the module goes away.
 $ExecutionContext.SessionState.Module.OnRemove = {

@@ -69,37 +69,6 @@ pub fn generate() -> String {
     String::from_utf8(chars).expect("password alphabet is ASCII")
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn generated_passwords_pass_the_strong_rules() {
-        for _ in 0..200 {
-            let password = generate();
-            assert_eq!(password.len(), 16);
-            check(&password, "someone@contoso.com", true).unwrap();
-        }
-    }
-
-    #[test]
-    fn strong_rules_name_the_problem() {
-        assert!(check("short", "a@b.c", true)
-            .unwrap_err()
-            .contains("8 to 256"));
-        assert!(check("alllowercase", "a@b.c", true)
-            .unwrap_err()
-            .contains("three of"));
-        assert!(check("Pass word1!", "a@b.c", true)
-            .unwrap_err()
-            .contains("white space"));
-        assert!(check("Jsmith#2024", "jsmith@contoso.com", true)
-            .unwrap_err()
-            .contains("user name"));
-        assert!(check("alllowercase", "a@b.c", false).is_ok());
-    }
-}
-
 /// The password to set: `given` when it passes the rules (refused naming `field`), else a new one.
 pub fn given_or_generated(
     field: &str,
@@ -153,4 +122,35 @@ pub fn plan_change(
         )?,
         force_change: params.force_change_password.unwrap_or(true),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generated_passwords_pass_the_strong_rules() {
+        for _ in 0..200 {
+            let password = generate();
+            assert_eq!(password.len(), 16);
+            check(&password, "someone@contoso.com", true).unwrap();
+        }
+    }
+
+    #[test]
+    fn strong_rules_name_the_problem() {
+        assert!(check("short", "a@b.c", true)
+            .unwrap_err()
+            .contains("8 to 256"));
+        assert!(check("alllowercase", "a@b.c", true)
+            .unwrap_err()
+            .contains("three of"));
+        assert!(check("Pass word1!", "a@b.c", true)
+            .unwrap_err()
+            .contains("white space"));
+        assert!(check("Jsmith#2024", "jsmith@contoso.com", true)
+            .unwrap_err()
+            .contains("user name"));
+        assert!(check("alllowercase", "a@b.c", false).is_ok());
+    }
 }

@@ -351,6 +351,7 @@ fn serve_signs_in_to_the_graph_simulator_with_an_app_secret_read_from_stdin() {
         "no secret in the log: {log}"
     );
     simulator.kill().unwrap();
+    simulator.wait().unwrap();
 }
 
 #[test]
@@ -451,5 +452,71 @@ fn logs_have_colour_only_on_a_terminal() {
     assert!(
         !stderr.contains('\x1b'),
         "no escape codes into a pipe: {stderr:?}"
+    );
+}
+
+#[test]
+fn completions_are_printed_for_each_shell_and_unknown_shells_name_the_known_ones() {
+    for (shell, marker) in [
+        ("bash", "complete -F"),
+        ("zsh", "#compdef msol-bridge"),
+        ("fish", "complete -c msol-bridge"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        let output = run(&["completions", shell]);
+        assert!(output.status.success());
+        let script = String::from_utf8_lossy(&output.stdout);
+        assert!(script.contains(marker), "{shell}: no {marker}");
+        for subcommand in ["serve", "tenant", "package", "graph-sim"] {
+            assert!(
+                script.contains(subcommand),
+                "{shell} completion lacks {subcommand}"
+            );
+        }
+    }
+    let unknown = run(&["completions", "tcsh"]);
+    assert!(!unknown.status.success());
+    let message = String::from_utf8_lossy(&unknown.stderr);
+    assert!(
+        message.contains("tcsh") && message.contains("bash") && message.contains("powershell"),
+        "{message}"
+    );
+}
+
+/// The README's "Work with the bridge directly" example, run as written (with this build's binary).
+#[test]
+fn the_readme_serve_example_runs_as_written() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let section = &readme[readme
+        .find("## Work with the bridge directly")
+        .expect("the README section")..];
+    let start = section.find("```sh\n").expect("its sh block") + "```sh\n".len();
+    let script = &section[start..start + section[start..].find("```").unwrap()];
+    let script = script.replace(
+        "target/release/msol-bridge",
+        env!("CARGO_BIN_EXE_msol-bridge"),
+    );
+    let folder = tempfile::tempdir().unwrap();
+    let output = Command::new("bash")
+        .args(["-euo", "pipefail", "-c", &format!("set -m\n{script}")])
+        .current_dir(folder.path())
+        .env_remove("MSOL_BRIDGE_LOCAL_TENANT")
+        .env("MSOL_BRIDGE_LOG", "warn")
+        .output()
+        .expect("bash runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    println!(
+        "stdout: {stdout}\nstderr: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(output.status.success());
+    assert!(
+        stdout.contains(r#""Name":"Company Administrator""#),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(r#""Changed":["StrongAuthenticationRequirements"]"#),
+        "{stdout}"
     );
 }

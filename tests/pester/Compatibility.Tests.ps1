@@ -1,7 +1,7 @@
 # Windows PowerShell 5.1 runs the same module and scripts: no PowerShell-7-only syntax anywhere we ship.
 BeforeDiscovery {
     $root = Split-Path (Split-Path $PSScriptRoot)
-    $scripts = foreach ($folder in 'powershell', 'tests/pester', 'examples') {
+    $scripts = foreach ($folder in 'powershell', 'tests/pester', 'tests/package', 'examples', 'src', 'benches') {
         $path = Join-Path $root $folder
         if (Test-Path $path) {
             Get-ChildItem -Path $path -Recurse -Include '*.ps1', '*.psm1', '*.psd1' | ForEach-Object { @{ Path = $_.FullName; Name = $_.FullName.Substring($root.Length + 1) } }

@@ -33,10 +33,16 @@ Describe 'The manifest' {
         ($data.CmdletsToExport | Sort-Object) | Should -Be ($classNames | Sort-Object)
         ((Get-Command -Module MSOnline).Name | Sort-Object) | Should -Be ($classNames | Sort-Object)
     }
-    It 'docs/cmdlets.md marks exactly the exported cmdlets as available' {
+    It 'docs/cmdlets.md lists all 103 MSOnline cmdlets once, and marks exactly the exported ones available' {
         $doc = Join-Path (Split-Path (Split-Path $PSScriptRoot)) 'docs/cmdlets.md'
-        $listed = Select-String -Path $doc -Pattern '^\| `([A-Za-z]+-Msol[A-Za-z]+)` \| available \| available \|$' | ForEach-Object { $_.Matches[0].Groups[1].Value }
-        ($listed | Sort-Object) | Should -Be ((Get-Command -Module MSOnline).Name | Sort-Object)
+        $rows = @(Select-String -Path $doc -Pattern '^\| `([A-Za-z]+-Msol[A-Za-z]+)` \| ([^|]+) \| ([^|]+) \|' | ForEach-Object {
+            [pscustomobject]@{ Name = $_.Matches[0].Groups[1].Value; Local = $_.Matches[0].Groups[2].Value.Trim(); Graph = $_.Matches[0].Groups[3].Value.Trim() }
+        })
+        $rows.Count | Should -Be 103
+        @($rows.Name | Sort-Object -Unique).Count | Should -Be 103
+        $available = @($rows | Where-Object { $_.Local -eq 'available' -and $_.Graph -eq 'available' } | ForEach-Object Name)
+        ($available | Sort-Object) | Should -Be ((Get-Command -Module MSOnline).Name | Sort-Object)
+        @($rows | Where-Object { ($_.Local -eq 'available') -ne ($_.Graph -eq 'available') }).Count | Should -Be 0
     }
 }
 

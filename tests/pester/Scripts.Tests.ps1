@@ -31,6 +31,28 @@ Describe 'Old MSOnline scripts run unchanged' {
     }
 }
 
+Describe 'The example runbook' {
+    It 'Enable-MfaForNewAdmins.Runbook leaves every administrator of every administrator role with MFA, and a second run changes nothing' {
+        $tenant = New-TestTenant
+        $runbook = Join-Path (Split-Path (Split-Path $PSScriptRoot)) 'examples/Enable-MfaForNewAdmins.Runbook.ps1'
+        $first = Invoke-ScriptInPwsh -Path $runbook -Environment @{ MSOL_BRIDGE_LOCAL_TENANT = $tenant; MSOL_BRIDGE_BACKEND = 'local' }
+        $first.ExitCode | Should -Be 0 -Because $first.Output
+        $first.Output | Should -Match 'MFA enabled'
+        Connect-MsolService -LocalTenant $tenant -WarningAction SilentlyContinue
+        $checked = 0
+        foreach ($role in @(Get-MsolRole | Where-Object { $_.Name -like '*Administrator*' })) {
+            foreach ($member in @(Get-MsolRoleMember -RoleObjectId $role.ObjectId -All | Where-Object RoleMemberType -eq 'User')) {
+                @((Get-MsolUser -ObjectId $member.ObjectId).StrongAuthenticationRequirements).Count | Should -Be 1 -Because "$($member.EmailAddress) is a $($role.Name)"
+                $checked++
+            }
+        }
+        $checked | Should -BeGreaterThan 3
+        $second = Invoke-ScriptInPwsh -Path $runbook -Environment @{ MSOL_BRIDGE_LOCAL_TENANT = $tenant; MSOL_BRIDGE_BACKEND = 'local' }
+        $second.ExitCode | Should -Be 0 -Because $second.Output
+        $second.Output | Should -Match 'MFA enabled for 0, 0 failed'
+    }
+}
+
 Describe 'msol-bridge run' {
     It 'with --summary counts the objects each kind of change touched instead of listing every change' {
         $tenant = New-TestTenant

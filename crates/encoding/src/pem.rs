@@ -19,8 +19,9 @@ pub fn blocks(text: &str, label: &str) -> Vec<Vec<u8>> {
 
 /// A DER certificate's public key: the SubjectPublicKeyInfo (DER) inside its to-be-signed part.
 pub fn subject_public_key_info(certificate: &[u8]) -> Option<&[u8]> {
-    // One DER element: (tag, whole element, contents, rest).
-    fn element(data: &[u8]) -> Option<(u8, &[u8], &[u8], &[u8])> {
+    /// One DER element: (tag, whole element, contents, rest).
+    type Element<'a> = (u8, &'a [u8], &'a [u8], &'a [u8]);
+    fn element(data: &[u8]) -> Option<Element<'_>> {
         let tag = *data.first()?;
         let first = *data.get(1)?;
         let (length, header) = if first < 0x80 {

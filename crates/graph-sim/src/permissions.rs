@@ -321,9 +321,7 @@ pub fn refusal(
     if !holds_permission {
         return Some("permission");
     }
-    let Some(user) = principal.user else {
-        return None;
-    };
+    let user = principal.user?;
     if rule.roles.is_empty() || on_self || tenant.holds_role(user, GLOBAL_ADMINISTRATOR) {
         return None;
     }

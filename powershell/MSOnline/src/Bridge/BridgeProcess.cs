@@ -26,8 +26,9 @@ namespace Microsoft.Online.Administration.Automation
         public string Secret { get; private set; }
         public bool HasExited { get { return process.HasExited; } }
 
-        /// <summary>The bridge binary: MSOL_BRIDGE_EXE, else beside the module, else on PATH.</summary>
-        public static string Find(string moduleRoot)
+        /// <summary>The bridge binary: MSOL_BRIDGE_EXE, else the package's own for this platform
+        /// (bin/&lt;runtime id&gt;/), else beside the module, else on PATH.</summary>
+        public static string Find(string moduleRoot, string[] runtimeIds)
         {
             string fromEnvironment = Environment.GetEnvironmentVariable(ExeVariable);
             if (!string.IsNullOrEmpty(fromEnvironment))
@@ -39,6 +40,11 @@ namespace Microsoft.Online.Administration.Automation
             List<string> candidates = new List<string>();
             if (!string.IsNullOrEmpty(moduleRoot))
             {
+                string packaged = Path.Combine(moduleRoot, "bin");
+                foreach (string runtimeId in runtimeIds ?? new string[0])
+                {
+                    candidates.Add(Path.Combine(Path.Combine(packaged, runtimeId), name));
+                }
                 candidates.Add(Path.Combine(moduleRoot, name));
                 candidates.Add(Path.Combine(Path.Combine(moduleRoot, "bin"), name));
             }
@@ -87,7 +93,9 @@ namespace Microsoft.Online.Administration.Automation
             }
             catch (Exception failure)
             {
-                throw new MicrosoftOnlineException("Cannot start the msol-bridge program '" + exe + "': " + failure.Message, failure);
+                // A package unzipped without file modes leaves the binary not executable (Install-Module on Linux and macOS).
+                string hint = IsWindows ? "" : " If it is not executable, run: chmod +x '" + exe.Replace("'", "'\\''") + "'";
+                throw new MicrosoftOnlineException("Cannot start the msol-bridge program '" + exe + "': " + failure.Message.TrimEnd('.') + "." + hint, failure);
             }
             BridgeProcess bridge = new BridgeProcess(process);
             bridge.Secret = NewSecret();

@@ -14,6 +14,9 @@ namespace Microsoft.Online.Administration.Automation
         /// <summary>The MSOnline module's folder, set by the psm1 (used to find the bridge beside it).</summary>
         public static string ModuleRoot { get; set; }
 
+        /// <summary>The platforms whose packaged binary (bin/&lt;runtime id&gt;/) can run here, best first, set by the psm1.</summary>
+        public static string[] RuntimeIds { get; set; }
+
         public static bool IsConnected
         {
             get { lock (gate) { return client != null; } }

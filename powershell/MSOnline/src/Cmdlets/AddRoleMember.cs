@@ -11,6 +11,7 @@ namespace Microsoft.Online.Administration.Automation
         private const string ByNameSet = "AddRoleMembersByRoleName__0";
 
         [Parameter(ParameterSetName = ByIdSet, Mandatory = true)]
+        [ArgumentCompleter(typeof(RoleObjectIdCompleter))]
         public Guid RoleObjectId { get; set; }
 
         [Parameter(ParameterSetName = ByNameSet, Mandatory = true)]

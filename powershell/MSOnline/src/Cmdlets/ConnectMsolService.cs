@@ -24,7 +24,11 @@ namespace Microsoft.Online.Administration.Automation
         [Parameter(ParameterSetName = AccessTokenSet)]
         public string MsGraphAccessToken { get; set; }
 
+        /// <summary>The clouds Connect-MsolService reaches. The type keeps MSOnline's enum, AzureGermanyCloud
+        /// included, but the set leaves it out, so that completion does not offer it and binding refuses
+        /// it, naming the others: that cloud closed in October 2021.</summary>
         [Parameter]
+        [ValidateSet("AzureCloud", "AzureChinaCloud", "USGovernment", IgnoreCase = true)]
         public AzureEnvironment AzureEnvironment { get; set; }
 
         /// <summary>Where the directory lives: Local (an offline tenant file) or Graph (Microsoft 365 through Microsoft Graph).</summary>
@@ -82,7 +86,7 @@ namespace Microsoft.Online.Administration.Automation
                 signInSecret = GraphSignIn(arguments, settings);
             }
 
-            string exe = BridgeProcess.Find(BridgeSession.ModuleRoot);
+            string exe = BridgeProcess.Find(BridgeSession.ModuleRoot, BridgeSession.RuntimeIds);
             // Arguments name no secret: the sign-in secret goes through stdin.
             WriteVerbose("Starting " + exe + " " + string.Join(" ", arguments.ToArray()));
             BridgeSession.Disconnect();

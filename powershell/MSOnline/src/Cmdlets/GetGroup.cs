@@ -22,6 +22,7 @@ namespace Microsoft.Online.Administration.Automation
         public SwitchParameter IsAgentRole { get; set; }
 
         [Parameter(ParameterSetName = ListSet)] [Parameter(ParameterSetName = AllSet)]
+        [ArgumentCompleter(typeof(UserPrincipalNameCompleter))]
         public string UserPrincipalName { get; set; }
 
         [Parameter(ParameterSetName = ListSet)] [Parameter(ParameterSetName = AllSet)]

@@ -12,6 +12,7 @@ namespace Microsoft.Online.Administration.Automation
         private const string AllSet = "All__0";
 
         // Mandatory here, as -RoleObjectId of Get-MsolRoleMember: see docs/semantics.md.
+        [ArgumentCompleter(typeof(GroupObjectIdCompleter))]
         [Parameter(Mandatory = true)] public Guid GroupObjectId { get; set; }
         [Parameter] public string[] MemberObjectTypes { get; set; }
         [Parameter] public string SearchString { get; set; }

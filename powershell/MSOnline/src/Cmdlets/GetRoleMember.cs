@@ -13,6 +13,7 @@ namespace Microsoft.Online.Administration.Automation
         private const string AllSet = "All__0";
 
         // Mandatory here (MSOnline's help says optional, its metadata a non-nullable Guid): see docs/semantics.md.
+        [ArgumentCompleter(typeof(RoleObjectIdCompleter))]
         [Parameter(Mandatory = true)] public Guid RoleObjectId { get; set; }
         [Parameter] public string[] MemberObjectTypes { get; set; }
         [Parameter] public string SearchString { get; set; }

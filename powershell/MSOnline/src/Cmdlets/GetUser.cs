@@ -17,6 +17,7 @@ namespace Microsoft.Online.Administration.Automation
         public Guid ObjectId { get; set; }
 
         [Parameter(ParameterSetName = ByUpnSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(UserPrincipalNameCompleter))]
         public string UserPrincipalName { get; set; }
 
         [Parameter]
@@ -56,6 +57,7 @@ namespace Microsoft.Online.Administration.Automation
         public SwitchParameter UnlicensedUsersOnly { get; set; }
 
         [Parameter(ParameterSetName = ListSet)] [Parameter(ParameterSetName = AllSet)]
+        [ArgumentCompleter(typeof(UsageLocationCompleter))]
         public string UsageLocation { get; set; }
 
         [Parameter(ParameterSetName = ListSet)] [Parameter(ParameterSetName = AllSet)]

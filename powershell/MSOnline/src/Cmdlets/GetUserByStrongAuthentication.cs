@@ -12,6 +12,7 @@ namespace Microsoft.Online.Administration.Automation
         private const string ListSet = "ListUsers__0";
         private const string AllSet = "All__0";
 
+        [ArgumentCompleter(typeof(RoleObjectIdCompleter))]
         [Parameter] public Guid? RoleObjectId { get; set; }
         [Parameter] public StrongAuthenticationRequirement[] Requirements { get; set; }
         [Parameter] public SwitchParameter RequirementUnsetOnly { get; set; }

@@ -15,6 +15,7 @@ namespace Microsoft.Online.Administration.Automation
         public Guid ObjectId { get; set; }
 
         [Parameter(ParameterSetName = ByUpnSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(UserPrincipalNameCompleter))]
         public string UserPrincipalName { get; set; }
 
         protected override object Target()

@@ -9,6 +9,7 @@ namespace Microsoft.Online.Administration.Automation
     public class NewUser : UserPropertiesCmdlet
     {
         [Parameter(ValueFromPipelineByPropertyName = true)] public bool? ForceChangePassword { get; set; }
+        [ArgumentCompleter(typeof(AccountSkuIdCompleter))]
         [Parameter(ValueFromPipelineByPropertyName = true)] public string[] LicenseAssignment { get; set; }
         [Parameter(ValueFromPipelineByPropertyName = true)] public LicenseOption[] LicenseOptions { get; set; }
         [Parameter(ValueFromPipelineByPropertyName = true)] public string Password { get; set; }

@@ -9,6 +9,7 @@ namespace Microsoft.Online.Administration.Automation
     public class ResetStrongAuthenticationMethodByUpn : MsolCmdlet
     {
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(UserPrincipalNameCompleter))]
         public string UserPrincipalName { get; set; }
 
         protected override object Target()

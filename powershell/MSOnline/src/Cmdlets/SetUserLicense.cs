@@ -14,12 +14,15 @@ namespace Microsoft.Online.Administration.Automation
         public Guid ObjectId { get; set; }
 
         [Parameter(ParameterSetName = ByUpnSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(UserPrincipalNameCompleter))]
         public string UserPrincipalName { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(AccountSkuIdCompleter))]
         public string[] AddLicenses { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(AccountSkuIdCompleter))]
         public string[] RemoveLicenses { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]

@@ -16,6 +16,7 @@ namespace Microsoft.Online.Administration.Automation
         public Guid ObjectId { get; set; }
 
         [Parameter(ParameterSetName = ByUpnSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(UserPrincipalNameCompleter))]
         public string UserPrincipalName { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]

@@ -7,6 +7,7 @@ namespace Microsoft.Online.Administration.Automation
     /// from a piped object's property of the same name (the bridge's UserChanges).</summary>
     public abstract class UserPropertiesCmdlet : MsolCmdlet
     {
+        [ArgumentCompleter(typeof(UserPrincipalNameCompleter))]
         [Parameter(ValueFromPipelineByPropertyName = true)] public string UserPrincipalName { get; set; }
         [Parameter(ValueFromPipelineByPropertyName = true)] public string ImmutableId { get; set; }
         [Parameter(ValueFromPipelineByPropertyName = true)] public bool? BlockCredential { get; set; }
@@ -30,6 +31,7 @@ namespace Microsoft.Online.Administration.Automation
         [Parameter(ValueFromPipelineByPropertyName = true)] public string StreetAddress { get; set; }
         [Parameter(ValueFromPipelineByPropertyName = true)] public bool? StrongPasswordRequired { get; set; }
         [Parameter(ValueFromPipelineByPropertyName = true)] public string Title { get; set; }
+        [ArgumentCompleter(typeof(UsageLocationCompleter))]
         [Parameter(ValueFromPipelineByPropertyName = true)] public string UsageLocation { get; set; }
         [Parameter(ValueFromPipelineByPropertyName = true)] public string[] AlternateEmailAddresses { get; set; }
         [Parameter(ValueFromPipelineByPropertyName = true)] public string[] AlternateMobilePhones { get; set; }
