@@ -92,6 +92,39 @@ fn main() {
             Some(&warm_cache),
         ));
     }
+    // Inside the session: Import-Module alone, against importing a one-function script module first
+    // (what any module's first import costs: loading the module machinery).
+    let trivial = work.path().join("trivial");
+    std::fs::create_dir_all(trivial.join("Trivial")).unwrap();
+    std::fs::write(
+        trivial.join("Trivial").join("Trivial.psm1"),
+        "function Get-Trivial { 1 }\n",
+    )
+    .unwrap();
+    let inside = || -> (f64, f64) {
+        let script = "$t = [Diagnostics.Stopwatch]::StartNew(); Import-Module Trivial; $a = $t.Elapsed.TotalSeconds; $t.Restart(); Import-Module MSOnline; \"$a $($t.Elapsed.TotalSeconds)\"";
+        let output = Command::new(&pwsh)
+            .args(["-NoProfile", "-NonInteractive", "-Command", script])
+            .env(
+                "PSModulePath",
+                std::env::join_paths([&modules, &trivial]).unwrap(),
+            )
+            .env_remove("MSOL_BRIDGE_EXE")
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&output.stdout);
+        let mut figures = text
+            .split_whitespace()
+            .map(|f| f.parse::<f64>().expect("two timings"));
+        (figures.next().unwrap(), figures.next().unwrap())
+    };
+    let (mut trivial_first, mut msonline_after) = (vec![], vec![]);
+    for _ in 0..RUNS {
+        let (a, b) = inside();
+        trivial_first.push(a);
+        msonline_after.push(b);
+    }
+    let (trivial_first, msonline_after) = (median(trivial_first), median(msonline_after));
     let (bare, packaged_import, compiled, cached) = (
         median(bare),
         median(packaged_import),
@@ -113,4 +146,10 @@ fn main() {
         cached / bare
     );
     println!("  + Import-Module, source, first import  {compiled:.2} s  = baseline + {:.2} s ({:.2}x; compiles the C#)", compiled - bare, compiled / bare);
+    println!("inside one session (Stopwatch around Import-Module), medians of {RUNS}:");
+    println!("  a one-function script module, imported first  {trivial_first:.2} s");
+    println!(
+        "  then Import-Module MSOnline (installed)        {msonline_after:.2} s ({:.2}x the first)",
+        msonline_after / trivial_first
+    );
 }
