@@ -148,15 +148,40 @@ pub struct CreatedUser {
     pub password: String,
 }
 
-#[async_trait]
-pub trait Directory: Send + Sync + 'static {
+/// A directory backend: every MSOnline operation, one trait per family of cmdlets (a family's
+/// operations live in one file of each backend), assembled here.
+pub trait Directory:
+    CompanyDirectory
+    + LicenseDirectory
+    + UserDirectory
+    + RoleDirectory
+    + GroupDirectory
+    + Send
+    + Sync
+    + 'static
+{
     /// A short name for logs and the ready line (`local`, `graph`).
     fn backend(&self) -> &'static str;
+}
 
+/// The company and its domains: Get-MsolCompanyInformation, Get-MsolDomain.
+#[async_trait]
+pub trait CompanyDirectory {
     async fn company_information(&self) -> FaultResult<CompanyInformation>;
     async fn domains(&self) -> FaultResult<Vec<Domain>>;
-    async fn account_skus(&self) -> FaultResult<Vec<AccountSku>>;
+}
 
+/// Licences: Get-MsolAccountSku, Set-MsolUserLicense.
+#[async_trait]
+pub trait LicenseDirectory {
+    async fn account_skus(&self) -> FaultResult<Vec<AccountSku>>;
+    async fn set_user_license(&self, params: SetUserLicenseParams) -> FaultResult<Outcome>;
+}
+
+/// Users and their MFA: Get-, New-, Set-, Remove-, Restore-MsolUser, passwords, UPNs and
+/// Reset-MsolStrongAuthenticationMethodByUpn.
+#[async_trait]
+pub trait UserDirectory {
     async fn list_users(&self, query: &UserQuery, page: PageRequest) -> FaultResult<Page<User>>;
     /// How many users (not deleted) the tenant holds, for a long listing's progress. Graph's count
     /// may lag a little behind the listing.
@@ -174,9 +199,12 @@ pub trait Directory: Send + Sync + 'static {
         &self,
         params: SetUserPrincipalNameParams,
     ) -> FaultResult<Outcome>;
-    async fn set_user_license(&self, params: SetUserLicenseParams) -> FaultResult<Outcome>;
     async fn reset_strong_authentication(&self, user: &UserRef) -> FaultResult<Outcome>;
+}
 
+/// Administrator roles: Get-MsolRole, Get-, Add-, Remove-MsolRoleMember, Get-MsolUserRole.
+#[async_trait]
+pub trait RoleDirectory {
     async fn roles(&self) -> FaultResult<Vec<Role>>;
     async fn role_members(
         &self,
@@ -188,7 +216,11 @@ pub trait Directory: Send + Sync + 'static {
     async fn remove_role_member(&self, role: Uuid, member: &MemberRef) -> FaultResult<Outcome>;
     /// The roles a user holds, directly or through a group.
     async fn user_roles(&self, user: &UserRef) -> FaultResult<Vec<Role>>;
+}
 
+/// Groups: Get-MsolGroup, Get-MsolGroupMember.
+#[async_trait]
+pub trait GroupDirectory {
     async fn groups(&self, query: &GroupQuery, page: PageRequest) -> FaultResult<Page<Group>>;
     async fn group(&self, id: Uuid) -> FaultResult<Group>;
     async fn group_members(

@@ -109,7 +109,7 @@ async fn the_graph_backend_passes_the_conformance_suite() {
 }
 
 use graph_sim::throttle::Limits;
-use msol_bridge::directory::{Directory, PageRequest, UserQuery};
+use msol_bridge::directory::{PageRequest, UserDirectory, UserQuery};
 use msol_bridge::domain::model::{
     MethodType, RequirementState, RoleMemberType, StrongAuthenticationMethod,
     StrongAuthenticationRequirement, StrongAuthenticationUserDetails, User,

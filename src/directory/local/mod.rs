@@ -12,8 +12,8 @@ use async_trait::async_trait;
 use uuid::Uuid;
 
 use super::{
-    CreatedUser, Directory, GroupQuery, MemberQuery, MemberRef, Outcome, Page, PageRequest,
-    UserQuery,
+    CompanyDirectory, CreatedUser, Directory, GroupDirectory, GroupQuery, LicenseDirectory,
+    MemberQuery, MemberRef, Outcome, Page, PageRequest, RoleDirectory, UserDirectory, UserQuery,
 };
 use crate::domain::fault::{Fault, FaultResult};
 use crate::domain::model::{
@@ -67,12 +67,14 @@ impl LocalDirectory {
     }
 }
 
-#[async_trait]
 impl Directory for LocalDirectory {
     fn backend(&self) -> &'static str {
         "local"
     }
+}
 
+#[async_trait]
+impl CompanyDirectory for LocalDirectory {
     async fn company_information(&self) -> FaultResult<CompanyInformation> {
         self.blocking(|store| store.company_information()).await
     }
@@ -80,11 +82,22 @@ impl Directory for LocalDirectory {
     async fn domains(&self) -> FaultResult<Vec<Domain>> {
         self.blocking(|store| store.domains()).await
     }
+}
 
+#[async_trait]
+impl LicenseDirectory for LocalDirectory {
     async fn account_skus(&self) -> FaultResult<Vec<AccountSku>> {
         self.blocking(|store| store.account_skus()).await
     }
 
+    async fn set_user_license(&self, params: SetUserLicenseParams) -> FaultResult<Outcome> {
+        self.blocking(move |store| store.set_user_license(params))
+            .await
+    }
+}
+
+#[async_trait]
+impl UserDirectory for LocalDirectory {
     async fn list_users(&self, query: &UserQuery, page: PageRequest) -> FaultResult<Page<User>> {
         let query = query.clone();
         self.blocking(move |store| store.list_users(&query, &page))
@@ -137,17 +150,15 @@ impl Directory for LocalDirectory {
             .await
     }
 
-    async fn set_user_license(&self, params: SetUserLicenseParams) -> FaultResult<Outcome> {
-        self.blocking(move |store| store.set_user_license(params))
-            .await
-    }
-
     async fn reset_strong_authentication(&self, user: &UserRef) -> FaultResult<Outcome> {
         let user = user.clone();
         self.blocking(move |store| store.reset_strong_authentication(&user))
             .await
     }
+}
 
+#[async_trait]
+impl RoleDirectory for LocalDirectory {
     async fn roles(&self) -> FaultResult<Vec<Role>> {
         Ok(roles::all())
     }
@@ -179,7 +190,10 @@ impl Directory for LocalDirectory {
         let user = user.clone();
         self.blocking(move |store| store.user_roles(&user)).await
     }
+}
 
+#[async_trait]
+impl GroupDirectory for LocalDirectory {
     async fn groups(&self, query: &GroupQuery, page: PageRequest) -> FaultResult<Page<Group>> {
         let query = query.clone();
         self.blocking(move |store| store.groups(&query, &page))
