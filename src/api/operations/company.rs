@@ -1,0 +1,35 @@
+//! The company and its domains: the handlers.
+#![allow(non_snake_case)]
+
+use super::*;
+
+pub async fn GetCompanyInformation(
+    p: TenantParams,
+    directory: &dyn Directory,
+) -> FaultResult<CompanyInformation> {
+    check_tenant(p.tenant_id, directory).await?;
+    directory.company_information().await
+}
+
+pub async fn GetDomain(
+    p: GetDomainParams,
+    directory: &dyn Directory,
+) -> FaultResult<ListPage<Domain>> {
+    check_tenant(p.tenant_id, directory).await?;
+    let domains = directory.domains().await?;
+    if let Some(name) = &p.domain_name {
+        let domain = domains
+            .into_iter()
+            .find(|d| d.name.eq_ignore_ascii_case(name.trim()))
+            .ok_or_else(|| Fault::DomainNotFound(name.clone()))?;
+        return Ok(ListPage::one(domain));
+    }
+    Ok(ListPage::all(
+        domains
+            .into_iter()
+            .filter(|d| p.status.is_none_or(|s| s == d.status))
+            .filter(|d| p.authentication.is_none_or(|a| a == d.authentication))
+            .filter(|d| p.capability.is_none_or(|c| d.capabilities.contains(&c)))
+            .collect(),
+    ))
+}

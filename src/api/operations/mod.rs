@@ -1,0 +1,239 @@
+//! Every MSOnline operation the bridge answers: one table gives its route name (the cmdlet's
+//! name), its parameters (and so its JSON Schema), its answer and its summary. Handlers resolve
+//! the parameter set, call the directory and shape the answer; rules live in `domain`. Each
+//! family's handlers have their own file here (users, licensing, company, roles, groups).
+
+use schemars::JsonSchema;
+use serde::Serialize;
+use serde_json::Value;
+use uuid::Uuid;
+
+use super::paging::{self, ListPage};
+use crate::directory::{
+    CreatedUser, Directory, GroupQuery, MemberQuery, MemberRef, Outcome, UserQuery,
+};
+use crate::domain::fault::{Fault, FaultResult};
+use crate::domain::model::{
+    AccountSku, CompanyInformation, Domain, Group, GroupMember, Role, RoleMember, RoleMemberType,
+    User,
+};
+use crate::domain::query::StrongAuthenticationFilter;
+use crate::domain::requests::*;
+use crate::domain::roles as built_in_roles;
+use crate::schema::{request_schema_for, schema_for};
+
+/// MSOnline's default caps: 500 users, 250 role members, groups and group members.
+const USER_CAP: u32 = 500;
+const MEMBER_CAP: u32 = 250;
+
+/// `Set-MsolUserPassword`'s answer.
+#[derive(Serialize, JsonSchema)]
+#[serde(rename_all = "PascalCase")]
+pub struct PasswordAnswer {
+    /// The new password; absent when only a change at next sign-in was forced.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub password: Option<String>,
+}
+
+/// An operation's answer, serialized, with its next page token (also sent as the
+/// `Next-Page-Token` header, so a streaming client can ask for the next page before it parses
+/// this one).
+pub struct Answered {
+    pub json: Vec<u8>,
+    pub next_page_token: Option<String>,
+}
+
+impl Answered {
+    fn of<A: Answer>(answer: &A) -> FaultResult<Answered> {
+        Ok(Answered {
+            json: serde_json::to_vec(answer).map_err(|e| Fault::Unexpected(e.into()))?,
+            next_page_token: answer.next_page_token().map(str::to_string),
+        })
+    }
+}
+
+/// What the router needs to know of an answer beyond its JSON.
+pub trait Answer: Serialize {
+    fn next_page_token(&self) -> Option<&str> {
+        None
+    }
+}
+
+impl<T: Serialize> Answer for ListPage<T> {
+    fn next_page_token(&self) -> Option<&str> {
+        self.next_page_token.as_deref()
+    }
+}
+impl Answer for Outcome {}
+impl Answer for CreatedUser {}
+impl Answer for PasswordAnswer {}
+impl Answer for CompanyInformation {}
+
+macro_rules! operations {
+    ($($variant:ident => $name:literal ($params:ty) -> $answer:ty, $summary:literal;)*) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Operation { $($variant,)* }
+
+        impl Operation {
+            pub const ALL: &'static [Operation] = &[$(Operation::$variant,)*];
+
+            /// The route name: the MSOnline cmdlet's name.
+            pub fn name(self) -> &'static str {
+                match self { $(Operation::$variant => $name,)* }
+            }
+
+            pub fn summary(self) -> &'static str {
+                match self { $(Operation::$variant => $summary,)* }
+            }
+
+            pub fn request_schema(self) -> Value {
+                match self { $(Operation::$variant => request_schema_for::<$params>(),)* }
+            }
+
+            pub fn response_schema(self) -> Value {
+                match self { $(Operation::$variant => schema_for::<$answer>(),)* }
+            }
+
+            pub fn from_name(name: &str) -> Option<Operation> {
+                Operation::ALL.iter().copied().find(|op| op.name().eq_ignore_ascii_case(name))
+            }
+
+            /// Runs the operation on `body`, which the schema has already accepted, and answers
+            /// its JSON (written straight from the typed answer, without an intermediate value).
+            pub async fn run(self, body: Value, directory: &dyn Directory) -> FaultResult<Answered> {
+                match self {
+                    $(Operation::$variant => {
+                        let params: $params = serde_json::from_value(body).map_err(|e| Fault::invalid("(request body)", e.to_string()))?;
+                        let answer: $answer = handlers::$variant(params, directory).await?;
+                        Answered::of(&answer)
+                    })*
+                }
+            }
+        }
+    };
+}
+
+operations! {
+    GetUser => "Get-MsolUser" (GetUserParams) -> ListPage<User>,
+        "One user by ObjectId or UserPrincipalName, or the users matching the filters (500 unless All or MaxResults), in pages.";
+    GetUserByStrongAuthentication => "Get-MsolUserByStrongAuthentication" (GetUserByStrongAuthenticationParams) -> ListPage<User>,
+        "Users by per-user MFA state (Requirements, RequirementUnsetOnly) or role.";
+    NewUser => "New-MsolUser" (NewUserParams) -> CreatedUser,
+        "Creates a cloud user and answers it with its password.";
+    SetUser => "Set-MsolUser" (SetUserParams) -> Outcome,
+        "Changes the given properties of a user, including per-user MFA and its registered methods; writes only real changes.";
+    RemoveUser => "Remove-MsolUser" (RemoveUserParams) -> Outcome,
+        "Moves a user to the recycle bin, or deletes it from there for good.";
+    RestoreUser => "Restore-MsolUser" (RestoreUserParams) -> Outcome,
+        "Restores a user deleted in the last 30 days.";
+    SetUserPassword => "Set-MsolUserPassword" (SetUserPasswordParams) -> PasswordAnswer,
+        "Sets a user's password (a generated one when none is given).";
+    SetUserPrincipalName => "Set-MsolUserPrincipalName" (SetUserPrincipalNameParams) -> Outcome,
+        "Changes a user's sign-in name.";
+    SetUserLicense => "Set-MsolUserLicense" (SetUserLicenseParams) -> Outcome,
+        "Adds and removes a user's licences in one atomic change.";
+    ResetStrongAuthenticationMethodByUpn => "Reset-MsolStrongAuthenticationMethodByUpn" (ResetStrongAuthenticationParams) -> Outcome,
+        "Clears a user's registered MFA methods so the user registers again at next sign-in.";
+    GetAccountSku => "Get-MsolAccountSku" (TenantParams) -> ListPage<AccountSku>,
+        "The tenant's subscriptions with their units.";
+    GetCompanyInformation => "Get-MsolCompanyInformation" (TenantParams) -> CompanyInformation,
+        "The tenant's company information.";
+    GetDomain => "Get-MsolDomain" (GetDomainParams) -> ListPage<Domain>,
+        "One domain by name, or the domains matching the filters.";
+    GetRole => "Get-MsolRole" (GetRoleParams) -> ListPage<Role>,
+        "Every role, or one by ObjectId or by name (legacy or current).";
+    GetRoleMember => "Get-MsolRoleMember" (GetRoleMemberParams) -> ListPage<RoleMember>,
+        "A role's members (250 unless All or MaxResults), in pages.";
+    AddRoleMember => "Add-MsolRoleMember" (RoleMemberChangeParams) -> Outcome,
+        "Adds a user or service principal to a role.";
+    RemoveRoleMember => "Remove-MsolRoleMember" (RoleMemberChangeParams) -> Outcome,
+        "Removes a user or service principal from a role.";
+    GetUserRole => "Get-MsolUserRole" (GetUserRoleParams) -> ListPage<Role>,
+        "The roles a user holds, directly or through a group.";
+    GetGroup => "Get-MsolGroup" (GetGroupParams) -> ListPage<Group>,
+        "One group by ObjectId, or the groups matching the filters (250 unless All or MaxResults), in pages.";
+    GetGroupMember => "Get-MsolGroupMember" (GetGroupMemberParams) -> ListPage<GroupMember>,
+        "A group's members (250 unless All or MaxResults), in pages.";
+}
+
+impl Operation {
+    /// Whether the operation changes something (and so may be batched): every cmdlet but the Get- ones.
+    pub fn is_write(self) -> bool {
+        !self.name().starts_with("Get-")
+    }
+}
+
+/// `-TenantId` is for partners acting in a customer's tenant; a tenant of its own answers only for itself.
+async fn check_tenant(tenant_id: Option<Uuid>, directory: &dyn Directory) -> FaultResult<()> {
+    let Some(wanted) = tenant_id else {
+        return Ok(());
+    };
+    let company = directory.company_information().await?;
+    if wanted != company.object_id {
+        return Err(Fault::AccessDenied(format!(
+            "TenantId {wanted} is not this tenant ({}); partner access to other tenants is not available.",
+            company.object_id
+        )));
+    }
+    Ok(())
+}
+
+/// The role an operation names, by ObjectId or by RoleName. MSOnline's legacy names and today's
+/// names of the built-in table resolve without a call; any other role counts when the directory
+/// lists it (Graph lists every role template, not only the bridge's table).
+async fn role_id(
+    directory: &dyn Directory,
+    object_id: Option<Uuid>,
+    role_name: Option<&str>,
+    id_field: &str,
+) -> FaultResult<Uuid> {
+    match (object_id, role_name) {
+        (Some(_), Some(_)) => Err(Fault::invalid(
+            id_field,
+            "Name the role by its ObjectId or by RoleName, not both.",
+        )),
+        (Some(id), None) => match built_in_roles::by_id(id) {
+            Some(role) => Ok(role.id()),
+            None => listed_role(directory, |r| r.object_id == id)
+                .await?
+                .ok_or_else(|| Fault::RoleNotFound(id.to_string())),
+        },
+        (None, Some(name)) => match built_in_roles::by_name(name) {
+            Some(role) => Ok(role.id()),
+            None => listed_role(directory, |r| r.name.eq_ignore_ascii_case(name.trim()))
+                .await?
+                .ok_or_else(|| Fault::RoleNotFound(name.to_string())),
+        },
+        (None, None) => Err(Fault::Required {
+            field: "RoleName".to_string(),
+            reason: format!("Name the role with {id_field} or RoleName."),
+        }),
+    }
+}
+
+async fn listed_role(
+    directory: &dyn Directory,
+    wanted: impl Fn(&Role) -> bool,
+) -> FaultResult<Option<Uuid>> {
+    Ok(directory
+        .roles()
+        .await?
+        .iter()
+        .find(|r| wanted(r))
+        .map(|r| r.object_id))
+}
+
+mod company;
+mod groups;
+mod licensing;
+mod roles;
+mod users;
+
+/// The handler of each operation, by its variant's name.
+mod handlers {
+    pub use super::company::*;
+    pub use super::groups::*;
+    pub use super::licensing::*;
+    pub use super::roles::*;
+    pub use super::users::*;
+}

@@ -1,0 +1,96 @@
+//! Groups and their members in the local tenant.
+
+use super::*;
+
+impl Store {
+    pub fn groups(&self, query: &GroupQuery, page: &PageRequest) -> FaultResult<Page<Group>> {
+        self.read(|conn| {
+            let member_of: Option<Vec<String>> = match &query.member {
+                Some(member) => {
+                    let user = resolve_user(conn, member, false)?;
+                    let mut statement = conn.prepare_cached("SELECT group_id FROM group_members WHERE member_id = ?1").map_err(sql)?;
+                    let ids = statement.query_map([user.object_id.to_string()], |row| row.get::<_, String>(0)).map_err(sql)?;
+                    Some(ids.collect::<rusqlite::Result<Vec<_>>>().map_err(sql)?)
+                }
+                None => None,
+            };
+            scan_page(
+                page, |cursor, limit| {
+                let (after_name, after_id) = cursor.map(split_cursor).unwrap_or_default();
+                let mut statement = conn
+                    .prepare_cached("SELECT display_name, object_id, data FROM groups WHERE (display_name, object_id) > (?1, ?2) ORDER BY display_name, object_id LIMIT ?3")
+                    .map_err(sql)?;
+                let rows = statement
+                    .query_map(params![after_name, after_id, limit], |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?, row.get::<_, String>(2)?)))
+                    .map_err(sql)?;
+                rows.map(|r| r.map(|(name, id, data)| (format!("{name}\u{1f}{id}"), data))).collect::<rusqlite::Result<Vec<_>>>().map_err(sql)
+            }, |data| {
+                let group: Group = from_json(data)?;
+                let wanted = member_of.as_ref().is_none_or(|ids| ids.contains(&group.object_id.to_string()))
+                    && query.group_type.is_none_or(|t| t == group.group_type)
+                    && (!query.has_errors_only || !group.errors.is_empty())
+                    && query.has_license_errors_only.is_none_or(|wanted| group.has_license_errors == wanted)
+                    && name_or_address_starts_with(
+                        Some(&group.display_name),
+                        group.email_address.as_deref(),
+                        query.search_string.as_deref(),
+                    );
+                Ok(wanted.then_some(group))
+            })
+        })
+    }
+
+    pub fn group(&self, id: Uuid) -> FaultResult<Group> {
+        self.read(|conn| load_group(conn, id)?.ok_or_else(|| Fault::GroupNotFound(id.to_string())))
+    }
+
+    pub fn group_members(
+        &self,
+        group: Uuid,
+        query: &MemberQuery<GroupMemberType>,
+        page: &PageRequest,
+    ) -> FaultResult<Page<GroupMember>> {
+        self.read(|conn| {
+            load_group(conn, group)?.ok_or_else(|| Fault::GroupNotFound(group.to_string()))?;
+            scan_page(
+                page, |cursor, limit| {
+                let mut statement = conn
+                    .prepare_cached("SELECT member_id, member_type FROM group_members WHERE group_id = ?1 AND member_id > ?2 ORDER BY member_id LIMIT ?3")
+                    .map_err(sql)?;
+                let rows = statement
+                    .query_map(params![group.to_string(), cursor.unwrap_or_default(), limit], |row| Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?)))
+                    .map_err(sql)?;
+                rows.map(|r| r.map(|(id, kind)| (id.clone(), format!("{id}\u{1f}{kind}")))).collect::<rusqlite::Result<Vec<_>>>().map_err(sql)
+            }, |row| {
+                let (id, kind) = row.split_once('\u{1f}').expect("row key and kind");
+                let Some(member) = role_member(conn, id, kind)? else { return Ok(None) };
+                let member = GroupMember {
+                    object_id: member.object_id,
+                    group_member_type: match member.role_member_type {
+                        RoleMemberType::User => GroupMemberType::User,
+                        RoleMemberType::ServicePrincipal => GroupMemberType::ServicePrincipal,
+                        RoleMemberType::Group => GroupMemberType::Group,
+                        RoleMemberType::Other => GroupMemberType::Contact,
+                    },
+                    common_name: None,
+                    display_name: member.display_name,
+                    email_address: member.email_address,
+                };
+                let listed = query.matches(&member.group_member_type, member.display_name.as_deref(), member.email_address.as_deref());
+                Ok(listed.then_some(member))
+            })
+        })
+    }
+}
+
+pub(super) fn load_group(conn: &Connection, id: Uuid) -> FaultResult<Option<Group>> {
+    let data: Option<String> = conn
+        .query_row(
+            "SELECT data FROM groups WHERE object_id = ?1",
+            [id.to_string()],
+            |row| row.get(0),
+        )
+        .optional()
+        .map_err(sql)?;
+    data.map(|d| from_json(&d)).transpose()
+}

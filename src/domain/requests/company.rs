@@ -1,0 +1,19 @@
+//! The company and its domains: the parameters.
+
+use super::*;
+
+/// `Get-MsolDomain`: one domain by name, or the domains matching the filters.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct GetDomainParams {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub domain_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<DomainStatus>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authentication: Option<DomainAuthenticationType>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capability: Option<DomainCapability>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenant_id: Option<Uuid>,
+}
