@@ -50,6 +50,11 @@ pub fn simulated_tenant(snapshot: &TenantSnapshot) -> SimTenant {
             id: g.object_id,
             display_name: g.display_name.clone(),
             description: g.description.clone(),
+            mail_nickname: g
+                .display_name
+                .chars()
+                .filter(char::is_ascii_alphanumeric)
+                .collect(),
             mail: g.email_address.clone(),
             mail_enabled: matches!(
                 g.group_type,
@@ -66,6 +71,12 @@ pub fn simulated_tenant(snapshot: &TenantSnapshot) -> SimTenant {
                 .iter()
                 .filter(|m| m.group_object_id == g.object_id)
                 .map(|m| m.member_object_id)
+                .collect(),
+            owners: g
+                .managed_by
+                .as_deref()
+                .and_then(|o| Uuid::parse_str(o).ok())
+                .into_iter()
                 .collect(),
         })
         .collect();

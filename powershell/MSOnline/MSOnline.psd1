@@ -11,6 +11,7 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('MSOnline.Format.ps1xml')
     CmdletsToExport      = @(
+        'Add-MsolGroupMember',
         'Add-MsolRoleMember',
         'Connect-MsolService',
         'Get-MsolAccountSku',
@@ -23,11 +24,15 @@
         'Get-MsolUser',
         'Get-MsolUserByStrongAuthentication',
         'Get-MsolUserRole',
+        'New-MsolGroup',
         'New-MsolUser',
+        'Remove-MsolGroup',
+        'Remove-MsolGroupMember',
         'Remove-MsolRoleMember',
         'Remove-MsolUser',
         'Reset-MsolStrongAuthenticationMethodByUpn',
         'Restore-MsolUser',
+        'Set-MsolGroup',
         'Set-MsolUser',
         'Set-MsolUserLicense',
         'Set-MsolUserPassword',

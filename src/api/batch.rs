@@ -45,6 +45,7 @@ const TARGET_FIELDS: &[&str] = &[
     "NewUserPrincipalName",
     "RoleMemberObjectId",
     "RoleMemberEmailAddress",
+    "GroupMemberObjectId",
 ];
 
 #[derive(Deserialize)]

@@ -6,12 +6,13 @@
 
 use crate::directory::{Directory, MemberQuery, MemberRef, PageRequest, UserQuery};
 use crate::domain::model::{
-    MethodType, RequirementState, RoleMemberType, StrongAuthenticationMethod,
-    StrongAuthenticationRequirement,
+    GroupMemberType, GroupType, MethodType, RequirementState, RoleMemberType,
+    StrongAuthenticationMethod, StrongAuthenticationRequirement,
 };
 use crate::domain::requests::{
-    NewUserParams, RemoveUserParams, RestoreUserParams, SetUserLicenseParams, SetUserParams,
-    SetUserPasswordParams, SetUserPrincipalNameParams, UserChanges, UserFilter, UserRef,
+    GroupMemberChangeParams, NewGroupParams, NewUserParams, RemoveUserParams, RestoreUserParams,
+    SetGroupParams, SetUserLicenseParams, SetUserParams, SetUserPasswordParams,
+    SetUserPrincipalNameParams, UserChanges, UserFilter, UserRef,
 };
 use crate::domain::roles::COMPANY_ADMINISTRATOR;
 
@@ -113,6 +114,7 @@ pub async fn run_all(directory: &dyn Directory) {
     deleted_users_restore_within_the_window(directory).await;
     licences_need_a_usage_location_and_free_units(directory).await;
     roles_take_members_by_either_name(directory).await;
+    security_groups_are_created_changed_filled_and_removed(directory).await;
     listing_pages_through_everything(directory).await;
     the_user_count_is_what_a_whole_listing_returns(directory).await;
     passwords_and_user_principal_names(directory).await;
@@ -573,6 +575,166 @@ pub async fn roles_take_members_by_either_name(directory: &dyn Directory) {
             .unwrap()
             .code(),
         "RoleMemberNotFoundException"
+    );
+}
+
+pub async fn security_groups_are_created_changed_filled_and_removed(directory: &dyn Directory) {
+    let owner = create(directory, "conf.owner", UserChanges::default()).await;
+    let member = create(directory, "conf.member", UserChanges::default()).await;
+    let group = directory
+        .new_group(NewGroupParams {
+            display_name: Some("Conformance Finance".into()),
+            description: Some("Finance team".into()),
+            managed_by: Some(upn("conf.owner")),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(group.group_type, GroupType::Security);
+    let read = directory.group(group.object_id).await.unwrap();
+    assert_eq!(read.display_name, "Conformance Finance");
+    assert_eq!(read.description.as_deref(), Some("Finance team"));
+    assert_eq!(read.managed_by, Some(owner.to_string()));
+    assert_eq!(
+        directory
+            .new_group(NewGroupParams::default())
+            .await
+            .unwrap_err()
+            .code(),
+        "RequiredPropertyNotSetException"
+    );
+
+    // Only real changes are written; an empty description clears it.
+    let set = |display_name: Option<&str>, description: Option<&str>| SetGroupParams {
+        object_id: group.object_id,
+        display_name: display_name.map(str::to_string),
+        description: description.map(str::to_string),
+        ..Default::default()
+    };
+    let changed = directory
+        .set_group(set(Some("Conformance Finance"), Some("")))
+        .await
+        .unwrap()
+        .changed;
+    assert_eq!(changed, ["Description"]);
+    let changed = directory
+        .set_group(SetGroupParams {
+            managed_by: Some(member.to_string()),
+            ..set(Some("Conformance Money"), None)
+        })
+        .await
+        .unwrap()
+        .changed;
+    assert_eq!(changed, ["DisplayName", "ManagedBy"]);
+    let read = directory.group(group.object_id).await.unwrap();
+    assert_eq!(
+        (read.display_name.as_str(), read.description.as_deref()),
+        ("Conformance Money", None)
+    );
+    assert_eq!(read.managed_by, Some(member.to_string()));
+
+    // Members: users and groups, each once.
+    let change = |kind: Option<GroupMemberType>, id: uuid::Uuid| GroupMemberChangeParams {
+        group_object_id: group.object_id,
+        group_member_type: kind,
+        group_member_object_id: id,
+        ..Default::default()
+    };
+    directory
+        .add_group_member(change(None, member))
+        .await
+        .unwrap();
+    assert_eq!(
+        directory
+            .add_group_member(change(None, member))
+            .await
+            .unwrap_err()
+            .code(),
+        "GroupMemberAlreadyExistsException"
+    );
+    assert_eq!(
+        directory
+            .add_group_member(change(None, uuid::Uuid::new_v4()))
+            .await
+            .unwrap_err()
+            .code(),
+        "UserNotFoundException"
+    );
+    let nested = directory
+        .new_group(NewGroupParams {
+            display_name: Some("Conformance Nested".into()),
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    directory
+        .add_group_member(change(Some(GroupMemberType::Group), nested.object_id))
+        .await
+        .unwrap();
+    assert_eq!(
+        directory
+            .add_group_member(change(Some(GroupMemberType::Contact), owner))
+            .await
+            .unwrap_err()
+            .code(),
+        "PropertyValidationException"
+    );
+    let everyone = MemberQuery {
+        types: None,
+        search_string: None,
+    };
+    let page = PageRequest {
+        cursor: None,
+        size: 250,
+    };
+    let mut members: Vec<(uuid::Uuid, GroupMemberType)> = directory
+        .group_members(group.object_id, &everyone, page.clone())
+        .await
+        .unwrap()
+        .items
+        .iter()
+        .map(|m| (m.object_id, m.group_member_type))
+        .collect();
+    members.sort_by_key(|(id, _)| *id);
+    let mut expected = vec![
+        (member, GroupMemberType::User),
+        (nested.object_id, GroupMemberType::Group),
+    ];
+    expected.sort_by_key(|(id, _)| *id);
+    assert_eq!(members, expected);
+    directory
+        .remove_group_member(change(None, member))
+        .await
+        .unwrap();
+    assert_eq!(
+        directory
+            .remove_group_member(change(None, member))
+            .await
+            .unwrap_err()
+            .code(),
+        "GroupMemberNotFoundException"
+    );
+
+    // Removing a group removes it from the groups it was a member of.
+    directory.remove_group(nested.object_id).await.unwrap();
+    assert_eq!(
+        directory.group(nested.object_id).await.unwrap_err().code(),
+        "GroupNotFoundException"
+    );
+    assert!(directory
+        .group_members(group.object_id, &everyone, page)
+        .await
+        .unwrap()
+        .items
+        .is_empty());
+    directory.remove_group(group.object_id).await.unwrap();
+    assert_eq!(
+        directory
+            .remove_group(group.object_id)
+            .await
+            .unwrap_err()
+            .code(),
+        "GroupNotFoundException"
     );
 }
 

@@ -19,8 +19,9 @@ use crate::domain::model::{
 };
 use crate::domain::query::StrongAuthenticationFilter;
 use crate::domain::requests::{
-    NewUserParams, RemoveUserParams, RestoreUserParams, SetUserLicenseParams, SetUserParams,
-    SetUserPasswordParams, SetUserPrincipalNameParams, UserFilter, UserRef,
+    GroupMemberChangeParams, NewGroupParams, NewUserParams, RemoveUserParams, RestoreUserParams,
+    SetGroupParams, SetUserLicenseParams, SetUserParams, SetUserPasswordParams,
+    SetUserPrincipalNameParams, UserFilter, UserRef,
 };
 
 tokio::task_local! {
@@ -218,9 +219,14 @@ pub trait RoleDirectory {
     async fn user_roles(&self, user: &UserRef) -> FaultResult<Vec<Role>>;
 }
 
-/// Groups: Get-MsolGroup, Get-MsolGroupMember.
+/// Security groups: Get-, New-, Set-, Remove-MsolGroup and Get-, Add-, Remove-MsolGroupMember.
 #[async_trait]
 pub trait GroupDirectory {
+    async fn new_group(&self, params: NewGroupParams) -> FaultResult<Group>;
+    async fn set_group(&self, params: SetGroupParams) -> FaultResult<Outcome>;
+    async fn remove_group(&self, id: Uuid) -> FaultResult<Outcome>;
+    async fn add_group_member(&self, params: GroupMemberChangeParams) -> FaultResult<Outcome>;
+    async fn remove_group_member(&self, params: GroupMemberChangeParams) -> FaultResult<Outcome>;
     async fn groups(&self, query: &GroupQuery, page: PageRequest) -> FaultResult<Page<Group>>;
     async fn group(&self, id: Uuid) -> FaultResult<Group>;
     async fn group_members(

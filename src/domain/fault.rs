@@ -45,6 +45,13 @@ pub enum Fault {
     RoleMemberNotFound,
     #[error("Group not found.  Group: {0}.")]
     GroupNotFound(String),
+    /// UNCONFIRMED fault name and text: MSOnline's for a repeated Add-MsolGroupMember were not
+    /// found; named after its role-member twin.
+    #[error("The group member you are trying to add is already a member of this group.")]
+    GroupMemberAlreadyExists,
+    /// UNCONFIRMED fault name and text, as for `GroupMemberAlreadyExists`.
+    #[error("The group member you are trying to delete is not a member of this group.")]
+    GroupMemberNotFound,
     #[error("Domain not found.  Domain: {0}.")]
     DomainNotFound(String),
     #[error("Access Denied. You do not have permissions to call this cmdlet. {0}")]
@@ -102,6 +109,8 @@ impl Fault {
             Fault::RoleMemberAlreadyExists => "RoleMemberAlreadyExistsException",
             Fault::RoleMemberNotFound => "RoleMemberNotFoundException",
             Fault::GroupNotFound(_) => "GroupNotFoundException",
+            Fault::GroupMemberAlreadyExists => "GroupMemberAlreadyExistsException",
+            Fault::GroupMemberNotFound => "GroupMemberNotFoundException",
             Fault::DomainNotFound(_) => "DomainNotFoundException",
             Fault::AccessDenied(_) => "AccessDeniedException",
             Fault::Service { .. } | Fault::Unexpected(_) => "MicrosoftOnlineException",
@@ -114,7 +123,8 @@ impl Fault {
             | Fault::RoleNotFound(_)
             | Fault::GroupNotFound(_)
             | Fault::DomainNotFound(_)
-            | Fault::RoleMemberNotFound => 404,
+            | Fault::RoleMemberNotFound
+            | Fault::GroupMemberNotFound => 404,
             Fault::InvalidValue { .. }
             | Fault::Required { .. }
             | Fault::NotUnique { .. }
@@ -123,7 +133,8 @@ impl Fault {
             Fault::UserAlreadyExists(_)
             | Fault::RestoreNotAllowed(_)
             | Fault::LicenseQuotaExceeded { .. }
-            | Fault::RoleMemberAlreadyExists => 409,
+            | Fault::RoleMemberAlreadyExists
+            | Fault::GroupMemberAlreadyExists => 409,
             Fault::AccessDenied(_) => 403,
             Fault::Service { status, .. } => *status,
             Fault::Unexpected(_) => 500,

@@ -2,6 +2,7 @@
 
 pub mod country;
 pub mod fault;
+pub mod groups;
 pub mod licensing;
 pub mod model;
 pub mod password;

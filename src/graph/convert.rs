@@ -463,7 +463,11 @@ pub fn group(object: &Value) -> Option<Group> {
         },
         is_system: false,
         last_dir_sync_time: time(object, "onPremisesLastSyncDateTime"),
-        managed_by: None,
+        // MSOnline's one owner: the first of Graph's owners, when they were expanded.
+        managed_by: object["owners"]
+            .as_array()
+            .and_then(|owners| owners.first())
+            .and_then(|o| text(o, "id")),
         proxy_addresses: texts(object, "proxyAddresses"),
         errors: Vec::new(),
         has_license_errors: false,

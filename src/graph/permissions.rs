@@ -12,6 +12,7 @@ pub const DELEGATED_SCOPES: &[&str] = &[
     "Policy.ReadWrite.AuthenticationMethod",
     "RoleManagement.ReadWrite.Directory",
     "LicenseAssignment.ReadWrite.All",
+    "Group.ReadWrite.All",
 ];
 
 /// The scope parameter for a delegated sign-in against the Graph endpoint `graph`.
@@ -67,6 +68,9 @@ pub fn needed_for(request: &str) -> Option<&'static str> {
         }
         (true, ["directoryRoles", ..]) => {
             "Changing role members needs the Privileged Role Administrator role and the RoleManagement.ReadWrite.Directory permission."
+        }
+        (true, ["groups", ..]) => {
+            "Creating, changing and deleting groups and their members needs the Groups Administrator, User Administrator or Directory Writers role and the Group.ReadWrite.All permission."
         }
         (true, ["users", ..] | ["directory", "deletedItems", ..]) => {
             "Creating, changing, deleting and restoring users needs the User Administrator role and the User.ReadWrite.All permission."

@@ -198,6 +198,11 @@ async fn the_demo_tenant_answers_every_operation() {
     let groups = bridge.ok("Get-MsolGroup", json!({})).await;
     let group = groups["Value"][0]["ObjectId"].clone();
     let grady = "grady.archie@contoso.com";
+    let grady_id = bridge.user(grady).await["ObjectId"].clone();
+    let spare = bridge
+        .ok("New-MsolGroup", json!({ "DisplayName": "Spare" }))
+        .await["ObjectId"]
+        .clone();
     let requests: Vec<(&str, Value)> = vec![
         ("Get-MsolUser", json!({ "SearchString": "grady" })),
         (
@@ -258,6 +263,20 @@ async fn the_demo_tenant_answers_every_operation() {
         ),
         ("Get-MsolGroup", json!({ "GroupType": "Security" })),
         ("Get-MsolGroupMember", json!({ "GroupObjectId": group })),
+        ("New-MsolGroup", json!({ "DisplayName": "Every operation" })),
+        (
+            "Set-MsolGroup",
+            json!({ "ObjectId": spare, "Description": "changed" }),
+        ),
+        (
+            "Add-MsolGroupMember",
+            json!({ "GroupObjectId": spare, "GroupMemberObjectId": grady_id }),
+        ),
+        (
+            "Remove-MsolGroupMember",
+            json!({ "GroupObjectId": spare, "GroupMemberObjectId": grady_id }),
+        ),
+        ("Remove-MsolGroup", json!({ "ObjectId": spare })),
     ];
     let covered: Vec<&str> = requests.iter().map(|(name, _)| *name).collect();
     for op in Operation::ALL {

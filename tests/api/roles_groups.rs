@@ -179,3 +179,78 @@ async fn demo_roles_groups_and_service_principals() {
         "GroupNotFoundException"
     );
 }
+
+#[tokio::test]
+async fn security_groups_over_http_refuse_bad_input_and_change_nothing() {
+    let bridge = spawn_bridge().await;
+    let member = bridge.new_user("grouped", json!({})).await;
+    let group = bridge
+        .ok(
+            "New-MsolGroup",
+            json!({ "DisplayName": "Http Group", "ManagedBy": upn("grouped") }),
+        )
+        .await;
+    assert_eq!(group["GroupType"], "Security");
+    assert_eq!(group["ManagedBy"], member["ObjectId"]);
+    let id = group["ObjectId"].as_str().unwrap().to_string();
+
+    // Refusals name the field, and nothing is written.
+    let unnamed = bridge
+        .fault("New-MsolGroup", json!({ "DisplayName": "  " }))
+        .await;
+    assert_eq!(unnamed["Field"], "DisplayName");
+    let too_long = bridge
+        .fault("New-MsolGroup", json!({ "DisplayName": "x".repeat(257) }))
+        .await;
+    assert_eq!(too_long["Field"], "DisplayName");
+    let unknown_owner = bridge
+        .fault(
+            "New-MsolGroup",
+            json!({ "DisplayName": "Owned", "ManagedBy": upn("nobody") }),
+        )
+        .await;
+    assert_eq!(unknown_owner["Code"], "UserNotFoundException");
+    let no_member = bridge
+        .fault("Add-MsolGroupMember", json!({ "GroupObjectId": id }))
+        .await;
+    assert_eq!(no_member["Field"], "GroupMemberObjectId");
+    let contact = bridge
+        .fault(
+            "Add-MsolGroupMember",
+            json!({ "GroupObjectId": id, "GroupMemberType": "Contact", "GroupMemberObjectId": member["ObjectId"] }),
+        )
+        .await;
+    assert_eq!(contact["AllowedValues"], json!(["User", "Group"]));
+    let groups = bridge
+        .ok("Get-MsolGroup", json!({ "SearchString": "Owned" }))
+        .await;
+    assert_eq!(groups["Value"], json!([]));
+
+    bridge
+        .ok(
+            "Add-MsolGroupMember",
+            json!({ "GroupObjectId": id, "GroupMemberObjectId": member["ObjectId"] }),
+        )
+        .await;
+    let members = bridge
+        .ok("Get-MsolGroupMember", json!({ "GroupObjectId": id }))
+        .await;
+    assert_eq!(
+        names(&members, "ObjectId"),
+        vec![member["ObjectId"].as_str().unwrap()]
+    );
+    let again = bridge
+        .fault(
+            "Add-MsolGroupMember",
+            json!({ "GroupObjectId": id, "GroupMemberObjectId": member["ObjectId"] }),
+        )
+        .await;
+    assert_eq!(again["Code"], "GroupMemberAlreadyExistsException");
+    bridge
+        .ok("Remove-MsolGroup", json!({ "ObjectId": id }))
+        .await;
+    let gone = bridge
+        .fault("Get-MsolGroup", json!({ "ObjectId": id }))
+        .await;
+    assert_eq!(gone["Code"], "GroupNotFoundException");
+}

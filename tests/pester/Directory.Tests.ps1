@@ -97,3 +97,88 @@ Describe 'Company, domains and subscriptions' {
         ($skus | Where-Object SkuPartNumber -eq 'ENTERPRISEPACK').ConsumedUnits | Should -BeGreaterThan 0
     }
 }
+
+Describe 'Group changes' {
+    BeforeAll {
+        $ben = Get-MsolUser -UserPrincipalName 'johanna.lorenz@contoso.com'
+    }
+    It 'New-MsolGroup returns a security group with its owner' {
+        $group = New-MsolGroup -DisplayName 'Pester Group' -Description 'made by a test' -ManagedBy 'johanna.lorenz@contoso.com'
+        $group | Should -BeOfType ([Microsoft.Online.Administration.Group])
+        $group.GroupType | Should -Be 'Security'
+        $group.ManagedBy | Should -Be $ben.ObjectId.ToString()
+        (Get-MsolGroup -ObjectId $group.ObjectId).Description | Should -Be 'made by a test'
+    }
+    It 'New-MsolGroup without a display name fails with RequiredPropertyNotSetException and creates nothing' {
+        $before = @(Get-MsolGroup -All).Count
+        { New-MsolGroup -Description 'no name' -ErrorAction Stop } | Should -Throw -ErrorId 'Microsoft.Online.Administration.Automation.RequiredPropertyNotSetException,Microsoft.Online.Administration.Automation.NewGroup'
+        @(Get-MsolGroup -All).Count | Should -Be $before
+    }
+    It 'New-MsolGroup with -WhatIf creates nothing' {
+        New-MsolGroup -DisplayName 'Pester WhatIf' -WhatIf
+        Get-MsolGroup -SearchString 'Pester WhatIf' | Should -BeNullOrEmpty
+    }
+    It 'Set-MsolGroup changes the description, and an empty one clears it' {
+        $group = New-MsolGroup -DisplayName 'Pester Set'
+        Set-MsolGroup -ObjectId $group.ObjectId -Description 'first'
+        (Get-MsolGroup -ObjectId $group.ObjectId).Description | Should -Be 'first'
+        ((Set-MsolGroup -ObjectId $group.ObjectId -Description '' -Verbose 4>&1) -join ' ') | Should -Match 'changed Description'
+        (Get-MsolGroup -ObjectId $group.ObjectId).Description | Should -BeNullOrEmpty
+        ((Set-MsolGroup -ObjectId $group.ObjectId -DisplayName 'Pester Set' -Verbose 4>&1) -join ' ') | Should -Match 'nothing to change'
+    }
+    It 'Set-MsolGroup refuses a distribution list, naming Exchange Online' {
+        $list = Get-MsolGroup -GroupType DistributionList | Select-Object -First 1
+        { Set-MsolGroup -ObjectId $list.ObjectId -Description 'x' -ErrorAction Stop } | Should -Throw -ErrorId 'Microsoft.Online.Administration.Automation.PropertyNotSettableException,Microsoft.Online.Administration.Automation.SetGroup' -ExpectedMessage '*Exchange Online*'
+    }
+    It 'a missing group is GroupNotFoundException' {
+        { Set-MsolGroup -ObjectId ([guid]::NewGuid()) -Description 'x' -ErrorAction Stop } | Should -Throw -ErrorId 'Microsoft.Online.Administration.Automation.GroupNotFoundException,Microsoft.Online.Administration.Automation.SetGroup'
+    }
+    It 'adds piped users, refuses a second add, and removes piped members' {
+        $group = New-MsolGroup -DisplayName 'Pester Members'
+        $users = Get-MsolUser -MaxResults 5 -WarningAction SilentlyContinue
+        $users | Add-MsolGroupMember -GroupObjectId $group.ObjectId
+        $members = Get-MsolGroupMember -GroupObjectId $group.ObjectId -All
+        @($members).Count | Should -Be 5
+        { Add-MsolGroupMember -GroupObjectId $group.ObjectId -GroupMemberObjectId $users[0].ObjectId -ErrorAction Stop } | Should -Throw -ErrorId 'Microsoft.Online.Administration.Automation.GroupMemberAlreadyExistsException,Microsoft.Online.Administration.Automation.AddGroupMember'
+        $members | Remove-MsolGroupMember -GroupObjectId $group.ObjectId
+        Get-MsolGroupMember -GroupObjectId $group.ObjectId -All | Should -BeNullOrEmpty
+        { Remove-MsolGroupMember -GroupObjectId $group.ObjectId -GroupMemberObjectId $users[0].ObjectId -ErrorAction Stop } | Should -Throw -ErrorId 'Microsoft.Online.Administration.Automation.GroupMemberNotFoundException,Microsoft.Online.Administration.Automation.RemoveGroupMember'
+    }
+    It 'a piped failure is that object''s error, and the others are still added' {
+        $group = New-MsolGroup -DisplayName 'Pester Partial'
+        $real = Get-MsolUser -MaxResults 2 -WarningAction SilentlyContinue
+        $ids = @($real[0].ObjectId, [guid]::NewGuid(), $real[1].ObjectId)
+        $ids | ForEach-Object { [pscustomobject]@{ GroupMemberObjectId = $_ } } | Add-MsolGroupMember -GroupObjectId $group.ObjectId -ErrorVariable failed -ErrorAction SilentlyContinue
+        @($failed).Count | Should -Be 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'Microsoft.Online.Administration.Automation.UserNotFoundException,*'
+        @(Get-MsolGroupMember -GroupObjectId $group.ObjectId -All).Count | Should -Be 2
+    }
+    It 'GroupMemberType accepts User and Group only, naming them' {
+        $group = New-MsolGroup -DisplayName 'Pester Types'
+        { Add-MsolGroupMember -GroupObjectId $group.ObjectId -GroupMemberType Contact -GroupMemberObjectId $ben.ObjectId -ErrorAction Stop } | Should -Throw -ExpectedMessage '*Allowed values: User, Group*'
+    }
+    It 'Add-MsolGroupMember -WhatIf adds nothing' {
+        $group = New-MsolGroup -DisplayName 'Pester WhatIf Members'
+        Add-MsolGroupMember -GroupObjectId $group.ObjectId -GroupMemberObjectId $ben.ObjectId -WhatIf
+        Get-MsolGroupMember -GroupObjectId $group.ObjectId | Should -BeNullOrEmpty
+    }
+    It 'Remove-MsolGroup -Force deletes the group and its place in other groups' {
+        $outer = New-MsolGroup -DisplayName 'Pester Outer'
+        $inner = New-MsolGroup -DisplayName 'Pester Inner'
+        Add-MsolGroupMember -GroupObjectId $outer.ObjectId -GroupMemberType Group -GroupMemberObjectId $inner.ObjectId
+        (Get-MsolGroupMember -GroupObjectId $outer.ObjectId).GroupMemberType | Should -Be 'Group'
+        Remove-MsolGroup -ObjectId $inner.ObjectId -Force
+        { Get-MsolGroup -ObjectId $inner.ObjectId -ErrorAction Stop } | Should -Throw -ErrorId 'Microsoft.Online.Administration.Automation.GroupNotFoundException,*'
+        Get-MsolGroupMember -GroupObjectId $outer.ObjectId | Should -BeNullOrEmpty
+    }
+    It 'Remove-MsolGroup -WhatIf keeps the group; without -Force in a session that cannot ask it says how to go on' {
+        $group = New-MsolGroup -DisplayName 'Pester Keep'
+        Remove-MsolGroup -ObjectId $group.ObjectId -WhatIf
+        Get-MsolGroup -ObjectId $group.ObjectId | Should -Not -BeNullOrEmpty
+        $script = "Import-Module MSOnline; Connect-MsolService -LocalTenant '$tenant' -WarningAction SilentlyContinue; try { Remove-MsolGroup -ObjectId $($group.ObjectId) -ErrorAction Stop } catch { `$_.FullyQualifiedErrorId; `$_.Exception.Message }"
+        $output = & (Get-Process -Id $PID).Path -NoProfile -NonInteractive -Command $script 2>&1 | ForEach-Object { "$_" }
+        ($output -join ' ') | Should -Match 'ConfirmationNotPossible'
+        ($output -join ' ') | Should -Match '-Force'
+        Get-MsolGroup -ObjectId $group.ObjectId | Should -Not -BeNullOrEmpty
+    }
+}

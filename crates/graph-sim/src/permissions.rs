@@ -21,6 +21,8 @@ const LICENSE_ADMINISTRATOR: &str = "4d6ac14f-3453-41d0-bef9-a3e0c569773a";
 const PRIVILEGED_ROLE_ADMINISTRATOR: &str = "e8611ab8-c189-46e8-94e1-60213ab1f814";
 const GLOBAL_READER: &str = "f2ef992c-3afb-46b9-b7cf-a126ee74c451";
 const HELPDESK_ADMINISTRATOR: &str = "729827e3-9c14-49f7-bb1b-9608f156bbb8";
+const GROUPS_ADMINISTRATOR: &str = "fdd7a751-b60b-444a-984c-02652fe8fa1c";
+const DIRECTORY_WRITERS: &str = "9360feb5-f418-4baa-8175-e2a00bac4301";
 
 /// What one request needs.
 pub struct Rule {
@@ -230,6 +232,30 @@ const READ_GROUPS: Rule = rule(
     ],
     &[],
 );
+// graph/api/group-post-groups ("Group.Create" for applications), group-update, group-delete,
+// group-post-owners, group-delete-owners. The pages list no roles; Groups Administrator, User
+// Administrator and Directory Writers are the roles Entra lets manage groups (UNCONFIRMED here).
+const CREATE_GROUPS: Rule = rule(
+    &[
+        "Group.Create",
+        "Group.ReadWrite.All",
+        "Directory.ReadWrite.All",
+    ],
+    &[GROUPS_ADMINISTRATOR, USER_ADMINISTRATOR, DIRECTORY_WRITERS],
+);
+const WRITE_GROUPS: Rule = rule(
+    &["Group.ReadWrite.All", "Directory.ReadWrite.All"],
+    &[GROUPS_ADMINISTRATOR, USER_ADMINISTRATOR, DIRECTORY_WRITERS],
+);
+// graph/api/group-post-members, group-delete-members; the same roles as for WRITE_GROUPS.
+const WRITE_GROUP_MEMBERS: Rule = rule(
+    &[
+        "GroupMember.ReadWrite.All",
+        "Group.ReadWrite.All",
+        "Directory.ReadWrite.All",
+    ],
+    &[GROUPS_ADMINISTRATOR, USER_ADMINISTRATOR, DIRECTORY_WRITERS],
+);
 
 /// The OpenID Connect scopes, which need no consent (entra/identity-platform/scopes-oidc).
 pub const OPENID_SCOPES: &[&str] = &["openid", "profile", "email", "offline_access"];
@@ -252,6 +278,9 @@ const ALL_RULES: &[&Rule] = &[
     &READ_ROLES,
     &WRITE_ROLES,
     &READ_GROUPS,
+    &CREATE_GROUPS,
+    &WRITE_GROUPS,
+    &WRITE_GROUP_MEMBERS,
     &READ_METHOD_POLICY,
 ];
 
@@ -288,7 +317,10 @@ pub fn rule_for(method: &str, segments: &[&str]) -> Option<&'static Rule> {
         ["directoryRoleTemplates", ..] => &READ_ROLES,
         ["directoryRoles", ..] if !write => &READ_ROLES,
         ["directoryRoles", ..] => &WRITE_ROLES,
-        ["groups", ..] => &READ_GROUPS,
+        ["groups", ..] if !write => &READ_GROUPS,
+        ["groups"] => &CREATE_GROUPS,
+        ["groups", _, "members", ..] => &WRITE_GROUP_MEMBERS,
+        ["groups", ..] => &WRITE_GROUPS,
         ["policies", "authenticationMethodsPolicy", ..] if !write => &READ_METHOD_POLICY,
         _ => return None,
     })

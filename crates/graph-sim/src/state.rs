@@ -221,12 +221,14 @@ pub struct SimGroup {
     pub id: Uuid,
     pub display_name: String,
     pub description: Option<String>,
+    pub mail_nickname: String,
     pub mail: Option<String>,
     pub mail_enabled: bool,
     pub security_enabled: bool,
     pub proxy_addresses: Vec<String>,
     pub on_premises_last_sync_date_time: Option<String>,
     pub members: BTreeSet<Uuid>,
+    pub owners: BTreeSet<Uuid>,
 }
 
 impl SimGroup {
@@ -236,6 +238,7 @@ impl SimGroup {
             "id": self.id,
             "displayName": self.display_name,
             "description": self.description,
+            "mailNickname": self.mail_nickname,
             "mail": self.mail,
             "mailEnabled": self.mail_enabled,
             "securityEnabled": self.security_enabled,

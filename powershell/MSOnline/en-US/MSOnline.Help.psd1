@@ -248,6 +248,56 @@ Get-MsolRoleMember -RoleObjectId $role.ObjectId
             Parameters  = @{ GroupObjectId = 'The object id of the group.'; MaxResults = 'The largest number of members to return (default 250).' }
             Examples    = @(@{ Code = 'Get-MsolGroupMember -GroupObjectId (Get-MsolGroup -SearchString "Finance").ObjectId -All'; Remarks = 'Lists every member of the Finance group.' })
         }
+        'New-MsolGroup' = @{
+            Synopsis    = 'Creates a security group.'
+            Description = 'Creates a security group (not mail-enabled) and returns it. On Microsoft Graph the group gets a mail nickname made from its display name, and ManagedBy becomes its owner.'
+            Parameters  = @{
+                DisplayName = 'The display name of the group (required, at most 256 characters).'
+                Description = 'A description of the group.'
+                ManagedBy   = 'The owner of the group: a user by user principal name or object id. The group shows it as the owner''s object id.'
+            }
+            Examples    = @(@{ Code = 'New-MsolGroup -DisplayName "Finance" -Description "Finance team" -ManagedBy ben@contoso.com'; Remarks = 'Creates a security group owned by Ben.' })
+        }
+        'Set-MsolGroup' = @{
+            Synopsis    = 'Changes a security group.'
+            Description = 'Changes the display name, description or owner of a security group; only real changes are written. Groups synchronized from Active Directory and mail-enabled groups are changed where they are mastered (Active Directory, Exchange Online) and are refused here.'
+            Parameters  = @{
+                ObjectId    = 'The object id of the group to change.'
+                DisplayName = 'The new display name of the group.'
+                Description = 'The new description; an empty string clears it.'
+                ManagedBy   = 'The new owner: a user by user principal name or object id; an empty string clears it.'
+            }
+            Examples    = @(@{ Code = 'Set-MsolGroup -ObjectId (Get-MsolGroup -SearchString "Finance").ObjectId -Description "Finance and payroll"'; Remarks = 'Changes the description of the Finance group.' })
+        }
+        'Remove-MsolGroup' = @{
+            Synopsis    = 'Deletes a security group.'
+            Description = 'Deletes a security group for good (security groups have no recycle bin), with its memberships. Asks for confirmation unless -Force or -Confirm:$false is given.'
+            Parameters  = @{ ObjectId = 'The object id of the group to delete.' }
+            Examples    = @(@{ Code = 'Remove-MsolGroup -ObjectId (Get-MsolGroup -SearchString "Old project").ObjectId -Force'; Remarks = 'Deletes a group without asking.' })
+        }
+        'Add-MsolGroupMember' = @{
+            Synopsis    = 'Adds a member to a security group.'
+            Description = 'Adds a user or another group to a security group. Piped users bind their ObjectId as the member.'
+            Parameters  = @{
+                GroupObjectId       = 'The object id of the group.'
+                GroupMemberType     = 'The type of the member: User (default) or Group.'
+                GroupMemberObjectId = 'The object id of the user or group to add (bound from a piped object''s ObjectId too).'
+            }
+            Examples    = @(
+                @{ Code = 'Add-MsolGroupMember -GroupObjectId $group.ObjectId -GroupMemberType User -GroupMemberObjectId (Get-MsolUser -UserPrincipalName ben@contoso.com).ObjectId'; Remarks = 'Adds a user to a group.' }
+                @{ Code = 'Get-MsolUser -Department Finance -All | Add-MsolGroupMember -GroupObjectId $group.ObjectId'; Remarks = 'Adds every user of the Finance department.' }
+            )
+        }
+        'Remove-MsolGroupMember' = @{
+            Synopsis    = 'Removes a member from a security group.'
+            Description = 'Removes a user or another group from a security group.'
+            Parameters  = @{
+                GroupObjectId       = 'The object id of the group.'
+                GroupMemberType     = 'The type of the member: User (default) or Group.'
+                GroupMemberObjectId = 'The object id of the user or group to remove (bound from a piped object''s ObjectId too).'
+            }
+            Examples    = @(@{ Code = 'Get-MsolGroupMember -GroupObjectId $group.ObjectId -All | Remove-MsolGroupMember -GroupObjectId $group.ObjectId'; Remarks = 'Empties a group.' })
+        }
         'Reset-MsolStrongAuthenticationMethodByUpn' = @{
             Synopsis    = 'Makes a user register MFA methods again.'
             Description = 'Clears every registered MFA method of a user, so the user registers again at next sign-in ("require re-register MFA"). Per-user MFA stays as it is.'

@@ -45,3 +45,34 @@ pub async fn GetGroupMember(
     })
     .await
 }
+
+pub async fn NewGroup(p: NewGroupParams, directory: &dyn Directory) -> FaultResult<Group> {
+    check_tenant(p.tenant_id, directory).await?;
+    directory.new_group(p).await
+}
+
+pub async fn SetGroup(p: SetGroupParams, directory: &dyn Directory) -> FaultResult<Outcome> {
+    check_tenant(p.tenant_id, directory).await?;
+    directory.set_group(p).await
+}
+
+pub async fn RemoveGroup(p: RemoveGroupParams, directory: &dyn Directory) -> FaultResult<Outcome> {
+    check_tenant(p.tenant_id, directory).await?;
+    directory.remove_group(p.object_id).await
+}
+
+pub async fn AddGroupMember(
+    p: GroupMemberChangeParams,
+    directory: &dyn Directory,
+) -> FaultResult<Outcome> {
+    check_tenant(p.tenant_id, directory).await?;
+    directory.add_group_member(p).await
+}
+
+pub async fn RemoveGroupMember(
+    p: GroupMemberChangeParams,
+    directory: &dyn Directory,
+) -> FaultResult<Outcome> {
+    check_tenant(p.tenant_id, directory).await?;
+    directory.remove_group_member(p).await
+}

@@ -68,6 +68,7 @@ impl Answer for Outcome {}
 impl Answer for CreatedUser {}
 impl Answer for PasswordAnswer {}
 impl Answer for CompanyInformation {}
+impl Answer for Group {}
 
 macro_rules! operations {
     ($($variant:ident => $name:literal ($params:ty) -> $answer:ty, $summary:literal;)*) => {
@@ -154,6 +155,16 @@ operations! {
         "One group by ObjectId, or the groups matching the filters (250 unless All or MaxResults), in pages.";
     GetGroupMember => "Get-MsolGroupMember" (GetGroupMemberParams) -> ListPage<GroupMember>,
         "A group's members (250 unless All or MaxResults), in pages.";
+    NewGroup => "New-MsolGroup" (NewGroupParams) -> Group,
+        "Creates a security group (ManagedBy names its owner) and answers it.";
+    SetGroup => "Set-MsolGroup" (SetGroupParams) -> Outcome,
+        "Changes a security group's display name, description or owner; writes only real changes.";
+    RemoveGroup => "Remove-MsolGroup" (RemoveGroupParams) -> Outcome,
+        "Deletes a security group for good, with its memberships.";
+    AddGroupMember => "Add-MsolGroupMember" (GroupMemberChangeParams) -> Outcome,
+        "Adds a user or a group to a security group.";
+    RemoveGroupMember => "Remove-MsolGroupMember" (GroupMemberChangeParams) -> Outcome,
+        "Removes a user or a group from a security group.";
 }
 
 impl Operation {

@@ -21,8 +21,9 @@ use crate::domain::model::{
     RoleMemberType, User,
 };
 use crate::domain::requests::{
-    NewUserParams, RemoveUserParams, RestoreUserParams, SetUserLicenseParams, SetUserParams,
-    SetUserPasswordParams, SetUserPrincipalNameParams, UserRef,
+    GroupMemberChangeParams, NewGroupParams, NewUserParams, RemoveUserParams, RestoreUserParams,
+    SetGroupParams, SetUserLicenseParams, SetUserParams, SetUserPasswordParams,
+    SetUserPrincipalNameParams, UserRef,
 };
 use crate::domain::roles;
 use crate::domain::time::Timestamp;
@@ -194,6 +195,28 @@ impl RoleDirectory for LocalDirectory {
 
 #[async_trait]
 impl GroupDirectory for LocalDirectory {
+    async fn new_group(&self, params: NewGroupParams) -> FaultResult<Group> {
+        self.blocking(move |store| store.new_group(&params)).await
+    }
+
+    async fn set_group(&self, params: SetGroupParams) -> FaultResult<Outcome> {
+        self.blocking(move |store| store.set_group(&params)).await
+    }
+
+    async fn remove_group(&self, id: Uuid) -> FaultResult<Outcome> {
+        self.blocking(move |store| store.remove_group(id)).await
+    }
+
+    async fn add_group_member(&self, params: GroupMemberChangeParams) -> FaultResult<Outcome> {
+        self.blocking(move |store| store.add_group_member(&params))
+            .await
+    }
+
+    async fn remove_group_member(&self, params: GroupMemberChangeParams) -> FaultResult<Outcome> {
+        self.blocking(move |store| store.remove_group_member(&params))
+            .await
+    }
+
     async fn groups(&self, query: &GroupQuery, page: PageRequest) -> FaultResult<Page<Group>> {
         let query = query.clone();
         self.blocking(move |store| store.groups(&query, &page))

@@ -44,6 +44,25 @@ pub struct UserRef {
 }
 
 impl UserRef {
+    /// A user named by one text that is either an ObjectId or a user principal name (as
+    /// `-ManagedBy` takes one); `None` for an empty text.
+    pub fn from_name(name: &str) -> Option<UserRef> {
+        let name = name.trim();
+        if name.is_empty() {
+            return None;
+        }
+        Some(match Uuid::parse_str(name) {
+            Ok(id) => UserRef {
+                object_id: Some(id),
+                user_principal_name: None,
+            },
+            Err(_) => UserRef {
+                object_id: None,
+                user_principal_name: Some(name.to_string()),
+            },
+        })
+    }
+
     pub fn by_upn(upn: impl Into<String>) -> UserRef {
         UserRef {
             object_id: None,

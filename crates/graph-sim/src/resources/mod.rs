@@ -7,11 +7,11 @@ use serde_json::{json, Map, Value};
 use uuid::Uuid;
 
 use crate::odata;
+use crate::permissions;
 use crate::state::{
     graph_time, AssignedLicense, PhoneType, RoleKey, SimRole, SimTenant, SimUser,
     PASSWORD_METHOD_ID,
 };
-use crate::permissions;
 
 mod company;
 mod groups;
@@ -381,17 +381,13 @@ pub fn handle(tenant: &mut SimTenant, request: &SimRequest) -> SimResponse {
             role_resource(tenant, index, rest, request)
         }
         ("GET", ["groups"]) => list_groups(tenant, request),
-        ("GET", ["groups", id]) => match find_group(tenant, id) {
-            Some(group) => SimResponse::json(200, group.to_json()),
-            None => not_found(id),
-        },
-        ("GET", ["groups", id, "members", cast @ ..]) if cast.len() <= 1 => match find_group(tenant, id) {
-            Some(group) => {
-                let members: Vec<Uuid> = group.members.iter().copied().collect();
-                member_listing(tenant, &members, cast.first().copied(), request)
-            }
-            None => not_found(id),
-        },
+        ("POST", ["groups"]) => create_group(tenant, request),
+        (_, ["groups", id, rest @ ..]) => {
+            let Some(index) = Uuid::parse_str(id).ok().and_then(|id| tenant.groups.iter().position(|g| g.id == id)) else {
+                return not_found(id);
+            };
+            group_resource(tenant, index, rest, request)
+        }
         _ => error(400, "BadRequest", &format!("Resource not found for the segment '{}'.", segments.last().unwrap_or(&""))),
     }
 }
@@ -455,6 +451,26 @@ fn member_listing(
 
 fn is_user_cast(cast: &str) -> bool {
     cast == "microsoft.graph.user" || cast == "graph.user"
+}
+
+/// The directory object a `$ref` body's `@odata.id` names (its last segment), which must exist.
+fn referenced_object(tenant: &SimTenant, request: &SimRequest) -> Result<Uuid, SimResponse> {
+    let reference = request
+        .body
+        .as_ref()
+        .and_then(|b| b["@odata.id"].as_str())
+        .unwrap_or("");
+    let Some(id) = reference
+        .rsplit('/')
+        .next()
+        .and_then(|id| Uuid::parse_str(id).ok())
+    else {
+        return Err(bad_request("Invalid object identifier in @odata.id."));
+    };
+    if tenant.directory_object(id).is_none() {
+        return Err(not_found(&id.to_string()));
+    }
+    Ok(id)
 }
 
 /// Pages are positions in creation order; the token is opaque to clients.

@@ -62,21 +62,10 @@ pub(super) fn role_resource(
             member_listing(tenant, &members, cast.first().copied(), request)
         }
         ("POST", ["members", "$ref"]) => {
-            let reference = request
-                .body
-                .as_ref()
-                .and_then(|b| b["@odata.id"].as_str())
-                .unwrap_or("");
-            let Some(member) = reference
-                .rsplit('/')
-                .next()
-                .and_then(|id| Uuid::parse_str(id).ok())
-            else {
-                return bad_request("Invalid object identifier in @odata.id.");
+            let member = match referenced_object(tenant, request) {
+                Ok(member) => member,
+                Err(response) => return response,
             };
-            if tenant.directory_object(member).is_none() {
-                return not_found(&member.to_string());
-            }
             if !tenant.roles[index].members.insert(member) {
                 return bad_request("One or more added object references already exist for the following modified properties: 'members'.");
             }

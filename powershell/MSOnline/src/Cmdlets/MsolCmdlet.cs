@@ -163,6 +163,29 @@ namespace Microsoft.Online.Administration.Automation
             WriteProgress(writeProgress);
         }
 
+        /// <summary>Asks before a removal, as MSOnline did, unless -Confirm:$false was given. A session
+        /// that cannot ask (no terminal, a non-interactive host) gets an error that says how to go on
+        /// instead of the host's own failure. <paramref name="what"/> is "a user", "a group".</summary>
+        protected bool AskToContinue(string question, string what)
+        {
+            bool confirmDeclined = MyInvocation.BoundParameters.ContainsKey("Confirm") && !((SwitchParameter)MyInvocation.BoundParameters["Confirm"]).IsPresent;
+            if (confirmDeclined) return true;
+            Exception failure;
+            try
+            {
+                return ShouldContinue(question, Operation);
+            }
+            catch (NullReferenceException e) { failure = e; }
+            catch (System.Management.Automation.Host.HostException e) { failure = e; }
+            catch (PSInvalidOperationException e) { failure = e; }
+            ThrowTerminatingError(new ErrorRecord(
+                new PSInvalidOperationException(Operation + " asks before it removes " + what + ", and this session cannot ask (it has no interactive terminal). Add -Force, or -Confirm:$false, to remove without asking.", failure),
+                "ConfirmationNotPossible",
+                ErrorCategory.InvalidOperation,
+                Target()));
+            return false;
+        }
+
         /// <summary>What an error is about (the ErrorRecord's TargetObject).</summary>
         protected virtual object Target() { return null; }
 

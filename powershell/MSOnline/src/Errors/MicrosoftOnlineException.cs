@@ -37,6 +37,8 @@ namespace Microsoft.Online.Administration.Automation
     [Serializable] public class RoleNotFoundException : MicrosoftOnlineException { public RoleNotFoundException(string message) : base(message) { } }
     [Serializable] public class RoleMemberAlreadyExistsException : MicrosoftOnlineException { public RoleMemberAlreadyExistsException(string message) : base(message) { } }
     [Serializable] public class RoleMemberNotFoundException : MicrosoftOnlineException { public RoleMemberNotFoundException(string message) : base(message) { } }
+    [Serializable] public class GroupMemberAlreadyExistsException : MicrosoftOnlineException { public GroupMemberAlreadyExistsException(string message) : base(message) { } }
+    [Serializable] public class GroupMemberNotFoundException : MicrosoftOnlineException { public GroupMemberNotFoundException(string message) : base(message) { } }
     [Serializable] public class GroupNotFoundException : MicrosoftOnlineException { public GroupNotFoundException(string message) : base(message) { } }
     [Serializable] public class DomainNotFoundException : MicrosoftOnlineException { public DomainNotFoundException(string message) : base(message) { } }
     [Serializable] public class AccessDeniedException : MicrosoftOnlineException { public AccessDeniedException(string message) : base(message) { } }
@@ -94,6 +96,7 @@ namespace Microsoft.Online.Administration.Automation
                 case "RoleNotFoundException":
                 case "RoleMemberNotFoundException":
                 case "GroupNotFoundException":
+                case "GroupMemberNotFoundException":
                 case "DomainNotFoundException":
                     return ErrorCategory.ObjectNotFound;
                 case "PropertyValidationException":
@@ -105,6 +108,7 @@ namespace Microsoft.Online.Administration.Automation
                 case "UserAlreadyExistsException":
                 case "ObjectAlreadyExistsException":
                 case "RoleMemberAlreadyExistsException":
+                case "GroupMemberAlreadyExistsException":
                     return ErrorCategory.ResourceExists;
                 case "PropertyNotSettableException":
                 case "RestoreUserNotAllowedException":

@@ -1,6 +1,8 @@
 //! Groups and their members in the local tenant.
 
 use super::*;
+use crate::domain::groups as group_rules;
+use crate::domain::requests::{GroupMemberChangeParams, NewGroupParams, SetGroupParams};
 
 impl Store {
     pub fn groups(&self, query: &GroupQuery, page: &PageRequest) -> FaultResult<Page<Group>> {
@@ -41,7 +43,99 @@ impl Store {
     }
 
     pub fn group(&self, id: Uuid) -> FaultResult<Group> {
-        self.read(|conn| load_group(conn, id)?.ok_or_else(|| Fault::GroupNotFound(id.to_string())))
+        self.read(|conn| existing_group(conn, id))
+    }
+
+    pub fn new_group(&self, params: &NewGroupParams) -> FaultResult<Group> {
+        self.write(|tx| {
+            let owner = match &params.managed_by {
+                Some(managed_by) => resolve_owner(tx, managed_by)?,
+                None => None,
+            };
+            let group = group_rules::new_group(params, Uuid::new_v4(), owner)?;
+            save_group(tx, &group)?;
+            Ok(group)
+        })
+    }
+
+    pub fn set_group(&self, params: &SetGroupParams) -> FaultResult<Outcome> {
+        self.write(|tx| {
+            let mut group = existing_group(tx, params.object_id)?;
+            let owner = match &params.managed_by {
+                Some(managed_by) => Some(resolve_owner(tx, managed_by)?),
+                None => None,
+            };
+            let changed = group_rules::apply_changes(&mut group, params, owner)?;
+            if !changed.is_empty() {
+                save_group(tx, &group)?;
+            }
+            Ok(Outcome::of(group.object_id, changed))
+        })
+    }
+
+    /// Deletes a group for good, as Entra deletes security groups (graph/api/group-delete: only
+    /// Microsoft 365 groups go to the recycle bin); its memberships and role assignments go too.
+    pub fn remove_group(&self, id: Uuid) -> FaultResult<Outcome> {
+        self.write(|tx| {
+            let group = existing_group(tx, id)?;
+            group_rules::check_changeable(&group, "ObjectId")?;
+            let id = id.to_string();
+            for statement in [
+                "DELETE FROM group_members WHERE member_id = ?1",
+                "DELETE FROM role_members WHERE member_id = ?1",
+                "DELETE FROM groups WHERE object_id = ?1",
+            ] {
+                tx.execute(statement, [&id]).map_err(sql)?;
+            }
+            Ok(Outcome::of(group.object_id, ["ObjectId"]))
+        })
+    }
+
+    pub fn add_group_member(&self, params: &GroupMemberChangeParams) -> FaultResult<Outcome> {
+        self.write(|tx| {
+            let group = existing_group(tx, params.group_object_id)?;
+            let kind = group_rules::member_type(params)?;
+            group_rules::check_changeable(&group, "GroupObjectId")?;
+            let member = params.group_member_object_id;
+            match kind {
+                GroupMemberType::Group => {
+                    existing_group(tx, member)?;
+                }
+                _ => {
+                    load_user(tx, member, false)?
+                        .ok_or_else(|| Fault::UserNotFound(member.to_string()))?;
+                }
+            }
+            let inserted = tx
+                .execute(
+                    "INSERT OR IGNORE INTO group_members (group_id, member_id, member_type) VALUES (?1, ?2, ?3)",
+                    params![group.object_id.to_string(), member.to_string(), format!("{kind:?}")],
+                )
+                .map_err(sql)?;
+            if inserted == 0 {
+                return Err(Fault::GroupMemberAlreadyExists);
+            }
+            Ok(Outcome::of(member, ["GroupMembership"]))
+        })
+    }
+
+    pub fn remove_group_member(&self, params: &GroupMemberChangeParams) -> FaultResult<Outcome> {
+        self.write(|tx| {
+            let group = existing_group(tx, params.group_object_id)?;
+            group_rules::member_type(params)?;
+            group_rules::check_changeable(&group, "GroupObjectId")?;
+            let member = params.group_member_object_id;
+            let removed = tx
+                .execute(
+                    "DELETE FROM group_members WHERE group_id = ?1 AND member_id = ?2",
+                    params![group.object_id.to_string(), member.to_string()],
+                )
+                .map_err(sql)?;
+            if removed == 0 {
+                return Err(Fault::GroupMemberNotFound);
+            }
+            Ok(Outcome::of(member, ["GroupMembership"]))
+        })
     }
 
     pub fn group_members(
@@ -51,7 +145,7 @@ impl Store {
         page: &PageRequest,
     ) -> FaultResult<Page<GroupMember>> {
         self.read(|conn| {
-            load_group(conn, group)?.ok_or_else(|| Fault::GroupNotFound(group.to_string()))?;
+            existing_group(conn, group)?;
             scan_page(
                 page, |cursor, limit| {
                 let mut statement = conn
@@ -81,6 +175,28 @@ impl Store {
             })
         })
     }
+}
+
+/// The user a ManagedBy value names, by ObjectId or UserPrincipalName; an empty value clears it.
+fn resolve_owner(conn: &Connection, managed_by: &str) -> FaultResult<Option<Uuid>> {
+    match UserRef::from_name(managed_by) {
+        Some(user) => Ok(Some(resolve_user(conn, &user, false)?.object_id)),
+        None => Ok(None),
+    }
+}
+
+fn save_group(tx: &Connection, group: &Group) -> FaultResult<()> {
+    tx.execute(
+        "INSERT INTO groups (object_id, display_name, data) VALUES (?1, ?2, ?3)
+         ON CONFLICT (object_id) DO UPDATE SET display_name = excluded.display_name, data = excluded.data",
+        params![group.object_id.to_string(), group.display_name, to_json(group)?],
+    )
+    .map_err(sql)?;
+    Ok(())
+}
+
+fn existing_group(conn: &Connection, id: Uuid) -> FaultResult<Group> {
+    load_group(conn, id)?.ok_or_else(|| Fault::GroupNotFound(id.to_string()))
 }
 
 pub(super) fn load_group(conn: &Connection, id: Uuid) -> FaultResult<Option<Group>> {

@@ -24,26 +24,6 @@ namespace Microsoft.Online.Administration.Automation
         [Parameter]
         public SwitchParameter Force { get; set; }
 
-        /// <summary>Asks, as MSOnline did; a session that cannot ask (no terminal, a non-interactive
-        /// host) gets an error that says how to go on instead of the host's own failure.</summary>
-        private bool AskToContinue(string question)
-        {
-            Exception failure;
-            try
-            {
-                return ShouldContinue(question, "Remove-MsolUser");
-            }
-            catch (NullReferenceException e) { failure = e; }
-            catch (System.Management.Automation.Host.HostException e) { failure = e; }
-            catch (PSInvalidOperationException e) { failure = e; }
-            ThrowTerminatingError(new ErrorRecord(
-                new PSInvalidOperationException("Remove-MsolUser asks before it removes a user, and this session cannot ask (it has no interactive terminal). Add -Force, or -Confirm:$false, to remove without asking.", failure),
-                "ConfirmationNotPossible",
-                ErrorCategory.InvalidOperation,
-                Target()));
-            return false;
-        }
-
         protected override object Target()
         {
             return ParameterSetName == ByUpnSet ? UserPrincipalName : (object)ObjectId;
@@ -54,8 +34,7 @@ namespace Microsoft.Online.Administration.Automation
             string target = Convert.ToString(Target());
             string action = RemoveFromRecycleBin ? "Remove-MsolUser (delete for good)" : "Remove-MsolUser (move to the recycle bin)";
             if (!ShouldProcess(target, action)) return;
-            bool confirmDeclined = MyInvocation.BoundParameters.ContainsKey("Confirm") && !((SwitchParameter)MyInvocation.BoundParameters["Confirm"]).IsPresent;
-            if (!Force && !confirmDeclined && !AskToContinue("Remove user " + target + "?")) return;
+            if (!Force && !AskToContinue("Remove user " + target + "?", "a user")) return;
             Submit<WriteOutcome>(BoundBody("Force"), target, outcome => ReportOutcome(target, outcome));
         }
     }
