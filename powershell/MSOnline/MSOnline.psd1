@@ -25,6 +25,7 @@
         'Get-MsolUserByStrongAuthentication',
         'Get-MsolUserRole',
         'New-MsolGroup',
+        'New-MsolLicenseOptions',
         'New-MsolUser',
         'Remove-MsolGroup',
         'Remove-MsolGroupMember',

@@ -1,6 +1,6 @@
 //! Licences: `Set-MsolUserLicense`, `New-MsolUser -LicenseAssignment` and the `AccountSKU` view.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use uuid::Uuid;
 
@@ -108,6 +108,60 @@ pub fn disabled_plans(license: &UserLicense) -> Vec<String> {
         .collect()
 }
 
+/// Refuses a disabled plan that is not one of the licence's own service plans; answers the plans
+/// as the licence names them (a script may write `exchange_s_standard`).
+fn check_plans(
+    field: &str,
+    account_sku_id: &str,
+    plan_names: &[&str],
+    disabled: &[String],
+) -> FaultResult<Vec<String>> {
+    disabled
+        .iter()
+        .map(|wanted| {
+            plan_names
+                .iter()
+                .find(|name| name.eq_ignore_ascii_case(wanted.trim()))
+                .map(|name| name.to_string())
+                .ok_or_else(|| Fault::InvalidLicense {
+                    field: field.to_string(),
+                    reason: format!("'{wanted}' is not a service plan of {account_sku_id}."),
+                    allowed: plan_names.iter().map(|n| n.to_string()).collect(),
+                })
+        })
+        .collect()
+}
+
+/// `New-MsolLicenseOptions`: the licence options for one of the tenant's subscriptions, its
+/// AccountSkuId and plans checked now, so that a typo fails here and not at the first user.
+pub fn license_option(
+    skus: &[AccountSku],
+    account_sku_id: &str,
+    disabled: &[String],
+) -> FaultResult<(AccountSkuIdentifier, Vec<String>)> {
+    let sku = skus
+        .iter()
+        .find(|s| s.account_sku_id.eq_ignore_ascii_case(account_sku_id.trim()))
+        .ok_or_else(|| Fault::InvalidLicense {
+            field: "AccountSkuId".to_string(),
+            reason: format!("'{account_sku_id}' is not a subscription of this tenant."),
+            allowed: skus.iter().map(|s| s.account_sku_id.clone()).collect(),
+        })?;
+    let plan_names: Vec<&str> = sku
+        .service_status
+        .iter()
+        .map(|s| s.service_plan.service_name.as_str())
+        .collect();
+    let disabled = check_plans("DisabledPlans", &sku.account_sku_id, &plan_names, disabled)?;
+    Ok((
+        AccountSkuIdentifier {
+            account_name: sku.account_name.clone(),
+            sku_part_number: sku.sku_part_number.clone(),
+        },
+        disabled,
+    ))
+}
+
 /// The ids of a licence's disabled service plans in its subscription (Graph's `disabledPlans`).
 pub fn disabled_plan_ids(license: &UserLicense, subscription: &Subscription) -> Vec<Uuid> {
     let disabled = disabled_plans(license);
@@ -201,23 +255,17 @@ pub fn apply(
                 allowed: held.keys().cloned().collect(),
             });
         };
-        let plan_names: BTreeSet<&str> = subscription
+        let plan_names: Vec<&str> = subscription
             .service_plans
             .iter()
             .map(|p| p.service_name.as_str())
             .collect();
-        if let Some(unknown) = option
-            .disabled_service_plans
-            .iter()
-            .find(|p| !plan_names.iter().any(|n| n.eq_ignore_ascii_case(p)))
-        {
-            return Err(Fault::InvalidLicense {
-                field: "LicenseOptions.DisabledServicePlans".to_string(),
-                reason: format!("'{unknown}' is not a service plan of {key}."),
-                allowed: plan_names.iter().map(|n| n.to_string()).collect(),
-            });
-        }
-        *disabled = option.disabled_service_plans.clone();
+        *disabled = check_plans(
+            "LicenseOptions.DisabledServicePlans",
+            &key,
+            &plan_names,
+            &option.disabled_service_plans,
+        )?;
     }
 
     let changed = held != before;

@@ -241,6 +241,10 @@ async fn the_demo_tenant_answers_every_operation() {
             "Reset-MsolStrongAuthenticationMethodByUpn",
             json!({ "UserPrincipalName": grady }),
         ),
+        (
+            "New-MsolLicenseOptions",
+            json!({ "AccountSkuId": "contoso:ENTERPRISEPACK", "DisabledPlans": ["TEAMS1"] }),
+        ),
         ("Get-MsolAccountSku", json!({})),
         ("Get-MsolCompanyInformation", json!({})),
         ("Get-MsolDomain", json!({})),

@@ -221,6 +221,58 @@ async fn passwords_principal_names_and_licences() {
 }
 
 #[tokio::test]
+async fn licence_options_are_checked_against_the_tenants_subscriptions() {
+    let bridge = spawn_bridge().await;
+    let option = bridge
+        .ok(
+            "New-MsolLicenseOptions",
+            json!({ "AccountSkuId": "CONTOSO:enterprisepack", "DisabledPlans": ["teams1", "MCOSTANDARD"] }),
+        )
+        .await;
+    assert_eq!(
+        option,
+        json!({ "AccountSkuId": { "AccountName": "contoso", "SkuPartNumber": "ENTERPRISEPACK" }, "DisabledServicePlans": ["TEAMS1", "MCOSTANDARD"] })
+    );
+    let unknown_sku = bridge
+        .fault(
+            "New-MsolLicenseOptions",
+            json!({ "AccountSkuId": "contoso:NOPE" }),
+        )
+        .await;
+    assert_eq!(
+        (unknown_sku["Code"].as_str(), unknown_sku["Field"].as_str()),
+        (
+            Some("InvalidLicenseConfigurationException"),
+            Some("AccountSkuId")
+        )
+    );
+    assert_eq!(
+        unknown_sku["AllowedValues"],
+        json!(["contoso:ENTERPRISEPACK"])
+    );
+    let unknown_plan = bridge
+        .fault(
+            "New-MsolLicenseOptions",
+            json!({ "AccountSkuId": "contoso:ENTERPRISEPACK", "DisabledPlans": ["NOPE"] }),
+        )
+        .await;
+    assert_eq!(unknown_plan["Field"], "DisabledPlans");
+    assert!(unknown_plan["AllowedValues"]
+        .as_array()
+        .unwrap()
+        .contains(&json!("EXCHANGE_S_ENTERPRISE")));
+    let batch = bridge
+        .client
+        .post(format!("{}/v1/New-MsolLicenseOptions/batch", bridge.url))
+        .bearer_auth(crate::helpers::SECRET)
+        .json(&json!({ "Requests": [] }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(batch.status(), 400, "building options is no write to batch");
+}
+
+#[tokio::test]
 async fn licences_run_out() {
     let mut snapshot = fresh_tenant();
     snapshot.subscriptions[0].active_units = 1;

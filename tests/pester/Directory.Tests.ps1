@@ -182,3 +182,27 @@ Describe 'Group changes' {
         Get-MsolGroup -ObjectId $group.ObjectId | Should -Not -BeNullOrEmpty
     }
 }
+
+Describe 'Licence options' {
+    It 'New-MsolLicenseOptions returns a LicenseOption with the licence''s own names' {
+        $options = New-MsolLicenseOptions -AccountSkuId 'CONTOSO:enterprisepack' -DisabledPlans 'teams1'
+        $options | Should -BeOfType ([Microsoft.Online.Administration.LicenseOption])
+        $options.AccountSkuId.AccountName | Should -Be 'contoso'
+        $options.AccountSkuId.SkuPartNumber | Should -Be 'ENTERPRISEPACK'
+        @($options.DisabledServicePlans) | Should -Be @('TEAMS1')
+    }
+    It 'refuses an unknown plan with InvalidLicenseConfigurationException, naming the licence''s plans' {
+        { New-MsolLicenseOptions -AccountSkuId 'contoso:ENTERPRISEPACK' -DisabledPlans 'TEAMS' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'Microsoft.Online.Administration.Automation.InvalidLicenseConfigurationException,Microsoft.Online.Administration.Automation.NewLicenseOptions' -ExpectedMessage '*TEAMS1*'
+    }
+    It 'refuses an AccountSkuId the tenant does not have, naming the ones it has' {
+        { New-MsolLicenseOptions -AccountSkuId 'contoso:NOPE' -ErrorAction Stop } | Should -Throw -ExpectedMessage '*Allowed values: contoso:*'
+    }
+    It 'New-MsolUser -LicenseOptions reads back as ServiceStatus' {
+        $options = New-MsolLicenseOptions -AccountSkuId 'contoso:ENTERPRISEPACK' -DisabledPlans 'EXCHANGE_S_ENTERPRISE'
+        $user = New-MsolUser -UserPrincipalName 'options.test@contoso.com' -DisplayName 'Options Test' -UsageLocation 'GB' -LicenseAssignment 'contoso:ENTERPRISEPACK' -LicenseOptions $options
+        $status = (Get-MsolUser -UserPrincipalName 'options.test@contoso.com').Licenses[0].ServiceStatus
+        ($status | Where-Object { $_.ServicePlan.ServiceName -eq 'EXCHANGE_S_ENTERPRISE' }).ProvisioningStatus | Should -Be 'Disabled'
+        ($status | Where-Object { $_.ServicePlan.ServiceName -eq 'TEAMS1' }).ProvisioningStatus | Should -Not -Be 'Disabled'
+    }
+}

@@ -248,6 +248,18 @@ Get-MsolRoleMember -RoleObjectId $role.ObjectId
             Parameters  = @{ GroupObjectId = 'The object id of the group.'; MaxResults = 'The largest number of members to return (default 250).' }
             Examples    = @(@{ Code = 'Get-MsolGroupMember -GroupObjectId (Get-MsolGroup -SearchString "Finance").ObjectId -All'; Remarks = 'Lists every member of the Finance group.' })
         }
+        'New-MsolLicenseOptions' = @{
+            Synopsis    = 'Creates a License Options object.'
+            Description = 'Makes a LicenseOption that turns off service plans (Exchange, Teams, ...) within one licence, for Set-MsolUserLicense -LicenseOptions and New-MsolUser -LicenseOptions. The AccountSkuId and the plans are checked against the tenant''s subscriptions, so a misspelt plan fails here, naming the plans the licence has. Get-MsolAccountSku | Select-Object -ExpandProperty ServiceStatus lists them.'
+            Parameters  = @{
+                AccountSkuId  = 'The licence, as Get-MsolAccountSku shows it: contoso:ENTERPRISEPACK.'
+                DisabledPlans = 'The service plans to turn off, by ServiceName (EXCHANGE_S_ENTERPRISE, TEAMS1, ...). None: every plan on.'
+            }
+            Examples    = @(
+                @{ Code = '$options = New-MsolLicenseOptions -AccountSkuId contoso:ENTERPRISEPACK -DisabledPlans TEAMS1, MCOSTANDARD'; Remarks = 'Licence options that turn off Teams and Skype for Business.' }
+                @{ Code = 'Set-MsolUserLicense -UserPrincipalName ben@contoso.com -AddLicenses contoso:ENTERPRISEPACK -LicenseOptions $options'; Remarks = 'Assigns E3 without those plans.' }
+            )
+        }
         'New-MsolGroup' = @{
             Synopsis    = 'Creates a security group.'
             Description = 'Creates a security group (not mail-enabled) and returns it. On Microsoft Graph the group gets a mail nickname made from its display name, and ManagedBy becomes its owner.'

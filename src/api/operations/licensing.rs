@@ -18,3 +18,20 @@ pub async fn GetAccountSku(
     check_tenant(p.tenant_id, directory).await?;
     Ok(ListPage::all(directory.account_skus().await?))
 }
+
+pub async fn NewLicenseOptions(
+    p: NewLicenseOptionsParams,
+    directory: &dyn Directory,
+) -> FaultResult<LicenseOptionAnswer> {
+    check_tenant(p.tenant_id, directory).await?;
+    let skus = directory.account_skus().await?;
+    let (account_sku_id, disabled_service_plans) = crate::domain::licensing::license_option(
+        &skus,
+        &p.account_sku_id,
+        p.disabled_plans.as_deref().unwrap_or_default(),
+    )?;
+    Ok(LicenseOptionAnswer {
+        account_sku_id,
+        disabled_service_plans,
+    })
+}

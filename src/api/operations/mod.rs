@@ -14,8 +14,8 @@ use crate::directory::{
 };
 use crate::domain::fault::{Fault, FaultResult};
 use crate::domain::model::{
-    AccountSku, CompanyInformation, Domain, Group, GroupMember, Role, RoleMember, RoleMemberType,
-    User,
+    AccountSku, AccountSkuIdentifier, CompanyInformation, Domain, Group, GroupMember, Role,
+    RoleMember, RoleMemberType, User,
 };
 use crate::domain::query::StrongAuthenticationFilter;
 use crate::domain::requests::*;
@@ -33,6 +33,15 @@ pub struct PasswordAnswer {
     /// The new password; absent when only a change at next sign-in was forced.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub password: Option<String>,
+}
+
+/// `New-MsolLicenseOptions`' answer: MSOnline's `LicenseOption`, whose AccountSkuId is an
+/// `AccountSkuIdentifier` (the request form, `LicenseOption` in `domain`, takes the text form).
+#[derive(Serialize, JsonSchema)]
+#[serde(rename_all = "PascalCase")]
+pub struct LicenseOptionAnswer {
+    pub account_sku_id: AccountSkuIdentifier,
+    pub disabled_service_plans: Vec<String>,
 }
 
 /// An operation's answer, serialized, with its next page token (also sent as the
@@ -69,6 +78,7 @@ impl Answer for CreatedUser {}
 impl Answer for PasswordAnswer {}
 impl Answer for CompanyInformation {}
 impl Answer for Group {}
+impl Answer for LicenseOptionAnswer {}
 
 macro_rules! operations {
     ($($variant:ident => $name:literal ($params:ty) -> $answer:ty, $summary:literal;)*) => {
@@ -135,6 +145,8 @@ operations! {
         "Adds and removes a user's licences in one atomic change.";
     ResetStrongAuthenticationMethodByUpn => "Reset-MsolStrongAuthenticationMethodByUpn" (ResetStrongAuthenticationParams) -> Outcome,
         "Clears a user's registered MFA methods so the user registers again at next sign-in.";
+    NewLicenseOptions => "New-MsolLicenseOptions" (NewLicenseOptionsParams) -> LicenseOptionAnswer,
+        "Service plans to turn off within one of the tenant's licences, checked against its subscriptions, for Set-MsolUserLicense and New-MsolUser -LicenseOptions.";
     GetAccountSku => "Get-MsolAccountSku" (TenantParams) -> ListPage<AccountSku>,
         "The tenant's subscriptions with their units.";
     GetCompanyInformation => "Get-MsolCompanyInformation" (TenantParams) -> CompanyInformation,
@@ -168,9 +180,10 @@ operations! {
 }
 
 impl Operation {
-    /// Whether the operation changes something (and so may be batched): every cmdlet but the Get- ones.
+    /// Whether the operation changes something (and so may be batched): every cmdlet but the Get-
+    /// ones and New-MsolLicenseOptions, which only builds an object.
     pub fn is_write(self) -> bool {
-        !self.name().starts_with("Get-")
+        !self.name().starts_with("Get-") && self != Operation::NewLicenseOptions
     }
 }
 

@@ -22,3 +22,14 @@ user_identity_request! {
         pub license_options: Option<Vec<LicenseOption>>,
     }
 }
+
+/// `New-MsolLicenseOptions`: service plans to turn off within one of the tenant's licences.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct NewLicenseOptionsParams {
+    pub account_sku_id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disabled_plans: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenant_id: Option<Uuid>,
+}
