@@ -65,6 +65,7 @@ pub fn simulated_tenant(snapshot: &TenantSnapshot) -> SimTenant {
                 GroupType::Security | GroupType::MailEnabledSecurity
             ),
             proxy_addresses: g.proxy_addresses.clone(),
+            on_premises_sync_enabled: g.last_dir_sync_time.map(|_| true),
             on_premises_last_sync_date_time: g.last_dir_sync_time.map(|t| graph_time(t.datetime())),
             members: snapshot
                 .group_memberships
@@ -122,10 +123,13 @@ pub fn simulated_tenant(snapshot: &TenantSnapshot) -> SimTenant {
             "securityComplianceNotificationMails": company.security_compliance_notification_emails,
             "securityComplianceNotificationPhones": company.security_compliance_notification_phones,
             "preferredLanguage": company.preferred_language,
-            "onPremisesSyncEnabled": company.directory_synchronization_enabled.then_some(true),
+            // organization: true while synchronized, false once turned off, null if never.
+            "onPremisesSyncEnabled": company.directory_synchronization_enabled.then_some(true)
+                .or(snapshot.dir_sync_turned_off_at.map(|_| false)),
             "onPremisesLastSyncDateTime": company.last_dir_sync_time.map(|t| graph_time(t.datetime())),
             "onPremisesLastPasswordSyncDateTime": company.last_password_sync_time.map(|t| graph_time(t.datetime())),
         }),
+        on_premises_sync_turned_off_at: snapshot.dir_sync_turned_off_at.map(|t| t.datetime()),
         domains: snapshot
             .domains
             .iter()

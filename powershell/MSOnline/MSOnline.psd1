@@ -33,6 +33,7 @@
         'Remove-MsolUser',
         'Reset-MsolStrongAuthenticationMethodByUpn',
         'Restore-MsolUser',
+        'Set-MsolDirSyncEnabled',
         'Set-MsolGroup',
         'Set-MsolUser',
         'Set-MsolUserLicense',

@@ -115,6 +115,7 @@ pub async fn run_all(directory: &dyn Directory) {
     licences_need_a_usage_location_and_free_units(directory).await;
     roles_take_members_by_either_name(directory).await;
     security_groups_are_created_changed_filled_and_removed(directory).await;
+    directory_synchronization_turns_on_and_off_once(directory).await;
     listing_pages_through_everything(directory).await;
     the_user_count_is_what_a_whole_listing_returns(directory).await;
     passwords_and_user_principal_names(directory).await;
@@ -736,6 +737,37 @@ pub async fn security_groups_are_created_changed_filled_and_removed(directory: &
             .code(),
         "GroupNotFoundException"
     );
+}
+
+/// A fresh tenant has never synchronized: it can be turned on, then off, and then not back on
+/// within 72 hours. A repeat of the current state changes nothing.
+pub async fn directory_synchronization_turns_on_and_off_once(directory: &dyn Directory) {
+    let state = |enabled: bool, status: &'static str| (enabled, status.to_string());
+    let company = || async {
+        let c = directory.company_information().await.unwrap();
+        (
+            c.directory_synchronization_enabled,
+            c.directory_synchronization_status,
+        )
+    };
+    assert_eq!(company().await, state(false, "Disabled"));
+    let changed = |enable| async move {
+        directory
+            .set_dir_sync_enabled(enable)
+            .await
+            .unwrap_or_else(|f| panic!("turning directory synchronization to {enable}: {f}"))
+            .changed
+    };
+    assert_eq!(changed(true).await, ["DirectorySynchronizationEnabled"]);
+    assert_eq!(company().await, state(true, "Enabled"));
+    assert!(changed(true).await.is_empty());
+    assert_eq!(changed(false).await, ["DirectorySynchronizationEnabled"]);
+    assert_eq!(company().await, state(false, "Disabled"));
+    assert!(changed(false).await.is_empty());
+    let refused = directory.set_dir_sync_enabled(true).await.unwrap_err();
+    assert_eq!(refused.code(), "DirSyncStatusChangeNotAllowedException");
+    assert!(refused.to_string().contains("72 hours"), "{refused}");
+    assert_eq!(company().await, state(false, "Disabled"));
 }
 
 pub async fn listing_pages_through_everything(directory: &dyn Directory) {

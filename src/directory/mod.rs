@@ -165,11 +165,15 @@ pub trait Directory:
     fn backend(&self) -> &'static str;
 }
 
-/// The company and its domains: Get-MsolCompanyInformation, Get-MsolDomain.
+/// The company and its domains: Get-MsolCompanyInformation, Get-MsolDomain,
+/// Set-MsolDirSyncEnabled.
 #[async_trait]
 pub trait CompanyDirectory {
     async fn company_information(&self) -> FaultResult<CompanyInformation>;
     async fn domains(&self) -> FaultResult<Vec<Domain>>;
+    /// Turns directory synchronization on or off (`domain::dir_sync`); turning it off makes
+    /// every synchronized user and group cloud-only.
+    async fn set_dir_sync_enabled(&self, enable: bool) -> FaultResult<Outcome>;
 }
 
 /// Licences: Get-MsolAccountSku, Set-MsolUserLicense.

@@ -54,6 +54,11 @@ pub enum Fault {
     GroupMemberNotFound,
     #[error("Domain not found.  Domain: {0}.")]
     DomainNotFound(String),
+    /// Directory synchronization cannot be switched now (MSOnline's
+    /// DirSyncStatusChangeNotAllowedException, whose text for this case was not found: the
+    /// message says what stands in the way and until when).
+    #[error("{0}")]
+    DirSyncStatusChangeNotAllowed(String),
     #[error("Access Denied. You do not have permissions to call this cmdlet. {0}")]
     AccessDenied(String),
     /// Microsoft Graph refused or could not complete a request; the message keeps Graph's code
@@ -112,6 +117,7 @@ impl Fault {
             Fault::GroupMemberAlreadyExists => "GroupMemberAlreadyExistsException",
             Fault::GroupMemberNotFound => "GroupMemberNotFoundException",
             Fault::DomainNotFound(_) => "DomainNotFoundException",
+            Fault::DirSyncStatusChangeNotAllowed(_) => "DirSyncStatusChangeNotAllowedException",
             Fault::AccessDenied(_) => "AccessDeniedException",
             Fault::Service { .. } | Fault::Unexpected(_) => "MicrosoftOnlineException",
         }
@@ -134,7 +140,8 @@ impl Fault {
             | Fault::RestoreNotAllowed(_)
             | Fault::LicenseQuotaExceeded { .. }
             | Fault::RoleMemberAlreadyExists
-            | Fault::GroupMemberAlreadyExists => 409,
+            | Fault::GroupMemberAlreadyExists
+            | Fault::DirSyncStatusChangeNotAllowed(_) => 409,
             Fault::AccessDenied(_) => 403,
             Fault::Service { status, .. } => *status,
             Fault::Unexpected(_) => 500,

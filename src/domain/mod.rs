@@ -1,6 +1,7 @@
 //! MSOnline's objects and rules, independent of where the directory lives.
 
 pub mod country;
+pub mod dir_sync;
 pub mod fault;
 pub mod groups;
 pub mod licensing;

@@ -13,6 +13,7 @@ pub const DELEGATED_SCOPES: &[&str] = &[
     "RoleManagement.ReadWrite.Directory",
     "LicenseAssignment.ReadWrite.All",
     "Group.ReadWrite.All",
+    "Organization.ReadWrite.All",
 ];
 
 /// The scope parameter for a delegated sign-in against the Graph endpoint `graph`.
@@ -72,6 +73,9 @@ pub fn needed_for(request: &str) -> Option<&'static str> {
         (true, ["groups", ..]) => {
             "Creating, changing and deleting groups and their members needs the Groups Administrator, User Administrator or Directory Writers role and the Group.ReadWrite.All permission."
         }
+        (true, ["organization", ..]) => {
+            "Turning directory synchronization on or off needs the Hybrid Identity Administrator role (or Global Administrator) and the Organization.ReadWrite.All permission."
+        }
         (true, ["users", ..] | ["directory", "deletedItems", ..]) => {
             "Creating, changing, deleting and restoring users needs the User Administrator role and the User.ReadWrite.All permission."
         }
@@ -96,6 +100,7 @@ mod tests {
             ("PATCH /v1.0/users/x", "User Administrator"),
             ("POST /v1.0/directory/deletedItems/x/restore", "User Administrator"),
             ("GET /v1.0/users?$top=999", "Directory.Read.All"),
+            ("PATCH /v1.0/organization/7d3f6c1e-4b7a-4a51-9d2e-2f0c6a1b9e10", "Hybrid Identity Administrator"),
         ];
         for (request, named) in cases {
             let needed = needed_for(request).unwrap_or_default();

@@ -10,7 +10,8 @@
 //!   Administrator, `nestor.wilke` Helpdesk; the group "Helpdesk Operators" holds Helpdesk Administrator.
 //! - `grady.archie`: every method type registered. `isaiah.langer`: no mobile phone.
 //!   `johanna.lorenz`: a mobile number without country code. `irvin.sayers`: blocked.
-//! - `henrietta.mueller`: synchronized from on-premises. `debra.berger`: in the recycle bin (5 days);
+//! - `henrietta.mueller`: synchronized from on-premises (directory synchronization is on, and
+//!   about 30% of the generated users are synchronized too). `debra.berger`: in the recycle bin (5 days);
 //!   `old.contractor`: deleted 45 days ago (too old to restore).
 
 use uuid::Uuid;
@@ -304,6 +305,10 @@ pub fn demo_tenant(user_count: usize, now: Timestamp) -> TenantSnapshot {
     snapshot
         .domains
         .push(managed_domain("contoso.com", false, true));
+    // Some users come from on-premises Active Directory, so synchronization is on.
+    snapshot.company.directory_synchronization_enabled = true;
+    snapshot.company.directory_synchronization_status = "Enabled".to_string();
+    snapshot.company.last_dir_sync_time = Some(today());
     let e3_units = (user_count as i32).max(300);
     snapshot.subscriptions = vec![
         office_365_e3(e3_units),

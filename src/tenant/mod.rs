@@ -59,6 +59,10 @@ pub struct TenantSnapshot {
     pub role_assignments: Vec<RoleAssignment>,
     #[serde(default)]
     pub group_memberships: Vec<GroupMembership>,
+    /// When directory synchronization was last turned off: it can be turned back on 72 hours
+    /// later (Set-MsolDirSyncEnabled).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dir_sync_turned_off_at: Option<Timestamp>,
 }
 
 /// Office 365 E3 with its service plans: what a new tenant subscribes to (25 units).
@@ -200,6 +204,7 @@ pub fn new_tenant(
         service_principals: Vec::new(),
         role_assignments: Vec::new(),
         group_memberships: Vec::new(),
+        dir_sync_turned_off_at: None,
     })
 }
 

@@ -123,7 +123,7 @@ use uuid::Uuid;
 
 const AUTHENTICATION_ADMINISTRATOR: &str = "c4e39bd9-1100-46d3-8c65-fb160da0071f";
 const GLOBAL_READER: &str = "f2ef992c-3afb-46b9-b7cf-a126ee74c451";
-const USER_ADMINISTRATOR: &str = "fe930be7-5e62-47db-91af-98c3a49a38b1";
+pub const USER_ADMINISTRATOR: &str = "fe930be7-5e62-47db-91af-98c3a49a38b1";
 
 fn user(alias: &str) -> User {
     let mut user = User::new(
@@ -436,23 +436,7 @@ async fn masked_phone_numbers_are_never_written_back() {
     }
     snapshot.users.extend([helpdesk, target]);
     let graph = spawn_unthrottled(&snapshot).await;
-    let password = graph
-        .app_directory()
-        .await
-        .set_user_password(SetUserPasswordParams {
-            user_principal_name: Some("helpdesk@contoso.onmicrosoft.com".into()),
-            new_password: Some("Correct-Horse-9".into()),
-            ..Default::default()
-        })
-        .await
-        .unwrap()
-        .unwrap();
-    let sign_in = SignIn::Password {
-        client_id: graph::auth::GRAPH_POWERSHELL_CLIENT_ID.into(),
-        username: "helpdesk@contoso.onmicrosoft.com".into(),
-        password: Secret::new(password),
-    };
-    let directory = graph::connect(graph.settings(sign_in), &|_| {})
+    let directory = directory_as(&graph, "helpdesk@contoso.onmicrosoft.com")
         .await
         .unwrap();
     let seen = directory
@@ -1147,7 +1131,7 @@ async fn any_role_template_graph_lists_works_by_id_or_name() {
 }
 
 /// Makes a user of the snapshot a member of a role (by template id).
-fn grant_role(snapshot: &mut TenantSnapshot, member: &User, role: &str) {
+pub fn grant_role(snapshot: &mut TenantSnapshot, member: &User, role: &str) {
     snapshot.role_assignments.push(RoleAssignment {
         role_object_id: Uuid::parse_str(role).unwrap(),
         member_object_id: member.object_id,
@@ -1403,7 +1387,7 @@ async fn permissions_consent_and_roles_are_enforced_as_documented() {
 }
 
 /// A directory signed in as a user of the simulated tenant (password grant, Graph PowerShell's client).
-async fn directory_as(graph: &TestGraph, upn: &str) -> Result<GraphDirectory, String> {
+pub async fn directory_as(graph: &TestGraph, upn: &str) -> Result<GraphDirectory, String> {
     give_password(graph, upn);
     let sign_in = SignIn::Password {
         client_id: graph::auth::GRAPH_POWERSHELL_CLIENT_ID.into(),

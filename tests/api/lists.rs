@@ -281,6 +281,7 @@ async fn the_demo_tenant_answers_every_operation() {
             json!({ "GroupObjectId": spare, "GroupMemberObjectId": grady_id }),
         ),
         ("Remove-MsolGroup", json!({ "ObjectId": spare })),
+        ("Set-MsolDirSyncEnabled", json!({ "EnableDirSync": false })),
     ];
     let covered: Vec<&str> = requests.iter().map(|(name, _)| *name).collect();
     for op in Operation::ALL {

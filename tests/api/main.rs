@@ -3,6 +3,7 @@
 
 mod batch;
 mod cli;
+mod company;
 mod conformance;
 mod crash;
 mod errors;

@@ -183,6 +183,70 @@ Describe 'Group changes' {
     }
 }
 
+Describe 'Directory synchronization' {
+    BeforeAll {
+        # A tenant of its own: turning synchronization off changes every synchronized user.
+        $dirSyncTenant = Connect-TestTenant
+        $company = Get-MsolCompanyInformation
+        $syncedCount = @(Get-MsolUser -All -Synchronized).Count
+    }
+    AfterAll {
+        Connect-MsolService -LocalTenant $tenant
+    }
+    It 'the demo company synchronizes from Active Directory' {
+        $company.DirectorySynchronizationEnabled | Should -BeTrue
+        $company.DirectorySynchronizationStatus | Should -Be ([Microsoft.Online.Administration.DirectorySynchronizationStatus]::Enabled)
+        $syncedCount | Should -BeGreaterThan 0
+    }
+    It 'EnableDirSync is mandatory and a Boolean; Force and WhatIf are offered' {
+        $command = Get-Command Set-MsolDirSyncEnabled
+        $command.Parameters['EnableDirSync'].ParameterType | Should -Be ([bool])
+        $command.Parameters['EnableDirSync'].Attributes.Where({ $_ -is [System.Management.Automation.ParameterAttribute] }).Mandatory | Should -BeTrue
+        $command.Parameters.Keys | Should -Contain 'Force'
+        $command.Parameters.Keys | Should -Contain 'WhatIf'
+        { Set-MsolDirSyncEnabled -EnableDirSync 'maybe' -Force -ErrorAction Stop } | Should -Throw -ExceptionType ([System.Management.Automation.ParameterBindingException])
+    }
+    It '-WhatIf turns nothing off' {
+        Set-MsolDirSyncEnabled -EnableDirSync $false -WhatIf
+        (Get-MsolCompanyInformation).DirectorySynchronizationEnabled | Should -BeTrue
+        @(Get-MsolUser -All -Synchronized).Count | Should -Be $syncedCount
+    }
+    It 'without -Force in a session that cannot ask, it says how to go on and changes nothing' {
+        $script = "Import-Module MSOnline; Connect-MsolService -LocalTenant '$dirSyncTenant' -WarningAction SilentlyContinue; try { Set-MsolDirSyncEnabled -EnableDirSync `$false -ErrorAction Stop } catch { `$_.FullyQualifiedErrorId; `$_.Exception.Message }"
+        $output = (& (Get-Process -Id $PID).Path -NoProfile -NonInteractive -Command $script 2>&1 | ForEach-Object { "$_" }) -join ' '
+        $output | Should -Match 'ConfirmationNotPossible,Microsoft.Online.Administration.Automation.SetDirSyncEnabled'
+        $output | Should -Match 'turns off directory synchronization'
+        $output | Should -Match '-Force'
+        (Get-MsolCompanyInformation).DirectorySynchronizationEnabled | Should -BeTrue
+    }
+    It 'turning it on while on changes nothing' {
+        $verbose = Set-MsolDirSyncEnabled -EnableDirSync $true -Force -Verbose 4>&1
+        "$verbose" | Should -Match 'nothing to change'
+    }
+    It 'turns off with -Force from a piped TenantId, and synchronized users become cloud-only' {
+        $verbose = [pscustomobject]@{ TenantId = $company.ObjectId } | Set-MsolDirSyncEnabled -EnableDirSync $false -Force -Verbose 4>&1
+        "$verbose" | Should -Match 'changed DirectorySynchronizationEnabled'
+        $after = Get-MsolCompanyInformation
+        $after.DirectorySynchronizationEnabled | Should -BeFalse
+        $after.DirectorySynchronizationStatus | Should -Be 'Disabled'
+        Get-MsolUser -All -Synchronized | Should -BeNullOrEmpty
+        $henrietta = Get-MsolUser -UserPrincipalName 'henrietta.mueller@contoso.com'
+        $henrietta.LastDirSyncTime | Should -BeNullOrEmpty
+        $henrietta.ImmutableId | Should -Not -BeNullOrEmpty
+        Set-MsolUser -UserPrincipalName 'henrietta.mueller@contoso.com' -Department 'Cloud only'
+        (Get-MsolUser -UserPrincipalName 'henrietta.mueller@contoso.com').Department | Should -Be 'Cloud only'
+    }
+    It 'turning it back on within 72 hours is DirSyncStatusChangeNotAllowedException, and it stays off' {
+        $failure = $null
+        try { Set-MsolDirSyncEnabled -EnableDirSync $true -Force -ErrorAction Stop } catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -Be 'Microsoft.Online.Administration.Automation.DirSyncStatusChangeNotAllowedException,Microsoft.Online.Administration.Automation.SetDirSyncEnabled'
+        $failure.Exception | Should -BeOfType ([Microsoft.Online.Administration.Automation.MicrosoftOnlineException])
+        $failure.Exception.Message | Should -Match '72 hours'
+        $failure.CategoryInfo.Category | Should -Be 'OperationStopped'
+        (Get-MsolCompanyInformation).DirectorySynchronizationEnabled | Should -BeFalse
+    }
+}
+
 Describe 'Licence options' {
     It 'New-MsolLicenseOptions returns a LicenseOption with the licence''s own names' {
         $options = New-MsolLicenseOptions -AccountSkuId 'CONTOSO:enterprisepack' -DisabledPlans 'teams1'

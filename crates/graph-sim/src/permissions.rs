@@ -23,6 +23,7 @@ const GLOBAL_READER: &str = "f2ef992c-3afb-46b9-b7cf-a126ee74c451";
 const HELPDESK_ADMINISTRATOR: &str = "729827e3-9c14-49f7-bb1b-9608f156bbb8";
 const GROUPS_ADMINISTRATOR: &str = "fdd7a751-b60b-444a-984c-02652fe8fa1c";
 const DIRECTORY_WRITERS: &str = "9360feb5-f418-4baa-8175-e2a00bac4301";
+const HYBRID_IDENTITY_ADMINISTRATOR: &str = "8ac3fc64-6eca-42ea-9e69-59f4c7b60eb2";
 
 /// What one request needs.
 pub struct Rule {
@@ -165,6 +166,13 @@ const READ_ORGANIZATION: Rule = rule(
     ],
     &[],
 );
+// graph/api/organization-update: Organization.ReadWrite.All, delegated or application. The one
+// property the simulator's callers write, onPremisesSyncEnabled, is documented with a Hybrid
+// Identity Administrator (office365/enterprise/turn-off-directory-synchronization).
+const WRITE_ORGANIZATION: Rule = rule(
+    &["Organization.ReadWrite.All"],
+    &[HYBRID_IDENTITY_ADMINISTRATOR],
+);
 // graph/api/domain-list, domain-get.
 const READ_DOMAINS: Rule = rule(
     &[
@@ -282,6 +290,7 @@ const ALL_RULES: &[&Rule] = &[
     &WRITE_GROUPS,
     &WRITE_GROUP_MEMBERS,
     &READ_METHOD_POLICY,
+    &WRITE_ORGANIZATION,
 ];
 
 /// Every permission the simulator knows: what a fully consented client holds.
@@ -298,6 +307,7 @@ pub fn all_permissions() -> BTreeSet<String> {
 pub fn rule_for(method: &str, segments: &[&str]) -> Option<&'static Rule> {
     let write = method != "GET";
     Some(match segments {
+        ["organization", ..] if write => &WRITE_ORGANIZATION,
         ["organization", ..] => &READ_ORGANIZATION,
         ["domains", ..] => &READ_DOMAINS,
         ["subscribedSkus", ..] => &READ_SKUS,

@@ -226,6 +226,9 @@ pub struct SimGroup {
     pub mail_enabled: bool,
     pub security_enabled: bool,
     pub proxy_addresses: Vec<String>,
+    /// As for users: true while synchronized, false once synchronization was turned off, null
+    /// for a cloud group.
+    pub on_premises_sync_enabled: Option<bool>,
     pub on_premises_last_sync_date_time: Option<String>,
     pub members: BTreeSet<Uuid>,
     pub owners: BTreeSet<Uuid>,
@@ -245,7 +248,7 @@ impl SimGroup {
             "groupTypes": [],
             "proxyAddresses": self.proxy_addresses,
             "onPremisesLastSyncDateTime": self.on_premises_last_sync_date_time,
-            "onPremisesSyncEnabled": self.on_premises_last_sync_date_time.as_ref().map(|_| true),
+            "onPremisesSyncEnabled": self.on_premises_sync_enabled,
         })
     }
 }
@@ -308,6 +311,9 @@ pub struct SimTenant {
     pub display_name: String,
     pub created: String,
     pub organization_extra: Value,
+    /// When directory synchronization was last turned off (organization `onPremisesSyncEnabled`
+    /// set to false): it can be turned back on 72 hours later.
+    pub on_premises_sync_turned_off_at: Option<DateTime<Utc>>,
     pub domains: Vec<SimDomain>,
     pub skus: Vec<SimSku>,
     /// Users in creation order (the order listings page through).

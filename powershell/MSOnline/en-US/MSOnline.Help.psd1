@@ -287,6 +287,18 @@ Get-MsolRoleMember -RoleObjectId $role.ObjectId
             Parameters  = @{ ObjectId = 'The object id of the group to delete.' }
             Examples    = @(@{ Code = 'Remove-MsolGroup -ObjectId (Get-MsolGroup -SearchString "Old project").ObjectId -Force'; Remarks = 'Deletes a group without asking.' })
         }
+        'Set-MsolDirSyncEnabled' = @{
+            Synopsis    = 'Turns directory synchronization on or off.'
+            Description = 'Turns directory synchronization from on-premises Active Directory on or off for the company. Turning it off makes every synchronized user and group cloud-only (their properties can then be changed in the cloud), and it can be turned back on only 72 hours later: an earlier attempt fails with DirSyncStatusChangeNotAllowedException. On Microsoft Graph this sets the organization''s onPremisesSyncEnabled and needs the Hybrid Identity Administrator role and the Organization.ReadWrite.All permission. Asks for confirmation unless -Force or -Confirm:$false is given.'
+            Parameters  = @{
+                EnableDirSync = '$true turns synchronization on, $false turns it off.'
+                Force         = 'Does not ask for confirmation.'
+            }
+            Examples    = @(
+                @{ Code = 'Set-MsolDirSyncEnabled -EnableDirSync $false -Force'; Remarks = 'Turns directory synchronization off without asking; synchronized users become cloud-only.' }
+                @{ Code = '(Get-MsolCompanyInformation).DirectorySynchronizationEnabled'; Remarks = 'Shows whether synchronization is on.' }
+            )
+        }
         'Add-MsolGroupMember' = @{
             Synopsis    = 'Adds a member to a security group.'
             Description = 'Adds a user or another group to a security group. Piped users bind their ObjectId as the member.'

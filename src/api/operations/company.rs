@@ -1,4 +1,4 @@
-//! The company and its domains: the handlers.
+//! The company, its domains and directory synchronization: the handlers.
 #![allow(non_snake_case)]
 
 use super::*;
@@ -32,4 +32,12 @@ pub async fn GetDomain(
             .filter(|d| p.capability.is_none_or(|c| d.capabilities.contains(&c)))
             .collect(),
     ))
+}
+
+pub async fn SetDirSyncEnabled(
+    p: SetDirSyncEnabledParams,
+    directory: &dyn Directory,
+) -> FaultResult<Outcome> {
+    check_tenant(p.tenant_id, directory).await?;
+    directory.set_dir_sync_enabled(p.enable_dir_sync).await
 }

@@ -153,6 +153,8 @@ operations! {
         "The tenant's company information.";
     GetDomain => "Get-MsolDomain" (GetDomainParams) -> ListPage<Domain>,
         "One domain by name, or the domains matching the filters.";
+    SetDirSyncEnabled => "Set-MsolDirSyncEnabled" (SetDirSyncEnabledParams) -> Outcome,
+        "Turns directory synchronization on or off; turning it off makes synchronized users and groups cloud-only, and it can be turned back on 72 hours later.";
     GetRole => "Get-MsolRole" (GetRoleParams) -> ListPage<Role>,
         "Every role, or one by ObjectId or by name (legacy or current).";
     GetRoleMember => "Get-MsolRoleMember" (GetRoleMemberParams) -> ListPage<RoleMember>,

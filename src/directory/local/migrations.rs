@@ -43,6 +43,11 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX group_members_member ON group_members (member_id);
     "#,
+    // 2: when directory synchronization was last turned off (Set-MsolDirSyncEnabled waits 72
+    // hours before it can be turned back on).
+    r#"
+    CREATE TABLE dir_sync_turned_off (id INTEGER PRIMARY KEY CHECK (id = 1), at TEXT NOT NULL);
+    "#,
 ];
 
 pub fn migrate(conn: &mut Connection) -> Result<()> {

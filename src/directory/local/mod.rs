@@ -83,6 +83,11 @@ impl CompanyDirectory for LocalDirectory {
     async fn domains(&self) -> FaultResult<Vec<Domain>> {
         self.blocking(|store| store.domains()).await
     }
+
+    async fn set_dir_sync_enabled(&self, enable: bool) -> FaultResult<Outcome> {
+        self.blocking(move |store| store.set_dir_sync_enabled(enable, Timestamp::now()))
+            .await
+    }
 }
 
 #[async_trait]

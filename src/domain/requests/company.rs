@@ -17,3 +17,12 @@ pub struct GetDomainParams {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tenant_id: Option<Uuid>,
 }
+
+/// `Set-MsolDirSyncEnabled`: turns directory synchronization on or off for the company.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct SetDirSyncEnabledParams {
+    pub enable_dir_sync: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenant_id: Option<Uuid>,
+}

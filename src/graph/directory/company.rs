@@ -1,4 +1,5 @@
-//! The company and its domains on Graph: `organization` and `domains`.
+//! The company, its domains and directory synchronization on Graph: `organization` and
+//! `domains`.
 
 use super::*;
 
@@ -30,5 +31,31 @@ impl CompanyDirectory for GraphDirectory {
             .iter()
             .filter_map(convert::domain)
             .collect())
+    }
+
+    /// The organization's `onPremisesSyncEnabled` (office365/enterprise/
+    /// turn-off-directory-synchronization). Graph keeps no record of when synchronization was
+    /// turned off, so the 72-hour wait is Graph's to enforce; its refusal keeps MSOnline's fault.
+    /// The PATCH is idempotent, so the client repeats it when an answer is lost.
+    async fn set_dir_sync_enabled(&self, enable: bool) -> FaultResult<Outcome> {
+        let before = self.company_information().await?;
+        if !dir_sync::check_switch(&before, enable, None, Timestamp::now())? {
+            return Ok(Outcome::of(before.object_id, Vec::<String>::new()));
+        }
+        let call = Call::patch(
+            Version::V1,
+            format!("/organization/{}", before.object_id),
+            json!({ "onPremisesSyncEnabled": enable }),
+        );
+        match self.client.call(&call).await {
+            Ok(_) => Ok(Outcome::of(before.object_id, [dir_sync::CHANGED])),
+            Err(failure) if failure.status() == Some(400) => {
+                Err(Fault::DirSyncStatusChangeNotAllowed(format!(
+                    "Microsoft Graph refused to turn directory synchronization {}: {failure}",
+                    if enable { "on" } else { "off" }
+                )))
+            }
+            Err(failure) => Err(fault(failure, None)),
+        }
     }
 }

@@ -30,7 +30,7 @@ use crate::domain::requests::{
     SetUserPasswordParams, SetUserPrincipalNameParams, UserChanges, UserEnabledFilter, UserRef,
 };
 use crate::domain::time::Timestamp;
-use crate::domain::{password, phone, user_rules};
+use crate::domain::{dir_sync, password, phone, user_rules};
 
 /// Graph pages hold at most 999 users.
 const MAX_PAGE: usize = 999;

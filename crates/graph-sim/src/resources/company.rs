@@ -1,4 +1,5 @@
-//! The organization and its domains (graph/api/organization-get, domain-get, domain-list).
+//! The organization and its domains (graph/api/organization-get, organization-update, domain-get,
+//! domain-list).
 
 use super::*;
 
@@ -33,4 +34,84 @@ pub(super) fn domain_json(domain: &crate::state::SimDomain) -> Value {
         "isVerified": domain.is_verified,
         "supportedServices": ["Email", "OfficeCommunicationsOnline"],
     })
+}
+
+/// The organization's properties graph/api/organization-update lets a caller write, plus
+/// `onPremisesSyncEnabled`, which office365/enterprise/turn-off-directory-synchronization sets
+/// with the same request.
+const WRITABLE_ORGANIZATION: &[&str] = &[
+    "marketingNotificationEmails",
+    "privacyProfile",
+    "securityComplianceNotificationMails",
+    "securityComplianceNotificationPhones",
+    "technicalNotificationMails",
+    "onPremisesSyncEnabled",
+];
+
+/// `PATCH /organization/{id}`: 204 No Content. The whole body is checked before anything changes.
+pub(super) fn update_organization(
+    tenant: &mut SimTenant,
+    id: &str,
+    request: &SimRequest,
+) -> SimResponse {
+    if !id.eq_ignore_ascii_case(&tenant.id.to_string()) {
+        return not_found(id);
+    }
+    let Some(Value::Object(patch)) = &request.body else {
+        return bad_request("A request body is required.");
+    };
+    for (key, value) in patch {
+        if !WRITABLE_ORGANIZATION.contains(&key.as_str()) {
+            return bad_request(&format!(
+                "Property '{key}' is read-only or does not exist on type 'microsoft.graph.organization'."
+            ));
+        }
+        let typed = match key.as_str() {
+            "onPremisesSyncEnabled" => value.is_boolean(),
+            "privacyProfile" => value.is_object() || value.is_null(),
+            _ => value
+                .as_array()
+                .is_some_and(|items| items.iter().all(Value::is_string)),
+        };
+        if !typed {
+            return bad_request(&format!(
+                "Invalid value specified for property '{key}' of resource 'Organization'."
+            ));
+        }
+    }
+    let now = chrono::Utc::now();
+    if let Some(enable) = patch.get("onPremisesSyncEnabled").and_then(Value::as_bool) {
+        let enabled = tenant.organization_extra["onPremisesSyncEnabled"] == Value::Bool(true);
+        if enable && !enabled {
+            // "You must wait 72 hours before you can turn directory synchronization back on."
+            // Graph's error for an earlier attempt is UNCONFIRMED: a 400 that says so.
+            if let Some(off) = tenant.on_premises_sync_turned_off_at {
+                if now < off + chrono::Duration::hours(72) {
+                    return bad_request(&format!(
+                        "Directory synchronization was turned off at {}; it cannot be turned back on until 72 hours later.",
+                        crate::state::graph_time(off)
+                    ));
+                }
+            }
+        }
+        if !enable && enabled {
+            // Turning off converts every synchronized object to cloud-only: false marks an
+            // object that was synchronized and no longer is (resources/user).
+            tenant.on_premises_sync_turned_off_at = Some(now);
+            for user in &mut tenant.users {
+                if user.on_premises_sync_enabled == Some(true) {
+                    user.on_premises_sync_enabled = Some(false);
+                }
+            }
+            for group in &mut tenant.groups {
+                if group.on_premises_sync_enabled == Some(true) {
+                    group.on_premises_sync_enabled = Some(false);
+                }
+            }
+        }
+    }
+    if let Value::Object(extra) = &mut tenant.organization_extra {
+        extra.extend(patch.clone());
+    }
+    SimResponse::no_content()
 }

@@ -131,6 +131,7 @@ pub(super) fn create_group(tenant: &mut SimTenant, request: &SimRequest) -> SimR
         mail_enabled,
         security_enabled: body["securityEnabled"] == Value::Bool(true),
         proxy_addresses: Vec::new(),
+        on_premises_sync_enabled: None,
         on_premises_last_sync_date_time: None,
         members: members.into_iter().collect(),
         owners: owners.into_iter().collect(),
@@ -152,7 +153,7 @@ fn valid_mail_nickname(nickname: &str) -> bool {
 /// Whether a group can be changed through Graph: not synchronized from on-premises, and not a
 /// mail-enabled security group or distribution group (groups-overview: read-only in Graph).
 fn refusal_to_change(group: &SimGroup) -> Option<SimResponse> {
-    if group.on_premises_last_sync_date_time.is_some() {
+    if group.on_premises_sync_enabled == Some(true) {
         return Some(bad_request("Unable to update the specified properties for on-premises mastered Directory Sync objects or objects currently undergoing migration."));
     }
     if group.mail_enabled {

@@ -307,6 +307,7 @@ pub fn handle(tenant: &mut SimTenant, request: &SimRequest) -> SimResponse {
     }
     match (method, segments.as_slice()) {
         ("GET", ["organization"]) => organization(tenant, request),
+        ("PATCH", ["organization", id]) => update_organization(tenant, id, request),
         ("GET", ["domains"]) => collection(
             format!("{}/v1.0/$metadata#domains", request.base_url),
             tenant.domains.iter().map(domain_json).collect(),

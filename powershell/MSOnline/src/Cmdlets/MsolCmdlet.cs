@@ -163,10 +163,11 @@ namespace Microsoft.Online.Administration.Automation
             WriteProgress(writeProgress);
         }
 
-        /// <summary>Asks before a removal, as MSOnline did, unless -Confirm:$false was given. A session
-        /// that cannot ask (no terminal, a non-interactive host) gets an error that says how to go on
-        /// instead of the host's own failure. <paramref name="what"/> is "a user", "a group".</summary>
-        protected bool AskToContinue(string question, string what)
+        /// <summary>Asks before a drastic change, as MSOnline did, unless -Confirm:$false was given. A
+        /// session that cannot ask (no terminal, a non-interactive host) gets an error that says how to
+        /// go on instead of the host's own failure. <paramref name="change"/> completes "asks before
+        /// it ...": "removes a user", "turns off directory synchronization".</summary>
+        protected bool AskToContinue(string question, string change)
         {
             bool confirmDeclined = MyInvocation.BoundParameters.ContainsKey("Confirm") && !((SwitchParameter)MyInvocation.BoundParameters["Confirm"]).IsPresent;
             if (confirmDeclined) return true;
@@ -179,7 +180,7 @@ namespace Microsoft.Online.Administration.Automation
             catch (System.Management.Automation.Host.HostException e) { failure = e; }
             catch (PSInvalidOperationException e) { failure = e; }
             ThrowTerminatingError(new ErrorRecord(
-                new PSInvalidOperationException(Operation + " asks before it removes " + what + ", and this session cannot ask (it has no interactive terminal). Add -Force, or -Confirm:$false, to remove without asking.", failure),
+                new PSInvalidOperationException(Operation + " asks before it " + change + ", and this session cannot ask (it has no interactive terminal). Add -Force, or -Confirm:$false, to go on without asking.", failure),
                 "ConfirmationNotPossible",
                 ErrorCategory.InvalidOperation,
                 Target()));

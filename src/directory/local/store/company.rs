@@ -1,4 +1,4 @@
-//! The company and its domains in the local tenant.
+//! The company, its domains and directory synchronization in the local tenant.
 
 use super::*;
 
@@ -10,6 +10,55 @@ impl Store {
     pub fn domains(&self) -> FaultResult<Vec<Domain>> {
         self.read(domains)
     }
+
+    /// Set-MsolDirSyncEnabled. Turning off converts every synchronized user and group (the
+    /// recycle bin's too) to cloud-only in the same transaction, and records when.
+    pub fn set_dir_sync_enabled(&self, enable: bool, now: Timestamp) -> FaultResult<Outcome> {
+        self.write(|tx| {
+            let before = company(tx)?;
+            let turned_off_at = dir_sync_turned_off_at(tx)?;
+            if !dir_sync::check_switch(&before, enable, turned_off_at, now)? {
+                return Ok(Outcome::of(before.object_id, Vec::<String>::new()));
+            }
+            let after = dir_sync::switched(&before, enable);
+            tx.execute("UPDATE company SET data = ?1 WHERE id = 1", [to_json(&after).map_err(Fault::Unexpected)?])
+                .map_err(sql)?;
+            if !enable {
+                for statement in [
+                    "UPDATE users SET data = json_remove(data, '$.LastDirSyncTime') WHERE json_extract(data, '$.LastDirSyncTime') IS NOT NULL",
+                    "UPDATE groups SET data = json_remove(data, '$.LastDirSyncTime') WHERE json_extract(data, '$.LastDirSyncTime') IS NOT NULL",
+                ] {
+                    tx.execute(statement, []).map_err(sql)?;
+                }
+                tx.execute(
+                    "INSERT INTO dir_sync_turned_off (id, at) VALUES (1, ?1) ON CONFLICT (id) DO UPDATE SET at = excluded.at",
+                    [now.to_string()],
+                )
+                .map_err(sql)?;
+            }
+            Ok(Outcome::of(before.object_id, [dir_sync::CHANGED]))
+        })
+    }
+}
+
+/// When directory synchronization was last turned off, if ever.
+pub(super) fn dir_sync_turned_off_at(conn: &Connection) -> FaultResult<Option<Timestamp>> {
+    let at: Option<String> = conn
+        .query_row(
+            "SELECT at FROM dir_sync_turned_off WHERE id = 1",
+            [],
+            |row| row.get(0),
+        )
+        .optional()
+        .map_err(sql)?;
+    at.map(|text| {
+        Timestamp::parse(&text).ok_or_else(|| {
+            Fault::Unexpected(anyhow::anyhow!(
+                "the tenant file holds an unreadable time of turning directory synchronization off: '{text}'"
+            ))
+        })
+    })
+    .transpose()
 }
 
 pub(super) fn company(conn: &Connection) -> FaultResult<CompanyInformation> {

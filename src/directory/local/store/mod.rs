@@ -18,6 +18,7 @@ use super::migrations;
 use crate::directory::{
     CreatedUser, GroupQuery, MemberQuery, MemberRef, Outcome, Page, PageRequest, UserQuery,
 };
+use crate::domain::dir_sync;
 use crate::domain::fault::{Fault, FaultResult};
 use crate::domain::licensing::{self, LicenseCatalog};
 use crate::domain::model::{
@@ -40,7 +41,7 @@ mod licenses;
 mod roles;
 mod users;
 
-use company::{company, domains, verified_domain_names};
+use company::{company, dir_sync_turned_off_at, domains, verified_domain_names};
 use groups::load_group;
 use licenses::{license_catalog, skus_of};
 use roles::{member_kind, member_type_name, role_member, role_user_ids};
@@ -242,6 +243,7 @@ impl Store {
             "subscriptions",
             "domains",
             "company",
+            "dir_sync_turned_off",
         ] {
             tx.execute(&format!("DELETE FROM {table}"), [])?;
         }
@@ -249,6 +251,12 @@ impl Store {
             "INSERT INTO company (id, data) VALUES (1, ?1)",
             [to_json(&snapshot.company)?],
         )?;
+        if let Some(at) = snapshot.dir_sync_turned_off_at {
+            tx.execute(
+                "INSERT INTO dir_sync_turned_off (id, at) VALUES (1, ?1)",
+                [at.to_string()],
+            )?;
+        }
         for domain in &snapshot.domains {
             tx.execute(
                 "INSERT INTO domains (name, data) VALUES (?1, ?2)",
@@ -316,6 +324,7 @@ impl Store {
                 row.get(0)
             })
             .context("the tenant file holds no tenant: run 'msol-bridge tenant init'")?;
+        let turned_off_at = dir_sync_turned_off_at(&conn).map_err(|f| anyhow::anyhow!("{f}"))?;
         let all = |query: &str| -> Result<Vec<String>> {
             let mut statement = conn.prepare(query)?;
             let rows = statement.query_map([], |row| row.get::<_, String>(0))?;
@@ -326,7 +335,7 @@ impl Store {
                 .map(|r| serde_json::from_str(r).context("reading the tenant file"))
                 .collect()
         };
-        let snapshot = serde_json::json!({
+        let mut snapshot = serde_json::json!({
             "Version": tenant::SNAPSHOT_VERSION,
             "Company": serde_json::from_str::<serde_json::Value>(&company)?,
             "Domains": parse(all("SELECT data FROM domains ORDER BY name")?)?,
@@ -339,6 +348,9 @@ impl Store {
             "GroupMemberships": all("SELECT json_object('GroupObjectId', group_id, 'MemberObjectId', member_id) FROM group_members ORDER BY group_id, member_id")?
                 .iter().map(|r| serde_json::from_str::<GroupMembership>(r)).collect::<Result<Vec<_>, _>>()?,
         });
+        if let Some(at) = turned_off_at {
+            snapshot["DirSyncTurnedOffAt"] = serde_json::json!(at);
+        }
         Ok(serde_json::from_value(snapshot)?)
     }
 }

@@ -24,7 +24,7 @@ namespace Microsoft.Online.Administration.Automation
         {
             string target = ObjectId.ToString();
             if (!ShouldProcess(target, "Remove-MsolGroup (delete for good)")) return;
-            if (!Force && !AskToContinue("Remove group " + target + "?", "a group")) return;
+            if (!Force && !AskToContinue("Remove group " + target + "?", "removes a group")) return;
             Submit<WriteOutcome>(BoundBody("Force"), target, outcome => ReportOutcome(target, outcome));
         }
     }

@@ -34,7 +34,7 @@ namespace Microsoft.Online.Administration.Automation
             string target = Convert.ToString(Target());
             string action = RemoveFromRecycleBin ? "Remove-MsolUser (delete for good)" : "Remove-MsolUser (move to the recycle bin)";
             if (!ShouldProcess(target, action)) return;
-            if (!Force && !AskToContinue("Remove user " + target + "?", "a user")) return;
+            if (!Force && !AskToContinue("Remove user " + target + "?", "removes a user")) return;
             Submit<WriteOutcome>(BoundBody("Force"), target, outcome => ReportOutcome(target, outcome));
         }
     }
