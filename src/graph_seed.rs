@@ -16,12 +16,19 @@ use crate::domain::model::{
     StrongAuthenticationPhoneAppDetail, Subscription, User, UserLicense, UserType,
 };
 use crate::domain::{licensing, phone, roles};
-use crate::graph::convert::preferred_method_name;
+use crate::graph::convert::{preferred_method_name, DOMAIN_SERVICES};
 use crate::tenant::TenantSnapshot;
 
 /// The simulated tenant that holds what a local tenant's snapshot holds.
 pub fn simulated_tenant(snapshot: &TenantSnapshot) -> SimTenant {
     let company = &snapshot.company;
+    let policy_of = |domain: &str| {
+        snapshot
+            .password_policies
+            .iter()
+            .find(|p| p.domain_name.eq_ignore_ascii_case(domain))
+            .map(|p| p.policy)
+    };
     let skus = snapshot
         .subscriptions
         .iter()
@@ -139,6 +146,18 @@ pub fn simulated_tenant(snapshot: &TenantSnapshot) -> SimTenant {
                 is_initial: d.is_initial,
                 is_verified: d.status == DomainStatus::Verified,
                 authentication_type: format!("{:?}", d.authentication),
+                supported_services: d
+                    .capabilities
+                    .iter()
+                    .filter_map(|c| DOMAIN_SERVICES.iter().find(|(known, _)| known == c))
+                    .map(|(_, name)| name.to_string())
+                    .collect(),
+                password_validity_period_in_days: policy_of(&d.name)
+                    .and_then(|p| p.validity_period)
+                    .map(|days| days as i32),
+                password_notification_window_in_days: policy_of(&d.name)
+                    .and_then(|p| p.notification_days)
+                    .map(|days| days as i32),
             })
             .collect(),
         skus,

@@ -6,7 +6,7 @@
 
 use crate::directory::{Directory, MemberQuery, MemberRef, PageRequest, UserQuery};
 use crate::domain::model::{
-    GroupMemberType, GroupType, MethodType, RequirementState, RoleMemberType,
+    GroupMemberType, GroupType, MethodType, PasswordPolicy, RequirementState, RoleMemberType,
     StrongAuthenticationMethod, StrongAuthenticationRequirement,
 };
 use crate::domain::requests::{
@@ -116,6 +116,7 @@ pub async fn run_all(directory: &dyn Directory) {
     roles_take_members_by_either_name(directory).await;
     security_groups_are_created_changed_filled_and_removed(directory).await;
     directory_synchronization_turns_on_and_off_once(directory).await;
+    password_policies_start_unset_and_change_only_when_different(directory).await;
     listing_pages_through_everything(directory).await;
     the_user_count_is_what_a_whole_listing_returns(directory).await;
     passwords_and_user_principal_names(directory).await;
@@ -768,6 +769,49 @@ pub async fn directory_synchronization_turns_on_and_off_once(directory: &dyn Dir
     assert_eq!(refused.code(), "DirSyncStatusChangeNotAllowedException");
     assert!(refused.to_string().contains("72 hours"), "{refused}");
     assert_eq!(company().await, state(false, "Disabled"));
+}
+
+/// The initial domain's policy starts at the service defaults (null); a write changes only the
+/// numbers that differ, and reads back as written.
+pub async fn password_policies_start_unset_and_change_only_when_different(
+    directory: &dyn Directory,
+) {
+    let domains = directory.domains().await.unwrap();
+    let initial = &domains.iter().find(|d| d.is_initial).unwrap().name;
+    assert_eq!(
+        directory.password_policy(initial).await.unwrap(),
+        PasswordPolicy::default()
+    );
+    let policy = |validity, notification| PasswordPolicy {
+        validity_period: Some(validity),
+        notification_days: Some(notification),
+    };
+    let set = |p: PasswordPolicy| async move {
+        directory
+            .set_password_policy(initial, p)
+            .await
+            .unwrap_or_else(|f| panic!("setting {p:?}: {f}"))
+            .changed
+    };
+    assert_eq!(
+        set(policy(60, 14)).await,
+        ["ValidityPeriod", "NotificationDays"]
+    );
+    assert_eq!(
+        directory.password_policy(initial).await.unwrap(),
+        policy(60, 14)
+    );
+    assert!(set(policy(60, 14)).await.is_empty());
+    assert_eq!(set(policy(60, 7)).await, ["NotificationDays"]);
+    assert_eq!(
+        directory.password_policy(initial).await.unwrap(),
+        policy(60, 7)
+    );
+    assert_eq!(
+        directory.domains().await.unwrap(),
+        domains,
+        "the domains are unchanged"
+    );
 }
 
 pub async fn listing_pages_through_everything(directory: &dyn Directory) {

@@ -14,8 +14,8 @@ use uuid::Uuid;
 
 use crate::domain::fault::FaultResult;
 use crate::domain::model::{
-    AccountSku, CompanyInformation, Domain, Group, GroupMember, GroupMemberType, Role, RoleMember,
-    RoleMemberType, User,
+    AccountSku, CompanyInformation, Domain, Group, GroupMember, GroupMemberType, PasswordPolicy,
+    Role, RoleMember, RoleMemberType, User,
 };
 use crate::domain::query::StrongAuthenticationFilter;
 use crate::domain::requests::{
@@ -174,6 +174,14 @@ pub trait CompanyDirectory {
     /// Turns directory synchronization on or off (`domain::dir_sync`); turning it off makes
     /// every synchronized user and group cloud-only.
     async fn set_dir_sync_enabled(&self, enable: bool) -> FaultResult<Outcome>;
+    /// The password policy of `domain`, one of the company's verified domains by its stored name.
+    async fn password_policy(&self, domain: &str) -> FaultResult<PasswordPolicy>;
+    /// Stores `policy` for `domain` (checked by `domain::domains`); writes only real changes.
+    async fn set_password_policy(
+        &self,
+        domain: &str,
+        policy: PasswordPolicy,
+    ) -> FaultResult<Outcome>;
 }
 
 /// Licences: Get-MsolAccountSku, Set-MsolUserLicense.

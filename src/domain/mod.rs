@@ -2,6 +2,7 @@
 
 pub mod country;
 pub mod dir_sync;
+pub mod domains;
 pub mod fault;
 pub mod groups;
 pub mod licensing;

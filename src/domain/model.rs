@@ -596,6 +596,17 @@ pub struct Domain {
     pub verification_method: DomainVerificationMethod,
 }
 
+/// `Microsoft.Online.Administration.PasswordPolicy`: a verified domain's password expiry, in days.
+/// Null means the service default (90 and 14 days, Get-MsolPasswordPolicy's documentation).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct PasswordPolicy {
+    /// Days a password stays valid; 2147483647 means passwords never expire.
+    pub validity_period: Option<u32>,
+    /// Days before expiry that users are first told.
+    pub notification_days: Option<u32>,
+}
+
 /// `Microsoft.Online.Administration.CompanyInformation` (the properties a tenant of its own can hold).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "PascalCase", deny_unknown_fields)]

@@ -8,8 +8,8 @@ use crate::domain::licensing::{self, LicenseCatalog};
 use crate::domain::model::{
     CompanyInformation, Domain, DomainAuthenticationType, DomainCapability, DomainStatus,
     DomainVerificationMethod, Group, GroupMember, GroupMemberType, GroupType, MethodType,
-    NotificationType, PhoneAppAuthenticationType, RequirementState, Role, RoleMember,
-    RoleMemberType, ServicePlan, SkuTargetClass, StrongAuthenticationMethod,
+    NotificationType, PasswordPolicy, PhoneAppAuthenticationType, RequirementState, Role,
+    RoleMember, RoleMemberType, ServicePlan, SkuTargetClass, StrongAuthenticationMethod,
     StrongAuthenticationPhoneAppDetail, StrongAuthenticationRequirement,
     StrongAuthenticationUserDetails, Subscription, User, UserType,
 };
@@ -491,6 +491,26 @@ pub fn group_member(object: &Value) -> Option<GroupMember> {
     })
 }
 
+/// MSOnline's domain capabilities and Graph's `supportedServices` names for them
+/// (graph/api/resources/domain).
+pub const DOMAIN_SERVICES: &[(DomainCapability, &str)] = &[
+    (DomainCapability::Email, "Email"),
+    (DomainCapability::Sharepoint, "Sharepoint"),
+    (
+        DomainCapability::OfficeCommunicationsOnline,
+        "OfficeCommunicationsOnline",
+    ),
+    (
+        DomainCapability::SharepointDefault,
+        "SharePointDefaultDomain",
+    ),
+    (DomainCapability::FullRedelegation, "FullRedelegation"),
+    (DomainCapability::SharePointPublic, "SharePointPublic"),
+    (DomainCapability::OrgIdAuthentication, "OrgIdAuthentication"),
+    (DomainCapability::Yammer, "Yammer"),
+    (DomainCapability::Intune, "Intune"),
+];
+
 pub fn domain(object: &Value) -> Option<Domain> {
     Some(Domain {
         name: text(object, "id")?,
@@ -509,13 +529,11 @@ pub fn domain(object: &Value) -> Option<Domain> {
         },
         capabilities: texts(object, "supportedServices")
             .iter()
-            .filter_map(|s| match s.as_str() {
-                "Email" => Some(DomainCapability::Email),
-                "OfficeCommunicationsOnline" => Some(DomainCapability::OfficeCommunicationsOnline),
-                "SharePoint" => Some(DomainCapability::Sharepoint),
-                "Intune" => Some(DomainCapability::Intune),
-                "Yammer" => Some(DomainCapability::Yammer),
-                _ => None,
+            .filter_map(|s| {
+                DOMAIN_SERVICES
+                    .iter()
+                    .find(|(_, name)| name.eq_ignore_ascii_case(s))
+                    .map(|(capability, _)| *capability)
             })
             .collect(),
         is_default: object["isDefault"] == Value::Bool(true),
@@ -523,6 +541,20 @@ pub fn domain(object: &Value) -> Option<Domain> {
         root_domain: None,
         verification_method: DomainVerificationMethod::DnsRecord,
     })
+}
+
+/// A domain's password policy; a value that is not a positive Int32 counts as unset.
+pub fn password_policy(domain: &Value) -> PasswordPolicy {
+    let days = |key: &str| {
+        domain[key]
+            .as_u64()
+            .and_then(|d| u32::try_from(d).ok())
+            .filter(|d| *d > 0)
+    };
+    PasswordPolicy {
+        validity_period: days("passwordValidityPeriodInDays"),
+        notification_days: days("passwordNotificationWindowInDays"),
+    }
 }
 
 pub fn company(org: &Value, domains: &[Domain]) -> Option<CompanyInformation> {

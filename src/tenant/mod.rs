@@ -12,14 +12,14 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::domain::licensing;
 use crate::domain::model::{
     CompanyInformation, Domain, DomainAuthenticationType, DomainCapability, DomainStatus,
-    DomainVerificationMethod, Group, RoleMemberType, ServicePlan, ServicePrincipal, SkuTargetClass,
-    Subscription, User,
+    DomainVerificationMethod, Group, PasswordPolicy, RoleMemberType, ServicePlan, ServicePrincipal,
+    SkuTargetClass, Subscription, User,
 };
 use crate::domain::roles;
 use crate::domain::time::Timestamp;
+use crate::domain::{domains as domain_rules, licensing};
 
 pub const SNAPSHOT_VERSION: u32 = 1;
 
@@ -63,6 +63,18 @@ pub struct TenantSnapshot {
     /// later (Set-MsolDirSyncEnabled).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dir_sync_turned_off_at: Option<Timestamp>,
+    /// Verified domains' password policies (Set-MsolPasswordPolicy); other domains have the
+    /// service defaults.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub password_policies: Vec<DomainPasswordPolicy>,
+}
+
+/// One domain's password policy in a tenant file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct DomainPasswordPolicy {
+    pub domain_name: String,
+    pub policy: PasswordPolicy,
 }
 
 /// Office 365 E3 with its service plans: what a new tenant subscribes to (25 units).
@@ -205,6 +217,7 @@ pub fn new_tenant(
         role_assignments: Vec::new(),
         group_memberships: Vec::new(),
         dir_sync_turned_off_at: None,
+        password_policies: Vec::new(),
     })
 }
 
@@ -246,6 +259,24 @@ impl TenantSnapshot {
             .filter(|d| d.status == DomainStatus::Verified)
             .map(|d| d.name.to_ascii_lowercase())
             .collect();
+        let mut policies = HashSet::new();
+        for entry in &self.password_policies {
+            let name = &entry.domain_name;
+            if !verified.contains(&name.to_ascii_lowercase()) {
+                bail!("PasswordPolicies: {name} is not a verified domain of the tenant");
+            }
+            if !policies.insert(name.to_ascii_lowercase()) {
+                bail!("PasswordPolicies: {name} appears twice");
+            }
+            if let PasswordPolicy {
+                validity_period: Some(validity),
+                notification_days: Some(notification),
+            } = entry.policy
+            {
+                domain_rules::password_policy(validity, notification)
+                    .map_err(|fault| anyhow::anyhow!("PasswordPolicies: {name}: {fault}"))?;
+            }
+        }
         let mut skus = HashSet::new();
         for subscription in &self.subscriptions {
             if !skus.insert(subscription.sku_part_number.to_ascii_lowercase()) {

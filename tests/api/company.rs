@@ -1,18 +1,20 @@
-//! Set-MsolDirSyncEnabled on both backends: what turning directory synchronization off does to
-//! synchronized users, the 72-hour wait before turning it back on, the tenant file's record of it,
-//! and who may do it on Graph.
+//! The company family on both backends. Set-MsolDirSyncEnabled: what turning directory
+//! synchronization off does to synchronized users, the 72-hour wait before turning it back on, the
+//! tenant file's record of it, and who may do it on Graph. Get- and Set-MsolPasswordPolicy.
 
 use chrono::Duration;
 use msol_bridge::directory::{CompanyDirectory, UserDirectory};
-use msol_bridge::domain::model::User;
+use msol_bridge::domain::model::{DomainStatus, PasswordPolicy, User};
 use msol_bridge::domain::requests::{SetUserParams, UserChanges, UserRef};
 use msol_bridge::domain::time::Timestamp;
 use msol_bridge::tenant::demo::demo_tenant;
-use msol_bridge::tenant::TenantSnapshot;
+use msol_bridge::tenant::{managed_domain, TenantSnapshot};
 use serde_json::json;
 use uuid::Uuid;
 
 use crate::graph::{directory_as, grant_role, spawn_unthrottled, USER_ADMINISTRATOR};
+
+const DOMAIN_NAME_ADMINISTRATOR: &str = "8329153b-31d0-4727-b945-745eb3bc5f31";
 use crate::helpers::{fresh_tenant, spawn_bridge_with};
 
 const HENRIETTA: &str = "henrietta.mueller@contoso.com";
@@ -212,4 +214,177 @@ async fn graph_refuses_a_user_administrator_and_names_the_role() {
             .directory_synchronization_enabled,
         "nothing changed"
     );
+}
+
+/// Get- and Set-MsolPasswordPolicy on the local tenant through the bridge: defaults, a change and
+/// its reading back, refusals that change nothing, and the tenant file.
+#[tokio::test]
+async fn a_verified_domains_password_policy_is_read_and_set() {
+    let mut snapshot = fresh_tenant();
+    let mut pending = managed_domain("fabrikam.com", false, false);
+    pending.status = DomainStatus::Unverified;
+    snapshot.domains.push(pending);
+    let bridge = spawn_bridge_with(snapshot).await;
+    let get = |name: &str| json!({ "DomainName": name });
+    let unset = bridge
+        .ok("Get-MsolPasswordPolicy", get("contoso.onmicrosoft.com"))
+        .await;
+    assert_eq!(
+        unset,
+        json!({ "ValidityPeriod": null, "NotificationDays": null })
+    );
+
+    let set = |name: &str, validity: u64, notification: u64| json!({ "DomainName": name, "ValidityPeriod": validity, "NotificationDays": notification });
+    let outcome = bridge
+        .ok(
+            "Set-MsolPasswordPolicy",
+            set("CONTOSO.onmicrosoft.com", 60, 14),
+        )
+        .await;
+    assert_eq!(
+        outcome["Changed"],
+        json!(["ValidityPeriod", "NotificationDays"])
+    );
+    let again = bridge
+        .ok(
+            "Set-MsolPasswordPolicy",
+            set("contoso.onmicrosoft.com", 60, 14),
+        )
+        .await;
+    assert_eq!(again["Changed"], json!([]));
+
+    for (body, code, named) in [
+        (
+            set("contoso.onmicrosoft.com", 0, 14),
+            "PropertyValidationException",
+            "ValidityPeriod",
+        ),
+        (
+            set("contoso.onmicrosoft.com", 60, 45),
+            "PropertyValidationException",
+            "NotificationDays",
+        ),
+        (
+            set("fabrikam.com", 60, 14),
+            "PropertyValidationException",
+            "contoso.onmicrosoft.com",
+        ),
+        (
+            set("nowhere.example", 60, 14),
+            "DomainNotFoundException",
+            "nowhere.example",
+        ),
+    ] {
+        let refused = bridge.fault("Set-MsolPasswordPolicy", body.clone()).await;
+        assert_eq!(refused["Code"], code, "{body}: {refused}");
+        assert!(refused.to_string().contains(named), "{body}: {refused}");
+    }
+    let refused = bridge
+        .fault("Get-MsolPasswordPolicy", get("fabrikam.com"))
+        .await;
+    assert_eq!(refused["Code"], "PropertyValidationException", "{refused}");
+    let (status, answer) = bridge
+        .call("Set-MsolPasswordPolicy", json!({ "DomainName": "contoso.onmicrosoft.com", "ValidityPeriod": -1, "NotificationDays": 14 }))
+        .await;
+    assert_eq!(status, 400, "{answer}");
+    assert!(answer.to_string().contains("ValidityPeriod"), "{answer}");
+
+    let never = bridge
+        .ok(
+            "Set-MsolPasswordPolicy",
+            set("contoso.onmicrosoft.com", 2147483647, 30),
+        )
+        .await;
+    assert_eq!(
+        never["Changed"],
+        json!(["ValidityPeriod", "NotificationDays"])
+    );
+    let read = bridge
+        .ok("Get-MsolPasswordPolicy", get("contoso.onmicrosoft.com"))
+        .await;
+    assert_eq!(
+        read,
+        json!({ "ValidityPeriod": 2147483647u32, "NotificationDays": 30 })
+    );
+
+    let exported = bridge.directory().store().export().unwrap();
+    assert_eq!(exported.password_policies.len(), 1);
+    let later = spawn_bridge_with(exported.clone()).await;
+    let read = later
+        .ok("Get-MsolPasswordPolicy", get("contoso.onmicrosoft.com"))
+        .await;
+    assert_eq!(read["ValidityPeriod"], 2147483647u32);
+    assert_eq!(later.directory().store().export().unwrap(), exported);
+
+    let mut unknown = exported.clone();
+    unknown.password_policies[0].domain_name = "fabrikam.com".into();
+    assert!(unknown
+        .check()
+        .unwrap_err()
+        .to_string()
+        .contains("PasswordPolicies"));
+}
+
+/// On Graph the policy is the domain's two properties; a User Administrator is refused with the
+/// role the change needs, a Domain Name Administrator may change it.
+#[tokio::test]
+async fn graph_keeps_the_policy_on_the_domain_for_a_domain_name_administrator() {
+    let mut snapshot = fresh_tenant();
+    let useradmin = User::new(
+        Uuid::new_v4(),
+        "useradmin@contoso.onmicrosoft.com".into(),
+        Timestamp::now(),
+    );
+    let domainadmin = User::new(
+        Uuid::new_v4(),
+        "domainadmin@contoso.onmicrosoft.com".into(),
+        Timestamp::now(),
+    );
+    grant_role(&mut snapshot, &useradmin, USER_ADMINISTRATOR);
+    grant_role(&mut snapshot, &domainadmin, DOMAIN_NAME_ADMINISTRATOR);
+    snapshot.users.extend([useradmin, domainadmin]);
+    let graph = spawn_unthrottled(&snapshot).await;
+    let policy = PasswordPolicy {
+        validity_period: Some(180),
+        notification_days: Some(21),
+    };
+    const DOMAIN: &str = "contoso.onmicrosoft.com";
+
+    let refused = directory_as(&graph, "useradmin@contoso.onmicrosoft.com")
+        .await
+        .unwrap()
+        .set_password_policy(DOMAIN, policy)
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code(), "AccessDeniedException");
+    assert!(
+        refused.to_string().contains("Domain Name Administrator"),
+        "{refused}"
+    );
+
+    let directory = directory_as(&graph, "domainadmin@contoso.onmicrosoft.com")
+        .await
+        .unwrap();
+    assert_eq!(
+        directory.password_policy(DOMAIN).await.unwrap(),
+        PasswordPolicy::default()
+    );
+    let outcome = directory.set_password_policy(DOMAIN, policy).await.unwrap();
+    assert_eq!(outcome.changed, ["ValidityPeriod", "NotificationDays"]);
+    let writes = graph.sim.counters().writes;
+    assert!(
+        writes
+            .keys()
+            .any(|w| w.starts_with("PATCH ") && w.contains("/domains/")),
+        "{writes:?}"
+    );
+    let stored = graph.sim.with_tenant(|t| {
+        let d = t.domains.iter().find(|d| d.id == DOMAIN).unwrap();
+        (
+            d.password_validity_period_in_days,
+            d.password_notification_window_in_days,
+        )
+    });
+    assert_eq!(stored, (Some(180), Some(21)));
+    assert_eq!(directory.password_policy(DOMAIN).await.unwrap(), policy);
 }

@@ -282,6 +282,14 @@ async fn the_demo_tenant_answers_every_operation() {
         ),
         ("Remove-MsolGroup", json!({ "ObjectId": spare })),
         ("Set-MsolDirSyncEnabled", json!({ "EnableDirSync": false })),
+        (
+            "Get-MsolPasswordPolicy",
+            json!({ "DomainName": "contoso.onmicrosoft.com" }),
+        ),
+        (
+            "Set-MsolPasswordPolicy",
+            json!({ "DomainName": "contoso.onmicrosoft.com", "ValidityPeriod": 90, "NotificationDays": 14 }),
+        ),
     ];
     let covered: Vec<&str> = requests.iter().map(|(name, _)| *name).collect();
     for op in Operation::ALL {

@@ -247,6 +247,60 @@ Describe 'Directory synchronization' {
     }
 }
 
+Describe 'Password policy' {
+    It 'DomainName, ValidityPeriod and NotificationDays are mandatory UInt32s; Set offers WhatIf' {
+        $get = Get-Command Get-MsolPasswordPolicy
+        $get.Parameters['DomainName'].Attributes.Where({ $_ -is [System.Management.Automation.ParameterAttribute] }).Mandatory | Should -BeTrue
+        $set = Get-Command Set-MsolPasswordPolicy
+        foreach ($name in 'DomainName', 'ValidityPeriod', 'NotificationDays') {
+            $set.Parameters[$name].Attributes.Where({ $_ -is [System.Management.Automation.ParameterAttribute] }).Mandatory | Should -BeTrue
+        }
+        $set.Parameters['ValidityPeriod'].ParameterType | Should -Be ([uint32])
+        $set.Parameters['NotificationDays'].ParameterType | Should -Be ([uint32])
+        $set.Parameters.Keys | Should -Contain 'WhatIf'
+        { Set-MsolPasswordPolicy -DomainName contoso.com -ValidityPeriod -1 -NotificationDays 14 -ErrorAction Stop } | Should -Throw -ExceptionType ([System.Management.Automation.ParameterBindingException])
+    }
+    It 'a policy never set reads as the service defaults, null' {
+        $policy = Get-MsolPasswordPolicy -DomainName 'contoso.onmicrosoft.com'
+        $policy | Should -BeOfType ([Microsoft.Online.Administration.PasswordPolicy])
+        $policy.ValidityPeriod | Should -BeNullOrEmpty
+        $policy.NotificationDays | Should -BeNullOrEmpty
+    }
+    It '-WhatIf changes nothing' {
+        Set-MsolPasswordPolicy -DomainName 'contoso.onmicrosoft.com' -ValidityPeriod 60 -NotificationDays 14 -WhatIf
+        (Get-MsolPasswordPolicy -DomainName 'contoso.onmicrosoft.com').ValidityPeriod | Should -BeNullOrEmpty
+    }
+    It 'sets a domain''s policy, reads it back and shows it as a table' {
+        $verbose = Set-MsolPasswordPolicy -DomainName 'contoso.com' -ValidityPeriod 60 -NotificationDays 14 -Verbose 4>&1
+        "$verbose" | Should -Match 'changed ValidityPeriod, NotificationDays'
+        $policy = Get-MsolPasswordPolicy -DomainName 'CONTOSO.COM'
+        $policy.ValidityPeriod | Should -Be 60
+        $policy.NotificationDays | Should -Be 14
+        $policy.ValidityPeriod | Should -BeOfType ([uint32])
+        $table = ($policy | Format-Table | Out-String)
+        $table | Should -Match 'NotificationDays\s+ValidityPeriod'
+        $table | Should -Match '14\s+60'
+    }
+    It 'takes every parameter from piped objects, as from a CSV' {
+        $rows = @([pscustomobject]@{ DomainName = 'contoso.com'; ValidityPeriod = '2147483647'; NotificationDays = '30' })
+        $rows | Set-MsolPasswordPolicy
+        $rows | Get-MsolPasswordPolicy | ForEach-Object { $_.ValidityPeriod } | Should -Be 2147483647
+    }
+    It 'refuses numbers outside the admin center''s ranges with PropertyValidationException, naming the field' {
+        $failure = $null
+        try { Set-MsolPasswordPolicy -DomainName 'contoso.com' -ValidityPeriod 0 -NotificationDays 14 -ErrorAction Stop } catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -Be 'Microsoft.Online.Administration.Automation.PropertyValidationException,Microsoft.Online.Administration.Automation.SetPasswordPolicy'
+        $failure.Exception.Message | Should -Match 'ValidityPeriod'
+        $failure.Exception.Message | Should -Match '14-730'
+        { Set-MsolPasswordPolicy -DomainName 'contoso.com' -ValidityPeriod 90 -NotificationDays 45 -ErrorAction Stop } | Should -Throw -ExpectedMessage '*NotificationDays*'
+        (Get-MsolPasswordPolicy -DomainName 'contoso.com').ValidityPeriod | Should -Be 2147483647
+    }
+    It 'an unknown domain is DomainNotFoundException' {
+        { Get-MsolPasswordPolicy -DomainName 'nowhere.example' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'Microsoft.Online.Administration.Automation.DomainNotFoundException,Microsoft.Online.Administration.Automation.GetPasswordPolicy'
+    }
+}
+
 Describe 'Licence options' {
     It 'New-MsolLicenseOptions returns a LicenseOption with the licence''s own names' {
         $options = New-MsolLicenseOptions -AccountSkuId 'CONTOSO:enterprisepack' -DisabledPlans 'teams1'

@@ -24,6 +24,7 @@ const HELPDESK_ADMINISTRATOR: &str = "729827e3-9c14-49f7-bb1b-9608f156bbb8";
 const GROUPS_ADMINISTRATOR: &str = "fdd7a751-b60b-444a-984c-02652fe8fa1c";
 const DIRECTORY_WRITERS: &str = "9360feb5-f418-4baa-8175-e2a00bac4301";
 const HYBRID_IDENTITY_ADMINISTRATOR: &str = "8ac3fc64-6eca-42ea-9e69-59f4c7b60eb2";
+const DOMAIN_NAME_ADMINISTRATOR: &str = "8329153b-31d0-4727-b945-745eb3bc5f31";
 
 /// What one request needs.
 pub struct Rule {
@@ -183,6 +184,10 @@ const READ_DOMAINS: Rule = rule(
     ],
     &[],
 );
+// graph/api/domain-update: Domain.ReadWrite.All, delegated or application; Domain Name
+// Administrator is the least privileged role (entra/identity/role-based-access-control/
+// delegate-by-task, "Custom domain names").
+const WRITE_DOMAINS: Rule = rule(&["Domain.ReadWrite.All"], &[DOMAIN_NAME_ADMINISTRATOR]);
 // graph/api/subscribedsku-list.
 const READ_SKUS: Rule = rule(
     &[
@@ -291,6 +296,7 @@ const ALL_RULES: &[&Rule] = &[
     &WRITE_GROUP_MEMBERS,
     &READ_METHOD_POLICY,
     &WRITE_ORGANIZATION,
+    &WRITE_DOMAINS,
 ];
 
 /// Every permission the simulator knows: what a fully consented client holds.
@@ -309,6 +315,7 @@ pub fn rule_for(method: &str, segments: &[&str]) -> Option<&'static Rule> {
     Some(match segments {
         ["organization", ..] if write => &WRITE_ORGANIZATION,
         ["organization", ..] => &READ_ORGANIZATION,
+        ["domains", ..] if write => &WRITE_DOMAINS,
         ["domains", ..] => &READ_DOMAINS,
         ["subscribedSkus", ..] => &READ_SKUS,
         ["users"] | ["users", "$count"] if !write => &READ_USERS,

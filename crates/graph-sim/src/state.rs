@@ -286,6 +286,11 @@ pub struct SimDomain {
     pub is_initial: bool,
     pub is_verified: bool,
     pub authentication_type: String,
+    /// `Email`, `OfficeCommunicationsOnline`, `Yammer`: the services Graph lets a caller set.
+    pub supported_services: Vec<String>,
+    /// Unset (null) means the defaults of 90 and 14 days (graph/api/resources/domain).
+    pub password_validity_period_in_days: Option<i32>,
+    pub password_notification_window_in_days: Option<i32>,
 }
 
 /// The tenant's authentication methods policy, as far as phones go: whether the SMS and voice

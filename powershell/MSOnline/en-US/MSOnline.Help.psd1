@@ -299,6 +299,28 @@ Get-MsolRoleMember -RoleObjectId $role.ObjectId
                 @{ Code = '(Get-MsolCompanyInformation).DirectorySynchronizationEnabled'; Remarks = 'Shows whether synchronization is on.' }
             )
         }
+        'Get-MsolPasswordPolicy' = @{
+            Synopsis    = 'Gets the password policy of a domain.'
+            Description = 'Gets how long passwords stay valid (ValidityPeriod) and how many days before expiry users are first told (NotificationDays) for one of the company''s verified domains. Null means the service default: 90 days valid, notice 14 days before. A ValidityPeriod of 2147483647 means passwords never expire. An unverified domain is refused naming the verified ones; an unknown one is DomainNotFoundException.'
+            Parameters  = @{ DomainName = 'The fully qualified name of a verified domain of the company.' }
+            Examples    = @(
+                @{ Code = 'Get-MsolPasswordPolicy -DomainName contoso.com'; Remarks = 'Shows the password policy of contoso.com.' }
+                @{ Code = 'Get-MsolDomain -Status Verified | ForEach-Object { Get-MsolPasswordPolicy -DomainName $_.Name }'; Remarks = 'Shows the policy of every verified domain.' }
+            )
+        }
+        'Set-MsolPasswordPolicy' = @{
+            Synopsis    = 'Sets the password policy of a domain.'
+            Description = 'Sets how long passwords stay valid and how many days before expiry users are first told, for one of the company''s verified domains. Both numbers are required. ValidityPeriod is 14 to 730 days, or 2147483647 for passwords that never expire; NotificationDays is 1 to 30 days and shorter than ValidityPeriod, the ranges the Microsoft 365 admin center offers. Anything else is PropertyValidationException naming the field, and changes nothing. On Microsoft Graph this sets the domain''s passwordValidityPeriodInDays and passwordNotificationWindowInDays and needs the Domain Name Administrator role and the Domain.ReadWrite.All permission.'
+            Parameters  = @{
+                DomainName       = 'The fully qualified name of a verified domain of the company.'
+                ValidityPeriod   = 'Days a password stays valid: 14 to 730, or 2147483647 for never.'
+                NotificationDays = 'Days before expiry that users are first told: 1 to 30.'
+            }
+            Examples    = @(
+                @{ Code = 'Set-MsolPasswordPolicy -DomainName contoso.com -ValidityPeriod 60 -NotificationDays 14'; Remarks = 'Passwords of contoso.com users expire after 60 days; users are told 14 days before.' }
+                @{ Code = 'Get-MsolDomain -Status Verified | ForEach-Object { Set-MsolPasswordPolicy -DomainName $_.Name -ValidityPeriod 2147483647 -NotificationDays 30 }'; Remarks = 'Passwords never expire in any verified domain.' }
+            )
+        }
         'Add-MsolGroupMember' = @{
             Synopsis    = 'Adds a member to a security group.'
             Description = 'Adds a user or another group to a security group. Piped users bind their ObjectId as the member.'

@@ -1,4 +1,5 @@
-//! The company, its domains and directory synchronization: the handlers.
+//! The company, its domains, their password policies and directory synchronization: the
+//! handlers.
 #![allow(non_snake_case)]
 
 use super::*;
@@ -40,4 +41,25 @@ pub async fn SetDirSyncEnabled(
 ) -> FaultResult<Outcome> {
     check_tenant(p.tenant_id, directory).await?;
     directory.set_dir_sync_enabled(p.enable_dir_sync).await
+}
+
+pub async fn GetPasswordPolicy(
+    p: GetPasswordPolicyParams,
+    directory: &dyn Directory,
+) -> FaultResult<PasswordPolicy> {
+    check_tenant(p.tenant_id, directory).await?;
+    let domains = directory.domains().await?;
+    let domain = domains::verified(&domains, &p.domain_name, "a password policy")?;
+    directory.password_policy(&domain.name).await
+}
+
+pub async fn SetPasswordPolicy(
+    p: SetPasswordPolicyParams,
+    directory: &dyn Directory,
+) -> FaultResult<Outcome> {
+    check_tenant(p.tenant_id, directory).await?;
+    let policy = domains::password_policy(p.validity_period, p.notification_days)?;
+    let domains = directory.domains().await?;
+    let domain = domains::verified(&domains, &p.domain_name, "a password policy")?;
+    directory.set_password_policy(&domain.name, policy).await
 }

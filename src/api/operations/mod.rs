@@ -12,10 +12,11 @@ use super::paging::{self, ListPage};
 use crate::directory::{
     CreatedUser, Directory, GroupQuery, MemberQuery, MemberRef, Outcome, UserQuery,
 };
+use crate::domain::domains;
 use crate::domain::fault::{Fault, FaultResult};
 use crate::domain::model::{
-    AccountSku, AccountSkuIdentifier, CompanyInformation, Domain, Group, GroupMember, Role,
-    RoleMember, RoleMemberType, User,
+    AccountSku, AccountSkuIdentifier, CompanyInformation, Domain, Group, GroupMember,
+    PasswordPolicy, Role, RoleMember, RoleMemberType, User,
 };
 use crate::domain::query::StrongAuthenticationFilter;
 use crate::domain::requests::*;
@@ -77,6 +78,7 @@ impl Answer for Outcome {}
 impl Answer for CreatedUser {}
 impl Answer for PasswordAnswer {}
 impl Answer for CompanyInformation {}
+impl Answer for PasswordPolicy {}
 impl Answer for Group {}
 impl Answer for LicenseOptionAnswer {}
 
@@ -155,6 +157,10 @@ operations! {
         "One domain by name, or the domains matching the filters.";
     SetDirSyncEnabled => "Set-MsolDirSyncEnabled" (SetDirSyncEnabledParams) -> Outcome,
         "Turns directory synchronization on or off; turning it off makes synchronized users and groups cloud-only, and it can be turned back on 72 hours later.";
+    GetPasswordPolicy => "Get-MsolPasswordPolicy" (GetPasswordPolicyParams) -> PasswordPolicy,
+        "A verified domain's password expiry: days valid and days of notice (null: the service default of 90 and 14).";
+    SetPasswordPolicy => "Set-MsolPasswordPolicy" (SetPasswordPolicyParams) -> Outcome,
+        "Sets a verified domain's password expiry (14-730 days, or 2147483647 for never) and notice (1-30 days).";
     GetRole => "Get-MsolRole" (GetRoleParams) -> ListPage<Role>,
         "Every role, or one by ObjectId or by name (legacy or current).";
     GetRoleMember => "Get-MsolRoleMember" (GetRoleMemberParams) -> ListPage<RoleMember>,

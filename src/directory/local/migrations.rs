@@ -48,6 +48,14 @@ const MIGRATIONS: &[&str] = &[
     r#"
     CREATE TABLE dir_sync_turned_off (id INTEGER PRIMARY KEY CHECK (id = 1), at TEXT NOT NULL);
     "#,
+    // 3: verified domains' password policies (Set-MsolPasswordPolicy); a domain without a row
+    // has the service defaults.
+    r#"
+    CREATE TABLE password_policies (
+        domain TEXT PRIMARY KEY COLLATE NOCASE REFERENCES domains (name) ON DELETE CASCADE,
+        data TEXT NOT NULL
+    );
+    "#,
 ];
 
 pub fn migrate(conn: &mut Connection) -> Result<()> {

@@ -17,8 +17,8 @@ use super::{
 };
 use crate::domain::fault::{Fault, FaultResult};
 use crate::domain::model::{
-    AccountSku, CompanyInformation, Domain, Group, GroupMember, GroupMemberType, Role, RoleMember,
-    RoleMemberType, User,
+    AccountSku, CompanyInformation, Domain, Group, GroupMember, GroupMemberType, PasswordPolicy,
+    Role, RoleMember, RoleMemberType, User,
 };
 use crate::domain::requests::{
     GroupMemberChangeParams, NewGroupParams, NewUserParams, RemoveUserParams, RestoreUserParams,
@@ -86,6 +86,22 @@ impl CompanyDirectory for LocalDirectory {
 
     async fn set_dir_sync_enabled(&self, enable: bool) -> FaultResult<Outcome> {
         self.blocking(move |store| store.set_dir_sync_enabled(enable, Timestamp::now()))
+            .await
+    }
+
+    async fn password_policy(&self, domain: &str) -> FaultResult<PasswordPolicy> {
+        let domain = domain.to_string();
+        self.blocking(move |store| store.password_policy(&domain))
+            .await
+    }
+
+    async fn set_password_policy(
+        &self,
+        domain: &str,
+        policy: PasswordPolicy,
+    ) -> FaultResult<Outcome> {
+        let domain = domain.to_string();
+        self.blocking(move |store| store.set_password_policy(&domain, policy))
             .await
     }
 }

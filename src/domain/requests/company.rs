@@ -26,3 +26,23 @@ pub struct SetDirSyncEnabledParams {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tenant_id: Option<Uuid>,
 }
+
+/// `Get-MsolPasswordPolicy`: one verified domain's password policy.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct GetPasswordPolicyParams {
+    pub domain_name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenant_id: Option<Uuid>,
+}
+
+/// `Set-MsolPasswordPolicy`: both numbers, as MSOnline required them (`domain::domains`).
+#[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct SetPasswordPolicyParams {
+    pub domain_name: String,
+    pub validity_period: u32,
+    pub notification_days: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenant_id: Option<Uuid>,
+}

@@ -1,7 +1,12 @@
-//! The company, its domains and directory synchronization on Graph: `organization` and
-//! `domains`.
+//! The company, its domains, their password policies and directory synchronization on Graph:
+//! `organization` and `domains`.
 
 use super::*;
+
+/// A domain's path; names come from the domain listing, percent-encoded all the same.
+fn domain_path(domain: &str) -> String {
+    format!("/domains/{}", msol_encoding::percent::encode(domain, b""))
+}
 
 impl GraphDirectory {
     pub(super) async fn verified_domains(&self) -> FaultResult<Vec<String>> {
@@ -31,6 +36,36 @@ impl CompanyDirectory for GraphDirectory {
             .iter()
             .filter_map(convert::domain)
             .collect())
+    }
+
+    /// The domain's `passwordValidityPeriodInDays` and `passwordNotificationWindowInDays`
+    /// (graph/api/resources/domain: "If the property is not set, a default value of 90 days [14
+    /// days] will be used", MSOnline's null).
+    async fn password_policy(&self, domain: &str) -> FaultResult<PasswordPolicy> {
+        let object = self.get(Version::V1, domain_path(domain), None).await?;
+        Ok(convert::password_policy(&object))
+    }
+
+    /// graph/api/domain-update, with only the two properties; nothing is sent when they already
+    /// hold the values. The PATCH is idempotent, so the client repeats it when an answer is lost.
+    async fn set_password_policy(
+        &self,
+        domain: &str,
+        policy: PasswordPolicy,
+    ) -> FaultResult<Outcome> {
+        let changed = domain_rules::policy_changes(&self.password_policy(domain).await?, &policy);
+        if !changed.is_empty() {
+            let body = json!({
+                "passwordValidityPeriodInDays": policy.validity_period,
+                "passwordNotificationWindowInDays": policy.notification_days,
+            });
+            self.write(Call::patch(Version::V1, domain_path(domain), body), None)
+                .await?;
+        }
+        Ok(Outcome {
+            changed,
+            ..Outcome::default()
+        })
     }
 
     /// The organization's `onPremisesSyncEnabled` (office365/enterprise/

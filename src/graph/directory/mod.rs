@@ -23,14 +23,14 @@ use crate::domain::fault::{Fault, FaultResult};
 use crate::domain::licensing::{self, LicenseCatalog};
 use crate::domain::model::{
     AccountSku, CompanyInformation, Domain, DomainStatus, Group, GroupMember, GroupMemberType,
-    MethodType, RequirementState, Role, RoleMember, RoleMemberType, User, UserType,
+    MethodType, PasswordPolicy, RequirementState, Role, RoleMember, RoleMemberType, User, UserType,
 };
 use crate::domain::requests::{
     NewUserParams, RemoveUserParams, RestoreUserParams, SetUserLicenseParams, SetUserParams,
     SetUserPasswordParams, SetUserPrincipalNameParams, UserChanges, UserEnabledFilter, UserRef,
 };
 use crate::domain::time::Timestamp;
-use crate::domain::{dir_sync, password, phone, user_rules};
+use crate::domain::{dir_sync, domains as domain_rules, password, phone, user_rules};
 
 /// Graph pages hold at most 999 users.
 const MAX_PAGE: usize = 999;

@@ -1,5 +1,5 @@
 //! The organization and its domains (graph/api/organization-get, organization-update, domain-get,
-//! domain-list).
+//! domain-list, domain-update).
 
 use super::*;
 
@@ -32,8 +32,83 @@ pub(super) fn domain_json(domain: &crate::state::SimDomain) -> Value {
         "isInitial": domain.is_initial,
         "isRoot": true,
         "isVerified": domain.is_verified,
-        "supportedServices": ["Email", "OfficeCommunicationsOnline"],
+        "supportedServices": domain.supported_services,
+        "passwordValidityPeriodInDays": domain.password_validity_period_in_days,
+        "passwordNotificationWindowInDays": domain.password_notification_window_in_days,
     })
+}
+
+/// The services graph/api/resources/domain says a caller can add or remove.
+const SETTABLE_SERVICES: &[&str] = &["Email", "OfficeCommunicationsOnline", "Yammer"];
+
+/// `PATCH /domains/{id}` (graph/api/domain-update): 204 No Content. "Only verified domains can
+/// be updated" (the refusal's text is UNCONFIRMED: a 400 that says so). The whole body is
+/// checked before anything changes.
+pub(super) fn update_domain(
+    tenant: &mut SimTenant,
+    name: &str,
+    request: &SimRequest,
+) -> SimResponse {
+    let Some(index) = tenant
+        .domains
+        .iter()
+        .position(|d| d.id.eq_ignore_ascii_case(name))
+    else {
+        return not_found(name);
+    };
+    let Some(Value::Object(patch)) = &request.body else {
+        return bad_request("A request body is required.");
+    };
+    if !tenant.domains[index].is_verified {
+        return bad_request(&format!(
+            "Domain {} is not verified; only verified domains can be updated.",
+            tenant.domains[index].id
+        ));
+    }
+    let int32 =
+        |value: &Value| value.is_null() || value.as_i64().is_some_and(|v| i32::try_from(v).is_ok());
+    for (key, value) in patch {
+        let typed = match key.as_str() {
+            "isDefault" => value == &Value::Bool(true),
+            "supportedServices" => value.as_array().is_some_and(|items| {
+                items
+                    .iter()
+                    .all(|i| i.as_str().is_some_and(|s| SETTABLE_SERVICES.contains(&s)))
+            }),
+            "passwordValidityPeriodInDays" | "passwordNotificationWindowInDays" => int32(value),
+            _ => {
+                return bad_request(&format!(
+                "Property '{key}' is read-only or does not exist on type 'microsoft.graph.domain'."
+            ))
+            }
+        };
+        if !typed {
+            return bad_request(&format!(
+                "Invalid value specified for property '{key}' of resource 'Domain'."
+            ));
+        }
+    }
+    let days = |value: &Value| value.as_i64().map(|v| v as i32);
+    if patch.get("isDefault") == Some(&Value::Bool(true)) {
+        for (i, domain) in tenant.domains.iter_mut().enumerate() {
+            domain.is_default = i == index;
+        }
+    }
+    let domain = &mut tenant.domains[index];
+    if let Some(services) = patch.get("supportedServices").and_then(Value::as_array) {
+        domain.supported_services = services
+            .iter()
+            .filter_map(Value::as_str)
+            .map(str::to_string)
+            .collect();
+    }
+    if let Some(value) = patch.get("passwordValidityPeriodInDays") {
+        domain.password_validity_period_in_days = days(value);
+    }
+    if let Some(value) = patch.get("passwordNotificationWindowInDays") {
+        domain.password_notification_window_in_days = days(value);
+    }
+    SimResponse::no_content()
 }
 
 /// The organization's properties graph/api/organization-update lets a caller write, plus

@@ -316,6 +316,7 @@ pub fn handle(tenant: &mut SimTenant, request: &SimRequest) -> SimResponse {
             Some(domain) => SimResponse::json(200, domain_json(domain)),
             None => not_found(name),
         },
+        ("PATCH", ["domains", name]) => update_domain(tenant, name, request),
         ("GET", ["subscribedSkus"]) => subscribed_skus(tenant, request),
         // graph/api/authenticationmethodconfiguration-get (sms and voice configurations).
         ("GET", ["policies", "authenticationMethodsPolicy", "authenticationMethodConfigurations", id]) => {

@@ -161,6 +161,16 @@ namespace Microsoft.Online.Administration
         }
     }
 
+    /// <summary>A verified domain's password expiry. Null is the service default (90 days valid,
+    /// notice 14 days before). UInt32, as Set-MsolPasswordPolicy takes them (MSOnline's own
+    /// property type is UNCONFIRMED).</summary>
+    [DataContract(Name = "PasswordPolicy", Namespace = Wire.Namespace)]
+    public class PasswordPolicy
+    {
+        [DataMember] public uint? NotificationDays { get; set; }
+        [DataMember] public uint? ValidityPeriod { get; set; }
+    }
+
     [DataContract(Name = "CompanyInformation", Namespace = Wire.Namespace)]
     public class CompanyInformation
     {

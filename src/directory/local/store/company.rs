@@ -1,4 +1,5 @@
-//! The company, its domains and directory synchronization in the local tenant.
+//! The company, its domains, their password policies and directory synchronization in the local
+//! tenant.
 
 use super::*;
 
@@ -9,6 +10,29 @@ impl Store {
 
     pub fn domains(&self) -> FaultResult<Vec<Domain>> {
         self.read(domains)
+    }
+
+    pub fn password_policy(&self, domain: &str) -> FaultResult<PasswordPolicy> {
+        self.read(|conn| password_policy(conn, domain))
+    }
+
+    /// Set-MsolPasswordPolicy, for a domain the caller found verified.
+    pub fn set_password_policy(
+        &self,
+        domain: &str,
+        policy: PasswordPolicy,
+    ) -> FaultResult<Outcome> {
+        self.write(|tx| {
+            let changed = domain_rules::policy_changes(&password_policy(tx, domain)?, &policy);
+            if !changed.is_empty() {
+                tx.execute(
+                    "INSERT INTO password_policies (domain, data) VALUES (?1, ?2) ON CONFLICT (domain) DO UPDATE SET data = excluded.data",
+                    params![domain, to_json(&policy).map_err(Fault::Unexpected)?],
+                )
+                .map_err(sql)?;
+            }
+            Ok(Outcome { changed, ..Outcome::default() })
+        })
     }
 
     /// Set-MsolDirSyncEnabled. Turning off converts every synchronized user and group (the
@@ -39,6 +63,18 @@ impl Store {
             Ok(Outcome::of(before.object_id, [dir_sync::CHANGED]))
         })
     }
+}
+
+pub(super) fn password_policy(conn: &Connection, domain: &str) -> FaultResult<PasswordPolicy> {
+    let data: Option<String> = conn
+        .query_row(
+            "SELECT data FROM password_policies WHERE domain = ?1",
+            [domain],
+            |row| row.get(0),
+        )
+        .optional()
+        .map_err(sql)?;
+    data.map_or(Ok(PasswordPolicy::default()), |data| from_json(&data))
 }
 
 /// When directory synchronization was last turned off, if ever.

@@ -19,11 +19,13 @@ use crate::directory::{
     CreatedUser, GroupQuery, MemberQuery, MemberRef, Outcome, Page, PageRequest, UserQuery,
 };
 use crate::domain::dir_sync;
+use crate::domain::domains as domain_rules;
 use crate::domain::fault::{Fault, FaultResult};
 use crate::domain::licensing::{self, LicenseCatalog};
 use crate::domain::model::{
     CompanyInformation, Domain, DomainAuthenticationType, DomainStatus, Group, GroupMember,
-    GroupMemberType, Role, RoleMember, RoleMemberType, ServicePrincipal, Subscription, User,
+    GroupMemberType, PasswordPolicy, Role, RoleMember, RoleMemberType, ServicePrincipal,
+    Subscription, User,
 };
 use crate::domain::password;
 use crate::domain::query::name_or_address_starts_with;
@@ -234,6 +236,7 @@ impl Store {
         let mut conn = self.conn.lock().expect("tenant connection lock");
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         for table in [
+            "password_policies",
             "group_members",
             "role_members",
             "user_licenses",
@@ -261,6 +264,12 @@ impl Store {
             tx.execute(
                 "INSERT INTO domains (name, data) VALUES (?1, ?2)",
                 params![domain.name, to_json(domain)?],
+            )?;
+        }
+        for policy in &snapshot.password_policies {
+            tx.execute(
+                "INSERT INTO password_policies (domain, data) VALUES (?1, ?2)",
+                params![policy.domain_name, to_json(&policy.policy)?],
             )?;
         }
         for subscription in &snapshot.subscriptions {
@@ -350,6 +359,10 @@ impl Store {
         });
         if let Some(at) = turned_off_at {
             snapshot["DirSyncTurnedOffAt"] = serde_json::json!(at);
+        }
+        let policies = all("SELECT json_object('DomainName', domain, 'Policy', json(data)) FROM password_policies ORDER BY domain")?;
+        if !policies.is_empty() {
+            snapshot["PasswordPolicies"] = serde_json::Value::Array(parse(policies)?);
         }
         Ok(serde_json::from_value(snapshot)?)
     }
