@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use graph_sim::state::{
     graph_time, AppMethod, AssignedLicense, Authentication, PhonePolicy, PhoneType, SimDomain,
-    SimGroup, SimRole, SimServicePrincipal, SimSku, SimTenant, SimUser,
+    SimGroup, SimRole, SimServicePrincipal, SimSku, SimSubscription, SimTenant, SimUser,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -43,6 +43,22 @@ pub fn simulated_tenant(snapshot: &TenantSnapshot) -> SimTenant {
                 .iter()
                 .map(|p| (p.service_name.clone(), p.service_plan_id))
                 .collect(),
+            subscriptions: {
+                let mut sku = s.clone();
+                licensing::complete_terms(&mut sku, Uuid::new_v4(), None);
+                sku.terms
+            }
+            .iter()
+            .map(|t| SimSubscription {
+                id: t.object_id,
+                commerce_subscription_id: t.ocp_subscription_id,
+                created: t.date_created.map(|at| at.datetime()),
+                is_trial: t.is_trial,
+                next_lifecycle: t.next_lifecycle_date.map(|at| at.datetime()),
+                status: format!("{:?}", t.status),
+                total_licenses: t.total_licenses,
+            })
+            .collect(),
         })
         .collect::<Vec<_>>();
     let users = snapshot

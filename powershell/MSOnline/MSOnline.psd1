@@ -22,6 +22,7 @@
         'Get-MsolPasswordPolicy',
         'Get-MsolRole',
         'Get-MsolRoleMember',
+        'Get-MsolSubscription',
         'Get-MsolUser',
         'Get-MsolUserByStrongAuthentication',
         'Get-MsolUserRole',

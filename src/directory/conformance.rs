@@ -7,7 +7,7 @@
 use crate::directory::{Directory, MemberQuery, MemberRef, PageRequest, UserQuery};
 use crate::domain::model::{
     GroupMemberType, GroupType, MethodType, PasswordPolicy, RequirementState, RoleMemberType,
-    StrongAuthenticationMethod, StrongAuthenticationRequirement,
+    StrongAuthenticationMethod, StrongAuthenticationRequirement, SubscriptionStatus,
 };
 use crate::domain::requests::{
     GroupMemberChangeParams, NewGroupParams, NewUserParams, RemoveUserParams, RestoreUserParams,
@@ -117,6 +117,7 @@ pub async fn run_all(directory: &dyn Directory) {
     security_groups_are_created_changed_filled_and_removed(directory).await;
     directory_synchronization_turns_on_and_off_once(directory).await;
     password_policies_start_unset_and_change_only_when_different(directory).await;
+    subscriptions_stand_behind_the_licences(directory).await;
     listing_pages_through_everything(directory).await;
     the_user_count_is_what_a_whole_listing_returns(directory).await;
     passwords_and_user_principal_names(directory).await;
@@ -812,6 +813,44 @@ pub async fn password_policies_start_unset_and_change_only_when_different(
         domains,
         "the domains are unchanged"
     );
+}
+
+/// Each SKU's units come from its commercial subscriptions, whose ids are its SubscriptionIds.
+pub async fn subscriptions_stand_behind_the_licences(directory: &dyn Directory) {
+    let skus = directory.account_skus().await.unwrap();
+    let subscriptions = directory.company_subscriptions().await.unwrap();
+    assert!(!subscriptions.is_empty());
+    for sku in &skus {
+        let own: Vec<_> = subscriptions
+            .iter()
+            .filter(|s| s.sku_id == sku.sku_id)
+            .collect();
+        let mut ids: Vec<_> = own.iter().map(|s| s.object_id).collect();
+        let mut listed = sku.subscription_ids.clone();
+        ids.sort();
+        listed.sort();
+        assert_eq!(ids, listed, "{}", sku.sku_part_number);
+        let enabled: i32 = own
+            .iter()
+            .filter(|s| s.status == SubscriptionStatus::Enabled)
+            .map(|s| s.total_licenses)
+            .sum();
+        assert_eq!(enabled, sku.active_units, "{}", sku.sku_part_number);
+        for subscription in own {
+            assert_eq!(subscription.sku_part_number, sku.sku_part_number);
+            let plans: Vec<_> = subscription
+                .service_status
+                .iter()
+                .map(|s| &s.service_plan.service_name)
+                .collect();
+            let sku_plans: Vec<_> = sku
+                .service_status
+                .iter()
+                .map(|s| &s.service_plan.service_name)
+                .collect();
+            assert_eq!(plans, sku_plans, "{}", sku.sku_part_number);
+        }
+    }
 }
 
 pub async fn listing_pages_through_everything(directory: &dyn Directory) {

@@ -14,8 +14,8 @@ use uuid::Uuid;
 
 use crate::domain::fault::FaultResult;
 use crate::domain::model::{
-    AccountSku, CompanyInformation, Domain, Group, GroupMember, GroupMemberType, PasswordPolicy,
-    Role, RoleMember, RoleMemberType, User,
+    AccountSku, CompanyInformation, CompanySubscription, Domain, Group, GroupMember,
+    GroupMemberType, PasswordPolicy, Role, RoleMember, RoleMemberType, User,
 };
 use crate::domain::query::StrongAuthenticationFilter;
 use crate::domain::requests::{
@@ -184,10 +184,12 @@ pub trait CompanyDirectory {
     ) -> FaultResult<Outcome>;
 }
 
-/// Licences: Get-MsolAccountSku, Set-MsolUserLicense.
+/// Licences: Get-MsolAccountSku, Get-MsolSubscription, Set-MsolUserLicense.
 #[async_trait]
 pub trait LicenseDirectory {
     async fn account_skus(&self) -> FaultResult<Vec<AccountSku>>;
+    /// The commercial subscriptions behind the SKUs, by SKU.
+    async fn company_subscriptions(&self) -> FaultResult<Vec<CompanySubscription>>;
     async fn set_user_license(&self, params: SetUserLicenseParams) -> FaultResult<Outcome>;
 }
 

@@ -54,6 +54,10 @@ pub enum Fault {
     GroupMemberNotFound,
     #[error("Domain not found.  Domain: {0}.")]
     DomainNotFound(String),
+    /// UNCONFIRMED fault name and text: Get-MsolSubscription's for an unknown SubscriptionId
+    /// were not found; named after the other not-found faults.
+    #[error("Subscription not found.  Subscription: {0}.")]
+    SubscriptionNotFound(String),
     /// Directory synchronization cannot be switched now (MSOnline's
     /// DirSyncStatusChangeNotAllowedException, whose text for this case was not found: the
     /// message says what stands in the way and until when).
@@ -117,6 +121,7 @@ impl Fault {
             Fault::GroupMemberAlreadyExists => "GroupMemberAlreadyExistsException",
             Fault::GroupMemberNotFound => "GroupMemberNotFoundException",
             Fault::DomainNotFound(_) => "DomainNotFoundException",
+            Fault::SubscriptionNotFound(_) => "SubscriptionNotFoundException",
             Fault::DirSyncStatusChangeNotAllowed(_) => "DirSyncStatusChangeNotAllowedException",
             Fault::AccessDenied(_) => "AccessDeniedException",
             Fault::Service { .. } | Fault::Unexpected(_) => "MicrosoftOnlineException",
@@ -129,6 +134,7 @@ impl Fault {
             | Fault::RoleNotFound(_)
             | Fault::GroupNotFound(_)
             | Fault::DomainNotFound(_)
+            | Fault::SubscriptionNotFound(_)
             | Fault::RoleMemberNotFound
             | Fault::GroupMemberNotFound => 404,
             Fault::InvalidValue { .. }

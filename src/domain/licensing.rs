@@ -1,4 +1,5 @@
-//! Licences: `Set-MsolUserLicense`, `New-MsolUser -LicenseAssignment` and the `AccountSKU` view.
+//! Licences: `Set-MsolUserLicense`, `New-MsolUser -LicenseAssignment`, the `AccountSKU` view and
+//! the commercial subscriptions behind it (`Get-MsolSubscription`).
 
 use std::collections::BTreeMap;
 
@@ -6,10 +7,12 @@ use uuid::Uuid;
 
 use super::fault::{Fault, FaultResult};
 use super::model::{
-    AccountSku, AccountSkuIdentifier, LicenseAssignment, LicenseAssignmentDetail,
-    ProvisioningStatus, ServiceStatus, SkuTargetClass, Subscription, User, UserLicense,
+    AccountSku, AccountSkuIdentifier, CompanySubscription, LicenseAssignment,
+    LicenseAssignmentDetail, ProvisioningStatus, ServiceStatus, SkuTargetClass, Subscription,
+    SubscriptionStatus, SubscriptionTerm, User, UserLicense,
 };
 use super::requests::LicenseOption;
+use super::time::Timestamp;
 
 /// The tenant's subscriptions with how many units each has assigned.
 pub struct LicenseCatalog {
@@ -78,6 +81,100 @@ impl LicenseCatalog {
             service_status: service_status(subscription, disabled),
         }
     }
+}
+
+/// A SKU's commercial subscriptions, as Get-MsolSubscription shows them; a local tenant's
+/// subscriptions belong to no partner.
+pub fn company_subscriptions(sku: &Subscription) -> Vec<CompanySubscription> {
+    sku.terms
+        .iter()
+        .map(|term| CompanySubscription {
+            object_id: term.object_id,
+            sku_id: sku.sku_id,
+            sku_part_number: sku.sku_part_number.clone(),
+            status: term.status,
+            total_licenses: term.total_licenses,
+            is_trial: term.is_trial,
+            date_created: term.date_created,
+            next_lifecycle_date: term.next_lifecycle_date,
+            ocp_subscription_id: term.ocp_subscription_id,
+            owner_context_id: None,
+            owner_object_id: None,
+            owner_type: None,
+            service_status: service_status(sku, &[]),
+        })
+        .collect()
+}
+
+/// Gives a SKU recorded without commercial subscriptions one that holds all its units, with the
+/// status of the units it has (Enabled unless all are in warning or suspended), and makes its
+/// id the SKU's SubscriptionIds. `created` starts an annual term (*choice*: a year, the usual
+/// commitment); unknown, both dates stay unknown.
+pub fn complete_terms(sku: &mut Subscription, id: Uuid, created: Option<Timestamp>) {
+    if !sku.terms.is_empty() {
+        return;
+    }
+    let status = if sku.active_units > 0 || (sku.warning_units == 0 && sku.suspended_units == 0) {
+        SubscriptionStatus::Enabled
+    } else if sku.warning_units > 0 {
+        SubscriptionStatus::Warning
+    } else {
+        SubscriptionStatus::Suspended
+    };
+    let id = sku.subscription_ids.first().copied().unwrap_or(id);
+    sku.terms.push(SubscriptionTerm {
+        object_id: id,
+        status,
+        total_licenses: sku.active_units + sku.warning_units + sku.suspended_units,
+        is_trial: false,
+        date_created: created,
+        next_lifecycle_date: created
+            .map(|c| Timestamp::from_datetime(c.datetime() + chrono::Duration::days(365))),
+        ocp_subscription_id: None,
+    });
+    if sku.subscription_ids.is_empty() {
+        sku.subscription_ids.push(id);
+    }
+}
+
+/// Why a SKU's commercial subscriptions disagree with its units or ids, if they do: enabled,
+/// warning and suspended licences add up to the units of that status.
+pub fn terms_disagreement(sku: &Subscription) -> Option<String> {
+    if sku.terms.is_empty() {
+        return None;
+    }
+    let total = |status| -> i32 {
+        sku.terms
+            .iter()
+            .filter(|t| t.status == status)
+            .map(|t| t.total_licenses)
+            .sum()
+    };
+    for (status, units, field) in [
+        (SubscriptionStatus::Enabled, sku.active_units, "ActiveUnits"),
+        (
+            SubscriptionStatus::Warning,
+            sku.warning_units,
+            "WarningUnits",
+        ),
+        (
+            SubscriptionStatus::Suspended,
+            sku.suspended_units,
+            "SuspendedUnits",
+        ),
+    ] {
+        if total(status) != units {
+            return Some(format!(
+                "its {status:?} terms hold {} licences but {field} is {units}",
+                total(status)
+            ));
+        }
+    }
+    let mut ids: Vec<Uuid> = sku.terms.iter().map(|t| t.object_id).collect();
+    let mut listed = sku.subscription_ids.clone();
+    ids.sort();
+    listed.sort();
+    (ids != listed).then(|| "its terms' ObjectIds are not its SubscriptionIds".to_string())
 }
 
 fn service_status(subscription: &Subscription, disabled: &[String]) -> Vec<ServiceStatus> {

@@ -677,6 +677,61 @@ pub struct Subscription {
     pub service_plans: Vec<ServicePlan>,
     #[serde(default)]
     pub subscription_ids: Vec<Uuid>,
+    /// The commercial subscriptions behind the units (Get-MsolSubscription); their ids are the
+    /// SubscriptionIds and their licences add up to the units by status. A tenant file without
+    /// them gets one that holds every unit (`licensing::complete_terms`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub terms: Vec<SubscriptionTerm>,
+}
+
+/// MSOnline's `SubscriptionStatus`, Graph's companySubscription `status`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+pub enum SubscriptionStatus {
+    Enabled,
+    Warning,
+    Suspended,
+    Deleted,
+    LockedOut,
+}
+
+/// One commercial subscription of a SKU as the tenant stores it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct SubscriptionTerm {
+    pub object_id: Uuid,
+    pub status: SubscriptionStatus,
+    pub total_licenses: i32,
+    #[serde(default)]
+    pub is_trial: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_created: Option<Timestamp>,
+    /// When the subscription moves to its next status unless renewed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_lifecycle_date: Option<Timestamp>,
+    /// Its id in the commerce system (Graph's commerceSubscriptionId).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ocp_subscription_id: Option<Uuid>,
+}
+
+/// `Microsoft.Online.Administration.Subscription` (Get-MsolSubscription): one commercial
+/// subscription with its SKU and services.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct CompanySubscription {
+    pub object_id: Uuid,
+    pub sku_id: Uuid,
+    pub sku_part_number: String,
+    pub status: SubscriptionStatus,
+    pub total_licenses: i32,
+    pub is_trial: bool,
+    pub date_created: Option<Timestamp>,
+    pub next_lifecycle_date: Option<Timestamp>,
+    pub ocp_subscription_id: Option<Uuid>,
+    /// The partner tenant that created the subscription, if one did (Graph's ownerTenantId).
+    pub owner_context_id: Option<Uuid>,
+    pub owner_object_id: Option<Uuid>,
+    pub owner_type: Option<String>,
+    pub service_status: Vec<ServiceStatus>,
 }
 
 /// `Microsoft.Online.Administration.AccountSKU`.

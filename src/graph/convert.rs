@@ -6,12 +6,13 @@ use uuid::Uuid;
 
 use crate::domain::licensing::{self, LicenseCatalog};
 use crate::domain::model::{
-    CompanyInformation, Domain, DomainAuthenticationType, DomainCapability, DomainStatus,
-    DomainVerificationMethod, Group, GroupMember, GroupMemberType, GroupType, MethodType,
-    NotificationType, PasswordPolicy, PhoneAppAuthenticationType, RequirementState, Role,
-    RoleMember, RoleMemberType, ServicePlan, SkuTargetClass, StrongAuthenticationMethod,
-    StrongAuthenticationPhoneAppDetail, StrongAuthenticationRequirement,
-    StrongAuthenticationUserDetails, Subscription, User, UserType,
+    CompanyInformation, CompanySubscription, Domain, DomainAuthenticationType, DomainCapability,
+    DomainStatus, DomainVerificationMethod, Group, GroupMember, GroupMemberType, GroupType,
+    MethodType, NotificationType, PasswordPolicy, PhoneAppAuthenticationType, ProvisioningStatus,
+    RequirementState, Role, RoleMember, RoleMemberType, ServicePlan, ServiceStatus, SkuTargetClass,
+    StrongAuthenticationMethod, StrongAuthenticationPhoneAppDetail,
+    StrongAuthenticationRequirement, StrongAuthenticationUserDetails, Subscription,
+    SubscriptionStatus, User, UserType,
 };
 use crate::domain::roles;
 use crate::domain::time::Timestamp;
@@ -166,6 +167,52 @@ fn time(value: &Value, key: &str) -> Option<Timestamp> {
     value[key].as_str().and_then(Timestamp::parse)
 }
 
+/// A companySubscription (graph/api/resources/companysubscription) as MSOnline's Subscription.
+pub fn company_subscription(object: &Value) -> Option<CompanySubscription> {
+    let id = |key: &str| object[key].as_str().and_then(|s| Uuid::parse_str(s).ok());
+    Some(CompanySubscription {
+        object_id: id("id")?,
+        sku_id: id("skuId")?,
+        sku_part_number: text(object, "skuPartNumber")?,
+        status: match object["status"].as_str()? {
+            "Enabled" => SubscriptionStatus::Enabled,
+            "Warning" => SubscriptionStatus::Warning,
+            "Suspended" => SubscriptionStatus::Suspended,
+            "Deleted" => SubscriptionStatus::Deleted,
+            "LockedOut" => SubscriptionStatus::LockedOut,
+            _ => return None,
+        },
+        total_licenses: object["totalLicenses"].as_i64().unwrap_or(0) as i32,
+        is_trial: object["isTrial"] == Value::Bool(true),
+        date_created: time(object, "createdDateTime"),
+        next_lifecycle_date: time(object, "nextLifecycleDateTime"),
+        ocp_subscription_id: id("commerceSubscriptionId"),
+        owner_context_id: id("ownerTenantId"),
+        owner_object_id: id("ownerId"),
+        owner_type: text(object, "ownerType"),
+        service_status: object["serviceStatus"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|plan| {
+                Some(ServiceStatus {
+                    service_plan: ServicePlan {
+                        service_name: text(plan, "servicePlanName")?,
+                        service_plan_id: Uuid::parse_str(plan["servicePlanId"].as_str()?).ok()?,
+                        service_type: text(plan, "servicePlanName")?,
+                        target_class: SkuTargetClass::User,
+                    },
+                    provisioning_status: if plan["provisioningStatus"] == "Disabled" {
+                        ProvisioningStatus::Disabled
+                    } else {
+                        ProvisioningStatus::Success
+                    },
+                })
+            })
+            .collect(),
+    })
+}
+
 /// The licence catalog from `subscribedSkus`; Graph has no service type, so plans carry their name.
 pub fn catalog(skus: &Value, account_name: String, account_object_id: Uuid) -> LicenseCatalog {
     let subscriptions = skus["value"]
@@ -193,7 +240,13 @@ pub fn catalog(skus: &Value, account_name: String, account_object_id: Uuid) -> L
                         })
                     })
                     .collect(),
-                subscription_ids: Vec::new(),
+                subscription_ids: sku["subscriptionIds"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|id| Uuid::parse_str(id.as_str()?).ok())
+                    .collect(),
+                terms: Vec::new(),
             };
             Some((
                 subscription,

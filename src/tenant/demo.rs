@@ -365,6 +365,18 @@ pub fn demo_tenant(user_count: usize, now: Timestamp) -> TenantSnapshot {
             ],
         ),
     ];
+    // Bought a year before the demo's day, renewed yearly; EMS is a trial that ends soon. Their
+    // ids come from a sequence of their own, so the users' ids stay what they were.
+    let mut term_ids = Seeded(0x7465_726d_7365_6564);
+    for subscription in &mut snapshot.subscriptions {
+        licensing::complete_terms(subscription, term_ids.uuid(), Some(at(2557 - 335)));
+        if subscription.sku_part_number == "EMS" {
+            let term = &mut subscription.terms[0];
+            term.is_trial = true;
+            term.date_created = Some(at(2557 - 10));
+            term.next_lifecycle_date = Some(at(2557 + 20));
+        }
+    }
     let catalog = LicenseCatalog {
         account_name: "contoso".to_string(),
         account_object_id: company_id,

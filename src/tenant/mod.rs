@@ -135,6 +135,7 @@ pub fn subscription(
             })
             .collect(),
         subscription_ids: Vec::new(),
+        terms: Vec::new(),
     }
 }
 
@@ -177,6 +178,8 @@ pub fn new_tenant(
     {
         bail!("the initial domain must be <name>.onmicrosoft.com, like contoso.onmicrosoft.com; '{initial_domain}' is not");
     }
+    let mut e3 = office_365_e3(25);
+    licensing::complete_terms(&mut e3, Uuid::new_v4(), Some(now));
     Ok(TenantSnapshot {
         version: SNAPSHOT_VERSION,
         company: CompanyInformation {
@@ -210,7 +213,7 @@ pub fn new_tenant(
             when_created: now,
         },
         domains: vec![managed_domain(&domain, true, true)],
-        subscriptions: vec![office_365_e3(25)],
+        subscriptions: vec![e3],
         users: Vec::new(),
         groups: Vec::new(),
         service_principals: Vec::new(),
@@ -231,6 +234,14 @@ pub fn account_name(initial_domain: &str) -> String {
 }
 
 impl TenantSnapshot {
+    /// Gives every subscription recorded without its commercial subscriptions one that holds all
+    /// its units (tenant files from before they were recorded); their dates are unknown.
+    pub fn complete_subscription_terms(&mut self) {
+        for subscription in &mut self.subscriptions {
+            licensing::complete_terms(subscription, Uuid::new_v4(), None);
+        }
+    }
+
     /// Checks what the JSON Schema cannot: references between objects and uniqueness.
     pub fn check(&self) -> Result<()> {
         if self.version != SNAPSHOT_VERSION {
@@ -279,6 +290,12 @@ impl TenantSnapshot {
         }
         let mut skus = HashSet::new();
         for subscription in &self.subscriptions {
+            if let Some(why) = licensing::terms_disagreement(subscription) {
+                bail!(
+                    "Subscriptions: {}: {why} (change the Terms with the units, or leave out Terms and SubscriptionIds to have one subscription made that holds every unit)",
+                    subscription.sku_part_number
+                );
+            }
             if !skus.insert(subscription.sku_part_number.to_ascii_lowercase()) {
                 bail!(
                     "Subscriptions: {} appears twice",

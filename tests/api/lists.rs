@@ -286,6 +286,7 @@ async fn the_demo_tenant_answers_every_operation() {
             "Get-MsolPasswordPolicy",
             json!({ "DomainName": "contoso.onmicrosoft.com" }),
         ),
+        ("Get-MsolSubscription", json!({})),
         (
             "Set-MsolPasswordPolicy",
             json!({ "DomainName": "contoso.onmicrosoft.com", "ValidityPeriod": 90, "NotificationDays": 14 }),
@@ -347,4 +348,109 @@ async fn list_answers_carry_the_next_page_token_as_a_header_too() {
         .await
         .unwrap();
     assert!(single.headers().get("Next-Page-Token").is_none());
+}
+
+/// Get-MsolSubscription: the commercial subscriptions behind the demo's licences (EMS is a trial
+/// ending soon), one by ObjectId, and an unknown id refused.
+#[tokio::test]
+async fn subscriptions_list_and_one_by_id() {
+    let bridge = demo(60).await;
+    let all = bridge.ok("Get-MsolSubscription", json!({})).await["Value"].clone();
+    let all = all.as_array().unwrap();
+    assert_eq!(all.len(), 4, "one per demo licence");
+    let skus = bridge.ok("Get-MsolAccountSku", json!({})).await["Value"].clone();
+    for subscription in all {
+        let sku = skus
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["SkuId"] == subscription["SkuId"])
+            .unwrap();
+        assert_eq!(sku["SubscriptionIds"], json!([subscription["ObjectId"]]));
+        assert_eq!(subscription["TotalLicenses"], sku["ActiveUnits"]);
+        assert_eq!(subscription["Status"], "Enabled");
+        assert!(subscription["DateCreated"].is_string(), "{subscription}");
+    }
+    let ems = all.iter().find(|s| s["SkuPartNumber"] == "EMS").unwrap();
+    assert_eq!(ems["IsTrial"], true);
+    assert!(ems["NextLifecycleDate"].as_str().unwrap() > ems["DateCreated"].as_str().unwrap());
+    assert_eq!(
+        ems["ServiceStatus"][0]["ServicePlan"]["ServiceName"],
+        "AAD_PREMIUM"
+    );
+
+    let one = bridge
+        .ok(
+            "Get-MsolSubscription",
+            json!({ "SubscriptionId": ems["ObjectId"] }),
+        )
+        .await;
+    assert_eq!(one["Value"], json!([ems]));
+    let missing = uuid::Uuid::new_v4();
+    let refused = bridge
+        .fault("Get-MsolSubscription", json!({ "SubscriptionId": missing }))
+        .await;
+    assert_eq!(
+        refused["Code"], "SubscriptionNotFoundException",
+        "{refused}"
+    );
+    assert_eq!(refused["Status"], 404);
+    assert!(refused.to_string().contains(&missing.to_string()));
+    let (status, answer) = bridge
+        .call(
+            "Get-MsolSubscription",
+            json!({ "SubscriptionId": "not-a-guid" }),
+        )
+        .await;
+    assert_eq!(status, 400, "{answer}");
+    assert!(answer.to_string().contains("SubscriptionId"), "{answer}");
+}
+
+/// A tenant file from before subscriptions were recorded gets one per licence, holding all its
+/// units, whose id stays the same from then on; inconsistent ones are refused.
+#[tokio::test]
+async fn licences_recorded_without_subscriptions_get_one_each() {
+    use msol_bridge::directory::local::store::Store;
+    let mut snapshot = crate::helpers::fresh_tenant();
+    let sku = &mut snapshot.subscriptions[0];
+    sku.terms.clear();
+    sku.subscription_ids.clear();
+    let bridge = spawn_bridge_with(snapshot.clone()).await;
+    let listed = bridge.ok("Get-MsolSubscription", json!({})).await["Value"].clone();
+    assert_eq!(listed[0]["TotalLicenses"], 25);
+    assert!(
+        listed[0]["DateCreated"].is_null(),
+        "the file does not say when"
+    );
+    assert_eq!(
+        bridge.ok("Get-MsolSubscription", json!({})).await["Value"],
+        listed,
+        "the same id on every read"
+    );
+
+    // A file whose stored rows lack them (written by an older bridge) is completed at open.
+    let folder = tempfile::tempdir().unwrap();
+    let path = folder.path().join("old.db");
+    let store = Store::open(&path).unwrap();
+    store.replace_all(&snapshot).unwrap();
+    drop(store);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute(
+        "UPDATE subscriptions SET data = json_remove(json_remove(data, '$.Terms'), '$.SubscriptionIds')",
+        [],
+    )
+    .unwrap();
+    drop(conn);
+    let first = Store::open(&path).unwrap().company_subscriptions().unwrap();
+    let again = Store::open(&path).unwrap().company_subscriptions().unwrap();
+    assert_eq!(first.len(), 1);
+    assert_eq!(first, again);
+
+    let mut wrong = crate::helpers::fresh_tenant();
+    wrong.subscriptions[0].terms[0].total_licenses = 30;
+    let refused = wrong.check().unwrap_err().to_string();
+    assert!(
+        refused.contains("ENTERPRISEPACK") && refused.contains("ActiveUnits"),
+        "{refused}"
+    );
 }

@@ -276,6 +276,7 @@ async fn licence_options_are_checked_against_the_tenants_subscriptions() {
 async fn licences_run_out() {
     let mut snapshot = fresh_tenant();
     snapshot.subscriptions[0].active_units = 1;
+    snapshot.subscriptions[0].terms[0].total_licenses = 1;
     let bridge = crate::helpers::spawn_bridge_with(snapshot).await;
     bridge
         .new_user(

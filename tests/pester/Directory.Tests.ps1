@@ -247,6 +247,43 @@ Describe 'Directory synchronization' {
     }
 }
 
+Describe 'Subscriptions' {
+    BeforeAll {
+        $subscriptions = @(Get-MsolSubscription)
+    }
+    It 'lists the subscription behind each licence, with its status, licences and dates' {
+        $subscriptions.Count | Should -Be 4
+        $subscriptions[0] | Should -BeOfType ([Microsoft.Online.Administration.Subscription])
+        foreach ($sku in Get-MsolAccountSku) {
+            $own = @($subscriptions | Where-Object SkuId -eq $sku.SkuId)
+            @($own.ObjectId) | Should -Be @($sku.SubscriptionIds)
+            ($own | Measure-Object TotalLicenses -Sum).Sum | Should -Be $sku.ActiveUnits
+        }
+        $subscriptions[0].Status | Should -Be ([Microsoft.Online.Administration.SubscriptionStatus]::Enabled)
+        $subscriptions[0].DateCreated | Should -BeOfType ([datetime])
+        $subscriptions[0].ServiceStatus[0].ServicePlan.ServiceName | Should -Not -BeNullOrEmpty
+    }
+    It 'shows the trial that ends soon' {
+        $ems = $subscriptions | Where-Object SkuPartNumber -eq 'EMS'
+        $ems.IsTrial | Should -BeTrue
+        $ems.NextLifecycleDate | Should -BeGreaterThan $ems.DateCreated
+    }
+    It 'gets one by SubscriptionId, also from piped objects' {
+        $first = $subscriptions[0]
+        (Get-MsolSubscription -SubscriptionId $first.ObjectId).SkuPartNumber | Should -Be $first.SkuPartNumber
+        $piped = @($subscriptions | Select-Object -First 2 | ForEach-Object { [pscustomobject]@{ SubscriptionId = $_.ObjectId } } | Get-MsolSubscription)
+        $piped.Count | Should -Be 2
+        (Get-Command Get-MsolSubscription).ParameterSets.Name | Should -Be @('ListSubscriptions__0', 'GetSubscription__0')
+    }
+    It 'an unknown SubscriptionId is SubscriptionNotFoundException' {
+        $failure = $null
+        try { Get-MsolSubscription -SubscriptionId ([guid]::NewGuid()) -ErrorAction Stop } catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -Be 'Microsoft.Online.Administration.Automation.SubscriptionNotFoundException,Microsoft.Online.Administration.Automation.GetSubscription'
+        $failure.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        { Get-MsolSubscription -SubscriptionId 'not-a-guid' -ErrorAction Stop } | Should -Throw -ExceptionType ([System.Management.Automation.ParameterBindingException])
+    }
+}
+
 Describe 'Password policy' {
     It 'DomainName, ValidityPeriod and NotificationDays are mandatory UInt32s; Set offers WhatIf' {
         $get = Get-Command Get-MsolPasswordPolicy

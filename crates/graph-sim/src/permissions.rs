@@ -200,6 +200,16 @@ const READ_SKUS: Rule = rule(
     ],
     &[],
 );
+// graph/api/directory-list-subscriptions, companysubscription-get (Organization.ReadWrite.All
+// for applications).
+const READ_SUBSCRIPTIONS: Rule = rule(
+    &[
+        "Organization.Read.All",
+        "Directory.Read.All",
+        "Organization.ReadWrite.All",
+    ],
+    &[],
+);
 // graph/api/directory-deleteditems-list, -get.
 const READ_DELETED: Rule = rule(
     &[
@@ -297,6 +307,7 @@ const ALL_RULES: &[&Rule] = &[
     &READ_METHOD_POLICY,
     &WRITE_ORGANIZATION,
     &WRITE_DOMAINS,
+    &READ_SUBSCRIPTIONS,
 ];
 
 /// Every permission the simulator knows: what a fully consented client holds.
@@ -329,6 +340,7 @@ pub fn rule_for(method: &str, segments: &[&str]) -> Option<&'static Rule> {
         ["users", _, "authentication", "requirements"] => &WRITE_REQUIREMENTS,
         ["users", _, "authentication", ..] if !write => &READ_METHODS,
         ["users", _, "authentication", ..] => &WRITE_METHODS,
+        ["directory", "subscriptions", ..] => &READ_SUBSCRIPTIONS,
         ["directory", "deletedItems", ..] if !write => &READ_DELETED,
         ["directory", "deletedItems", ..] => &RESTORE_DELETED,
         ["directoryRoleTemplates", ..] => &READ_ROLES,

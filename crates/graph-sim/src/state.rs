@@ -277,6 +277,20 @@ pub struct SimSku {
     pub suspended: i32,
     /// (servicePlanName, servicePlanId)
     pub service_plans: Vec<(String, Uuid)>,
+    /// The commercial subscriptions behind the units (graph/api/resources/companysubscription).
+    pub subscriptions: Vec<SimSubscription>,
+}
+
+#[derive(Clone, Debug)]
+pub struct SimSubscription {
+    pub id: Uuid,
+    pub commerce_subscription_id: Option<Uuid>,
+    pub created: Option<DateTime<Utc>>,
+    pub is_trial: bool,
+    pub next_lifecycle: Option<DateTime<Utc>>,
+    /// `Enabled`, `Deleted`, `Suspended`, `Warning` or `LockedOut`.
+    pub status: String,
+    pub total_licenses: i32,
 }
 
 #[derive(Clone, Debug)]

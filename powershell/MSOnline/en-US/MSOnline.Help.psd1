@@ -299,6 +299,15 @@ Get-MsolRoleMember -RoleObjectId $role.ObjectId
                 @{ Code = '(Get-MsolCompanyInformation).DirectorySynchronizationEnabled'; Remarks = 'Shows whether synchronization is on.' }
             )
         }
+        'Get-MsolSubscription' = @{
+            Synopsis    = 'Gets the company''s subscriptions.'
+            Description = 'Gets the commercial subscriptions the company has bought: each with its SKU, status (Enabled, Warning, Suspended, Deleted, LockedOut), total licences, whether it is a trial, when it was created and when it moves to its next status unless renewed (NextLifecycleDate), and its services. A licence''s SubscriptionIds (Get-MsolAccountSku) are these subscriptions'' ObjectIds. For assigning licences use Get-MsolAccountSku. An unknown SubscriptionId is SubscriptionNotFoundException. On Microsoft Graph these are directory/subscriptions, read with Organization.Read.All or Directory.Read.All.'
+            Parameters  = @{ SubscriptionId = 'The ObjectId of one subscription.' }
+            Examples    = @(
+                @{ Code = 'Get-MsolSubscription'; Remarks = 'Lists every subscription.' }
+                @{ Code = 'Get-MsolSubscription | Where-Object { $_.NextLifecycleDate -lt (Get-Date).AddDays(30) } | Select-Object SkuPartNumber, Status, TotalLicenses, NextLifecycleDate'; Remarks = 'Shows the subscriptions that end or change status within 30 days.' }
+            )
+        }
         'Get-MsolPasswordPolicy' = @{
             Synopsis    = 'Gets the password policy of a domain.'
             Description = 'Gets how long passwords stay valid (ValidityPeriod) and how many days before expiry users are first told (NotificationDays) for one of the company''s verified domains. Null means the service default: 90 days valid, notice 14 days before. A ValidityPeriod of 2147483647 means passwords never expire. An unverified domain is refused naming the verified ones; an unknown one is DomainNotFoundException.'

@@ -35,3 +35,19 @@ pub async fn NewLicenseOptions(
         disabled_service_plans,
     })
 }
+
+pub async fn GetSubscription(
+    p: GetSubscriptionParams,
+    directory: &dyn Directory,
+) -> FaultResult<ListPage<CompanySubscription>> {
+    check_tenant(p.tenant_id, directory).await?;
+    let subscriptions = directory.company_subscriptions().await?;
+    match p.subscription_id {
+        Some(id) => subscriptions
+            .into_iter()
+            .find(|s| s.object_id == id)
+            .map(ListPage::one)
+            .ok_or_else(|| Fault::SubscriptionNotFound(id.to_string())),
+        None => Ok(ListPage::all(subscriptions)),
+    }
+}

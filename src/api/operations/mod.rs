@@ -15,8 +15,8 @@ use crate::directory::{
 use crate::domain::domains;
 use crate::domain::fault::{Fault, FaultResult};
 use crate::domain::model::{
-    AccountSku, AccountSkuIdentifier, CompanyInformation, Domain, Group, GroupMember,
-    PasswordPolicy, Role, RoleMember, RoleMemberType, User,
+    AccountSku, AccountSkuIdentifier, CompanyInformation, CompanySubscription, Domain, Group,
+    GroupMember, PasswordPolicy, Role, RoleMember, RoleMemberType, User,
 };
 use crate::domain::query::StrongAuthenticationFilter;
 use crate::domain::requests::*;
@@ -151,6 +151,8 @@ operations! {
         "Service plans to turn off within one of the tenant's licences, checked against its subscriptions, for Set-MsolUserLicense and New-MsolUser -LicenseOptions.";
     GetAccountSku => "Get-MsolAccountSku" (TenantParams) -> ListPage<AccountSku>,
         "The tenant's subscriptions with their units.";
+    GetSubscription => "Get-MsolSubscription" (GetSubscriptionParams) -> ListPage<CompanySubscription>,
+        "The commercial subscriptions behind the licences, with their status, licences and dates; or one by ObjectId.";
     GetCompanyInformation => "Get-MsolCompanyInformation" (TenantParams) -> CompanyInformation,
         "The tenant's company information.";
     GetDomain => "Get-MsolDomain" (GetDomainParams) -> ListPage<Domain>,

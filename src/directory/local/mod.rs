@@ -17,8 +17,8 @@ use super::{
 };
 use crate::domain::fault::{Fault, FaultResult};
 use crate::domain::model::{
-    AccountSku, CompanyInformation, Domain, Group, GroupMember, GroupMemberType, PasswordPolicy,
-    Role, RoleMember, RoleMemberType, User,
+    AccountSku, CompanyInformation, CompanySubscription, Domain, Group, GroupMember,
+    GroupMemberType, PasswordPolicy, Role, RoleMember, RoleMemberType, User,
 };
 use crate::domain::requests::{
     GroupMemberChangeParams, NewGroupParams, NewUserParams, RemoveUserParams, RestoreUserParams,
@@ -110,6 +110,10 @@ impl CompanyDirectory for LocalDirectory {
 impl LicenseDirectory for LocalDirectory {
     async fn account_skus(&self) -> FaultResult<Vec<AccountSku>> {
         self.blocking(|store| store.account_skus()).await
+    }
+
+    async fn company_subscriptions(&self) -> FaultResult<Vec<CompanySubscription>> {
+        self.blocking(|store| store.company_subscriptions()).await
     }
 
     async fn set_user_license(&self, params: SetUserLicenseParams) -> FaultResult<Outcome> {

@@ -79,6 +79,16 @@ impl LicenseDirectory for GraphDirectory {
         Ok(self.fresh_catalog().await?.account_skus())
     }
 
+    /// graph/api/directory-list-subscriptions.
+    async fn company_subscriptions(&self) -> FaultResult<Vec<CompanySubscription>> {
+        Ok(self
+            .all_pages("/directory/subscriptions")
+            .await?
+            .iter()
+            .filter_map(convert::company_subscription)
+            .collect())
+    }
+
     async fn set_user_license(&self, params: SetUserLicenseParams) -> FaultResult<Outcome> {
         let (mut user, _) = self.load(&params.user(), false).await?;
         let before = user.licenses.clone();

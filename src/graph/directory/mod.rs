@@ -22,8 +22,9 @@ use crate::directory::{
 use crate::domain::fault::{Fault, FaultResult};
 use crate::domain::licensing::{self, LicenseCatalog};
 use crate::domain::model::{
-    AccountSku, CompanyInformation, Domain, DomainStatus, Group, GroupMember, GroupMemberType,
-    MethodType, PasswordPolicy, RequirementState, Role, RoleMember, RoleMemberType, User, UserType,
+    AccountSku, CompanyInformation, CompanySubscription, Domain, DomainStatus, Group, GroupMember,
+    GroupMemberType, MethodType, PasswordPolicy, RequirementState, Role, RoleMember,
+    RoleMemberType, User, UserType,
 };
 use crate::domain::requests::{
     NewUserParams, RemoveUserParams, RestoreUserParams, SetUserLicenseParams, SetUserParams,

@@ -1,6 +1,8 @@
-//! Licences: `subscribedSkus` and a user's `assignLicense`.
+//! Licences: `subscribedSkus`, the company's `directory/subscriptions` and a user's
+//! `assignLicense`.
 
 use super::*;
+use crate::state::{SimSku, SimSubscription};
 
 pub(super) fn subscribed_skus(tenant: &SimTenant, request: &SimRequest) -> SimResponse {
     let items = tenant
@@ -18,6 +20,7 @@ pub(super) fn subscribed_skus(tenant: &SimTenant, request: &SimRequest) -> SimRe
                 "consumedUnits": consumed,
                 "skuId": sku.sku_id,
                 "skuPartNumber": sku.sku_part_number,
+                "subscriptionIds": sku.subscriptions.iter().map(|s| s.id.to_string()).collect::<Vec<_>>(),
                 "prepaidUnits": {"enabled": sku.enabled, "suspended": sku.suspended, "warning": sku.warning, "lockedOut": 0},
                 "servicePlans": sku.service_plans.iter().map(|(name, id)| json!({
                     "servicePlanId": id, "servicePlanName": name, "provisioningStatus": "Success", "appliesTo": "User",
@@ -29,6 +32,61 @@ pub(super) fn subscribed_skus(tenant: &SimTenant, request: &SimRequest) -> SimRe
         format!("{}/v1.0/$metadata#subscribedSkus", request.base_url),
         items,
     )
+}
+
+/// graph/api/resources/companysubscription, for graph/api/directory-list-subscriptions and
+/// companysubscription-get. The tenant's own subscriptions: no partner owns them.
+fn company_subscription_json(sku: &SimSku, subscription: &SimSubscription) -> Value {
+    let time = |at: Option<chrono::DateTime<chrono::Utc>>| at.map(crate::state::graph_time);
+    json!({
+        "id": subscription.id,
+        "commerceSubscriptionId": subscription.commerce_subscription_id,
+        "createdDateTime": time(subscription.created),
+        "isTrial": subscription.is_trial,
+        "nextLifecycleDateTime": time(subscription.next_lifecycle),
+        "ownerId": null,
+        "ownerTenantId": null,
+        "ownerType": null,
+        "serviceStatus": sku.service_plans.iter().map(|(name, id)| json!({
+            "appliesTo": "User", "provisioningStatus": "Success", "servicePlanId": id, "servicePlanName": name,
+        })).collect::<Vec<_>>(),
+        "skuId": sku.sku_id,
+        "skuPartNumber": sku.sku_part_number,
+        "status": subscription.status,
+        "totalLicenses": subscription.total_licenses,
+    })
+}
+
+pub(super) fn company_subscriptions(tenant: &SimTenant, request: &SimRequest) -> SimResponse {
+    let items = tenant
+        .skus
+        .iter()
+        .flat_map(|sku| {
+            sku.subscriptions
+                .iter()
+                .map(move |s| company_subscription_json(sku, s))
+        })
+        .collect();
+    collection(
+        format!(
+            "{}/v1.0/$metadata#directory/subscriptions",
+            request.base_url
+        ),
+        items,
+    )
+}
+
+pub(super) fn company_subscription(tenant: &SimTenant, id: &str) -> SimResponse {
+    tenant
+        .skus
+        .iter()
+        .find_map(|sku| {
+            sku.subscriptions
+                .iter()
+                .find(|s| s.id.to_string().eq_ignore_ascii_case(id))
+                .map(|s| SimResponse::json(200, company_subscription_json(sku, s)))
+        })
+        .unwrap_or_else(|| not_found(id))
 }
 
 pub(super) fn assign_license(

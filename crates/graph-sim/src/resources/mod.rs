@@ -318,6 +318,8 @@ pub fn handle(tenant: &mut SimTenant, request: &SimRequest) -> SimResponse {
         },
         ("PATCH", ["domains", name]) => update_domain(tenant, name, request),
         ("GET", ["subscribedSkus"]) => subscribed_skus(tenant, request),
+        ("GET", ["directory", "subscriptions"]) => company_subscriptions(tenant, request),
+        ("GET", ["directory", "subscriptions", id]) => company_subscription(tenant, id),
         // graph/api/authenticationmethodconfiguration-get (sms and voice configurations).
         ("GET", ["policies", "authenticationMethodsPolicy", "authenticationMethodConfigurations", id]) => {
             let (kind, enabled) = match id.to_ascii_lowercase().as_str() {

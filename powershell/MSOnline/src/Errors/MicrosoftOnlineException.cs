@@ -41,6 +41,7 @@ namespace Microsoft.Online.Administration.Automation
     [Serializable] public class GroupMemberNotFoundException : MicrosoftOnlineException { public GroupMemberNotFoundException(string message) : base(message) { } }
     [Serializable] public class GroupNotFoundException : MicrosoftOnlineException { public GroupNotFoundException(string message) : base(message) { } }
     [Serializable] public class DomainNotFoundException : MicrosoftOnlineException { public DomainNotFoundException(string message) : base(message) { } }
+    [Serializable] public class SubscriptionNotFoundException : MicrosoftOnlineException { public SubscriptionNotFoundException(string message) : base(message) { } }
     [Serializable] public class DirSyncStatusChangeNotAllowedException : MicrosoftOnlineException { public DirSyncStatusChangeNotAllowedException(string message) : base(message) { } }
     [Serializable] public class AccessDeniedException : MicrosoftOnlineException { public AccessDeniedException(string message) : base(message) { } }
     [Serializable] public class DataOperationException : MicrosoftOnlineException { public DataOperationException(string message) : base(message) { } }
@@ -99,6 +100,7 @@ namespace Microsoft.Online.Administration.Automation
                 case "GroupNotFoundException":
                 case "GroupMemberNotFoundException":
                 case "DomainNotFoundException":
+                case "SubscriptionNotFoundException":
                     return ErrorCategory.ObjectNotFound;
                 case "PropertyValidationException":
                 case "RequiredPropertyNotSetException":

@@ -16,6 +16,8 @@ namespace Microsoft.Online.Administration
 
     public enum SkuTargetClass { NotAvailable, User, Tenant }
 
+    public enum SubscriptionStatus { Enabled, Warning, Suspended, Deleted, LockedOut }
+
     public enum RoleMemberType { User, Group, ServicePrincipal, Other }
 
     public enum GroupType { DistributionList, Security, MailEnabledSecurity }

@@ -132,4 +132,38 @@ namespace Microsoft.Online.Administration
         }
         [DataMember] public int WarningUnits { get; set; }
     }
+
+    /// <summary>One commercial subscription behind a licence (Get-MsolSubscription). OwnerType is a
+    /// string here: MSOnline's own type for it is UNCONFIRMED.</summary>
+    [DataContract(Name = "Subscription", Namespace = Wire.Namespace)]
+    public class Subscription
+    {
+        public Subscription() { Initialize(default(StreamingContext)); }
+
+        [OnDeserializing]
+        private void Initialize(StreamingContext context)
+        {
+            ServiceStatus = new List<ServiceStatus>();
+        }
+
+        [DataMember(Name = "Status")] private string status;
+
+        [DataMember] public DateTime? DateCreated { get; set; }
+        [DataMember] public bool? IsTrial { get; set; }
+        [DataMember] public DateTime? NextLifecycleDate { get; set; }
+        [DataMember] public Guid? ObjectId { get; set; }
+        [DataMember] public Guid? OcpSubscriptionId { get; set; }
+        [DataMember] public Guid? OwnerContextId { get; set; }
+        [DataMember] public Guid? OwnerObjectId { get; set; }
+        [DataMember] public string OwnerType { get; set; }
+        [DataMember] public List<ServiceStatus> ServiceStatus { get; set; }
+        [DataMember] public Guid SkuId { get; set; }
+        [DataMember] public string SkuPartNumber { get; set; }
+        public SubscriptionStatus Status
+        {
+            get { return WireEnum.Parse<SubscriptionStatus>(status) ?? SubscriptionStatus.Enabled; }
+            set { status = value.ToString(); }
+        }
+        [DataMember] public int? TotalLicenses { get; set; }
+    }
 }

@@ -1,10 +1,21 @@
 //! Licences in the local tenant: the subscriptions' catalog and users' assignments.
 
 use super::*;
+use crate::domain::model::CompanySubscription;
 
 impl Store {
     pub fn account_skus(&self) -> FaultResult<Vec<crate::domain::model::AccountSku>> {
         self.read(|conn| Ok(license_catalog(conn)?.account_skus()))
+    }
+
+    pub fn company_subscriptions(&self) -> FaultResult<Vec<CompanySubscription>> {
+        self.read(|conn| {
+            Ok(license_catalog(conn)?
+                .subscriptions
+                .iter()
+                .flat_map(|(sku, _)| licensing::company_subscriptions(sku))
+                .collect())
+        })
     }
 
     pub fn set_user_license(&self, params: SetUserLicenseParams) -> FaultResult<Outcome> {
@@ -25,6 +36,29 @@ impl Store {
             Ok(Outcome::of(user.object_id, ["Licenses"]))
         })
     }
+}
+
+/// Gives subscriptions stored before their commercial subscriptions were recorded one that holds
+/// all their units, once, so that their ids stay the same from then on.
+pub(super) fn complete_stored_terms(conn: &mut Connection) -> Result<()> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let rows: Vec<(String, String)> = {
+        let mut statement = tx.prepare(
+            "SELECT sku_id, data FROM subscriptions WHERE json_extract(data, '$.Terms') IS NULL",
+        )?;
+        let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    for (sku_id, data) in rows {
+        let mut subscription: Subscription = serde_json::from_str(&data)?;
+        licensing::complete_terms(&mut subscription, Uuid::new_v4(), None);
+        tx.execute(
+            "UPDATE subscriptions SET data = ?1 WHERE sku_id = ?2",
+            params![to_json(&subscription)?, sku_id],
+        )?;
+    }
+    tx.commit()?;
+    Ok(())
 }
 
 pub(super) fn license_catalog(conn: &Connection) -> FaultResult<LicenseCatalog> {

@@ -45,7 +45,7 @@ mod users;
 
 use company::{company, dir_sync_turned_off_at, domains, verified_domain_names};
 use groups::load_group;
-use licenses::{license_catalog, skus_of};
+use licenses::{complete_stored_terms, license_catalog, skus_of};
 use roles::{member_kind, member_type_name, role_member, role_user_ids};
 use users::{load_user, resolve_user, save_user_with_skus};
 
@@ -198,6 +198,8 @@ impl Store {
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
         migrations::migrate(&mut conn)
             .with_context(|| format!("upgrading the tenant file {}", path.display()))?;
+        complete_stored_terms(&mut conn)
+            .with_context(|| format!("upgrading the tenant file {}", path.display()))?;
         Ok(Store {
             conn: Mutex::new(conn),
             path: path.to_path_buf(),
@@ -232,6 +234,9 @@ impl Store {
 
     /// Replaces the whole tenant with `snapshot`, in one transaction.
     pub fn replace_all(&self, snapshot: &TenantSnapshot) -> Result<()> {
+        let mut snapshot = snapshot.clone();
+        snapshot.complete_subscription_terms();
+        let snapshot = &snapshot;
         snapshot.check()?;
         let mut conn = self.conn.lock().expect("tenant connection lock");
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
