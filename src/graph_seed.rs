@@ -12,8 +12,9 @@ use serde_json::json;
 use uuid::Uuid;
 
 use crate::domain::model::{
-    DomainStatus, GroupType, MethodType, PhoneAppAuthenticationType, RequirementState,
-    StrongAuthenticationPhoneAppDetail, Subscription, User, UserLicense, UserType,
+    CredentialType, DomainStatus, GroupType, MethodType, PhoneAppAuthenticationType,
+    RequirementState, StrongAuthenticationPhoneAppDetail, Subscription, User, UserLicense,
+    UserType,
 };
 use crate::domain::{licensing, phone, roles};
 use crate::graph::convert::{preferred_method_name, DOMAIN_SERVICES};
@@ -182,10 +183,49 @@ pub fn simulated_tenant(snapshot: &TenantSnapshot) -> SimTenant {
         service_principals: snapshot
             .service_principals
             .iter()
-            .map(|s| SimServicePrincipal {
-                id: s.object_id,
-                app_id: s.app_principal_id,
-                display_name: s.display_name.clone(),
+            .map(|s| {
+                let credentials = || {
+                    snapshot
+                        .service_principal_credentials
+                        .iter()
+                        .filter(move |c| c.service_principal_object_id == s.object_id)
+                };
+                SimServicePrincipal {
+                    id: s.object_id,
+                    app_id: s.app_principal_id,
+                    display_name: s.display_name.clone(),
+                    account_enabled: s.account_enabled,
+                    service_principal_names: s.service_principal_names.clone(),
+                    reply_urls: s.addresses.clone(),
+                    key_credentials: credentials()
+                        .filter(|c| c.credential_type != CredentialType::Password)
+                        .map(|c| {
+                            json!({
+                                "keyId": c.key_id,
+                                "type": if c.credential_type == CredentialType::Asymmetric { "AsymmetricX509Cert" } else { "Symmetric" },
+                                "usage": format!("{:?}", c.usage),
+                                "key": c.value,
+                                "startDateTime": c.start_date,
+                                "endDateTime": c.end_date,
+                                "displayName": null,
+                                "customKeyIdentifier": null,
+                            })
+                        })
+                        .collect(),
+                    password_credentials: credentials()
+                        .filter(|c| c.credential_type == CredentialType::Password)
+                        .map(|c| {
+                            json!({
+                                "keyId": c.key_id,
+                                "startDateTime": c.start_date,
+                                "endDateTime": c.end_date,
+                                "displayName": null,
+                                "hint": null,
+                                "secretText": null,
+                            })
+                        })
+                        .collect(),
+                }
             })
             .collect(),
         roles,

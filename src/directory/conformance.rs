@@ -6,8 +6,9 @@
 
 use crate::directory::{Directory, MemberQuery, MemberRef, PageRequest, UserQuery};
 use crate::domain::model::{
-    GroupMemberType, GroupType, MethodType, PasswordPolicy, RequirementState, RoleMemberType,
-    StrongAuthenticationMethod, StrongAuthenticationRequirement, SubscriptionStatus,
+    CredentialType, CredentialUsage, GroupMemberType, GroupType, MethodType, PasswordPolicy,
+    RequirementState, RoleMemberType, StrongAuthenticationMethod, StrongAuthenticationRequirement,
+    SubscriptionStatus,
 };
 use crate::domain::requests::{
     GroupMemberChangeParams, NewGroupParams, NewUserParams, RemoveUserParams, RestoreUserParams,
@@ -15,6 +16,8 @@ use crate::domain::requests::{
     SetUserPrincipalNameParams, UserChanges, UserFilter, UserRef,
 };
 use crate::domain::roles::COMPANY_ADMINISTRATOR;
+use crate::domain::time::Timestamp;
+use uuid::Uuid;
 
 pub const DOMAIN: &str = "contoso.onmicrosoft.com";
 
@@ -118,6 +121,7 @@ pub async fn run_all(directory: &dyn Directory) {
     directory_synchronization_turns_on_and_off_once(directory).await;
     password_policies_start_unset_and_change_only_when_different(directory).await;
     subscriptions_stand_behind_the_licences(directory).await;
+    service_principals_are_found_and_take_certificates(directory).await;
     listing_pages_through_everything(directory).await;
     the_user_count_is_what_a_whole_listing_returns(directory).await;
     passwords_and_user_principal_names(directory).await;
@@ -851,6 +855,70 @@ pub async fn subscriptions_stand_behind_the_licences(directory: &dyn Directory) 
             assert_eq!(plans, sku_plans, "{}", sku.sku_part_number);
         }
     }
+}
+
+/// A self-signed certificate (CN=exchange.contoso.com) valid from 2025 to 2125, base64 DER.
+pub const CERTIFICATE: &str = include_str!("../../tests/fixtures/service-principal.cer.b64");
+
+/// A new tenant holds Microsoft's own applications; Exchange Online's takes a certificate, and a
+/// second one keeps the first.
+pub async fn service_principals_are_found_and_take_certificates(directory: &dyn Directory) {
+    let exchange_app: Uuid = "00000002-0000-0ff1-ce00-000000000000".parse().unwrap();
+    let all = directory.service_principals().await.unwrap();
+    let exchange = all
+        .iter()
+        .find(|s| s.app_principal_id == exchange_app)
+        .expect("Exchange Online's service principal")
+        .clone();
+    assert!(exchange.account_enabled);
+    assert!(crate::domain::service_principals::has_name(
+        &exchange,
+        "00000002-0000-0ff1-ce00-000000000000"
+    ));
+    assert_eq!(
+        directory
+            .service_principal(exchange.object_id)
+            .await
+            .unwrap(),
+        exchange
+    );
+    let missing = directory
+        .service_principal(Uuid::new_v4())
+        .await
+        .unwrap_err();
+    assert_eq!(missing.code(), "ServicePrincipalNotFoundException");
+
+    let request = crate::domain::service_principals::CredentialRequest {
+        credential_type: Some(CredentialType::Asymmetric),
+        value: Some(CERTIFICATE.trim().to_string()),
+        ..Default::default()
+    };
+    let mut added = Vec::new();
+    for _ in 0..2 {
+        let credential = crate::domain::service_principals::new_credential(
+            exchange.object_id,
+            &request,
+            Timestamp::now(),
+        )
+        .unwrap();
+        added.push(credential.key_id);
+        let outcome = directory
+            .add_service_principal_credential(credential)
+            .await
+            .unwrap();
+        assert_eq!(outcome.changed, ["Credentials"]);
+    }
+    let credentials = directory
+        .service_principal_credentials(exchange.object_id)
+        .await
+        .unwrap();
+    let keys: Vec<Uuid> = credentials.iter().map(|c| c.key_id).collect();
+    assert_eq!(keys, added);
+    assert!(credentials
+        .iter()
+        .all(|c| c.credential_type == CredentialType::Asymmetric
+            && c.usage == CredentialUsage::Verify
+            && c.value.as_deref() == Some(CERTIFICATE.trim())));
 }
 
 pub async fn listing_pages_through_everything(directory: &dyn Directory) {

@@ -15,7 +15,8 @@ use uuid::Uuid;
 use crate::domain::fault::FaultResult;
 use crate::domain::model::{
     AccountSku, CompanyInformation, CompanySubscription, Domain, Group, GroupMember,
-    GroupMemberType, PasswordPolicy, Role, RoleMember, RoleMemberType, User,
+    GroupMemberType, PasswordPolicy, Role, RoleMember, RoleMemberType, ServicePrincipal,
+    ServicePrincipalCredential, User,
 };
 use crate::domain::query::StrongAuthenticationFilter;
 use crate::domain::requests::{
@@ -54,6 +55,24 @@ pub struct Page<T> {
     pub items: Vec<T>,
     /// Set when more objects match after this page.
     pub next_cursor: Option<String>,
+}
+
+impl<T: Clone> Page<T> {
+    /// One page of a list read whole (groups on Graph, service principals): the cursor is the
+    /// index of the page's first item.
+    pub fn slice(items: Vec<T>, page: &PageRequest) -> Page<T> {
+        let start = page
+            .cursor
+            .as_deref()
+            .and_then(|c| c.parse::<usize>().ok())
+            .unwrap_or(0);
+        let size = page.size.max(1);
+        let end = (start + size).min(items.len());
+        Page {
+            items: items.get(start..end).map(<[T]>::to_vec).unwrap_or_default(),
+            next_cursor: (end < items.len()).then(|| end.to_string()),
+        }
+    }
 }
 
 /// Which users a listing returns.
@@ -157,6 +176,7 @@ pub trait Directory:
     + UserDirectory
     + RoleDirectory
     + GroupDirectory
+    + ServicePrincipalDirectory
     + Send
     + Sync
     + 'static
@@ -234,6 +254,24 @@ pub trait RoleDirectory {
 }
 
 /// Security groups: Get-, New-, Set-, Remove-MsolGroup and Get-, Add-, Remove-MsolGroupMember.
+/// Service principals and their credential keys: Get-MsolServicePrincipal,
+/// Get- and New-MsolServicePrincipalCredential.
+#[async_trait]
+pub trait ServicePrincipalDirectory {
+    /// Every service principal (tenants hold few; listings filter and page them whole).
+    async fn service_principals(&self) -> FaultResult<Vec<ServicePrincipal>>;
+    async fn service_principal(&self, id: Uuid) -> FaultResult<ServicePrincipal>;
+    async fn service_principal_credentials(
+        &self,
+        id: Uuid,
+    ) -> FaultResult<Vec<ServicePrincipalCredential>>;
+    /// Adds a credential that `domain::service_principals::new_credential` made.
+    async fn add_service_principal_credential(
+        &self,
+        credential: ServicePrincipalCredential,
+    ) -> FaultResult<Outcome>;
+}
+
 #[async_trait]
 pub trait GroupDirectory {
     async fn new_group(&self, params: NewGroupParams) -> FaultResult<Group>;

@@ -58,6 +58,9 @@ pub enum Fault {
     /// were not found; named after the other not-found faults.
     #[error("Subscription not found.  Subscription: {0}.")]
     SubscriptionNotFound(String),
+    /// UNCONFIRMED fault name and text, named after the other not-found faults.
+    #[error("Service principal not found.  Service principal: {0}.")]
+    ServicePrincipalNotFound(String),
     /// Directory synchronization cannot be switched now (MSOnline's
     /// DirSyncStatusChangeNotAllowedException, whose text for this case was not found: the
     /// message says what stands in the way and until when).
@@ -122,6 +125,7 @@ impl Fault {
             Fault::GroupMemberNotFound => "GroupMemberNotFoundException",
             Fault::DomainNotFound(_) => "DomainNotFoundException",
             Fault::SubscriptionNotFound(_) => "SubscriptionNotFoundException",
+            Fault::ServicePrincipalNotFound(_) => "ServicePrincipalNotFoundException",
             Fault::DirSyncStatusChangeNotAllowed(_) => "DirSyncStatusChangeNotAllowedException",
             Fault::AccessDenied(_) => "AccessDeniedException",
             Fault::Service { .. } | Fault::Unexpected(_) => "MicrosoftOnlineException",
@@ -135,6 +139,7 @@ impl Fault {
             | Fault::GroupNotFound(_)
             | Fault::DomainNotFound(_)
             | Fault::SubscriptionNotFound(_)
+            | Fault::ServicePrincipalNotFound(_)
             | Fault::RoleMemberNotFound
             | Fault::GroupMemberNotFound => 404,
             Fault::InvalidValue { .. }

@@ -12,6 +12,7 @@ pub mod phone;
 pub mod query;
 pub mod requests;
 pub mod roles;
+pub mod service_principals;
 pub mod text;
 pub mod time;
 pub mod user_rules;

@@ -535,13 +535,59 @@ pub struct GroupMember {
     pub email_address: Option<String>,
 }
 
-/// An application's identity in the tenant; it can hold roles (`-RoleMemberType ServicePrincipal`).
+/// `Microsoft.Online.Administration.ServicePrincipal`: an application's identity in the tenant;
+/// it can hold roles (`-RoleMemberType ServicePrincipal`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "PascalCase", deny_unknown_fields)]
 pub struct ServicePrincipal {
     pub object_id: Uuid,
     pub app_principal_id: Uuid,
     pub display_name: String,
+    #[serde(default = "enabled")]
+    pub account_enabled: bool,
+    /// `appClass` or `appClass/host` names, or URLs (Get-MsolServicePrincipal's documentation).
+    #[serde(default)]
+    pub service_principal_names: Vec<String>,
+    /// Reply addresses (MSOnline's RedirectUri objects of type Reply; Graph's replyUrls).
+    #[serde(default)]
+    pub addresses: Vec<String>,
+    #[serde(default)]
+    pub trusted_for_delegation: bool,
+}
+
+fn enabled() -> bool {
+    true
+}
+
+/// MSOnline's `ServicePrincipalCredentialType`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum CredentialType {
+    Symmetric,
+    Asymmetric,
+    Password,
+}
+
+/// MSOnline's `ServicePrincipalCredentialUsage`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum CredentialUsage {
+    Sign,
+    Verify,
+}
+
+/// A service principal's credential key. `Value` is kept only for certificates (their public
+/// part): symmetric keys and passwords are secrets, never stored or answered.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct ServicePrincipalCredential {
+    pub service_principal_object_id: Uuid,
+    pub key_id: Uuid,
+    #[serde(rename = "Type")]
+    pub credential_type: CredentialType,
+    pub usage: CredentialUsage,
+    pub start_date: Timestamp,
+    pub end_date: Timestamp,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

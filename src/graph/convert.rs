@@ -6,11 +6,12 @@ use uuid::Uuid;
 
 use crate::domain::licensing::{self, LicenseCatalog};
 use crate::domain::model::{
-    CompanyInformation, CompanySubscription, Domain, DomainAuthenticationType, DomainCapability,
-    DomainStatus, DomainVerificationMethod, Group, GroupMember, GroupMemberType, GroupType,
-    MethodType, NotificationType, PasswordPolicy, PhoneAppAuthenticationType, ProvisioningStatus,
-    RequirementState, Role, RoleMember, RoleMemberType, ServicePlan, ServiceStatus, SkuTargetClass,
-    StrongAuthenticationMethod, StrongAuthenticationPhoneAppDetail,
+    CompanyInformation, CompanySubscription, CredentialType, CredentialUsage, Domain,
+    DomainAuthenticationType, DomainCapability, DomainStatus, DomainVerificationMethod, Group,
+    GroupMember, GroupMemberType, GroupType, MethodType, NotificationType, PasswordPolicy,
+    PhoneAppAuthenticationType, ProvisioningStatus, RequirementState, Role, RoleMember,
+    RoleMemberType, ServicePlan, ServicePrincipal, ServicePrincipalCredential, ServiceStatus,
+    SkuTargetClass, StrongAuthenticationMethod, StrongAuthenticationPhoneAppDetail,
     StrongAuthenticationRequirement, StrongAuthenticationUserDetails, Subscription,
     SubscriptionStatus, User, UserType,
 };
@@ -165,6 +166,56 @@ fn texts(value: &Value, key: &str) -> Vec<String> {
 
 fn time(value: &Value, key: &str) -> Option<Timestamp> {
     value[key].as_str().and_then(Timestamp::parse)
+}
+
+/// A servicePrincipal (graph/api/resources/serviceprincipal) as MSOnline's; `replyUrls` are its
+/// Addresses.
+pub fn service_principal(object: &Value) -> Option<ServicePrincipal> {
+    Some(ServicePrincipal {
+        object_id: Uuid::parse_str(object["id"].as_str()?).ok()?,
+        app_principal_id: Uuid::parse_str(object["appId"].as_str()?).ok()?,
+        display_name: text(object, "displayName").unwrap_or_default(),
+        account_enabled: object["accountEnabled"] != Value::Bool(false),
+        service_principal_names: texts(object, "servicePrincipalNames"),
+        addresses: texts(object, "replyUrls"),
+        trusted_for_delegation: false,
+    })
+}
+
+/// A service principal's keyCredentials and passwordCredentials as MSOnline's credentials; a
+/// password's secret is never answered by Graph, a certificate's key only on a single object.
+pub fn service_principal_credentials(
+    principal: Uuid,
+    object: &Value,
+) -> Vec<ServicePrincipalCredential> {
+    let credential = |item: &Value, credential_type: CredentialType, value: Option<String>| {
+        Some(ServicePrincipalCredential {
+            service_principal_object_id: principal,
+            key_id: Uuid::parse_str(item["keyId"].as_str()?).ok()?,
+            credential_type,
+            usage: if item["usage"] == "Sign" {
+                CredentialUsage::Sign
+            } else {
+                CredentialUsage::Verify
+            },
+            start_date: time(item, "startDateTime")?,
+            end_date: time(item, "endDateTime")?,
+            value,
+        })
+    };
+    let list = |key: &str| object[key].as_array().cloned().unwrap_or_default();
+    let keys = list("keyCredentials").into_iter().filter_map(|item| {
+        let credential_type = if item["type"] == "Symmetric" {
+            CredentialType::Symmetric
+        } else {
+            CredentialType::Asymmetric
+        };
+        credential(&item, credential_type, text(&item, "key"))
+    });
+    let passwords = list("passwordCredentials")
+        .into_iter()
+        .filter_map(|item| credential(&item, CredentialType::Password, None));
+    keys.chain(passwords).collect()
 }
 
 /// A companySubscription (graph/api/resources/companysubscription) as MSOnline's Subscription.

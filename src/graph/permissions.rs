@@ -15,6 +15,7 @@ pub const DELEGATED_SCOPES: &[&str] = &[
     "Group.ReadWrite.All",
     "Organization.ReadWrite.All",
     "Domain.ReadWrite.All",
+    "Application.ReadWrite.All",
 ];
 
 /// The scope parameter for a delegated sign-in against the Graph endpoint `graph`.
@@ -77,6 +78,9 @@ pub fn needed_for(request: &str) -> Option<&'static str> {
         (true, ["organization", ..]) => {
             "Turning directory synchronization on or off needs the Hybrid Identity Administrator role (or Global Administrator) and the Organization.ReadWrite.All permission."
         }
+        (true, ["servicePrincipals", ..]) => {
+            "Adding a credential to a service principal needs the Cloud Application Administrator or Application Administrator role (or Global Administrator) and the Application.ReadWrite.All permission."
+        }
         (true, ["domains", ..]) => {
             "Changing a domain, its password policy included, needs the Domain Name Administrator role (or Global Administrator) and the Domain.ReadWrite.All permission."
         }
@@ -106,6 +110,7 @@ mod tests {
             ("GET /v1.0/users?$top=999", "Directory.Read.All"),
             ("PATCH /v1.0/organization/7d3f6c1e-4b7a-4a51-9d2e-2f0c6a1b9e10", "Hybrid Identity Administrator"),
             ("PATCH /v1.0/domains/contoso.com", "Domain Name Administrator"),
+            ("PATCH /v1.0/servicePrincipals/7d3f6c1e-4b7a-4a51-9d2e-2f0c6a1b9e10", "Cloud Application Administrator"),
         ];
         for (request, named) in cases {
             let needed = needed_for(request).unwrap_or_default();

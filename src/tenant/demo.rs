@@ -673,17 +673,32 @@ pub fn demo_tenant(user_count: usize, now: Timestamp) -> TenantSnapshot {
         }
         b.snapshot.groups.push(group);
     }
+    let app_id = b.random.uuid();
     let app = ServicePrincipal {
         object_id: b.random.uuid(),
-        app_principal_id: b.random.uuid(),
+        app_principal_id: app_id,
         display_name: "Contoso Provisioning".to_string(),
+        account_enabled: true,
+        service_principal_names: vec![
+            app_id.to_string(),
+            "https://provisioning.contoso.com".into(),
+        ],
+        addresses: vec!["https://provisioning.contoso.com/signin".into()],
+        trusted_for_delegation: false,
     };
     b.assign(
         "User Account Administrator",
         app.object_id,
         RoleMemberType::ServicePrincipal,
     );
+    let app_object_id = app.object_id;
     b.snapshot.service_principals.push(app);
+    // Microsoft's own applications (from new_tenant), with ids of the demo's own sequence.
+    for principal in &mut b.snapshot.service_principals {
+        if principal.object_id != app_object_id {
+            principal.object_id = b.random.uuid();
+        }
+    }
     b.snapshot
 }
 

@@ -15,7 +15,7 @@ use uuid::Uuid;
 use crate::domain::model::{
     CompanyInformation, Domain, DomainAuthenticationType, DomainCapability, DomainStatus,
     DomainVerificationMethod, Group, PasswordPolicy, RoleMemberType, ServicePlan, ServicePrincipal,
-    SkuTargetClass, Subscription, User,
+    ServicePrincipalCredential, SkuTargetClass, Subscription, User,
 };
 use crate::domain::roles;
 use crate::domain::time::Timestamp;
@@ -63,6 +63,9 @@ pub struct TenantSnapshot {
     /// later (Set-MsolDirSyncEnabled).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dir_sync_turned_off_at: Option<Timestamp>,
+    /// Service principals' credential keys (New-MsolServicePrincipalCredential).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub service_principal_credentials: Vec<ServicePrincipalCredential>,
     /// Verified domains' password policies (Set-MsolPasswordPolicy); other domains have the
     /// service defaults.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -216,12 +219,51 @@ pub fn new_tenant(
         subscriptions: vec![e3],
         users: Vec::new(),
         groups: Vec::new(),
-        service_principals: Vec::new(),
+        service_principals: first_party_service_principals(),
         role_assignments: Vec::new(),
         group_memberships: Vec::new(),
         dir_sync_turned_off_at: None,
         password_policies: Vec::new(),
+        service_principal_credentials: Vec::new(),
     })
+}
+
+/// Microsoft's own applications every tenant holds, whose well-known ids hybrid scripts register
+/// certificates with (New-MsolServicePrincipalCredential's documentation: Exchange, SharePoint,
+/// Lync); the names are the service principals' display names in Entra.
+pub fn first_party_service_principals() -> Vec<ServicePrincipal> {
+    [
+        (
+            "00000002-0000-0ff1-ce00-000000000000",
+            "Office 365 Exchange Online",
+            "outlook.office365.com",
+        ),
+        (
+            "00000003-0000-0ff1-ce00-000000000000",
+            "Office 365 SharePoint Online",
+            "microsoft.sharepoint-df.com",
+        ),
+        (
+            "00000004-0000-0ff1-ce00-000000000000",
+            "Skype for Business Online",
+            "lync.com",
+        ),
+    ]
+    .into_iter()
+    .map(|(app_id, name, host)| ServicePrincipal {
+        object_id: Uuid::new_v4(),
+        app_principal_id: Uuid::parse_str(app_id).expect("well-known ids are valid"),
+        display_name: name.to_string(),
+        account_enabled: true,
+        service_principal_names: vec![
+            app_id.to_string(),
+            format!("{app_id}/{host}"),
+            format!("https://{host}/"),
+        ],
+        addresses: Vec::new(),
+        trusted_for_delegation: false,
+    })
+    .collect()
 }
 
 /// The tenant's account name, as in AccountSkuIds: the initial domain's first label.
@@ -350,6 +392,21 @@ impl TenantSnapshot {
             .iter()
             .map(|p| p.object_id)
             .collect();
+        let mut keys = HashSet::new();
+        for credential in &self.service_principal_credentials {
+            if !principals.contains(&credential.service_principal_object_id) {
+                bail!(
+                    "ServicePrincipalCredentials: {} is not among ServicePrincipals",
+                    credential.service_principal_object_id
+                );
+            }
+            if !keys.insert(credential.key_id) {
+                bail!(
+                    "ServicePrincipalCredentials: KeyId {} appears twice",
+                    credential.key_id
+                );
+            }
+        }
         for assignment in &self.role_assignments {
             if roles::by_id(assignment.role_object_id).is_none() {
                 bail!(

@@ -288,6 +288,18 @@ async fn the_demo_tenant_answers_every_operation() {
         ),
         ("Get-MsolSubscription", json!({})),
         (
+            "Get-MsolServicePrincipal",
+            json!({ "SearchString": "Contoso" }),
+        ),
+        (
+            "New-MsolServicePrincipalCredential",
+            json!({ "AppPrincipalId": "00000002-0000-0ff1-ce00-000000000000" }),
+        ),
+        (
+            "Get-MsolServicePrincipalCredential",
+            json!({ "AppPrincipalId": "00000002-0000-0ff1-ce00-000000000000" }),
+        ),
+        (
             "Set-MsolPasswordPolicy",
             json!({ "DomainName": "contoso.onmicrosoft.com", "ValidityPeriod": 90, "NotificationDays": 14 }),
         ),

@@ -15,4 +15,5 @@ mod lists;
 mod mfa;
 mod roles_groups;
 mod security;
+mod service_principals;
 mod users;

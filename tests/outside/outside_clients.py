@@ -22,6 +22,7 @@ import tempfile
 import threading
 import time
 import unittest
+import uuid
 
 import httpx
 import jwt
@@ -39,6 +40,12 @@ from msgraph.generated.models.password_profile import PasswordProfile
 from msgraph.generated.models.phone_authentication_method import PhoneAuthenticationMethod
 from msgraph.generated.models.authentication_phone_type import AuthenticationPhoneType
 from msgraph.generated.models.user import User
+from msgraph.generated.models.domain import Domain
+from msgraph.generated.models.key_credential import KeyCredential
+from msgraph.generated.models.service_principal import ServicePrincipal
+from msgraph.generated.service_principals.item.service_principal_item_request_builder import (
+    ServicePrincipalItemRequestBuilder,
+)
 from msgraph.generated.users.users_request_builder import UsersRequestBuilder
 from msgraph_beta import GraphRequestAdapter as BetaRequestAdapter
 from msgraph_beta import GraphServiceClient as BetaServiceClient
@@ -55,6 +62,7 @@ GRAPH_POWERSHELL = "14d82eec-204b-4c2f-b7e8-296a70dab67e"
 APP_SECRET = "outside-client-secret-0123456789"
 AUTHENTICATION_POLICY_ADMINISTRATOR = "0526716b-113d-4c15-b2c8-68e3c22b9f80"
 GLOBAL_ADMINISTRATOR = "62e90394-69f5-4237-9190-012177145e10"
+EXCHANGE_APP = "00000002-0000-0ff1-ce00-000000000000"
 # What the simulated tenant consented for Graph PowerShell's client: all but Directory.ReadWrite.All.
 PUBLIC_CLIENT_CONSENT = ["User.Read.All", "User.ReadWrite.All", "Directory.Read.All"]
 
@@ -375,6 +383,68 @@ class GraphSdk(unittest.TestCase):
             codes = answer.get_response_status_codes()
             self.assertEqual(codes[first.id], 200)
             self.assertEqual(codes[second.id], 404)
+
+        asyncio.run(run())
+
+
+class DirectoryResources(unittest.TestCase):
+    """msgraph-sdk's own models against the simulator's organization-adjacent resources: the
+    company's subscriptions, a domain's password policy and a service principal's
+    keyCredentials, written and read back as the SDK shapes them."""
+
+    def setUp(self):
+        self.v1, _ = graph_clients(app_token()["access_token"])
+
+    def test_subscriptions_and_a_domains_password_policy(self):
+        async def run():
+            subscriptions = await self.v1.directory.subscriptions.get()
+            self.assertTrue(subscriptions.value)
+            parts = {s.sku_part_number for s in subscriptions.value}
+            self.assertIn("ENTERPRISEPACK", parts)
+            self.assertTrue(all(s.total_licenses > 0 and s.status for s in subscriptions.value))
+            self.assertTrue(any(s.is_trial for s in subscriptions.value), "the demo's EMS trial")
+            domain = self.v1.domains.by_domain_id(SIM.domain)
+            await domain.patch(
+                Domain(password_validity_period_in_days=60, password_notification_window_in_days=14)
+            )
+            read = await domain.get()
+            self.assertEqual(
+                (read.password_validity_period_in_days, read.password_notification_window_in_days),
+                (60, 14),
+            )
+
+        asyncio.run(run())
+
+    def test_a_certificate_joins_a_service_principals_key_credentials(self):
+        async def run():
+            principals = await self.v1.service_principals.get()
+            exchange = next(p for p in principals.value if p.app_id == EXCHANGE_APP)
+            self.assertIn("https://outlook.office365.com/", exchange.service_principal_names)
+            der = x509.load_pem_x509_certificate(
+                open(SIM.cert_path, "rb").read()
+            ).public_bytes(serialization.Encoding.DER)
+            now = datetime.datetime.now(datetime.timezone.utc)
+            key = KeyCredential(
+                key_id=uuid.uuid4(),
+                type="AsymmetricX509Cert",
+                usage="Verify",
+                key=der,
+                start_date_time=now,
+                end_date_time=now + datetime.timedelta(days=30),
+            )
+            principal = self.v1.service_principals.by_service_principal_id(exchange.id)
+            await principal.patch(ServicePrincipal(key_credentials=[key]))
+            config = ServicePrincipalItemRequestBuilder.ServicePrincipalItemRequestBuilderGetRequestConfiguration(
+                query_parameters=ServicePrincipalItemRequestBuilder.ServicePrincipalItemRequestBuilderGetQueryParameters(
+                    select=["id", "keyCredentials"]
+                )
+            )
+            read = await principal.get(request_configuration=config)
+            self.assertEqual(len(read.key_credentials), 1)
+            self.assertEqual(read.key_credentials[0].key, der, "the key is answered on a single object")
+            listed = await self.v1.service_principals.get()
+            again = next(p for p in listed.value if p.id == exchange.id)
+            self.assertIsNone(again.key_credentials[0].key, "and never in a listing")
 
         asyncio.run(run())
 

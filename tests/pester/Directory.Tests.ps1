@@ -284,6 +284,65 @@ Describe 'Subscriptions' {
     }
 }
 
+Describe 'Service principals' {
+    BeforeAll {
+        $exchangeApp = [guid]'00000002-0000-0ff1-ce00-000000000000'
+        $certificate = (Get-Content (Join-Path (Split-Path $PSScriptRoot) 'fixtures/service-principal.cer.b64') -Raw).Trim()
+    }
+    It 'lists service principals and finds one by each parameter set' {
+        (Get-Command Get-MsolServicePrincipal).ParameterSets.Name | Should -Be @('ListServicePrincipals__0', 'GetServicePrincipal__0', 'GetServicePrincipalByAppPrincipalId__0', 'GetServicePrincipalBySpn__0', 'All__0')
+        $all = @(Get-MsolServicePrincipal -All)
+        $all.Count | Should -BeGreaterOrEqual 4
+        $all[0] | Should -BeOfType ([Microsoft.Online.Administration.ServicePrincipal])
+        $exchange = Get-MsolServicePrincipal -AppPrincipalId $exchangeApp
+        $exchange.DisplayName | Should -Be 'Office 365 Exchange Online'
+        $exchange.AccountEnabled | Should -BeTrue
+        $exchange.ServicePrincipalNames | Should -Contain 'https://outlook.office365.com/'
+        (Get-MsolServicePrincipal -ObjectId $exchange.ObjectId).AppPrincipalId | Should -Be $exchangeApp
+        (Get-MsolServicePrincipal -ServicePrincipalName $exchangeApp.ToString()).ObjectId | Should -Be $exchange.ObjectId
+        @(Get-MsolServicePrincipal -SearchString 'Office 365').Count | Should -Be 2
+        (Get-MsolServicePrincipal -SearchString 'Contoso Provisioning').Addresses[0].Address | Should -Be 'https://provisioning.contoso.com/signin'
+        @(Get-MsolServicePrincipal -MaxResults 1 -WarningAction SilentlyContinue).Count | Should -Be 1
+    }
+    It 'an unknown one is ServicePrincipalNotFoundException' {
+        $failure = $null
+        try { Get-MsolServicePrincipal -AppPrincipalId ([guid]::NewGuid()) -ErrorAction Stop } catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -Be 'Microsoft.Online.Administration.Automation.ServicePrincipalNotFoundException,Microsoft.Online.Administration.Automation.GetServicePrincipal'
+        $failure.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+    }
+    It '-WhatIf adds no credential' {
+        New-MsolServicePrincipalCredential -AppPrincipalId $exchangeApp -Type Asymmetric -Value $certificate -WhatIf
+        @(Get-MsolServicePrincipalCredential -AppPrincipalId $exchangeApp -ReturnKeyValues $false).Count | Should -Be 0
+    }
+    It 'registers a certificate, as hybrid Exchange scripts do, and reads it back' {
+        $verbose = New-MsolServicePrincipalCredential -AppPrincipalId $exchangeApp -Type asymmetric -Usage Verify -Value $certificate -Verbose 4>&1
+        "$verbose" | Should -Match 'changed Credentials'
+        $keys = @(Get-MsolServicePrincipalCredential -AppPrincipalId $exchangeApp -ReturnKeyValues $true)
+        $keys.Count | Should -Be 1
+        $keys[0] | Should -BeOfType ([Microsoft.Online.Administration.ServicePrincipalCredential])
+        $keys[0].Type | Should -Be ([Microsoft.Online.Administration.ServicePrincipalCredentialType]::Asymmetric)
+        $keys[0].Usage | Should -Be 'Verify'
+        $keys[0].Value | Should -Be $certificate
+        $keys[0].EndDate | Should -BeGreaterThan $keys[0].StartDate
+        (Get-MsolServicePrincipalCredential -AppPrincipalId $exchangeApp -ReturnKeyValues $false)[0].Value | Should -BeNullOrEmpty
+    }
+    It 'takes the service principal and the key from piped objects' {
+        $exchange = Get-MsolServicePrincipal -AppPrincipalId $exchangeApp
+        [pscustomobject]@{ ObjectId = $exchange.ObjectId; Type = 'Password'; Value = 'Service-Secret-4711' } | New-MsolServicePrincipalCredential
+        $exchange | Get-MsolServicePrincipalCredential -ReturnKeyValues $true | Where-Object Type -eq 'Password' | ForEach-Object { $_.Value } | Should -BeNullOrEmpty
+        @(Get-MsolServicePrincipalCredential -ObjectId $exchange.ObjectId -ReturnKeyValues $false).Count | Should -Be 2
+    }
+    It 'refuses a key outside the certificate''s validity, a signing certificate and a bad type, naming the field' {
+        $failure = $null
+        try { New-MsolServicePrincipalCredential -AppPrincipalId $exchangeApp -Type Asymmetric -Value $certificate -EndDate ([datetime]'2125-06-01') -ErrorAction Stop } catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -Be 'Microsoft.Online.Administration.Automation.PropertyValidationException,Microsoft.Online.Administration.Automation.NewServicePrincipalCredential'
+        $failure.Exception.Message | Should -Match 'EndDate'
+        { New-MsolServicePrincipalCredential -AppPrincipalId $exchangeApp -Type Asymmetric -Usage Sign -Value $certificate -ErrorAction Stop } | Should -Throw -ExpectedMessage '*Usage*'
+        { New-MsolServicePrincipalCredential -AppPrincipalId $exchangeApp -Type Certificate -ErrorAction Stop } | Should -Throw -ExceptionType ([System.Management.Automation.ParameterBindingException])
+        @(Get-MsolServicePrincipalCredential -AppPrincipalId $exchangeApp -ReturnKeyValues $false).Count | Should -Be 2
+    }
+}
+
 Describe 'Password policy' {
     It 'DomainName, ValidityPeriod and NotificationDays are mandatory UInt32s; Set offers WhatIf' {
         $get = Get-Command Get-MsolPasswordPolicy

@@ -25,6 +25,8 @@ const GROUPS_ADMINISTRATOR: &str = "fdd7a751-b60b-444a-984c-02652fe8fa1c";
 const DIRECTORY_WRITERS: &str = "9360feb5-f418-4baa-8175-e2a00bac4301";
 const HYBRID_IDENTITY_ADMINISTRATOR: &str = "8ac3fc64-6eca-42ea-9e69-59f4c7b60eb2";
 const DOMAIN_NAME_ADMINISTRATOR: &str = "8329153b-31d0-4727-b945-745eb3bc5f31";
+const APPLICATION_ADMINISTRATOR: &str = "9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3";
+const CLOUD_APPLICATION_ADMINISTRATOR: &str = "158c047a-c907-4556-b7ef-446551a6b5f7";
 
 /// What one request needs.
 pub struct Rule {
@@ -200,6 +202,23 @@ const READ_SKUS: Rule = rule(
     ],
     &[],
 );
+// graph/api/serviceprincipal-list, serviceprincipal-get.
+const READ_SERVICE_PRINCIPALS: Rule = rule(
+    &[
+        "Application.Read.All",
+        "Directory.Read.All",
+        "Application.ReadWrite.All",
+        "Directory.ReadWrite.All",
+    ],
+    &[],
+);
+// graph/api/serviceprincipal-update: Application.ReadWrite.All (Directory.ReadWrite.All too);
+// Cloud Application Administrator and Application Administrator manage enterprise applications
+// (entra/identity/role-based-access-control/delegate-by-task, "Enterprise applications").
+const WRITE_SERVICE_PRINCIPALS: Rule = rule(
+    &["Application.ReadWrite.All", "Directory.ReadWrite.All"],
+    &[CLOUD_APPLICATION_ADMINISTRATOR, APPLICATION_ADMINISTRATOR],
+);
 // graph/api/directory-list-subscriptions, companysubscription-get (Organization.ReadWrite.All
 // for applications).
 const READ_SUBSCRIPTIONS: Rule = rule(
@@ -308,6 +327,8 @@ const ALL_RULES: &[&Rule] = &[
     &WRITE_ORGANIZATION,
     &WRITE_DOMAINS,
     &READ_SUBSCRIPTIONS,
+    &READ_SERVICE_PRINCIPALS,
+    &WRITE_SERVICE_PRINCIPALS,
 ];
 
 /// Every permission the simulator knows: what a fully consented client holds.
@@ -341,6 +362,8 @@ pub fn rule_for(method: &str, segments: &[&str]) -> Option<&'static Rule> {
         ["users", _, "authentication", ..] if !write => &READ_METHODS,
         ["users", _, "authentication", ..] => &WRITE_METHODS,
         ["directory", "subscriptions", ..] => &READ_SUBSCRIPTIONS,
+        ["servicePrincipals", ..] if write => &WRITE_SERVICE_PRINCIPALS,
+        ["servicePrincipals", ..] => &READ_SERVICE_PRINCIPALS,
         ["directory", "deletedItems", ..] if !write => &READ_DELETED,
         ["directory", "deletedItems", ..] => &RESTORE_DELETED,
         ["directoryRoleTemplates", ..] => &READ_ROLES,

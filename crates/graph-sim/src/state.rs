@@ -258,6 +258,13 @@ pub struct SimServicePrincipal {
     pub id: Uuid,
     pub app_id: Uuid,
     pub display_name: String,
+    pub account_enabled: bool,
+    pub service_principal_names: Vec<String>,
+    pub reply_urls: Vec<String>,
+    /// keyCredential objects as written (graph/api/resources/keycredential).
+    pub key_credentials: Vec<serde_json::Value>,
+    /// passwordCredential objects without their secrets (graph/api/resources/passwordcredential).
+    pub password_credentials: Vec<serde_json::Value>,
 }
 
 /// An activated directory role: its object id differs from its template id, as in Graph.

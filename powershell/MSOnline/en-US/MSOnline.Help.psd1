@@ -308,6 +308,52 @@ Get-MsolRoleMember -RoleObjectId $role.ObjectId
                 @{ Code = 'Get-MsolSubscription | Where-Object { $_.NextLifecycleDate -lt (Get-Date).AddDays(30) } | Select-Object SkuPartNumber, Status, TotalLicenses, NextLifecycleDate'; Remarks = 'Shows the subscriptions that end or change status within 30 days.' }
             )
         }
+        'Get-MsolServicePrincipal' = @{
+            Synopsis    = 'Gets service principals.'
+            Description = 'Gets one service principal by ObjectId or AppPrincipalId, those with a service principal name, or a list: those whose display name starts with -SearchString, 500 unless -All or -MaxResults. A service principal name with a slash, or a URL, must match one of the principal''s names exactly; a bare appClass matches every name of that class. None found is ServicePrincipalNotFoundException. Every tenant holds Microsoft''s own applications, such as Office 365 Exchange Online (00000002-0000-0ff1-ce00-000000000000).'
+            Parameters  = @{
+                ObjectId             = 'The object id of the service principal.'
+                AppPrincipalId       = 'The application id of the service principal.'
+                ServicePrincipalName = 'A service principal name: appClass, appClass/hostname or a URL.'
+                SearchString         = 'Lists the service principals whose display name starts with this text.'
+                MaxResults           = 'The most service principals to return (500 by default).'
+                All                  = 'Returns every service principal.'
+            }
+            Examples    = @(
+                @{ Code = 'Get-MsolServicePrincipal -AppPrincipalId 00000002-0000-0ff1-ce00-000000000000'; Remarks = 'Gets Exchange Online''s service principal.' }
+                @{ Code = 'Get-MsolServicePrincipal -All | Select-Object DisplayName, AppPrincipalId, AccountEnabled'; Remarks = 'Lists every service principal.' }
+            )
+        }
+        'New-MsolServicePrincipalCredential' = @{
+            Synopsis    = 'Adds a credential key to a service principal.'
+            Description = 'Adds a certificate (-Type Asymmetric, the base64-encoded X.509 certificate as -Value), a symmetric key (the default; generated when no -Value is given) or a password to a service principal named by ObjectId, AppPrincipalId or service principal name. The key is valid from -StartDate (now) to -EndDate (a year later); a certificate''s key must lie within the certificate''s own validity, or no token is issued for it, so without dates it ends when the certificate does if that is sooner. -Usage Sign is for symmetric keys only. Passwords and symmetric keys are secrets: the bridge checks them and never keeps or shows them. On Microsoft Graph only certificates can be added (keyCredentials, with the Cloud Application Administrator or Application Administrator role and the Application.ReadWrite.All permission); a symmetric key or password is refused, because Graph stores no symmetric keys and makes client secrets itself.'
+            Parameters  = @{
+                ObjectId             = 'The object id of the service principal.'
+                AppPrincipalId       = 'The application id of the service principal.'
+                ServicePrincipalName = 'A service principal name that names exactly one service principal.'
+                Type                 = 'Asymmetric (a certificate), Symmetric (the default) or Password.'
+                Value                = 'The base64-encoded certificate, the symmetric key, or the password.'
+                StartDate            = 'When the key becomes valid (now by default).'
+                EndDate              = 'When the key stops being valid (a year after StartDate by default).'
+                Usage                = 'Verify (the default) or Sign (symmetric keys only).'
+            }
+            Examples    = @(
+                @{ Code = '$certificate = New-Object System.Security.Cryptography.X509Certificates.X509Certificate2 "C:\exchange.cer"; New-MsolServicePrincipalCredential -AppPrincipalId 00000002-0000-0ff1-ce00-000000000000 -Type Asymmetric -Usage Verify -Value ([Convert]::ToBase64String($certificate.GetRawCertData()))'; Remarks = 'Registers an on-premises Exchange server''s certificate for hybrid OAuth.' }
+            )
+        }
+        'Get-MsolServicePrincipalCredential' = @{
+            Synopsis    = 'Gets the credential keys of a service principal.'
+            Description = 'Gets the credential keys of a service principal named by ObjectId, AppPrincipalId or service principal name: type, usage, key id and validity. With -ReturnKeyValues $true a certificate''s Value is included; passwords and symmetric keys are never kept, so their Value is always empty.'
+            Parameters  = @{
+                ObjectId             = 'The object id of the service principal.'
+                AppPrincipalId       = 'The application id of the service principal.'
+                ServicePrincipalName = 'A service principal name that names exactly one service principal.'
+                ReturnKeyValues      = '$true includes certificates'' values.'
+            }
+            Examples    = @(
+                @{ Code = 'Get-MsolServicePrincipalCredential -AppPrincipalId 00000002-0000-0ff1-ce00-000000000000 -ReturnKeyValues $false | Where-Object { $_.EndDate -lt (Get-Date).AddDays(30) }'; Remarks = 'Shows Exchange Online''s keys that expire within 30 days.' }
+            )
+        }
         'Get-MsolPasswordPolicy' = @{
             Synopsis    = 'Gets the password policy of a domain.'
             Description = 'Gets how long passwords stay valid (ValidityPeriod) and how many days before expiry users are first told (NotificationDays) for one of the company''s verified domains. Null means the service default: 90 days valid, notice 14 days before. A ValidityPeriod of 2147483647 means passwords never expire. An unverified domain is refused naming the verified ones; an unknown one is DomainNotFoundException.'

@@ -16,7 +16,8 @@ use crate::domain::domains;
 use crate::domain::fault::{Fault, FaultResult};
 use crate::domain::model::{
     AccountSku, AccountSkuIdentifier, CompanyInformation, CompanySubscription, Domain, Group,
-    GroupMember, PasswordPolicy, Role, RoleMember, RoleMemberType, User,
+    GroupMember, PasswordPolicy, Role, RoleMember, RoleMemberType, ServicePrincipal,
+    ServicePrincipalCredential, User,
 };
 use crate::domain::query::StrongAuthenticationFilter;
 use crate::domain::requests::*;
@@ -173,6 +174,12 @@ operations! {
         "Removes a user or service principal from a role.";
     GetUserRole => "Get-MsolUserRole" (GetUserRoleParams) -> ListPage<Role>,
         "The roles a user holds, directly or through a group.";
+    GetServicePrincipal => "Get-MsolServicePrincipal" (GetServicePrincipalParams) -> ListPage<ServicePrincipal>,
+        "One service principal by ObjectId or AppPrincipalId, those with a service principal name, or those whose display name starts with SearchString (500 unless All or MaxResults), in pages.";
+    NewServicePrincipalCredential => "New-MsolServicePrincipalCredential" (NewServicePrincipalCredentialParams) -> Outcome,
+        "Adds a credential key to a service principal: a certificate (Asymmetric), a symmetric key or a password, checked against the certificate's validity.";
+    GetServicePrincipalCredential => "Get-MsolServicePrincipalCredential" (GetServicePrincipalCredentialParams) -> ListPage<ServicePrincipalCredential>,
+        "A service principal's credential keys; certificates' values with ReturnKeyValues (secrets are never kept).";
     GetGroup => "Get-MsolGroup" (GetGroupParams) -> ListPage<Group>,
         "One group by ObjectId, or the groups matching the filters (250 unless All or MaxResults), in pages.";
     GetGroupMember => "Get-MsolGroupMember" (GetGroupMemberParams) -> ListPage<GroupMember>,
@@ -261,6 +268,7 @@ mod company;
 mod groups;
 mod licensing;
 mod roles;
+mod service_principals;
 mod users;
 
 /// The handler of each operation, by its variant's name.
@@ -269,5 +277,6 @@ mod handlers {
     pub use super::groups::*;
     pub use super::licensing::*;
     pub use super::roles::*;
+    pub use super::service_principals::*;
     pub use super::users::*;
 }

@@ -56,6 +56,16 @@ const MIGRATIONS: &[&str] = &[
         data TEXT NOT NULL
     );
     "#,
+    // 4: service principals' credential keys (New-MsolServicePrincipalCredential); secrets are
+    // never stored, only certificates.
+    r#"
+    CREATE TABLE service_principal_credentials (
+        key_id TEXT PRIMARY KEY,
+        object_id TEXT NOT NULL REFERENCES service_principals (object_id) ON DELETE CASCADE,
+        data TEXT NOT NULL
+    );
+    CREATE INDEX service_principal_credentials_object ON service_principal_credentials (object_id);
+    "#,
 ];
 
 pub fn migrate(conn: &mut Connection) -> Result<()> {

@@ -13,12 +13,14 @@ use uuid::Uuid;
 
 use super::{
     CompanyDirectory, CreatedUser, Directory, GroupDirectory, GroupQuery, LicenseDirectory,
-    MemberQuery, MemberRef, Outcome, Page, PageRequest, RoleDirectory, UserDirectory, UserQuery,
+    MemberQuery, MemberRef, Outcome, Page, PageRequest, RoleDirectory, ServicePrincipalDirectory,
+    UserDirectory, UserQuery,
 };
 use crate::domain::fault::{Fault, FaultResult};
 use crate::domain::model::{
     AccountSku, CompanyInformation, CompanySubscription, Domain, Group, GroupMember,
-    GroupMemberType, PasswordPolicy, Role, RoleMember, RoleMemberType, User,
+    GroupMemberType, PasswordPolicy, Role, RoleMember, RoleMemberType, ServicePrincipal,
+    ServicePrincipalCredential, User,
 };
 use crate::domain::requests::{
     GroupMemberChangeParams, NewGroupParams, NewUserParams, RemoveUserParams, RestoreUserParams,
@@ -65,6 +67,34 @@ impl LocalDirectory {
             .map_err(|e| {
                 Fault::Unexpected(anyhow::anyhow!("a tenant file operation stopped: {e}"))
             })?
+    }
+}
+
+#[async_trait]
+impl ServicePrincipalDirectory for LocalDirectory {
+    async fn service_principals(&self) -> FaultResult<Vec<ServicePrincipal>> {
+        self.blocking(|store| store.service_principals()).await
+    }
+
+    async fn service_principal(&self, id: Uuid) -> FaultResult<ServicePrincipal> {
+        self.blocking(move |store| store.service_principal(id))
+            .await
+    }
+
+    async fn service_principal_credentials(
+        &self,
+        id: Uuid,
+    ) -> FaultResult<Vec<ServicePrincipalCredential>> {
+        self.blocking(move |store| store.service_principal_credentials(id))
+            .await
+    }
+
+    async fn add_service_principal_credential(
+        &self,
+        credential: ServicePrincipalCredential,
+    ) -> FaultResult<Outcome> {
+        self.blocking(move |store| store.add_service_principal_credential(credential))
+            .await
     }
 }
 

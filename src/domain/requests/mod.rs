@@ -150,10 +150,12 @@ mod company;
 mod groups;
 mod licensing;
 mod roles;
+mod service_principals;
 mod users;
 
 pub use company::*;
 pub use groups::*;
 pub use licensing::*;
 pub use roles::*;
+pub use service_principals::*;
 pub use users::*;

@@ -319,7 +319,7 @@ impl GroupDirectory for GraphDirectory {
                 )
             })
             .collect();
-        Ok(page_of(groups, &page))
+        Ok(Page::slice(groups, &page))
     }
 
     async fn group(&self, id: Uuid) -> FaultResult<Group> {
@@ -361,6 +361,6 @@ impl GroupDirectory for GraphDirectory {
                 )
             })
             .collect();
-        Ok(page_of(members, &page))
+        Ok(Page::slice(members, &page))
     }
 }

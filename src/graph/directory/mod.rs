@@ -2,7 +2,7 @@
 //! decided by `domain` exactly as for the local tenant (the current user is read from Graph,
 //! the request applied to it, and the difference written back), so both backends answer alike.
 //! One file per family of cmdlets: `company.rs`, `licenses.rs`, `users.rs` (with `mfa.rs`),
-//! `roles.rs`, `groups.rs`; what they share (the request path, paging, faults) is here.
+//! `roles.rs`, `groups.rs`, `service_principals.rs`; what they share (the request path, paging, faults) is here.
 
 use std::collections::HashSet;
 
@@ -17,14 +17,15 @@ use super::convert::{
 use super::permissions;
 use crate::directory::{
     CompanyDirectory, CreatedUser, Directory, GroupDirectory, GroupQuery, LicenseDirectory,
-    MemberQuery, MemberRef, Outcome, Page, PageRequest, RoleDirectory, UserDirectory, UserQuery,
+    MemberQuery, MemberRef, Outcome, Page, PageRequest, RoleDirectory, ServicePrincipalDirectory,
+    UserDirectory, UserQuery,
 };
 use crate::domain::fault::{Fault, FaultResult};
 use crate::domain::licensing::{self, LicenseCatalog};
 use crate::domain::model::{
-    AccountSku, CompanyInformation, CompanySubscription, Domain, DomainStatus, Group, GroupMember,
-    GroupMemberType, MethodType, PasswordPolicy, RequirementState, Role, RoleMember,
-    RoleMemberType, User, UserType,
+    AccountSku, CompanyInformation, CompanySubscription, CredentialType, Domain, DomainStatus,
+    Group, GroupMember, GroupMemberType, MethodType, PasswordPolicy, RequirementState, Role,
+    RoleMember, RoleMemberType, ServicePrincipal, ServicePrincipalCredential, User, UserType,
 };
 use crate::domain::requests::{
     NewUserParams, RemoveUserParams, RestoreUserParams, SetUserLicenseParams, SetUserParams,
@@ -51,6 +52,7 @@ mod groups;
 mod licenses;
 mod mfa;
 mod roles;
+mod service_principals;
 mod users;
 
 /// Percent-encodes a UPN for a path segment; a UPN starting with `$` takes the key form
@@ -83,20 +85,6 @@ fn fault(failure: GraphFailure, user: Option<&UserRef>) -> Fault {
         (GraphFailure::SignIn(_), _) => Fault::Service { status: 401, message: failure.to_string() },
         (GraphFailure::Uncertain(_), _) => Fault::Service { status: 504, message: failure.to_string() },
         _ => Fault::Service { status: 503, message: failure.to_string() },
-    }
-}
-
-fn page_of<T: Clone>(items: Vec<T>, page: &PageRequest) -> Page<T> {
-    let start = page
-        .cursor
-        .as_deref()
-        .and_then(|c| c.parse::<usize>().ok())
-        .unwrap_or(0);
-    let size = page.size.max(1);
-    let end = (start + size).min(items.len());
-    Page {
-        items: items.get(start..end).map(<[T]>::to_vec).unwrap_or_default(),
-        next_cursor: (end < items.len()).then(|| end.to_string()),
     }
 }
 

@@ -117,7 +117,7 @@ impl RoleDirectory for GraphDirectory {
                 )
             })
             .collect();
-        Ok(page_of(members, &page))
+        Ok(Page::slice(members, &page))
     }
 
     async fn add_role_member(&self, role: Uuid, member: &MemberRef) -> FaultResult<Outcome> {

@@ -305,7 +305,7 @@ impl UserDirectory for GraphDirectory {
                 .filter_map(|p| convert::user(p, &AuthFacts::default(), &catalog))
                 .filter(|u| query.filter.matches(u))
                 .collect();
-            return Ok(page_of(users, &page));
+            return Ok(Page::slice(users, &page));
         }
         let body = match &page.cursor {
             Some(next) => {

@@ -69,6 +69,7 @@ pub(super) fn update_domain(
         |value: &Value| value.is_null() || value.as_i64().is_some_and(|v| i32::try_from(v).is_ok());
     for (key, value) in patch {
         let typed = match key.as_str() {
+            annotation if annotation.starts_with('@') => true,
             "isDefault" => value == &Value::Bool(true),
             "supportedServices" => value.as_array().is_some_and(|items| {
                 items
@@ -136,6 +137,10 @@ pub(super) fn update_organization(
         return bad_request("A request body is required.");
     };
     for (key, value) in patch {
+        // Instance annotations such as the `@odata.type` SDKs send are not properties.
+        if key.starts_with('@') {
+            continue;
+        }
         if !WRITABLE_ORGANIZATION.contains(&key.as_str()) {
             return bad_request(&format!(
                 "Property '{key}' is read-only or does not exist on type 'microsoft.graph.organization'."
@@ -186,7 +191,12 @@ pub(super) fn update_organization(
         }
     }
     if let Value::Object(extra) = &mut tenant.organization_extra {
-        extra.extend(patch.clone());
+        extra.extend(
+            patch
+                .iter()
+                .filter(|(key, _)| !key.starts_with('@'))
+                .map(|(k, v)| (k.clone(), v.clone())),
+        );
     }
     SimResponse::no_content()
 }

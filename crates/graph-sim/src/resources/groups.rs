@@ -26,32 +26,18 @@ fn group_json(tenant: &SimTenant, group: &SimGroup, request: &SimRequest) -> Val
 }
 
 pub(super) fn list_groups(tenant: &SimTenant, request: &SimRequest) -> SimResponse {
-    let top = match page_size(request) {
-        Ok(top) => top,
-        Err(response) => return response,
-    };
-    let start = request
-        .param("$skiptoken")
-        .and_then(parse_skip_token)
-        .unwrap_or(0);
-    let items: Vec<Value> = tenant
-        .groups
-        .iter()
-        .skip(start)
-        .take(top)
-        .map(|g| {
-            select(
-                group_json(tenant, g, request),
-                request.param("$select"),
-                None,
-            )
-        })
-        .collect();
-    let mut body = json!({"@odata.context": format!("{}/v1.0/$metadata#groups", request.base_url), "value": items});
-    if start + top < tenant.groups.len() {
-        body["@odata.nextLink"] = json!(next_link(request, "groups", start + top));
-    }
-    SimResponse::json(200, body)
+    paged_collection(request, "groups", tenant.groups.len(), |range| {
+        tenant.groups[range]
+            .iter()
+            .map(|g| {
+                select(
+                    group_json(tenant, g, request),
+                    request.param("$select"),
+                    None,
+                )
+            })
+            .collect()
+    })
 }
 
 /// The object id an `@odata.bind` link names (its last segment).
@@ -184,6 +170,23 @@ pub(super) fn group_resource(
             let Some(Value::Object(patch)) = &request.body else {
                 return bad_request("A request body is required.");
             };
+            // The whole body is checked before anything changes; instance annotations such as
+            // the `@odata.type` SDKs send are not properties.
+            if let Some(other) = patch.keys().find(|k| {
+                !k.starts_with('@') && !["displayName", "description"].contains(&k.as_str())
+            }) {
+                return bad_request(&format!(
+                    "Property '{other}' is read-only or not supported by the simulator."
+                ));
+            }
+            if patch.get("displayName").is_some_and(|v| {
+                !v.as_str()
+                    .is_some_and(|name| !name.trim().is_empty() && name.chars().count() <= 256)
+            }) {
+                return bad_request(
+                    "Invalid value specified for property 'displayName' of resource 'Group'.",
+                );
+            }
             for (key, value) in patch {
                 match key.as_str() {
                     "displayName" => match value.as_str() {
@@ -195,11 +198,7 @@ pub(super) fn group_resource(
                     "description" => {
                         tenant.groups[index].description = value.as_str().map(str::to_string)
                     }
-                    other => {
-                        return bad_request(&format!(
-                            "Property '{other}' is read-only or not supported by the simulator."
-                        ))
-                    }
+                    _ => {}
                 }
             }
             SimResponse::no_content()

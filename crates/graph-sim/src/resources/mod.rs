@@ -18,6 +18,7 @@ mod groups;
 mod licenses;
 mod methods;
 mod roles;
+mod service_principals;
 mod users;
 
 use crate::role_templates::{
@@ -29,6 +30,7 @@ use groups::*;
 use licenses::*;
 use methods::*;
 use roles::*;
+use service_principals::*;
 use users::*;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -317,6 +319,9 @@ pub fn handle(tenant: &mut SimTenant, request: &SimRequest) -> SimResponse {
             None => not_found(name),
         },
         ("PATCH", ["domains", name]) => update_domain(tenant, name, request),
+        ("GET", ["servicePrincipals"]) => list_service_principals(tenant, request),
+        ("GET", ["servicePrincipals", id]) => get_service_principal(tenant, id, request),
+        ("PATCH", ["servicePrincipals", id]) => update_service_principal(tenant, id, request),
         ("GET", ["subscribedSkus"]) => subscribed_skus(tenant, request),
         ("GET", ["directory", "subscriptions"]) => company_subscriptions(tenant, request),
         ("GET", ["directory", "subscriptions", id]) => company_subscription(tenant, id),
@@ -500,6 +505,33 @@ fn page_size(request: &SimRequest) -> Result<usize, SimResponse> {
             )),
         },
     }
+}
+
+/// One page of a collection of `total` objects in creation order (`$top`, `$skiptoken`), whose
+/// items `page` shows for the positions it is given, with the next link while more follow.
+fn paged_collection(
+    request: &SimRequest,
+    resource: &str,
+    total: usize,
+    page: impl FnOnce(std::ops::Range<usize>) -> Vec<Value>,
+) -> SimResponse {
+    let top = match page_size(request) {
+        Ok(top) => top,
+        Err(response) => return response,
+    };
+    let start = request
+        .param("$skiptoken")
+        .and_then(parse_skip_token)
+        .unwrap_or(0);
+    let end = (start + top).min(total);
+    let mut body = json!({
+        "@odata.context": format!("{}/v1.0/$metadata#{resource}", request.base_url),
+        "value": page(start.min(end)..end),
+    });
+    if end < total {
+        body["@odata.nextLink"] = json!(next_link(request, resource, end));
+    }
+    SimResponse::json(200, body)
 }
 
 /// Left as they are in next links: OData's own punctuation.

@@ -42,6 +42,7 @@ namespace Microsoft.Online.Administration.Automation
     [Serializable] public class GroupNotFoundException : MicrosoftOnlineException { public GroupNotFoundException(string message) : base(message) { } }
     [Serializable] public class DomainNotFoundException : MicrosoftOnlineException { public DomainNotFoundException(string message) : base(message) { } }
     [Serializable] public class SubscriptionNotFoundException : MicrosoftOnlineException { public SubscriptionNotFoundException(string message) : base(message) { } }
+    [Serializable] public class ServicePrincipalNotFoundException : MicrosoftOnlineException { public ServicePrincipalNotFoundException(string message) : base(message) { } }
     [Serializable] public class DirSyncStatusChangeNotAllowedException : MicrosoftOnlineException { public DirSyncStatusChangeNotAllowedException(string message) : base(message) { } }
     [Serializable] public class AccessDeniedException : MicrosoftOnlineException { public AccessDeniedException(string message) : base(message) { } }
     [Serializable] public class DataOperationException : MicrosoftOnlineException { public DataOperationException(string message) : base(message) { } }
@@ -101,6 +102,7 @@ namespace Microsoft.Online.Administration.Automation
                 case "GroupMemberNotFoundException":
                 case "DomainNotFoundException":
                 case "SubscriptionNotFoundException":
+                case "ServicePrincipalNotFoundException":
                     return ErrorCategory.ObjectNotFound;
                 case "PropertyValidationException":
                 case "RequiredPropertyNotSetException":

@@ -227,4 +227,76 @@ namespace Microsoft.Online.Administration
         [DataMember] public bool UsersPermissionToUserConsentToAppEnabled { get; set; }
         [DataMember] public DateTime? WhenCreated { get; set; }
     }
+
+    /// <summary>A service principal's address; MSOnline's reply addresses (Graph's replyUrls).</summary>
+    [DataContract(Name = "RedirectUri", Namespace = Wire.Namespace)]
+    public class RedirectUri
+    {
+        public RedirectUri() { AddressType = AddressType.Reply; }
+        [DataMember] public string Address { get; set; }
+        [DataMember] public AddressType AddressType { get; set; }
+    }
+
+    /// <summary>An application's identity in the tenant.</summary>
+    [DataContract(Name = "ServicePrincipal", Namespace = Wire.Namespace)]
+    public class ServicePrincipal
+    {
+        public ServicePrincipal() { Initialize(default(StreamingContext)); }
+
+        [OnDeserializing]
+        private void Initialize(StreamingContext context)
+        {
+            addresses = new List<string>();
+            ServicePrincipalNames = new List<string>();
+        }
+
+        // The bridge lists the addresses; MSOnline's property holds RedirectUri objects.
+        [DataMember(Name = "Addresses")] private List<string> addresses;
+
+        [DataMember] public bool AccountEnabled { get; set; }
+        public List<RedirectUri> Addresses
+        {
+            get
+            {
+                List<RedirectUri> all = new List<RedirectUri>();
+                if (addresses != null) foreach (string address in addresses) all.Add(new RedirectUri { Address = address });
+                return all;
+            }
+            set
+            {
+                addresses = new List<string>();
+                if (value != null) foreach (RedirectUri uri in value) addresses.Add(uri.Address);
+            }
+        }
+        [DataMember] public Guid AppPrincipalId { get; set; }
+        [DataMember] public string DisplayName { get; set; }
+        [DataMember] public Guid? ObjectId { get; set; }
+        [DataMember] public List<string> ServicePrincipalNames { get; set; }
+        [DataMember] public bool TrustedForDelegation { get; set; }
+    }
+
+    /// <summary>A service principal's credential key. Value is a certificate's (base64), with
+    /// -ReturnKeyValues $true; secrets are never kept, so a password's or symmetric key's is null.</summary>
+    [DataContract(Name = "ServicePrincipalCredential", Namespace = Wire.Namespace)]
+    public class ServicePrincipalCredential
+    {
+        [DataMember(Name = "Type")] private string type;
+        [DataMember(Name = "Usage")] private string usage;
+
+        [DataMember] public DateTime? EndDate { get; set; }
+        [DataMember] public Guid? KeyGroupId { get; set; }
+        [DataMember] public Guid? KeyId { get; set; }
+        [DataMember] public DateTime? StartDate { get; set; }
+        public ServicePrincipalCredentialType? Type
+        {
+            get { return WireEnum.Parse<ServicePrincipalCredentialType>(type); }
+            set { type = WireEnum.Name(value); }
+        }
+        public ServicePrincipalCredentialUsage? Usage
+        {
+            get { return WireEnum.Parse<ServicePrincipalCredentialUsage>(usage); }
+            set { usage = WireEnum.Name(value); }
+        }
+        [DataMember] public string Value { get; set; }
+    }
 }

@@ -18,6 +18,12 @@ namespace Microsoft.Online.Administration
 
     public enum SubscriptionStatus { Enabled, Warning, Suspended, Deleted, LockedOut }
 
+    public enum ServicePrincipalCredentialType { Symmetric, Asymmetric, Password }
+
+    public enum ServicePrincipalCredentialUsage { Sign, Verify }
+
+    public enum AddressType { Reply }
+
     public enum RoleMemberType { User, Group, ServicePrincipal, Other }
 
     public enum GroupType { DistributionList, Security, MailEnabledSecurity }

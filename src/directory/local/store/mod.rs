@@ -25,7 +25,7 @@ use crate::domain::licensing::{self, LicenseCatalog};
 use crate::domain::model::{
     CompanyInformation, Domain, DomainAuthenticationType, DomainStatus, Group, GroupMember,
     GroupMemberType, PasswordPolicy, Role, RoleMember, RoleMemberType, ServicePrincipal,
-    Subscription, User,
+    ServicePrincipalCredential, Subscription, User,
 };
 use crate::domain::password;
 use crate::domain::query::name_or_address_starts_with;
@@ -41,6 +41,7 @@ mod company;
 mod groups;
 mod licenses;
 mod roles;
+mod service_principals;
 mod users;
 
 use company::{company, dir_sync_turned_off_at, domains, verified_domain_names};
@@ -241,6 +242,7 @@ impl Store {
         let mut conn = self.conn.lock().expect("tenant connection lock");
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         for table in [
+            "service_principal_credentials",
             "password_policies",
             "group_members",
             "role_members",
@@ -292,6 +294,16 @@ impl Store {
             tx.execute(
                 "INSERT INTO service_principals (object_id, data) VALUES (?1, ?2)",
                 params![principal.object_id.to_string(), to_json(principal)?],
+            )?;
+        }
+        for credential in &snapshot.service_principal_credentials {
+            tx.execute(
+                "INSERT INTO service_principal_credentials (key_id, object_id, data) VALUES (?1, ?2, ?3)",
+                params![
+                    credential.key_id.to_string(),
+                    credential.service_principal_object_id.to_string(),
+                    to_json(credential)?
+                ],
             )?;
         }
         for group in &snapshot.groups {
@@ -364,6 +376,11 @@ impl Store {
         });
         if let Some(at) = turned_off_at {
             snapshot["DirSyncTurnedOffAt"] = serde_json::json!(at);
+        }
+        let credentials =
+            all("SELECT data FROM service_principal_credentials ORDER BY object_id, key_id")?;
+        if !credentials.is_empty() {
+            snapshot["ServicePrincipalCredentials"] = serde_json::Value::Array(parse(credentials)?);
         }
         let policies = all("SELECT json_object('DomainName', domain, 'Policy', json(data)) FROM password_policies ORDER BY domain")?;
         if !policies.is_empty() {

@@ -1,0 +1,158 @@
+//! Service principals (graph/api/serviceprincipal-list, serviceprincipal-get,
+//! serviceprincipal-update) with their keyCredentials and passwordCredentials.
+
+use super::*;
+use crate::state::SimServicePrincipal;
+
+/// A service principal as Graph shows it. A key's `key` is answered only "when $select is used on
+/// a single object", otherwise null (graph/api/resources/keycredential); a password's secretText
+/// never is.
+fn principal_json(principal: &SimServicePrincipal, with_keys: bool) -> Value {
+    let keys: Vec<Value> = principal
+        .key_credentials
+        .iter()
+        .map(|key| {
+            let mut key = key.clone();
+            if !with_keys {
+                key["key"] = Value::Null;
+            }
+            key
+        })
+        .collect();
+    json!({
+        "id": principal.id,
+        "appId": principal.app_id,
+        "displayName": principal.display_name,
+        "accountEnabled": principal.account_enabled,
+        "servicePrincipalNames": principal.service_principal_names,
+        "replyUrls": principal.reply_urls,
+        "servicePrincipalType": "Application",
+        "keyCredentials": keys,
+        "passwordCredentials": principal.password_credentials,
+    })
+}
+
+pub(super) fn list_service_principals(tenant: &SimTenant, request: &SimRequest) -> SimResponse {
+    let principals = &tenant.service_principals;
+    paged_collection(request, "servicePrincipals", principals.len(), |range| {
+        principals[range]
+            .iter()
+            .map(|p| select(principal_json(p, false), request.param("$select"), None))
+            .collect()
+    })
+}
+
+pub(super) fn get_service_principal(
+    tenant: &SimTenant,
+    id: &str,
+    request: &SimRequest,
+) -> SimResponse {
+    let Some(principal) = tenant
+        .service_principals
+        .iter()
+        .find(|p| p.id.to_string().eq_ignore_ascii_case(id))
+    else {
+        return not_found(id);
+    };
+    let with_keys = request.param("$select").is_some_and(|s| {
+        s.split(',')
+            .any(|p| p.trim().eq_ignore_ascii_case("keyCredentials"))
+    });
+    SimResponse::json(
+        200,
+        select(
+            principal_json(principal, with_keys),
+            request.param("$select"),
+            None,
+        ),
+    )
+}
+
+/// A keyCredential a caller may write: a GUID keyId, a certificate type, a usage, a base64 key
+/// and an end after the start.
+fn valid_key(key: &Value) -> bool {
+    let text = |name: &str| key[name].as_str();
+    let time = |name: &str| text(name).and_then(|t| chrono::DateTime::parse_from_rfc3339(t).ok());
+    text("keyId").is_some_and(|id| Uuid::parse_str(id).is_ok())
+        && matches!(
+            text("type"),
+            Some("AsymmetricX509Cert" | "X509CertAndPassword")
+        )
+        && matches!(text("usage"), Some("Verify" | "Sign"))
+        && text("key").is_some_and(|k| !k.is_empty() && msol_encoding::base64::decode(k).is_some())
+        && match (time("startDateTime"), time("endDateTime")) {
+            (Some(start), Some(end)) => end > start,
+            (None, Some(_)) => true,
+            _ => false,
+        }
+}
+
+/// `PATCH /servicePrincipals/{id}`: 204 No Content; `keyCredentials` replaces the whole
+/// collection. The whole body is checked before anything changes.
+pub(super) fn update_service_principal(
+    tenant: &mut SimTenant,
+    id: &str,
+    request: &SimRequest,
+) -> SimResponse {
+    let Some(index) = tenant
+        .service_principals
+        .iter()
+        .position(|p| p.id.to_string().eq_ignore_ascii_case(id))
+    else {
+        return not_found(id);
+    };
+    let Some(Value::Object(patch)) = &request.body else {
+        return bad_request("A request body is required.");
+    };
+    let strings = |value: &Value| {
+        value
+            .as_array()
+            .is_some_and(|items| items.iter().all(Value::is_string))
+    };
+    for (key, value) in patch {
+        let typed = match key.as_str() {
+            // Instance annotations such as the `@odata.type` SDKs send are not properties.
+            annotation if annotation.starts_with('@') => true,
+            "accountEnabled" => value.is_boolean(),
+            "displayName" => value.is_string(),
+            "servicePrincipalNames" | "replyUrls" => strings(value),
+            "keyCredentials" => value
+                .as_array()
+                .is_some_and(|keys| keys.iter().all(valid_key)),
+            _ => {
+                return bad_request(&format!(
+                    "Property '{key}' is read-only or does not exist on type 'microsoft.graph.servicePrincipal'."
+                ))
+            }
+        };
+        if !typed {
+            return bad_request(&format!(
+                "Invalid value specified for property '{key}' of resource 'ServicePrincipal'."
+            ));
+        }
+    }
+    let principal = &mut tenant.service_principals[index];
+    let texts = |value: &Value| -> Vec<String> {
+        value
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|v| v.as_str().map(str::to_string))
+            .collect()
+    };
+    for (key, value) in patch {
+        match key.as_str() {
+            "accountEnabled" => principal.account_enabled = value.as_bool().unwrap_or(true),
+            "displayName" => {
+                principal.display_name = value.as_str().unwrap_or_default().to_string()
+            }
+            "servicePrincipalNames" => principal.service_principal_names = texts(value),
+            "replyUrls" => principal.reply_urls = texts(value),
+            "keyCredentials" => {
+                principal.key_credentials = value.as_array().cloned().unwrap_or_default()
+            }
+            _ => {}
+        }
+    }
+    SimResponse::no_content()
+}

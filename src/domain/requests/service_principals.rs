@@ -1,0 +1,67 @@
+//! Service principals: the parameters.
+
+use super::*;
+use crate::domain::model::{CredentialType, CredentialUsage};
+
+/// `Get-MsolServicePrincipal`: one by ObjectId or AppPrincipalId, those with a service principal
+/// name, or a list (500 unless All or MaxResults).
+#[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "PascalCase")]
+pub struct GetServicePrincipalParams {
+    #[serde(flatten)]
+    pub service_principal: ServicePrincipalRef,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub search_string: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenant_id: Option<Uuid>,
+    #[serde(flatten)]
+    pub list: ListParams,
+}
+
+/// Names service principals: by ObjectId, AppPrincipalId or service principal name. Flattened
+/// into each operation that names one (whose schema root is closed, so unknown members are still
+/// refused).
+#[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "PascalCase")]
+pub struct ServicePrincipalRef {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub object_id: Option<Uuid>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub app_principal_id: Option<Uuid>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_principal_name: Option<String>,
+}
+
+/// `New-MsolServicePrincipalCredential` (`domain::service_principals::new_credential`).
+#[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "PascalCase")]
+pub struct NewServicePrincipalCredentialParams {
+    #[serde(flatten)]
+    pub service_principal: ServicePrincipalRef,
+    #[serde(default, rename = "Type", skip_serializing_if = "Option::is_none")]
+    pub credential_type: Option<CredentialType>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub usage: Option<CredentialUsage>,
+    /// The certificate (base64) or password; never logged or stored for a secret.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_date: Option<Timestamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_date: Option<Timestamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenant_id: Option<Uuid>,
+}
+
+/// `Get-MsolServicePrincipalCredential`: one service principal's credential keys.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "PascalCase")]
+pub struct GetServicePrincipalCredentialParams {
+    #[serde(flatten)]
+    pub service_principal: ServicePrincipalRef,
+    /// Answers certificates' values too (secrets are never kept, so never answered).
+    #[serde(default)]
+    pub return_key_values: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenant_id: Option<Uuid>,
+}
