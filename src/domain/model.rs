@@ -643,13 +643,16 @@ pub struct Domain {
 }
 
 /// `Microsoft.Online.Administration.PasswordPolicy`: a verified domain's password expiry, in days.
-/// Null means the service default (90 and 14 days, Get-MsolPasswordPolicy's documentation).
+/// Left out (null in the module) means the service default (90 and 14 days,
+/// Get-MsolPasswordPolicy's documentation).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "PascalCase", deny_unknown_fields)]
 pub struct PasswordPolicy {
     /// Days a password stays valid; 2147483647 means passwords never expire.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub validity_period: Option<u32>,
     /// Days before expiry that users are first told.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notification_days: Option<u32>,
 }
 
@@ -770,12 +773,18 @@ pub struct CompanySubscription {
     pub status: SubscriptionStatus,
     pub total_licenses: i32,
     pub is_trial: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_created: Option<Timestamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next_lifecycle_date: Option<Timestamp>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ocp_subscription_id: Option<Uuid>,
     /// The partner tenant that created the subscription, if one did (Graph's ownerTenantId).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner_context_id: Option<Uuid>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner_object_id: Option<Uuid>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub owner_type: Option<String>,
     pub service_status: Vec<ServiceStatus>,
 }
