@@ -179,20 +179,18 @@ fn certificate_validity(base64_der: &str) -> Option<(Timestamp, Timestamp)> {
 
 /// A UTCTime or GeneralizedTime element, and what follows it.
 fn der_time(bytes: &[u8]) -> Option<(Timestamp, &[u8])> {
-    {
-        let (tag, text, rest) = element(bytes)?;
-        let text = std::str::from_utf8(text).ok()?.trim_end_matches('Z');
-        let full = match tag {
-            0x17 if text.len() == 12 => {
-                let year: u32 = text[..2].parse().ok()?;
-                format!("{}{text}", if year >= 50 { "19" } else { "20" })
-            }
-            0x18 if text.len() == 14 => text.to_string(),
-            _ => return None,
-        };
-        let at = NaiveDateTime::parse_from_str(&full, "%Y%m%d%H%M%S").ok()?;
-        Some((Timestamp::from_datetime(at.and_utc()), rest))
-    }
+    let (tag, text, rest) = element(bytes)?;
+    let text = std::str::from_utf8(text).ok()?.trim_end_matches('Z');
+    let full = match tag {
+        0x17 if text.len() == 12 => {
+            let year: u32 = text[..2].parse().ok()?;
+            format!("{}{text}", if year >= 50 { "19" } else { "20" })
+        }
+        0x18 if text.len() == 14 => text.to_string(),
+        _ => return None,
+    };
+    let at = NaiveDateTime::parse_from_str(&full, "%Y%m%d%H%M%S").ok()?;
+    Some((Timestamp::from_datetime(at.and_utc()), rest))
 }
 
 #[cfg(test)]
@@ -201,11 +199,9 @@ mod tests {
 
     /// A self-signed certificate valid from 2025-01-01 to 2125-01-01 (tests/fixtures).
     fn certificate() -> String {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/service-principal.cer.b64"
-        );
-        std::fs::read_to_string(path).unwrap().trim().to_string()
+        crate::directory::conformance::CERTIFICATE
+            .trim()
+            .to_string()
     }
 
     fn at(text: &str) -> Timestamp {

@@ -111,11 +111,12 @@ pub async fn NewServicePrincipalCredential(
         start_date: p.start_date,
         end_date: p.end_date,
     };
-    // The rules first: a refused request reads nothing more and changes nothing.
-    service_principals::new_credential(uuid::Uuid::nil(), &request, Timestamp::now())?;
-    let principal = the_one(&p.service_principal, directory).await?;
-    let credential =
-        service_principals::new_credential(principal.object_id, &request, Timestamp::now())?;
+    // The rules first: a refused request reads nothing more and changes nothing. The key is
+    // made once; only its owner is filled in once found.
+    let mut credential =
+        service_principals::new_credential(uuid::Uuid::nil(), &request, Timestamp::now())?;
+    credential.service_principal_object_id =
+        the_one(&p.service_principal, directory).await?.object_id;
     directory.add_service_principal_credential(credential).await
 }
 
