@@ -5,16 +5,16 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use graph_sim::state::{
-    graph_time, AppMethod, AssignedLicense, Authentication, PhonePolicy, PhoneType, SimDomain,
-    SimGroup, SimRole, SimServicePrincipal, SimSku, SimSubscription, SimTenant, SimUser,
+    graph_time, AppMethod, AssignedLicense, Authentication, PhonePolicy, PhoneType, SimContact,
+    SimDomain, SimGroup, SimRole, SimServicePrincipal, SimSku, SimSubscription, SimTenant, SimUser,
 };
 use serde_json::json;
 use uuid::Uuid;
 
 use crate::domain::model::{
-    CredentialType, DomainStatus, GroupType, MethodType, PhoneAppAuthenticationType,
-    RequirementState, StrongAuthenticationPhoneAppDetail, Subscription, User, UserLicense,
-    UserType,
+    Contact, CredentialType, DirSyncProvisioningError, DomainStatus, GroupType, MethodType,
+    PhoneAppAuthenticationType, RequirementState, StrongAuthenticationPhoneAppDetail, Subscription,
+    User, UserLicense, UserType,
 };
 use crate::domain::{licensing, phone, roles};
 use crate::graph::convert::{preferred_method_name, DOMAIN_SERVICES};
@@ -91,6 +91,11 @@ pub fn simulated_tenant(snapshot: &TenantSnapshot) -> SimTenant {
             proxy_addresses: g.proxy_addresses.clone(),
             on_premises_sync_enabled: g.last_dir_sync_time.map(|_| true),
             on_premises_last_sync_date_time: g.last_dir_sync_time.map(|t| graph_time(t.datetime())),
+            on_premises_provisioning_errors: g
+                .dir_sync_provisioning_errors
+                .iter()
+                .map(provisioning_error_from_model)
+                .collect(),
             members: snapshot
                 .group_memberships
                 .iter()
@@ -228,8 +233,89 @@ pub fn simulated_tenant(snapshot: &TenantSnapshot) -> SimTenant {
                 }
             })
             .collect(),
+        contacts: snapshot.contacts.iter().map(contact_from_model).collect(),
         roles,
     }
+}
+
+/// The orgContact a local tenant's contact corresponds to (graph/api/resources/orgcontact).
+fn contact_from_model(contact: &Contact) -> SimContact {
+    let address = [
+        ("city", &contact.city),
+        ("countryOrRegion", &contact.country),
+        ("officeLocation", &contact.office),
+        ("postalCode", &contact.postal_code),
+        ("state", &contact.state),
+        ("street", &contact.street_address),
+    ];
+    let phones = [
+        ("business", &contact.phone_number),
+        ("mobile", &contact.mobile_phone),
+        ("businessFax", &contact.fax),
+    ];
+    SimContact {
+        id: contact.object_id,
+        display_name: contact.display_name.clone(),
+        given_name: contact.first_name.clone(),
+        surname: contact.last_name.clone(),
+        mail: contact.email_address.clone(),
+        mail_nickname: contact
+            .email_address
+            .as_deref()
+            .and_then(|m| m.split('@').next())
+            .map(str::to_string),
+        company_name: None,
+        department: contact.department.clone(),
+        job_title: contact.title.clone(),
+        addresses: if address.iter().any(|(_, v)| v.is_some()) {
+            vec![address
+                .iter()
+                .map(|(k, v)| (k.to_string(), json!(v)))
+                .collect::<serde_json::Map<_, _>>()
+                .into()]
+        } else {
+            Vec::new()
+        },
+        phones: phones
+            .iter()
+            .filter_map(|(kind, number)| {
+                number.as_ref().map(|n| json!({"type": kind, "number": n}))
+            })
+            .collect(),
+        proxy_addresses: contact.proxy_addresses.clone(),
+        on_premises_sync_enabled: contact.last_dir_sync_time.map(|_| true),
+        on_premises_last_sync_date_time: contact
+            .last_dir_sync_time
+            .map(|t| graph_time(t.datetime())),
+        on_premises_provisioning_errors: contact
+            .dir_sync_provisioning_errors
+            .iter()
+            .map(provisioning_error_from_model)
+            .collect(),
+        service_provisioning_errors: contact
+            .errors
+            .iter()
+            .map(|e| {
+                json!({
+                    "createdDateTime": graph_time(e.timestamp.datetime()),
+                    "errorDetail": e.error_detail,
+                    "isResolved": e.resolved,
+                    "serviceInstance": e.service_instance,
+                })
+            })
+            .collect(),
+    }
+}
+
+/// An onPremisesProvisioningError (graph/api/resources/onpremisesprovisioningerror): Graph names
+/// the property `ProxyAddress` where MSOnline says `ProxyAddresses`.
+fn provisioning_error_from_model(error: &DirSyncProvisioningError) -> serde_json::Value {
+    json!({
+        "category": error.error_category,
+        "occurredDateTime": graph_time(error.when_started.datetime()),
+        "propertyCausingError": if error.property_name.eq_ignore_ascii_case("ProxyAddresses") { "ProxyAddress" } else { error.property_name.as_str() },
+        "value": error.property_value,
+    })
 }
 
 /// The Graph user a local tenant's user corresponds to; authentication data mapped per
@@ -353,6 +439,11 @@ fn user_from_model(user: &User, subscriptions: &[Subscription]) -> SimUser {
         on_premises_sync_enabled: user.last_dir_sync_time.map(|_| true),
         on_premises_last_sync_date_time: user.last_dir_sync_time.map(|t| graph_time(t.datetime())),
         on_premises_immutable_id: user.immutable_id.clone(),
+        on_premises_provisioning_errors: user
+            .dir_sync_provisioning_errors
+            .iter()
+            .map(provisioning_error_from_model)
+            .collect(),
         assigned_licenses: user
             .licenses
             .iter()

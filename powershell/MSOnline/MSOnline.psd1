@@ -16,6 +16,7 @@
         'Connect-MsolService',
         'Get-MsolAccountSku',
         'Get-MsolCompanyInformation',
+        'Get-MsolContact',
         'Get-MsolDomain',
         'Get-MsolGroup',
         'Get-MsolGroupMember',

@@ -1,8 +1,9 @@
 //! The behaviour every `Directory` backend must show, as one suite any backend's tests call.
 //!
 //! Each check takes a directory holding a fresh tenant (`msol-bridge tenant init` defaults:
-//! contoso.onmicrosoft.com, ENTERPRISEPACK with 25 units) and uses users of its own, so the
-//! checks can run one after another on the same tenant. A failed check panics with what differed.
+//! contoso.onmicrosoft.com, ENTERPRISEPACK with 25 units) with `sample_contacts` added (no
+//! backend writes contacts), and uses users of its own, so the checks can run one after another
+//! on the same tenant. A failed check panics with what differed.
 
 use crate::directory::{Directory, MemberQuery, MemberRef, PageRequest, UserQuery};
 use crate::domain::model::{
@@ -122,6 +123,8 @@ pub async fn run_all(directory: &dyn Directory) {
     password_policies_start_unset_and_change_only_when_different(directory).await;
     subscriptions_stand_behind_the_licences(directory).await;
     service_principals_are_found_and_take_certificates(directory).await;
+    contacts_come_back_whole(directory).await;
+    synchronization_conflicts_are_found(directory).await;
     listing_pages_through_everything(directory).await;
     the_user_count_is_what_a_whole_listing_returns(directory).await;
     passwords_and_user_principal_names(directory).await;
@@ -1021,4 +1024,87 @@ pub async fn passwords_and_user_principal_names(directory: &dyn Directory) {
         foreign.expect_err("unverified domain").allowed(),
         [DOMAIN.to_string()]
     );
+}
+
+/// The mail contacts the suite's tenant holds: one with every property, one synchronized with
+/// both kinds of errors.
+pub fn sample_contacts() -> Vec<crate::domain::model::Contact> {
+    use crate::domain::model::{Contact, ValidationStatus};
+    let at = Timestamp::parse("2026-03-01T10:00:00Z").expect("a valid time");
+    let full = Contact {
+        object_id: "5b0c9f4e-2d7a-4c1b-9e3f-6a8d2c4b1e07".parse().unwrap(),
+        display_name: "Ana Souza".into(),
+        email_address: Some("ana.souza@fabrikam.com".into()),
+        first_name: Some("Ana".into()),
+        last_name: Some("Souza".into()),
+        title: Some("Account Manager".into()),
+        department: Some("Sales".into()),
+        office: Some("Building 4".into()),
+        street_address: Some("Rua Augusta 1".into()),
+        city: Some("Lisbon".into()),
+        state: Some("Lisboa".into()),
+        postal_code: Some("1100-053".into()),
+        country: Some("Portugal".into()),
+        phone_number: Some("+351 21 000 0001".into()),
+        mobile_phone: Some("+351 91 000 0001".into()),
+        fax: Some("+351 21 000 0002".into()),
+        user_principal_name: None,
+        proxy_addresses: vec!["SMTP:ana.souza@fabrikam.com".into()],
+        last_dir_sync_time: None,
+        errors: Vec::new(),
+        dir_sync_provisioning_errors: Vec::new(),
+        validation_status: ValidationStatus::Healthy,
+    };
+    // Only what a synchronized contact with errors holds; the rest stays unset.
+    let conflicted: Contact = serde_json::from_value(serde_json::json!({
+        "ObjectId": "9e1d7c3a-4f2b-4a6e-8c5d-1b7f3e9a2d40",
+        "DisplayName": "carla reyes",
+        "EmailAddress": "carla.reyes@northwindtraders.com",
+        "ProxyAddresses": ["SMTP:carla.reyes@northwindtraders.com"],
+        "LastDirSyncTime": at,
+        "Errors": [{
+            "ErrorDetail": "The proxy address is already being used.",
+            "Resolved": false,
+            "ServiceInstance": "exchange/eurprd05-001-01",
+            "Timestamp": at,
+        }],
+        "DirSyncProvisioningErrors": [{
+            "ErrorCategory": "PropertyConflict",
+            "PropertyName": "ProxyAddresses",
+            "PropertyValue": "SMTP:carla.reyes@northwindtraders.com",
+            "WhenStarted": at,
+        }],
+        "ValidationStatus": "Error",
+    }))
+    .expect("a valid contact");
+    vec![full, conflicted]
+}
+
+pub async fn contacts_come_back_whole(directory: &dyn Directory) {
+    let mut listed = directory.contacts().await.unwrap();
+    crate::domain::contacts::sort(&mut listed);
+    assert_eq!(listed, sample_contacts(), "contacts as listed");
+    for contact in &listed {
+        assert_eq!(
+            &directory.contact(contact.object_id).await.unwrap(),
+            contact,
+            "a contact read by ObjectId"
+        );
+    }
+    let missing = directory.contact(Uuid::new_v4()).await.unwrap_err();
+    assert_eq!(missing.code(), "ContactNotFoundException");
+}
+
+/// The suite's only conflict is its synchronized contact's (no backend writes conflicts).
+pub async fn synchronization_conflicts_are_found(directory: &dyn Directory) {
+    let found = directory
+        .objects_with_dir_sync_provisioning_errors()
+        .await
+        .unwrap();
+    let expected: Vec<_> = sample_contacts()
+        .iter()
+        .filter_map(crate::domain::dir_sync::contact_conflicts)
+        .collect();
+    assert_eq!(expected.len(), 1);
+    assert_eq!(found, expected);
 }

@@ -14,9 +14,9 @@ use uuid::Uuid;
 
 use crate::domain::fault::FaultResult;
 use crate::domain::model::{
-    AccountSku, CompanyInformation, CompanySubscription, Domain, Group, GroupMember,
-    GroupMemberType, PasswordPolicy, Role, RoleMember, RoleMemberType, ServicePrincipal,
-    ServicePrincipalCredential, User,
+    AccountSku, CompanyInformation, CompanySubscription, Contact, DirSyncProvisioningErrorObject,
+    Domain, Group, GroupMember, GroupMemberType, PasswordPolicy, Role, RoleMember, RoleMemberType,
+    ServicePrincipal, ServicePrincipalCredential, User,
 };
 use crate::domain::query::StrongAuthenticationFilter;
 use crate::domain::requests::{
@@ -177,6 +177,7 @@ pub trait Directory:
     + RoleDirectory
     + GroupDirectory
     + ServicePrincipalDirectory
+    + ContactDirectory
     + Send
     + Sync
     + 'static
@@ -186,7 +187,7 @@ pub trait Directory:
 }
 
 /// The company and its domains: Get-MsolCompanyInformation, Get-MsolDomain,
-/// Set-MsolDirSyncEnabled.
+/// Set-MsolDirSyncEnabled, Get- and Set-MsolPasswordPolicy, Get-MsolDirSyncProvisioningError.
 #[async_trait]
 pub trait CompanyDirectory {
     async fn company_information(&self) -> FaultResult<CompanyInformation>;
@@ -202,6 +203,11 @@ pub trait CompanyDirectory {
         domain: &str,
         policy: PasswordPolicy,
     ) -> FaultResult<Outcome>;
+    /// Every user (not deleted), group and contact with synchronization conflicts, in any order
+    /// (`domain::dir_sync` filters and sorts them).
+    async fn objects_with_dir_sync_provisioning_errors(
+        &self,
+    ) -> FaultResult<Vec<DirSyncProvisioningErrorObject>>;
 }
 
 /// Licences: Get-MsolAccountSku, Get-MsolSubscription, Set-MsolUserLicense.
@@ -253,7 +259,6 @@ pub trait RoleDirectory {
     async fn user_roles(&self, user: &UserRef) -> FaultResult<Vec<Role>>;
 }
 
-/// Security groups: Get-, New-, Set-, Remove-MsolGroup and Get-, Add-, Remove-MsolGroupMember.
 /// Service principals and their credential keys: Get-MsolServicePrincipal,
 /// Get- and New-MsolServicePrincipalCredential.
 #[async_trait]
@@ -272,6 +277,7 @@ pub trait ServicePrincipalDirectory {
     ) -> FaultResult<Outcome>;
 }
 
+/// Security groups: Get-, New-, Set-, Remove-MsolGroup and Get-, Add-, Remove-MsolGroupMember.
 #[async_trait]
 pub trait GroupDirectory {
     async fn new_group(&self, params: NewGroupParams) -> FaultResult<Group>;
@@ -287,4 +293,13 @@ pub trait GroupDirectory {
         query: &MemberQuery<GroupMemberType>,
         page: PageRequest,
     ) -> FaultResult<Page<GroupMember>>;
+}
+
+/// Mail contacts: Get-MsolContact. Neither backend writes them: they are synchronized from
+/// on-premises Active Directory or made in Exchange Online (Graph's orgContact is read-only).
+#[async_trait]
+pub trait ContactDirectory {
+    /// Every contact (listings filter, sort and page them whole, as for groups).
+    async fn contacts(&self) -> FaultResult<Vec<Contact>>;
+    async fn contact(&self, id: Uuid) -> FaultResult<Contact>;
 }

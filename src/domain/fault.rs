@@ -52,6 +52,10 @@ pub enum Fault {
     /// UNCONFIRMED fault name and text, as for `GroupMemberAlreadyExists`.
     #[error("The group member you are trying to delete is not a member of this group.")]
     GroupMemberNotFound,
+    /// UNCONFIRMED fault name and text: Get-MsolContact's for an unknown ObjectId were not
+    /// found; named after the other not-found faults.
+    #[error("Contact not found.  Contact: {0}.")]
+    ContactNotFound(String),
     #[error("Domain not found.  Domain: {0}.")]
     DomainNotFound(String),
     /// UNCONFIRMED fault name and text: Get-MsolSubscription's for an unknown SubscriptionId
@@ -123,6 +127,7 @@ impl Fault {
             Fault::GroupNotFound(_) => "GroupNotFoundException",
             Fault::GroupMemberAlreadyExists => "GroupMemberAlreadyExistsException",
             Fault::GroupMemberNotFound => "GroupMemberNotFoundException",
+            Fault::ContactNotFound(_) => "ContactNotFoundException",
             Fault::DomainNotFound(_) => "DomainNotFoundException",
             Fault::SubscriptionNotFound(_) => "SubscriptionNotFoundException",
             Fault::ServicePrincipalNotFound(_) => "ServicePrincipalNotFoundException",
@@ -138,6 +143,7 @@ impl Fault {
             | Fault::RoleNotFound(_)
             | Fault::GroupNotFound(_)
             | Fault::DomainNotFound(_)
+            | Fault::ContactNotFound(_)
             | Fault::SubscriptionNotFound(_)
             | Fault::ServicePrincipalNotFound(_)
             | Fault::RoleMemberNotFound

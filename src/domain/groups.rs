@@ -69,6 +69,7 @@ pub fn new_group(params: &NewGroupParams, id: Uuid, owner: Option<Uuid>) -> Faul
         proxy_addresses: Vec::new(),
         errors: Vec::new(),
         has_license_errors: false,
+        dir_sync_provisioning_errors: Vec::new(),
         validation_status: ValidationStatus::Healthy,
     })
 }

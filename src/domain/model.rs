@@ -259,13 +259,51 @@ pub struct ValidationErrorEntry {
     pub timestamp: Timestamp,
 }
 
+/// A synchronization conflict on an object: another object already holds the value
+/// (`PropertyConflict`, the only category; entra/identity/hybrid/connect/
+/// how-to-connect-syncservice-duplicate-attribute-resiliency).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "PascalCase", deny_unknown_fields)]
 pub struct DirSyncProvisioningError {
     pub error_category: String,
+    /// `UserPrincipalName` or `ProxyAddresses`.
     pub property_name: String,
     pub property_value: String,
     pub when_started: Timestamp,
+}
+
+/// The kinds of object that carry synchronization conflicts.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+pub enum ProvisioningErrorObjectType {
+    User,
+    Group,
+    Contact,
+}
+
+/// Get-MsolDirSyncProvisioningError's answer: one object with its conflicts. *Choice*: MSOnline's
+/// type name was not found; the module calls it
+/// `Microsoft.Online.Administration.DirSyncProvisioningErrorObject`, with the properties public
+/// scripts read.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct DirSyncProvisioningErrorObject {
+    pub object_id: Uuid,
+    pub object_type: ProvisioningErrorObjectType,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display_name: Option<String>,
+    /// Users only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_principal_name: Option<String>,
+    /// Users only: the on-premises anchor.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub immutable_id: Option<String>,
+    #[serde(default)]
+    pub proxy_addresses: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_dir_sync_time: Option<Timestamp>,
+    pub provisioning_errors: Vec<DirSyncProvisioningError>,
 }
 
 /// `Microsoft.Online.Administration.User`.
@@ -509,6 +547,9 @@ pub struct Group {
     /// Licence assignment errors of this group (`-HasLicenseErrorsOnly`).
     #[serde(default)]
     pub has_license_errors: bool,
+    /// Synchronization conflicts (Get-MsolDirSyncProvisioningError); left out when none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dir_sync_provisioning_errors: Vec<DirSyncProvisioningError>,
     #[serde(default)]
     pub validation_status: ValidationStatus,
 }
@@ -533,6 +574,59 @@ pub struct GroupMember {
     pub display_name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email_address: Option<String>,
+}
+
+/// `Microsoft.Online.Administration.Contact`: a mail contact, someone outside the organization
+/// who is in its address book. Contacts are synchronized from on-premises Active Directory or
+/// made in Exchange Online; MSOnline could only read and delete them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct Contact {
+    pub object_id: Uuid,
+    pub display_name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email_address: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub department: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub office: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub street_address: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub postal_code: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone_number: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mobile_phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fax: Option<String>,
+    /// Kept from MSOnline's type; Graph's orgContact has none, so it is empty there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user_principal_name: Option<String>,
+    #[serde(default)]
+    pub proxy_addresses: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_dir_sync_time: Option<Timestamp>,
+    /// Service-side validation errors (`-HasErrorsOnly` finds these).
+    #[serde(default)]
+    pub errors: Vec<ValidationErrorEntry>,
+    /// Synchronization conflicts (Get-MsolDirSyncProvisioningError); left out when none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dir_sync_provisioning_errors: Vec<DirSyncProvisioningError>,
+    #[serde(default)]
+    pub validation_status: ValidationStatus,
 }
 
 /// `Microsoft.Online.Administration.ServicePrincipal`: an application's identity in the tenant;

@@ -6,20 +6,21 @@ use uuid::Uuid;
 
 use crate::domain::licensing::{self, LicenseCatalog};
 use crate::domain::model::{
-    CompanyInformation, CompanySubscription, CredentialType, CredentialUsage, Domain,
-    DomainAuthenticationType, DomainCapability, DomainStatus, DomainVerificationMethod, Group,
-    GroupMember, GroupMemberType, GroupType, MethodType, NotificationType, PasswordPolicy,
-    PhoneAppAuthenticationType, ProvisioningStatus, RequirementState, Role, RoleMember,
-    RoleMemberType, ServicePlan, ServicePrincipal, ServicePrincipalCredential, ServiceStatus,
-    SkuTargetClass, StrongAuthenticationMethod, StrongAuthenticationPhoneAppDetail,
-    StrongAuthenticationRequirement, StrongAuthenticationUserDetails, Subscription,
-    SubscriptionStatus, User, UserType,
+    CompanyInformation, CompanySubscription, Contact, CredentialType, CredentialUsage,
+    DirSyncProvisioningError, Domain, DomainAuthenticationType, DomainCapability, DomainStatus,
+    DomainVerificationMethod, Group, GroupMember, GroupMemberType, GroupType, MethodType,
+    NotificationType, PasswordPolicy, PhoneAppAuthenticationType, ProvisioningStatus,
+    RequirementState, Role, RoleMember, RoleMemberType, ServicePlan, ServicePrincipal,
+    ServicePrincipalCredential, ServiceStatus, SkuTargetClass, StrongAuthenticationMethod,
+    StrongAuthenticationPhoneAppDetail, StrongAuthenticationRequirement,
+    StrongAuthenticationUserDetails, Subscription, SubscriptionStatus, User, UserType,
+    ValidationErrorEntry,
 };
 use crate::domain::roles;
 use crate::domain::time::Timestamp;
 
 /// The user properties the bridge reads (`$select`): everything MSOnline's User shows that Graph has.
-pub const USER_SELECT: &str = "id,userPrincipalName,displayName,givenName,surname,jobTitle,department,officeLocation,streetAddress,city,state,postalCode,country,businessPhones,mobilePhone,faxNumber,preferredLanguage,preferredDataLocation,usageLocation,accountEnabled,passwordPolicies,otherMails,proxyAddresses,userType,createdDateTime,lastPasswordChangeDateTime,signInSessionsValidFromDateTime,onPremisesSyncEnabled,onPremisesLastSyncDateTime,onPremisesImmutableId,assignedLicenses,deletedDateTime";
+pub const USER_SELECT: &str = "id,userPrincipalName,displayName,givenName,surname,jobTitle,department,officeLocation,streetAddress,city,state,postalCode,country,businessPhones,mobilePhone,faxNumber,preferredLanguage,preferredDataLocation,usageLocation,accountEnabled,passwordPolicies,otherMails,proxyAddresses,userType,createdDateTime,lastPasswordChangeDateTime,signInSessionsValidFromDateTime,onPremisesSyncEnabled,onPremisesLastSyncDateTime,onPremisesImmutableId,onPremisesProvisioningErrors,assignedLicenses,deletedDateTime";
 
 pub const MOBILE: &str = "mobile";
 pub const ALTERNATE_MOBILE: &str = "alternateMobile";
@@ -153,7 +154,7 @@ fn text(value: &Value, key: &str) -> Option<String> {
         .map(str::to_string)
 }
 
-fn texts(value: &Value, key: &str) -> Vec<String> {
+pub fn texts(value: &Value, key: &str) -> Vec<String> {
     value[key]
         .as_array()
         .map(|a| {
@@ -166,6 +167,94 @@ fn texts(value: &Value, key: &str) -> Vec<String> {
 
 fn time(value: &Value, key: &str) -> Option<Timestamp> {
     value[key].as_str().and_then(Timestamp::parse)
+}
+
+/// What a contact listing reads of each orgContact (graph/api/resources/orgcontact).
+pub const CONTACT_SELECT: &str = "id,displayName,givenName,surname,mail,jobTitle,department,addresses,phones,proxyAddresses,onPremisesLastSyncDateTime,onPremisesProvisioningErrors,serviceProvisioningErrors";
+
+/// An orgContact as MSOnline's Contact: its first address, and its phones by type (business,
+/// mobile, businessFax).
+pub fn contact(object: &Value) -> Option<Contact> {
+    let address = &object["addresses"][0];
+    let phone = |kind: &str| {
+        object["phones"]
+            .as_array()?
+            .iter()
+            .find(|p| p["type"] == kind)
+            .and_then(|p| text(p, "number"))
+    };
+    let errors = service_provisioning_errors(object);
+    Some(Contact {
+        object_id: Uuid::parse_str(object["id"].as_str()?).ok()?,
+        display_name: text(object, "displayName").unwrap_or_default(),
+        email_address: text(object, "mail"),
+        first_name: text(object, "givenName"),
+        last_name: text(object, "surname"),
+        title: text(object, "jobTitle"),
+        department: text(object, "department"),
+        office: text(address, "officeLocation"),
+        street_address: text(address, "street"),
+        city: text(address, "city"),
+        state: text(address, "state"),
+        postal_code: text(address, "postalCode"),
+        country: text(address, "countryOrRegion"),
+        phone_number: phone("business"),
+        mobile_phone: phone("mobile"),
+        fax: phone("businessFax"),
+        user_principal_name: None,
+        proxy_addresses: texts(object, "proxyAddresses"),
+        last_dir_sync_time: time(object, "onPremisesLastSyncDateTime"),
+        validation_status: crate::domain::contacts::validation_status(&errors),
+        errors,
+        dir_sync_provisioning_errors: provisioning_errors(object),
+    })
+}
+
+/// Graph's serviceProvisioningErrors (serviceProvisioningXmlError: createdDateTime,
+/// errorDetail, isResolved, serviceInstance) as MSOnline's validation errors.
+pub fn service_provisioning_errors(object: &Value) -> Vec<ValidationErrorEntry> {
+    object["serviceProvisioningErrors"]
+        .as_array()
+        .map(|errors| {
+            errors
+                .iter()
+                .filter_map(|e| {
+                    Some(ValidationErrorEntry {
+                        error_detail: text(e, "errorDetail").unwrap_or_default(),
+                        resolved: e["isResolved"] == Value::Bool(true),
+                        service_instance: text(e, "serviceInstance").unwrap_or_default(),
+                        timestamp: time(e, "createdDateTime")?,
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Graph's onPremisesProvisioningErrors (graph/api/resources/onpremisesprovisioningerror) as
+/// MSOnline's: Graph's `ProxyAddress` is MSOnline's `ProxyAddresses`.
+pub fn provisioning_errors(object: &Value) -> Vec<DirSyncProvisioningError> {
+    object["onPremisesProvisioningErrors"]
+        .as_array()
+        .map(|errors| {
+            errors
+                .iter()
+                .filter_map(|e| {
+                    let property = text(e, "propertyCausingError").unwrap_or_default();
+                    Some(DirSyncProvisioningError {
+                        error_category: text(e, "category").unwrap_or_default(),
+                        property_name: if property.eq_ignore_ascii_case("ProxyAddress") {
+                            "ProxyAddresses".to_string()
+                        } else {
+                            property
+                        },
+                        property_value: text(e, "value").unwrap_or_default(),
+                        when_started: time(e, "occurredDateTime")?,
+                    })
+                })
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// A servicePrincipal (graph/api/resources/serviceprincipal) as MSOnline's; `replyUrls` are its
@@ -346,6 +435,7 @@ pub fn user(profile: &Value, facts: &AuthFacts, catalog: &LicenseCatalog) -> Opt
     user.phone_number = texts(profile, "businessPhones").into_iter().next();
     user.mobile_phone = text(profile, "mobilePhone");
     user.fax = text(profile, "faxNumber");
+    user.dir_sync_provisioning_errors = provisioning_errors(profile);
     user.preferred_language = text(profile, "preferredLanguage");
     user.preferred_data_location = text(profile, "preferredDataLocation");
     user.alternate_email_addresses = texts(profile, "otherMails");
@@ -575,6 +665,7 @@ pub fn group(object: &Value) -> Option<Group> {
         proxy_addresses: texts(object, "proxyAddresses"),
         errors: Vec::new(),
         has_license_errors: false,
+        dir_sync_provisioning_errors: provisioning_errors(object),
         validation_status: crate::domain::model::ValidationStatus::Healthy,
     })
 }

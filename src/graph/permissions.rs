@@ -87,6 +87,9 @@ pub fn needed_for(request: &str) -> Option<&'static str> {
         (true, ["users", ..] | ["directory", "deletedItems", ..]) => {
             "Creating, changing, deleting and restoring users needs the User Administrator role and the User.ReadWrite.All permission."
         }
+        (false, ["contacts", ..]) => {
+            "Reading contacts needs the Directory Readers, Global Reader, Directory Writers, Intune Administrator or User Administrator role and the Directory.Read.All (or OrgContact.Read.All) permission."
+        }
         (false, _) => "Reading the directory needs the Directory.Read.All permission.",
         (true, _) => return None,
     })
@@ -111,6 +114,7 @@ mod tests {
             ("PATCH /v1.0/organization/7d3f6c1e-4b7a-4a51-9d2e-2f0c6a1b9e10", "Hybrid Identity Administrator"),
             ("PATCH /v1.0/domains/contoso.com", "Domain Name Administrator"),
             ("PATCH /v1.0/servicePrincipals/7d3f6c1e-4b7a-4a51-9d2e-2f0c6a1b9e10", "Cloud Application Administrator"),
+            ("GET /v1.0/contacts?$top=999", "Directory Readers"),
         ];
         for (request, named) in cases {
             let needed = needed_for(request).unwrap_or_default();

@@ -10,9 +10,13 @@
 //!   Administrator, `nestor.wilke` Helpdesk; the group "Helpdesk Operators" holds Helpdesk Administrator.
 //! - `grady.archie`: every method type registered. `isaiah.langer`: no mobile phone.
 //!   `johanna.lorenz`: a mobile number without country code. `irvin.sayers`: blocked.
-//! - `henrietta.mueller`: synchronized from on-premises (directory synchronization is on, and
-//!   about 30% of the generated users are synchronized too). `debra.berger`: in the recycle bin (5 days);
+//! - `henrietta.mueller`: synchronized from on-premises, with a ProxyAddresses conflict on
+//!   SMTP:hr@contoso.com (directory synchronization is on, and about 30% of the generated users
+//!   are synchronized too). `debra.berger`: in the recycle bin (5 days);
 //!   `old.contractor`: deleted 45 days ago (too old to restore).
+//! - Mail contacts: Ana Souza and Fabrikam Support (cloud, members of "Sales Team"), Ben Walters
+//!   (synchronized) and Carla Reyes (synchronized; a validation error and a ProxyAddresses
+//!   conflict).
 
 use uuid::Uuid;
 
@@ -22,10 +26,11 @@ use super::{
 };
 use crate::domain::licensing::LicenseCatalog;
 use crate::domain::model::{
-    Group, GroupType, MethodType, NotificationType, PhoneAppAuthenticationType, RequirementState,
-    RoleMemberType, ServicePrincipal, StrongAuthenticationMethod,
-    StrongAuthenticationPhoneAppDetail, StrongAuthenticationRequirement,
-    StrongAuthenticationUserDetails, User, UserType,
+    Contact, DirSyncProvisioningError, Group, GroupType, MethodType, NotificationType,
+    PhoneAppAuthenticationType, RequirementState, RoleMemberType, ServicePrincipal,
+    StrongAuthenticationMethod, StrongAuthenticationPhoneAppDetail,
+    StrongAuthenticationRequirement, StrongAuthenticationUserDetails, User, UserType,
+    ValidationErrorEntry, ValidationStatus,
 };
 use crate::domain::roles;
 use crate::domain::time::Timestamp;
@@ -524,6 +529,13 @@ pub fn demo_tenant(user_count: usize, now: Timestamp) -> TenantSnapshot {
     let mut henrietta = b.user(&person("henrietta.mueller", "Henrietta Mueller"), 15);
     henrietta.last_dir_sync_time = Some(today());
     henrietta.immutable_id = Some("hW1pbmV0dGEtbXVlbGxlcg==".to_string());
+    // Her on-premises account claims an address another object already holds.
+    henrietta.dir_sync_provisioning_errors = vec![DirSyncProvisioningError {
+        error_category: "PropertyConflict".to_string(),
+        property_name: "ProxyAddresses".to_string(),
+        property_value: "SMTP:hr@contoso.com".to_string(),
+        when_started: at(2540),
+    }];
     b.license(&mut henrietta, &["ENTERPRISEPACK"]);
     b.add(henrietta);
     let mut debra = b.user(&person("debra.berger", "Debra Berger"), 16);
@@ -656,6 +668,7 @@ pub fn demo_tenant(user_count: usize, now: Timestamp) -> TenantSnapshot {
             proxy_addresses: email.map(|e| vec![format!("SMTP:{e}")]).unwrap_or_default(),
             errors: Vec::new(),
             has_license_errors: false,
+            dir_sync_provisioning_errors: Vec::new(),
             validation_status: Default::default(),
         };
         for member in users.iter().step_by(every) {
@@ -699,7 +712,96 @@ pub fn demo_tenant(user_count: usize, now: Timestamp) -> TenantSnapshot {
             principal.object_id = b.random.uuid();
         }
     }
+    contacts(&mut b);
     b.snapshot
+}
+
+/// The demo's mail contacts: partners' people, two of them synchronized, one with errors.
+fn contacts(b: &mut Builder) {
+    let sales = b
+        .snapshot
+        .groups
+        .iter()
+        .find(|g| g.display_name == "Sales Team")
+        .map(|g| g.object_id);
+    for (first, last, mail, company_city, synchronized) in [
+        ("Ana", "Souza", "ana.souza@fabrikam.com", "Lisbon", false),
+        (
+            "Ben",
+            "Walters",
+            "ben.walters@tailspintoys.com",
+            "Seattle",
+            true,
+        ),
+        (
+            "Carla",
+            "Reyes",
+            "carla.reyes@northwindtraders.com",
+            "Madrid",
+            true,
+        ),
+        ("", "", "support@fabrikam.com", "Lisbon", false),
+    ] {
+        let display_name = if first.is_empty() {
+            "Fabrikam Support".to_string()
+        } else {
+            format!("{first} {last}")
+        };
+        let optional = |s: &str| (!s.is_empty()).then(|| s.to_string());
+        let mut contact = Contact {
+            object_id: b.random.uuid(),
+            display_name,
+            email_address: Some(mail.to_string()),
+            first_name: optional(first),
+            last_name: optional(last),
+            title: optional(if first.is_empty() {
+                ""
+            } else {
+                "Account Manager"
+            }),
+            department: None,
+            office: None,
+            street_address: None,
+            city: Some(company_city.to_string()),
+            state: None,
+            postal_code: None,
+            country: None,
+            phone_number: Some(format!("+1 425555{:04}", b.random.below(10_000))),
+            mobile_phone: None,
+            fax: None,
+            user_principal_name: None,
+            proxy_addresses: vec![format!("SMTP:{mail}")],
+            last_dir_sync_time: synchronized.then(today),
+            errors: Vec::new(),
+            dir_sync_provisioning_errors: Vec::new(),
+            validation_status: ValidationStatus::Healthy,
+        };
+        if first == "Carla" {
+            // A synchronized contact whose address another object already holds.
+            contact.errors.push(ValidationErrorEntry {
+                error_detail: format!("The proxy address \"SMTP:{mail}\" is already being used by the proxy addresses or LegacyExchangeDN. Please choose another proxy address."),
+                resolved: false,
+                service_instance: "exchange/eurprd05-001-01".to_string(),
+                timestamp: at(2550),
+            });
+            contact.validation_status = ValidationStatus::Error;
+            contact
+                .dir_sync_provisioning_errors
+                .push(DirSyncProvisioningError {
+                    error_category: "PropertyConflict".to_string(),
+                    property_name: "ProxyAddresses".to_string(),
+                    property_value: format!("SMTP:{mail}"),
+                    when_started: at(2550),
+                });
+        }
+        if let (Some(group), false) = (sales, synchronized) {
+            b.snapshot.group_memberships.push(GroupMembership {
+                group_object_id: group,
+                member_object_id: contact.object_id,
+            });
+        }
+        b.snapshot.contacts.push(contact);
+    }
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::domain::model::{
-    CompanyInformation, Domain, DomainAuthenticationType, DomainCapability, DomainStatus,
+    CompanyInformation, Contact, Domain, DomainAuthenticationType, DomainCapability, DomainStatus,
     DomainVerificationMethod, Group, PasswordPolicy, RoleMemberType, ServicePlan, ServicePrincipal,
     ServicePrincipalCredential, SkuTargetClass, Subscription, User,
 };
@@ -70,6 +70,9 @@ pub struct TenantSnapshot {
     /// service defaults.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub password_policies: Vec<DomainPasswordPolicy>,
+    /// Mail contacts (Get-MsolContact); they can be members of groups.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contacts: Vec<Contact>,
 }
 
 /// One domain's password policy in a tenant file.
@@ -225,6 +228,7 @@ pub fn new_tenant(
         dir_sync_turned_off_at: None,
         password_policies: Vec::new(),
         service_principal_credentials: Vec::new(),
+        contacts: Vec::new(),
     })
 }
 
@@ -431,6 +435,19 @@ impl TenantSnapshot {
                 );
             }
         }
+        let mut contacts = HashSet::new();
+        for contact in &self.contacts {
+            let id = contact.object_id;
+            if ids.contains(&id) || principals.contains(&id) || groups.contains_key(&id) {
+                bail!("Contacts: ObjectId {id} is also another object's");
+            }
+            if !contacts.insert(id) {
+                bail!("Contacts: ObjectId {id} appears twice");
+            }
+            if contact.display_name.trim().is_empty() {
+                bail!("Contacts: {id} has no DisplayName");
+            }
+        }
         for membership in &self.group_memberships {
             if !groups.contains_key(&membership.group_object_id) {
                 bail!(
@@ -442,9 +459,10 @@ impl TenantSnapshot {
             if !ids.contains(&member)
                 && !principals.contains(&member)
                 && !groups.contains_key(&member)
+                && !contacts.contains(&member)
             {
                 bail!(
-                    "GroupMemberships: no user, service principal or group with ObjectId {member}"
+                    "GroupMemberships: no user, service principal, group or contact with ObjectId {member}"
                 );
             }
         }

@@ -1,7 +1,10 @@
-use crate::helpers::spawn_bridge;
+use crate::helpers::{fresh_tenant, spawn_bridge_with};
+use msol_bridge::directory::conformance;
 
 #[tokio::test]
 async fn the_local_backend_passes_the_conformance_suite() {
-    let bridge = spawn_bridge().await;
-    msol_bridge::directory::conformance::run_all(bridge.directory()).await;
+    let mut tenant = fresh_tenant();
+    tenant.contacts = conformance::sample_contacts();
+    let bridge = spawn_bridge_with(tenant).await;
+    conformance::run_all(bridge.directory()).await;
 }

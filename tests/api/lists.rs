@@ -287,6 +287,12 @@ async fn the_demo_tenant_answers_every_operation() {
             json!({ "DomainName": "contoso.onmicrosoft.com" }),
         ),
         ("Get-MsolSubscription", json!({})),
+        ("Get-MsolContact", json!({ "SearchString": "Ana" })),
+        (
+            "Get-MsolDirSyncProvisioningError",
+            json!({ "ErrorCategory": "PropertyConflict" }),
+        ),
+        ("Get-MsolHasObjectsWithDirSyncProvisioningErrors", json!({})),
         (
             "Get-MsolServicePrincipal",
             json!({ "SearchString": "Contoso" }),

@@ -1,5 +1,6 @@
 """Microsoft's own Python libraries against the Graph simulator: msal for every sign-in flow,
-msgraph-sdk and msgraph-beta-sdk for users, roles, methods, requirements, $batch and paging.
+msgraph-sdk and msgraph-beta-sdk for users, roles, methods, requirements, contacts, $batch and
+paging.
 They are what show the simulator is Graph-shaped, not shaped by the bridge's client.
 
 Usage: python outside_clients.py MSOL_BRIDGE_EXE  (run by tests/outside/run.sh)
@@ -412,6 +413,23 @@ class DirectoryResources(unittest.TestCase):
                 (read.password_validity_period_in_days, read.password_notification_window_in_days),
                 (60, 14),
             )
+
+        asyncio.run(run())
+
+    def test_organizational_contacts_read_with_their_addresses_phones_and_errors(self):
+        async def run():
+            contacts = await self.v1.contacts.get()
+            by_name = {c.display_name: c for c in contacts.value}
+            self.assertIn("Ana Souza", by_name)
+            ana = by_name["Ana Souza"]
+            self.assertEqual(ana.mail, "ana.souza@fabrikam.com")
+            self.assertEqual(ana.addresses[0].city, "Lisbon")
+            self.assertEqual(ana.phones[0].type.value, "business")
+            carla = await self.v1.contacts.by_org_contact_id(by_name["Carla Reyes"].id).get()
+            error = carla.on_premises_provisioning_errors[0]
+            self.assertEqual((error.category, error.property_causing_error), ("PropertyConflict", "ProxyAddress"))
+            self.assertIsNotNone(error.occurred_date_time)
+            self.assertFalse(carla.service_provisioning_errors[0].is_resolved)
 
         asyncio.run(run())
 

@@ -343,6 +343,45 @@ Describe 'Service principals' {
     }
 }
 
+Describe 'Contacts' {
+    It 'lists contacts and finds them by each parameter set' {
+        (Get-Command Get-MsolContact).ParameterSets.Name | Sort-Object | Should -Be @('All__0', 'GetContact__0', 'ListContacts__0')
+        $all = @(Get-MsolContact -All)
+        $all.DisplayName | Should -Be @('Ana Souza', 'Ben Walters', 'Carla Reyes', 'Fabrikam Support')
+        $all[0] | Should -BeOfType ([Microsoft.Online.Administration.Contact])
+        $all[0].EmailAddress | Should -Be 'ana.souza@fabrikam.com'
+        $all[0].ProxyAddresses | Should -Contain 'SMTP:ana.souza@fabrikam.com'
+        $all[0].ValidationStatus | Should -Be ([Microsoft.Online.Administration.ValidationStatus]::Healthy)
+        (Get-MsolContact -SearchString 'support@').DisplayName | Should -Be 'Fabrikam Support'
+        (Get-MsolContact -SearchString 'BEN').DisplayName | Should -Be 'Ben Walters'
+        @(Get-MsolContact -MaxResults 2 -WarningAction SilentlyContinue).Count | Should -Be 2
+        (Get-MsolContact -ObjectId $all[1].ObjectId).EmailAddress | Should -Be 'ben.walters@tailspintoys.com'
+    }
+    It '-HasErrorsOnly keeps the contacts with validation errors' {
+        $errors = @(Get-MsolContact -HasErrorsOnly)
+        $errors.DisplayName | Should -Be 'Carla Reyes'
+        $errors[0].ValidationStatus | Should -Be 'Error'
+        $errors[0].Errors[0].ErrorDetail | Should -Match 'already being used'
+        $errors[0].LastDirSyncTime | Should -BeOfType ([datetime])
+    }
+    It 'takes ObjectId from piped group members' {
+        $sales = Get-MsolGroup -SearchString 'Sales Team'
+        $contacts = @(Get-MsolGroupMember -GroupObjectId $sales.ObjectId -MemberObjectTypes Contact -All | Get-MsolContact)
+        ($contacts.DisplayName | Sort-Object) | Should -Be @('Ana Souza', 'Fabrikam Support')
+    }
+    It 'shows a table of addresses and names' {
+        $table = Get-MsolContact -SearchString 'Ana' | Out-String
+        $table | Should -Match 'EmailAddress\s+DisplayName'
+        $table | Should -Match 'ana.souza@fabrikam.com\s+Ana Souza'
+    }
+    It 'an unknown one is ContactNotFoundException' {
+        $failure = $null
+        try { Get-MsolContact -ObjectId ([guid]::NewGuid()) -ErrorAction Stop } catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -Be 'Microsoft.Online.Administration.Automation.ContactNotFoundException,Microsoft.Online.Administration.Automation.GetContact'
+        $failure.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+    }
+}
+
 Describe 'Password policy' {
     It 'DomainName, ValidityPeriod and NotificationDays are mandatory UInt32s; Set offers WhatIf' {
         $get = Get-Command Get-MsolPasswordPolicy

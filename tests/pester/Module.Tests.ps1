@@ -43,6 +43,9 @@ Describe 'The manifest' {
         $available = @($rows | Where-Object { $_.Local -eq 'available' -and $_.Graph -eq 'available' } | ForEach-Object Name)
         ($available | Sort-Object) | Should -Be ((Get-Command -Module MSOnline).Name | Sort-Object)
         @($rows | Where-Object { ($_.Local -eq 'available') -ne ($_.Graph -eq 'available') }).Count | Should -Be 0
+        $count = { param($status) @($rows | Where-Object { $_.Local -like $status }).Count }
+        $expected = 'Counts: {0} available, {1} next (2 of them partners), {2} later, {3} not offered.' -f (& $count 'available'), (& $count 'next*'), (& $count 'later'), (& $count 'not offered')
+        (Get-Content $doc -Raw) -replace '\s+', ' ' | Should -Match ([regex]::Escape($expected))
     }
 }
 

@@ -23,7 +23,7 @@ pub enum Filter {
     },
     StartsWith(String, String),
     EndsWith(String, String),
-    /// `assignedLicenses/$count eq 0` (`equal`) or `ne 0`.
+    /// `assignedLicenses/$count eq 0` (`equal`) or `ne 0`; also `onPremisesProvisioningErrors`.
     CountIsZero {
         property: String,
         equal: bool,
@@ -74,6 +74,8 @@ const STARTS_WITH: &[&str] = &[
     "mail",
 ];
 const ENDS_WITH: &[&str] = &["mail", "otherMails", "userPrincipalName", "proxyAddresses"];
+/// Collections `/$count eq 0` and `ne 0` work on (advanced queries; graph/api/resources/user).
+const COUNTABLE: &[&str] = &["assignedLicenses", "onPremisesProvisioningErrors"];
 
 pub struct FilterError {
     pub message: String,
@@ -146,7 +148,7 @@ impl Filter {
                 Ok(())
             }
             Filter::CountIsZero { property, .. } => {
-                if property != "assignedLicenses" {
+                if !COUNTABLE.contains(&property.as_str()) {
                     return Err(unsupported(property));
                 }
                 if !advanced {
@@ -429,6 +431,16 @@ mod tests {
         assert!(filter.check(true).is_ok());
         let count = parse("assignedLicenses/$count eq 0").unwrap();
         assert!(count.matches(&user));
+        let conflicts = parse("onPremisesProvisioningErrors/$count ne 0").unwrap();
+        assert!(conflicts.check(false).is_err(), "$count is advanced only");
+        assert!(conflicts.check(true).is_ok());
+        assert!(!conflicts.matches(&user));
+        assert!(conflicts
+            .matches(&json!({"onPremisesProvisioningErrors": [{"category": "PropertyConflict"}]})));
+        assert!(parse("proxyAddresses/$count ne 0")
+            .unwrap()
+            .check(true)
+            .is_err());
         let any = parse("userPrincipalName in ('x@contoso.com', 'ada@contoso.com')").unwrap();
         assert!(any.matches(&user));
         assert!(any.check(false).is_ok(), "in works where eq does");

@@ -27,6 +27,8 @@ const HYBRID_IDENTITY_ADMINISTRATOR: &str = "8ac3fc64-6eca-42ea-9e69-59f4c7b60eb
 const DOMAIN_NAME_ADMINISTRATOR: &str = "8329153b-31d0-4727-b945-745eb3bc5f31";
 const APPLICATION_ADMINISTRATOR: &str = "9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3";
 const CLOUD_APPLICATION_ADMINISTRATOR: &str = "158c047a-c907-4556-b7ef-446551a6b5f7";
+const DIRECTORY_READERS: &str = "88d8e3e3-8f55-4a1e-953a-9b9898b8876b";
+const INTUNE_ADMINISTRATOR: &str = "3a2c62db-5318-420d-8d74-23affee5d9d5";
 
 /// What one request needs.
 pub struct Rule {
@@ -219,6 +221,21 @@ const WRITE_SERVICE_PRINCIPALS: Rule = rule(
     &["Application.ReadWrite.All", "Directory.ReadWrite.All"],
     &[CLOUD_APPLICATION_ADMINISTRATOR, APPLICATION_ADMINISTRATOR],
 );
+// graph/api/orgcontact-list, orgcontact-get: delegated callers need one of the roles listed.
+const READ_CONTACTS: Rule = rule(
+    &[
+        "OrgContact.Read.All",
+        "Directory.Read.All",
+        "Directory.ReadWrite.All",
+    ],
+    &[
+        DIRECTORY_READERS,
+        GLOBAL_READER,
+        DIRECTORY_WRITERS,
+        INTUNE_ADMINISTRATOR,
+        USER_ADMINISTRATOR,
+    ],
+);
 // graph/api/directory-list-subscriptions, companysubscription-get (Organization.ReadWrite.All
 // for applications).
 const READ_SUBSCRIPTIONS: Rule = rule(
@@ -329,6 +346,7 @@ const ALL_RULES: &[&Rule] = &[
     &READ_SUBSCRIPTIONS,
     &READ_SERVICE_PRINCIPALS,
     &WRITE_SERVICE_PRINCIPALS,
+    &READ_CONTACTS,
 ];
 
 /// Every permission the simulator knows: what a fully consented client holds.
@@ -364,6 +382,7 @@ pub fn rule_for(method: &str, segments: &[&str]) -> Option<&'static Rule> {
         ["directory", "subscriptions", ..] => &READ_SUBSCRIPTIONS,
         ["servicePrincipals", ..] if write => &WRITE_SERVICE_PRINCIPALS,
         ["servicePrincipals", ..] => &READ_SERVICE_PRINCIPALS,
+        ["contacts", ..] if !write => &READ_CONTACTS,
         ["directory", "deletedItems", ..] if !write => &READ_DELETED,
         ["directory", "deletedItems", ..] => &RESTORE_DELETED,
         ["directoryRoleTemplates", ..] => &READ_ROLES,

@@ -113,6 +113,9 @@ pub struct SimUser {
     pub on_premises_sync_enabled: Option<bool>,
     pub on_premises_last_sync_date_time: Option<String>,
     pub on_premises_immutable_id: Option<String>,
+    /// onPremisesProvisioningError objects; Graph returns them only on `$select` (graph/api/
+    /// resources/user).
+    pub on_premises_provisioning_errors: Vec<Value>,
     pub assigned_licenses: Vec<AssignedLicense>,
     pub deleted_date_time: Option<String>,
     /// A deleted user's own user principal name, which a restore gives back.
@@ -160,6 +163,7 @@ impl SimUser {
             on_premises_sync_enabled: None,
             on_premises_last_sync_date_time: None,
             on_premises_immutable_id: None,
+            on_premises_provisioning_errors: Vec::new(),
             assigned_licenses: Vec::new(),
             deleted_date_time: None,
             upn_before_deletion: None,
@@ -230,6 +234,8 @@ pub struct SimGroup {
     /// for a cloud group.
     pub on_premises_sync_enabled: Option<bool>,
     pub on_premises_last_sync_date_time: Option<String>,
+    /// onPremisesProvisioningError objects (graph/api/resources/onpremisesprovisioningerror).
+    pub on_premises_provisioning_errors: Vec<Value>,
     pub members: BTreeSet<Uuid>,
     pub owners: BTreeSet<Uuid>,
 }
@@ -249,6 +255,7 @@ impl SimGroup {
             "proxyAddresses": self.proxy_addresses,
             "onPremisesLastSyncDateTime": self.on_premises_last_sync_date_time,
             "onPremisesSyncEnabled": self.on_premises_sync_enabled,
+            "onPremisesProvisioningErrors": self.on_premises_provisioning_errors,
         })
     }
 }
@@ -265,6 +272,56 @@ pub struct SimServicePrincipal {
     pub key_credentials: Vec<serde_json::Value>,
     /// passwordCredential objects without their secrets (graph/api/resources/passwordcredential).
     pub password_credentials: Vec<serde_json::Value>,
+}
+
+/// An organizational contact (graph/api/resources/orgcontact): read-only in Graph, since
+/// contacts are synchronized from on-premises or made in Exchange Online.
+#[derive(Clone, Debug)]
+pub struct SimContact {
+    pub id: Uuid,
+    pub display_name: String,
+    pub given_name: Option<String>,
+    pub surname: Option<String>,
+    pub mail: Option<String>,
+    pub mail_nickname: Option<String>,
+    pub company_name: Option<String>,
+    pub department: Option<String>,
+    pub job_title: Option<String>,
+    /// physicalOfficeAddress objects: city, countryOrRegion, officeLocation, postalCode, state, street.
+    pub addresses: Vec<Value>,
+    /// phone objects: number and type (business, businessFax, mobile).
+    pub phones: Vec<Value>,
+    pub proxy_addresses: Vec<String>,
+    pub on_premises_sync_enabled: Option<bool>,
+    pub on_premises_last_sync_date_time: Option<String>,
+    /// onPremisesProvisioningError objects: category, occurredDateTime, propertyCausingError, value.
+    pub on_premises_provisioning_errors: Vec<Value>,
+    /// serviceProvisioningXmlError objects: createdDateTime, errorDetail, isResolved, serviceInstance.
+    pub service_provisioning_errors: Vec<Value>,
+}
+
+impl SimContact {
+    pub fn to_json(&self) -> Value {
+        json!({
+            "@odata.type": "#microsoft.graph.orgContact",
+            "id": self.id,
+            "displayName": self.display_name,
+            "givenName": self.given_name,
+            "surname": self.surname,
+            "mail": self.mail,
+            "mailNickname": self.mail_nickname,
+            "companyName": self.company_name,
+            "department": self.department,
+            "jobTitle": self.job_title,
+            "addresses": self.addresses,
+            "phones": self.phones,
+            "proxyAddresses": self.proxy_addresses,
+            "onPremisesSyncEnabled": self.on_premises_sync_enabled,
+            "onPremisesLastSyncDateTime": self.on_premises_last_sync_date_time,
+            "onPremisesProvisioningErrors": self.on_premises_provisioning_errors,
+            "serviceProvisioningErrors": self.service_provisioning_errors,
+        })
+    }
 }
 
 /// An activated directory role: its object id differs from its template id, as in Graph.
@@ -346,6 +403,7 @@ pub struct SimTenant {
     pub users: Vec<SimUser>,
     pub groups: Vec<SimGroup>,
     pub service_principals: Vec<SimServicePrincipal>,
+    pub contacts: Vec<SimContact>,
     pub roles: Vec<SimRole>,
 }
 
@@ -428,6 +486,9 @@ impl SimTenant {
         }
         if let Some(group) = self.groups.iter().find(|g| g.id == id) {
             return Some(group.to_json());
+        }
+        if let Some(contact) = self.contacts.iter().find(|c| c.id == id) {
+            return Some(contact.to_json());
         }
         self.service_principals
             .iter()

@@ -308,6 +308,21 @@ Get-MsolRoleMember -RoleObjectId $role.ObjectId
                 @{ Code = 'Get-MsolSubscription | Where-Object { $_.NextLifecycleDate -lt (Get-Date).AddDays(30) } | Select-Object SkuPartNumber, Status, TotalLicenses, NextLifecycleDate'; Remarks = 'Shows the subscriptions that end or change status within 30 days.' }
             )
         }
+        'Get-MsolContact' = @{
+            Synopsis    = 'Gets mail contacts.'
+            Description = 'Gets one mail contact by ObjectId, or a list: those whose display name or email address starts with -SearchString, in display-name order, 500 unless -All or -MaxResults. -HasErrorsOnly keeps the contacts with validation errors (their ValidationStatus is Error). Contacts are synchronized from on-premises Active Directory or made in Exchange Online (New-MailContact), and are changed and removed there; they can be members of distribution groups (Get-MsolGroupMember -MemberObjectTypes Contact). An unknown ObjectId is ContactNotFoundException. On Microsoft Graph these are the organizational contacts, read with Directory.Read.All; a delegated sign-in also needs the Directory Readers, Global Reader, Directory Writers, Intune Administrator or User Administrator role. Graph keeps no user principal name for contacts, so UserPrincipalName is empty there.'
+            Parameters  = @{
+                ObjectId      = 'The object id of the contact.'
+                HasErrorsOnly = 'Returns only contacts with validation errors.'
+                SearchString  = 'Lists the contacts whose display name or email address starts with this text.'
+                MaxResults    = 'The most contacts to return (500 by default).'
+                All           = 'Returns every contact.'
+            }
+            Examples    = @(
+                @{ Code = 'Get-MsolContact -SearchString fabrikam'; Remarks = 'Gets the contacts whose name or address starts with fabrikam.' }
+                @{ Code = 'Get-MsolContact -All -HasErrorsOnly | Select-Object DisplayName, EmailAddress, @{ n = ''Error''; e = { $_.Errors[0].ErrorDetail } }'; Remarks = 'Lists the contacts with errors and the first error of each.' }
+            )
+        }
         'Get-MsolServicePrincipal' = @{
             Synopsis    = 'Gets service principals.'
             Description = 'Gets one service principal by ObjectId or AppPrincipalId, those with a service principal name, or a list: those whose display name starts with -SearchString, 500 unless -All or -MaxResults. A service principal name with a slash, or a URL, must match one of the principal''s names exactly; a bare appClass matches every name of that class. None found is ServicePrincipalNotFoundException. Every tenant holds Microsoft''s own applications, such as Office 365 Exchange Online (00000002-0000-0ff1-ce00-000000000000).'

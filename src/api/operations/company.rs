@@ -63,3 +63,51 @@ pub async fn SetPasswordPolicy(
     let domain = domains::verified(&domains, &p.domain_name, "a password policy")?;
     directory.set_password_policy(&domain.name, policy).await
 }
+
+/// MSOnline's default cap for Get-MsolDirSyncProvisioningError (*choice*: the documentation
+/// gives none; 500 as for users and contacts).
+const CONFLICT_CAP: u32 = 500;
+
+pub async fn GetDirSyncProvisioningError(
+    p: GetDirSyncProvisioningErrorParams,
+    directory: &dyn Directory,
+) -> FaultResult<ListPage<DirSyncProvisioningErrorObject>> {
+    check_tenant(p.tenant_id, directory).await?;
+    let query = dir_sync::ProvisioningErrorQuery {
+        category: p.error_category,
+        property: p.property_name,
+        value: p.property_value.clone(),
+        search: p.search_string.clone(),
+    };
+    let (field, direction) = (
+        p.sort_field.unwrap_or_default(),
+        p.sort_direction.unwrap_or_default(),
+    );
+    paging::list(&p.list, CONFLICT_CAP, |page| {
+        let query = query.clone();
+        async move {
+            let mut listed: Vec<DirSyncProvisioningErrorObject> = directory
+                .objects_with_dir_sync_provisioning_errors()
+                .await?
+                .into_iter()
+                .filter(|o| query.lists(o))
+                .collect();
+            dir_sync::sort_conflicts(&mut listed, field, direction);
+            Ok(crate::directory::Page::slice(listed, &page))
+        }
+    })
+    .await
+}
+
+pub async fn GetHasObjectsWithDirSyncProvisioningErrors(
+    p: TenantParams,
+    directory: &dyn Directory,
+) -> FaultResult<HasObjectsAnswer> {
+    check_tenant(p.tenant_id, directory).await?;
+    Ok(HasObjectsAnswer {
+        value: !directory
+            .objects_with_dir_sync_provisioning_errors()
+            .await?
+            .is_empty(),
+    })
+}

@@ -1,7 +1,7 @@
 //! Every MSOnline operation the bridge answers: one table gives its route name (the cmdlet's
 //! name), its parameters (and so its JSON Schema), its answer and its summary. Handlers resolve
 //! the parameter set, call the directory and shape the answer; rules live in `domain`. Each
-//! family's handlers have their own file here (users, licensing, company, roles, groups).
+//! family's handlers have their own file here (users, licensing, company, roles, groups, service principals, contacts).
 
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -12,16 +12,16 @@ use super::paging::{self, ListPage};
 use crate::directory::{
     CreatedUser, Directory, GroupQuery, MemberQuery, MemberRef, Outcome, UserQuery,
 };
-use crate::domain::domains;
 use crate::domain::fault::{Fault, FaultResult};
 use crate::domain::model::{
-    AccountSku, AccountSkuIdentifier, CompanyInformation, CompanySubscription, Domain, Group,
-    GroupMember, PasswordPolicy, Role, RoleMember, RoleMemberType, ServicePrincipal,
-    ServicePrincipalCredential, User,
+    AccountSku, AccountSkuIdentifier, CompanyInformation, CompanySubscription, Contact,
+    DirSyncProvisioningErrorObject, Domain, Group, GroupMember, PasswordPolicy, Role, RoleMember,
+    RoleMemberType, ServicePrincipal, ServicePrincipalCredential, User,
 };
 use crate::domain::query::StrongAuthenticationFilter;
 use crate::domain::requests::*;
 use crate::domain::roles as built_in_roles;
+use crate::domain::{dir_sync, domains};
 use crate::schema::{request_schema_for, schema_for};
 
 /// MSOnline's default caps: 500 users, 250 role members, groups and group members.
@@ -44,6 +44,13 @@ pub struct PasswordAnswer {
 pub struct LicenseOptionAnswer {
     pub account_sku_id: AccountSkuIdentifier,
     pub disabled_service_plans: Vec<String>,
+}
+
+/// Get-MsolHasObjectsWithDirSyncProvisioningErrors' answer.
+#[derive(Serialize, JsonSchema)]
+#[serde(rename_all = "PascalCase")]
+pub struct HasObjectsAnswer {
+    pub value: bool,
 }
 
 /// An operation's answer, serialized, with its next page token (also sent as the
@@ -82,6 +89,7 @@ impl Answer for CompanyInformation {}
 impl Answer for PasswordPolicy {}
 impl Answer for Group {}
 impl Answer for LicenseOptionAnswer {}
+impl Answer for HasObjectsAnswer {}
 
 macro_rules! operations {
     ($($variant:ident => $name:literal ($params:ty) -> $answer:ty, $summary:literal;)*) => {
@@ -160,6 +168,10 @@ operations! {
         "One domain by name, or the domains matching the filters.";
     SetDirSyncEnabled => "Set-MsolDirSyncEnabled" (SetDirSyncEnabledParams) -> Outcome,
         "Turns directory synchronization on or off; turning it off makes synchronized users and groups cloud-only, and it can be turned back on 72 hours later.";
+    GetDirSyncProvisioningError => "Get-MsolDirSyncProvisioningError" (GetDirSyncProvisioningErrorParams) -> ListPage<DirSyncProvisioningErrorObject>,
+        "The users, groups and contacts with synchronization conflicts (PropertyConflict on UserPrincipalName or ProxyAddresses), filtered by property, value and display name, sorted (500 unless All or MaxResults), in pages.";
+    GetHasObjectsWithDirSyncProvisioningErrors => "Get-MsolHasObjectsWithDirSyncProvisioningErrors" (TenantParams) -> HasObjectsAnswer,
+        "Whether any user, group or contact has a synchronization conflict.";
     GetPasswordPolicy => "Get-MsolPasswordPolicy" (GetPasswordPolicyParams) -> PasswordPolicy,
         "A verified domain's password expiry: days valid and days of notice (null: the service default of 90 and 14).";
     SetPasswordPolicy => "Set-MsolPasswordPolicy" (SetPasswordPolicyParams) -> Outcome,
@@ -180,6 +192,8 @@ operations! {
         "Adds a credential key to a service principal: a certificate (Asymmetric), a symmetric key or a password, checked against the certificate's validity.";
     GetServicePrincipalCredential => "Get-MsolServicePrincipalCredential" (GetServicePrincipalCredentialParams) -> ListPage<ServicePrincipalCredential>,
         "A service principal's credential keys; certificates' values with ReturnKeyValues (secrets are never kept).";
+    GetContact => "Get-MsolContact" (GetContactParams) -> ListPage<Contact>,
+        "One mail contact by ObjectId, or the contacts whose display name or email address starts with SearchString (500 unless All or MaxResults), in pages; HasErrorsOnly keeps those with validation errors.";
     GetGroup => "Get-MsolGroup" (GetGroupParams) -> ListPage<Group>,
         "One group by ObjectId, or the groups matching the filters (250 unless All or MaxResults), in pages.";
     GetGroupMember => "Get-MsolGroupMember" (GetGroupMemberParams) -> ListPage<GroupMember>,
@@ -265,6 +279,7 @@ async fn listed_role(
 }
 
 mod company;
+mod contacts;
 mod groups;
 mod licensing;
 mod roles;
@@ -274,6 +289,7 @@ mod users;
 /// The handler of each operation, by its variant's name.
 mod handlers {
     pub use super::company::*;
+    pub use super::contacts::*;
     pub use super::groups::*;
     pub use super::licensing::*;
     pub use super::roles::*;

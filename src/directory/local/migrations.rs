@@ -66,6 +66,14 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX service_principal_credentials_object ON service_principal_credentials (object_id);
     "#,
+    // 5: mail contacts (Get-MsolContact), kept in display-name order for listings.
+    r#"
+    CREATE TABLE contacts (
+        object_id TEXT PRIMARY KEY,
+        display_name TEXT NOT NULL,
+        data TEXT NOT NULL
+    );
+    "#,
 ];
 
 pub fn migrate(conn: &mut Connection) -> Result<()> {

@@ -12,15 +12,15 @@ use async_trait::async_trait;
 use uuid::Uuid;
 
 use super::{
-    CompanyDirectory, CreatedUser, Directory, GroupDirectory, GroupQuery, LicenseDirectory,
-    MemberQuery, MemberRef, Outcome, Page, PageRequest, RoleDirectory, ServicePrincipalDirectory,
-    UserDirectory, UserQuery,
+    CompanyDirectory, ContactDirectory, CreatedUser, Directory, GroupDirectory, GroupQuery,
+    LicenseDirectory, MemberQuery, MemberRef, Outcome, Page, PageRequest, RoleDirectory,
+    ServicePrincipalDirectory, UserDirectory, UserQuery,
 };
 use crate::domain::fault::{Fault, FaultResult};
 use crate::domain::model::{
-    AccountSku, CompanyInformation, CompanySubscription, Domain, Group, GroupMember,
-    GroupMemberType, PasswordPolicy, Role, RoleMember, RoleMemberType, ServicePrincipal,
-    ServicePrincipalCredential, User,
+    AccountSku, CompanyInformation, CompanySubscription, Contact, DirSyncProvisioningErrorObject,
+    Domain, Group, GroupMember, GroupMemberType, PasswordPolicy, Role, RoleMember, RoleMemberType,
+    ServicePrincipal, ServicePrincipalCredential, User,
 };
 use crate::domain::requests::{
     GroupMemberChangeParams, NewGroupParams, NewUserParams, RemoveUserParams, RestoreUserParams,
@@ -71,6 +71,17 @@ impl LocalDirectory {
 }
 
 #[async_trait]
+impl ContactDirectory for LocalDirectory {
+    async fn contacts(&self) -> FaultResult<Vec<Contact>> {
+        self.blocking(|store| store.contacts()).await
+    }
+
+    async fn contact(&self, id: Uuid) -> FaultResult<Contact> {
+        self.blocking(move |store| store.contact(id)).await
+    }
+}
+
+#[async_trait]
 impl ServicePrincipalDirectory for LocalDirectory {
     async fn service_principals(&self) -> FaultResult<Vec<ServicePrincipal>> {
         self.blocking(|store| store.service_principals()).await
@@ -108,6 +119,13 @@ impl Directory for LocalDirectory {
 impl CompanyDirectory for LocalDirectory {
     async fn company_information(&self) -> FaultResult<CompanyInformation> {
         self.blocking(|store| store.company_information()).await
+    }
+
+    async fn objects_with_dir_sync_provisioning_errors(
+        &self,
+    ) -> FaultResult<Vec<DirSyncProvisioningErrorObject>> {
+        self.blocking(|store| store.objects_with_dir_sync_provisioning_errors())
+            .await
     }
 
     async fn domains(&self) -> FaultResult<Vec<Domain>> {

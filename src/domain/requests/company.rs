@@ -46,3 +46,69 @@ pub struct SetPasswordPolicyParams {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tenant_id: Option<Uuid>,
 }
+
+/// Get-MsolDirSyncProvisioningError's `-ErrorCategory`: `PropertyConflict` is the only one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum ProvisioningErrorCategory {
+    PropertyConflict,
+}
+
+/// Get-MsolDirSyncProvisioningError's `-PropertyName`: the two properties conflicts are on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum ProvisioningErrorProperty {
+    UserPrincipalName,
+    ProxyAddresses,
+}
+
+impl ProvisioningErrorProperty {
+    pub fn name(self) -> &'static str {
+        match self {
+            ProvisioningErrorProperty::UserPrincipalName => "UserPrincipalName",
+            ProvisioningErrorProperty::ProxyAddresses => "ProxyAddresses",
+        }
+    }
+}
+
+/// MSOnline's `SortField`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum SortField {
+    #[default]
+    None,
+    DisplayName,
+    UserPrincipalName,
+}
+
+/// MSOnline's `SortDirection`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum SortDirection {
+    #[default]
+    Ascending,
+    Descending,
+}
+
+/// `Get-MsolDirSyncProvisioningError`: the objects with synchronization conflicts, filtered
+/// (`domain::dir_sync::ProvisioningErrorQuery`) and sorted; 500 unless All or MaxResults.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "PascalCase")]
+pub struct GetDirSyncProvisioningErrorParams {
+    /// *Choice*: MSOnline's documentation says it "must be included"; left out, it means the
+    /// only category there is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error_category: Option<ProvisioningErrorCategory>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub property_name: Option<ProvisioningErrorProperty>,
+    /// The conflicting value, in any case (user principal names and addresses are compared so).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub property_value: Option<String>,
+    /// The start of the display name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub search_string: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sort_field: Option<SortField>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sort_direction: Option<SortDirection>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenant_id: Option<Uuid>,
+    #[serde(flatten)]
+    pub list: ListParams,
+}

@@ -147,6 +147,7 @@ pub struct TenantParams {
 }
 
 mod company;
+mod contacts;
 mod groups;
 mod licensing;
 mod roles;
@@ -154,6 +155,7 @@ mod service_principals;
 mod users;
 
 pub use company::*;
+pub use contacts::*;
 pub use groups::*;
 pub use licensing::*;
 pub use roles::*;

@@ -1,5 +1,5 @@
 //! The company, its domains, their password policies and directory synchronization on Graph:
-//! `organization` and `domains`.
+//! `organization` and `domains`; synchronization conflicts from users, groups and contacts.
 
 use super::*;
 
@@ -7,6 +7,10 @@ use super::*;
 fn domain_path(domain: &str) -> String {
     format!("/domains/{}", msol_encoding::percent::encode(domain, b""))
 }
+
+/// What the conflicts listing reads of users and groups.
+const CONFLICT_SELECT: &str =
+    "id,displayName,proxyAddresses,onPremisesLastSyncDateTime,onPremisesProvisioningErrors";
 
 impl GraphDirectory {
     pub(super) async fn verified_domains(&self) -> FaultResult<Vec<String>> {
@@ -18,10 +22,71 @@ impl GraphDirectory {
             .map(|d| d.name)
             .collect())
     }
+
+    /// Users with conflicts, found by Graph: `onPremisesProvisioningErrors/$count ne 0` is an
+    /// advanced query (graph/api/resources/user: "/$count eq 0, /$count ne 0"), so a large
+    /// tenant is not read user by user.
+    async fn users_with_conflicts(&self) -> FaultResult<Vec<Value>> {
+        let path = format!(
+            "/users?$filter=onPremisesProvisioningErrors/$count ne 0&$count=true&$top=999&$select={CONFLICT_SELECT},userPrincipalName,onPremisesImmutableId,createdDateTime"
+        );
+        let first = self
+            .client
+            .call(&Call::get(Version::V1, path).eventual())
+            .await
+            .map_err(|f| fault(f, None))?
+            .body;
+        self.rest_of_pages(first, true).await
+    }
+}
+
+/// The parts of a Graph user that a conflict listing shows, as MSOnline's user.
+fn conflicted_user(profile: &Value) -> Option<User> {
+    let mut user = User::new(
+        Uuid::parse_str(profile["id"].as_str()?).ok()?,
+        profile["userPrincipalName"].as_str()?.to_string(),
+        Timestamp::parse(profile["createdDateTime"].as_str().unwrap_or_default())
+            .unwrap_or_else(Timestamp::now),
+    );
+    user.display_name = profile["displayName"].as_str().map(str::to_string);
+    user.immutable_id = profile["onPremisesImmutableId"]
+        .as_str()
+        .map(str::to_string);
+    user.proxy_addresses = convert::texts(profile, "proxyAddresses");
+    user.last_dir_sync_time = profile["onPremisesLastSyncDateTime"]
+        .as_str()
+        .and_then(Timestamp::parse);
+    user.dir_sync_provisioning_errors = convert::provisioning_errors(profile);
+    Some(user)
 }
 
 #[async_trait]
 impl CompanyDirectory for GraphDirectory {
+    async fn objects_with_dir_sync_provisioning_errors(
+        &self,
+    ) -> FaultResult<Vec<DirSyncProvisioningErrorObject>> {
+        let groups_path =
+            format!("/groups?$top=999&$select={CONFLICT_SELECT},mailEnabled,securityEnabled");
+        let (users, groups, contacts) = tokio::try_join!(
+            self.users_with_conflicts(),
+            self.all_pages(&groups_path),
+            self.contacts()
+        )?;
+        let mut objects: Vec<DirSyncProvisioningErrorObject> = users
+            .iter()
+            .filter_map(conflicted_user)
+            .filter_map(|u| dir_sync::user_conflicts(&u))
+            .collect();
+        objects.extend(
+            groups
+                .iter()
+                .filter_map(convert::group)
+                .filter_map(|g| dir_sync::group_conflicts(&g)),
+        );
+        objects.extend(contacts.iter().filter_map(dir_sync::contact_conflicts));
+        Ok(objects)
+    }
+
     async fn company_information(&self) -> FaultResult<CompanyInformation> {
         let (org, domains) =
             tokio::try_join!(self.get(Version::V1, "/organization", None), self.domains())?;

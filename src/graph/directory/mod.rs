@@ -2,7 +2,7 @@
 //! decided by `domain` exactly as for the local tenant (the current user is read from Graph,
 //! the request applied to it, and the difference written back), so both backends answer alike.
 //! One file per family of cmdlets: `company.rs`, `licenses.rs`, `users.rs` (with `mfa.rs`),
-//! `roles.rs`, `groups.rs`, `service_principals.rs`; what they share (the request path, paging, faults) is here.
+//! `roles.rs`, `groups.rs`, `service_principals.rs`, `contacts.rs`; what they share (the request path, paging, faults) is here.
 
 use std::collections::HashSet;
 
@@ -16,16 +16,17 @@ use super::convert::{
 };
 use super::permissions;
 use crate::directory::{
-    CompanyDirectory, CreatedUser, Directory, GroupDirectory, GroupQuery, LicenseDirectory,
-    MemberQuery, MemberRef, Outcome, Page, PageRequest, RoleDirectory, ServicePrincipalDirectory,
-    UserDirectory, UserQuery,
+    CompanyDirectory, ContactDirectory, CreatedUser, Directory, GroupDirectory, GroupQuery,
+    LicenseDirectory, MemberQuery, MemberRef, Outcome, Page, PageRequest, RoleDirectory,
+    ServicePrincipalDirectory, UserDirectory, UserQuery,
 };
 use crate::domain::fault::{Fault, FaultResult};
 use crate::domain::licensing::{self, LicenseCatalog};
 use crate::domain::model::{
-    AccountSku, CompanyInformation, CompanySubscription, CredentialType, Domain, DomainStatus,
-    Group, GroupMember, GroupMemberType, MethodType, PasswordPolicy, RequirementState, Role,
-    RoleMember, RoleMemberType, ServicePrincipal, ServicePrincipalCredential, User, UserType,
+    AccountSku, CompanyInformation, CompanySubscription, CredentialType,
+    DirSyncProvisioningErrorObject, Domain, DomainStatus, Group, GroupMember, GroupMemberType,
+    MethodType, PasswordPolicy, RequirementState, Role, RoleMember, RoleMemberType,
+    ServicePrincipal, ServicePrincipalCredential, User, UserType,
 };
 use crate::domain::requests::{
     NewUserParams, RemoveUserParams, RestoreUserParams, SetUserLicenseParams, SetUserParams,
@@ -48,6 +49,7 @@ pub struct GraphDirectory {
 }
 
 mod company;
+mod contacts;
 mod groups;
 mod licenses;
 mod mfa;
@@ -121,11 +123,12 @@ impl GraphDirectory {
     /// Every page of a collection (roles, members, groups): small collections, followed to the end.
     async fn all_pages(&self, path: &str) -> FaultResult<Vec<Value>> {
         let first = self.get(Version::V1, path, None).await?;
-        self.rest_of_pages(first).await
+        self.rest_of_pages(first, false).await
     }
 
-    /// The items of a first page and of every page its next links lead to.
-    async fn rest_of_pages(&self, first: Value) -> FaultResult<Vec<Value>> {
+    /// The items of a first page and of every page its next links lead to; `eventual` for an
+    /// advanced query, whose next pages need `ConsistencyLevel: eventual` too.
+    async fn rest_of_pages(&self, first: Value, eventual: bool) -> FaultResult<Vec<Value>> {
         let mut body = first;
         let mut items = Vec::new();
         loop {
@@ -135,7 +138,7 @@ impl GraphDirectory {
             };
             body = self
                 .client
-                .follow(&next, false)
+                .follow(&next, eventual)
                 .await
                 .map_err(|f| fault(f, None))?
                 .body;
@@ -146,7 +149,7 @@ impl GraphDirectory {
     /// Every page of a collection, each read once; `None` when Graph answers 404 for it.
     async fn all_pages_unless_missing(&self, path: &str) -> FaultResult<Option<Vec<Value>>> {
         match self.client.call(&Call::get(Version::V1, path)).await {
-            Ok(first) => self.rest_of_pages(first.body).await.map(Some),
+            Ok(first) => self.rest_of_pages(first.body, false).await.map(Some),
             Err(failure) if failure.status() == Some(404) => Ok(None),
             Err(failure) => Err(fault(failure, None)),
         }

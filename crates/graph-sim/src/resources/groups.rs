@@ -119,6 +119,7 @@ pub(super) fn create_group(tenant: &mut SimTenant, request: &SimRequest) -> SimR
         proxy_addresses: Vec::new(),
         on_premises_sync_enabled: None,
         on_premises_last_sync_date_time: None,
+        on_premises_provisioning_errors: Vec::new(),
         members: members.into_iter().collect(),
         owners: owners.into_iter().collect(),
     };

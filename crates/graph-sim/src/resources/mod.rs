@@ -1,7 +1,7 @@
 //! Graph's resources as the simulator answers them: one function from a parsed request to a
 //! response, so that `$batch` items go through exactly the code plain requests do. The router is
 //! here; each family of resources has its own file (company, licenses, users, methods, roles,
-//! groups).
+//! groups, service principals, contacts).
 
 use serde_json::{json, Map, Value};
 use uuid::Uuid;
@@ -14,6 +14,7 @@ use crate::state::{
 };
 
 mod company;
+mod contacts;
 mod groups;
 mod licenses;
 mod methods;
@@ -26,6 +27,7 @@ use crate::role_templates::{
     PRIVILEGED_AUTHENTICATION_ADMINISTRATOR,
 };
 use company::*;
+use contacts::*;
 use groups::*;
 use licenses::*;
 use methods::*;
@@ -319,6 +321,8 @@ pub fn handle(tenant: &mut SimTenant, request: &SimRequest) -> SimResponse {
             None => not_found(name),
         },
         ("PATCH", ["domains", name]) => update_domain(tenant, name, request),
+        ("GET", ["contacts"]) => list_contacts(tenant, request),
+        ("GET", ["contacts", id]) => get_contact(tenant, id, request),
         ("GET", ["servicePrincipals"]) => list_service_principals(tenant, request),
         ("GET", ["servicePrincipals", id]) => get_service_principal(tenant, id, request),
         ("PATCH", ["servicePrincipals", id]) => update_service_principal(tenant, id, request),

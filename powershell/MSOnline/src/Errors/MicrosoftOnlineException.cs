@@ -40,6 +40,7 @@ namespace Microsoft.Online.Administration.Automation
     [Serializable] public class GroupMemberAlreadyExistsException : MicrosoftOnlineException { public GroupMemberAlreadyExistsException(string message) : base(message) { } }
     [Serializable] public class GroupMemberNotFoundException : MicrosoftOnlineException { public GroupMemberNotFoundException(string message) : base(message) { } }
     [Serializable] public class GroupNotFoundException : MicrosoftOnlineException { public GroupNotFoundException(string message) : base(message) { } }
+    [Serializable] public class ContactNotFoundException : MicrosoftOnlineException { public ContactNotFoundException(string message) : base(message) { } }
     [Serializable] public class DomainNotFoundException : MicrosoftOnlineException { public DomainNotFoundException(string message) : base(message) { } }
     [Serializable] public class SubscriptionNotFoundException : MicrosoftOnlineException { public SubscriptionNotFoundException(string message) : base(message) { } }
     [Serializable] public class ServicePrincipalNotFoundException : MicrosoftOnlineException { public ServicePrincipalNotFoundException(string message) : base(message) { } }
@@ -101,6 +102,7 @@ namespace Microsoft.Online.Administration.Automation
                 case "GroupNotFoundException":
                 case "GroupMemberNotFoundException":
                 case "DomainNotFoundException":
+                case "ContactNotFoundException":
                 case "SubscriptionNotFoundException":
                 case "ServicePrincipalNotFoundException":
                     return ErrorCategory.ObjectNotFound;

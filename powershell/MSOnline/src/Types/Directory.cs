@@ -92,6 +92,48 @@ namespace Microsoft.Online.Administration
         }
     }
 
+    /// <summary>A mail contact: someone outside the organization in its address book.</summary>
+    [DataContract(Name = "Contact", Namespace = Wire.Namespace)]
+    public class Contact
+    {
+        public Contact() { Initialize(default(StreamingContext)); }
+
+        [OnDeserializing]
+        private void Initialize(StreamingContext context)
+        {
+            Errors = new List<ValidationError>();
+            ProxyAddresses = new List<string>();
+        }
+
+        [DataMember(Name = "ValidationStatus")] private string validationStatus;
+
+        [DataMember] public string City { get; set; }
+        [DataMember] public string Country { get; set; }
+        [DataMember] public string Department { get; set; }
+        [DataMember] public string DisplayName { get; set; }
+        [DataMember] public string EmailAddress { get; set; }
+        [DataMember] public List<ValidationError> Errors { get; set; }
+        [DataMember] public string Fax { get; set; }
+        [DataMember] public string FirstName { get; set; }
+        [DataMember] public DateTime? LastDirSyncTime { get; set; }
+        [DataMember] public string LastName { get; set; }
+        [DataMember] public string MobilePhone { get; set; }
+        [DataMember] public Guid? ObjectId { get; set; }
+        [DataMember] public string Office { get; set; }
+        [DataMember] public string PhoneNumber { get; set; }
+        [DataMember] public string PostalCode { get; set; }
+        [DataMember] public List<string> ProxyAddresses { get; set; }
+        [DataMember] public string State { get; set; }
+        [DataMember] public string StreetAddress { get; set; }
+        [DataMember] public string Title { get; set; }
+        [DataMember] public string UserPrincipalName { get; set; }
+        public ValidationStatus? ValidationStatus
+        {
+            get { return WireEnum.Parse<ValidationStatus>(validationStatus); }
+            set { validationStatus = WireEnum.Name(value); }
+        }
+    }
+
     [DataContract(Name = "GroupMember", Namespace = Wire.Namespace)]
     public class GroupMember
     {

@@ -4,6 +4,37 @@
 use super::*;
 
 impl Store {
+    /// Users (not deleted), groups and contacts with synchronization conflicts; SQLite's JSON
+    /// functions pick them out, so a large tenant is not read object by object.
+    pub fn objects_with_dir_sync_provisioning_errors(
+        &self,
+    ) -> FaultResult<Vec<DirSyncProvisioningErrorObject>> {
+        self.read(|conn| {
+            let with_errors = |table: &str, extra: &str| -> FaultResult<Vec<String>> {
+                let mut statement = conn
+                    .prepare_cached(&format!(
+                        "SELECT data FROM {table} WHERE json_array_length(data, '$.DirSyncProvisioningErrors') > 0{extra} ORDER BY object_id"
+                    ))
+                    .map_err(sql)?;
+                let rows = statement
+                    .query_map([], |row| row.get::<_, String>(0))
+                    .map_err(sql)?;
+                rows.collect::<rusqlite::Result<Vec<_>>>().map_err(sql)
+            };
+            let mut objects = Vec::new();
+            for data in with_errors("users", " AND deleted = 0")? {
+                objects.extend(dir_sync::user_conflicts(&from_json::<User>(&data)?));
+            }
+            for data in with_errors("groups", "")? {
+                objects.extend(dir_sync::group_conflicts(&from_json::<Group>(&data)?));
+            }
+            for data in with_errors("contacts", "")? {
+                objects.extend(dir_sync::contact_conflicts(&from_json::<Contact>(&data)?));
+            }
+            Ok(objects)
+        })
+    }
+
     pub fn company_information(&self) -> FaultResult<CompanyInformation> {
         self.read(company)
     }

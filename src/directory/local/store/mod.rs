@@ -1,5 +1,5 @@
 //! The local tenant in one SQLite file: every operation is one transaction. Each family of
-//! objects has its own file here (company, licenses, users, roles, groups); this one opens the
+//! objects has its own file here (company, licenses, users, roles, groups, service principals, contacts); this one opens the
 //! file, runs transactions and reads or replaces the whole tenant.
 //!
 //! Objects are stored as their API JSON (`data`), beside the columns that index them. The
@@ -23,9 +23,9 @@ use crate::domain::domains as domain_rules;
 use crate::domain::fault::{Fault, FaultResult};
 use crate::domain::licensing::{self, LicenseCatalog};
 use crate::domain::model::{
-    CompanyInformation, Domain, DomainAuthenticationType, DomainStatus, Group, GroupMember,
-    GroupMemberType, PasswordPolicy, Role, RoleMember, RoleMemberType, ServicePrincipal,
-    ServicePrincipalCredential, Subscription, User,
+    CompanyInformation, Contact, DirSyncProvisioningErrorObject, Domain, DomainAuthenticationType,
+    DomainStatus, Group, GroupMember, GroupMemberType, PasswordPolicy, Role, RoleMember,
+    RoleMemberType, ServicePrincipal, ServicePrincipalCredential, Subscription, User,
 };
 use crate::domain::password;
 use crate::domain::query::name_or_address_starts_with;
@@ -38,6 +38,7 @@ use crate::domain::user_rules::{self, check_user_principal_name};
 use crate::tenant::{self, GroupMembership, RoleAssignment, TenantSnapshot};
 
 mod company;
+mod contacts;
 mod groups;
 mod licenses;
 mod roles;
@@ -45,6 +46,7 @@ mod service_principals;
 mod users;
 
 use company::{company, dir_sync_turned_off_at, domains, verified_domain_names};
+use contacts::{load_contact, save_contact};
 use groups::load_group;
 use licenses::{complete_stored_terms, license_catalog, skus_of};
 use roles::{member_kind, member_type_name, role_member, role_user_ids};
@@ -243,6 +245,7 @@ impl Store {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         for table in [
             "service_principal_credentials",
+            "contacts",
             "password_policies",
             "group_members",
             "role_members",
@@ -316,6 +319,9 @@ impl Store {
                 ],
             )?;
         }
+        for contact in &snapshot.contacts {
+            save_contact(&tx, contact).map_err(|f| anyhow::anyhow!("{f}"))?;
+        }
         for assignment in &snapshot.role_assignments {
             tx.execute(
                 "INSERT INTO role_members (role_id, member_id, member_type) VALUES (?1, ?2, ?3)",
@@ -381,6 +387,10 @@ impl Store {
             all("SELECT data FROM service_principal_credentials ORDER BY object_id, key_id")?;
         if !credentials.is_empty() {
             snapshot["ServicePrincipalCredentials"] = serde_json::Value::Array(parse(credentials)?);
+        }
+        let contacts = all("SELECT data FROM contacts ORDER BY display_name, object_id")?;
+        if !contacts.is_empty() {
+            snapshot["Contacts"] = serde_json::Value::Array(parse(contacts)?);
         }
         let policies = all("SELECT json_object('DomainName', domain, 'Policy', json(data)) FROM password_policies ORDER BY domain")?;
         if !policies.is_empty() {

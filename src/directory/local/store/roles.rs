@@ -120,6 +120,8 @@ pub(super) fn member_kind(conn: &Connection, id: Uuid) -> FaultResult<&'static s
         Ok("ServicePrincipal")
     } else if exists("groups")? {
         Ok("Group")
+    } else if exists("contacts")? {
+        Ok("Contact")
     } else {
         Err(Fault::Unexpected(anyhow::anyhow!(
             "no directory object has ObjectId {id}"
@@ -181,6 +183,9 @@ pub(super) fn role_member(
         }
         "Group" => load_group(conn, object_id)?
             .map(|g| member(RoleMemberType::Group, Some(g.display_name), g.email_address)),
+        // Contacts are only ever group members (GroupMemberType Contact).
+        "Contact" => load_contact(conn, object_id)?
+            .map(|c| member(RoleMemberType::Other, Some(c.display_name), c.email_address)),
         _ => None,
     })
 }
