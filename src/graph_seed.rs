@@ -5,12 +5,14 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use graph_sim::state::{
-    graph_time, AppMethod, AssignedLicense, Authentication, PhonePolicy, PhoneType, SimContact,
-    SimDomain, SimGroup, SimRole, SimServicePrincipal, SimSku, SimSubscription, SimTenant, SimUser,
+    graph_time, AppMethod, AssignedLicense, Authentication, PhonePolicy, PhoneType,
+    PublishedRecord, SimContact, SimDomain, SimGroup, SimRole, SimServicePrincipal, SimSku,
+    SimSubscription, SimTenant, SimUser,
 };
 use serde_json::json;
 use uuid::Uuid;
 
+use crate::domain::domains::{self, DnsRecordType};
 use crate::domain::model::{
     Contact, CredentialType, DirSyncProvisioningError, DomainStatus, GroupType, MethodType,
     PhoneAppAuthenticationType, RequirementState, StrongAuthenticationPhoneAppDetail, Subscription,
@@ -180,6 +182,20 @@ pub fn simulated_tenant(snapshot: &TenantSnapshot) -> SimTenant {
                 password_notification_window_in_days: policy_of(&d.name)
                     .and_then(|p| p.notification_days)
                     .map(|days| days as i32),
+                is_root: d.root_domain.is_none(),
+                verification_code: domains::verification_code(company.object_id, &d.name),
+            })
+            .collect(),
+        published_dns: snapshot
+            .published_dns_records
+            .iter()
+            .map(|r| PublishedRecord {
+                domain: r.domain.clone(),
+                record_type: match r.record_type {
+                    DnsRecordType::Txt => "TXT".to_string(),
+                    DnsRecordType::Mx => "MX".to_string(),
+                },
+                value: r.value.clone(),
             })
             .collect(),
         skus,

@@ -15,8 +15,8 @@ use uuid::Uuid;
 use crate::domain::fault::FaultResult;
 use crate::domain::model::{
     AccountSku, CompanyInformation, CompanySubscription, Contact, DirSyncProvisioningErrorObject,
-    Domain, Group, GroupMember, GroupMemberType, PasswordPolicy, Role, RoleMember, RoleMemberType,
-    ServicePrincipal, ServicePrincipalCredential, User,
+    Domain, DomainRecord, Group, GroupMember, GroupMemberType, PasswordPolicy, Role, RoleMember,
+    RoleMemberType, ServicePrincipal, ServicePrincipalCredential, User,
 };
 use crate::domain::query::StrongAuthenticationFilter;
 use crate::domain::requests::{
@@ -187,7 +187,8 @@ pub trait Directory:
 }
 
 /// The company and its domains: Get-MsolCompanyInformation, Get-MsolDomain,
-/// Set-MsolDirSyncEnabled, Get- and Set-MsolPasswordPolicy, Get-MsolDirSyncProvisioningError.
+/// New-MsolDomain, Get-MsolDomainVerificationDns, Confirm-MsolDomain, Set-MsolDirSyncEnabled,
+/// Get- and Set-MsolPasswordPolicy, Get-MsolDirSyncProvisioningError.
 #[async_trait]
 pub trait CompanyDirectory {
     async fn company_information(&self) -> FaultResult<CompanyInformation>;
@@ -203,6 +204,13 @@ pub trait CompanyDirectory {
         domain: &str,
         policy: PasswordPolicy,
     ) -> FaultResult<Outcome>;
+    /// Adds a domain `domain::domains::new_domain` made; answers it as the backend stored it.
+    async fn add_domain(&self, domain: Domain) -> FaultResult<Domain>;
+    /// The TXT and MX records that would verify one of the company's domains.
+    async fn domain_verification_records(&self, name: &str) -> FaultResult<Vec<DomainRecord>>;
+    /// Verifies an unverified domain of the company by its published record, or refuses with
+    /// `DomainVerificationFailed`.
+    async fn verify_domain(&self, name: &str) -> FaultResult<Outcome>;
     /// Every user (not deleted), group and contact with synchronization conflicts, in any order
     /// (`domain::dir_sync` filters and sorts them).
     async fn objects_with_dir_sync_provisioning_errors(

@@ -1,12 +1,21 @@
-//! The company's domains: which domain a request may act on, and the rules of a domain's
-//! password policy (Get-, Set-MsolPasswordPolicy), once for every backend.
+//! The company's domains: which domain a request may act on, adding and verifying domains
+//! (New-MsolDomain, Get-MsolDomainVerificationDns, Confirm-MsolDomain) and the rules of a
+//! domain's password policy (Get-, Set-MsolPasswordPolicy), once for every backend.
 //!
 //! Get-MsolPasswordPolicy's documentation: "If you specify a domain name, it must be a verified
 //! domain for the company"; Graph's domain-update: "Only verified domains can be updated". A null
 //! value means the service default (90 days valid, notice 14 days before).
 
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
 use super::fault::{Fault, FaultResult};
-use super::model::{Domain, DomainStatus, PasswordPolicy};
+use super::model::{
+    Domain, DomainAuthenticationType, DomainCapability, DomainRecord, DomainStatus,
+    DomainVerificationMethod, PasswordPolicy,
+};
+use super::requests::DomainVerificationMode;
 
 /// The validity period that makes passwords never expire: Int32's maximum, the value Microsoft's
 /// guidance sets (`Update-MgDomain -PasswordValidityPeriodInDays 2147483647`) and Graph's
@@ -158,4 +167,220 @@ mod tests {
         );
         assert!(policy_changes(&after, &after).is_empty());
     }
+}
+
+/// The time to live Microsoft gives verification records (graph/api/domain-list-
+/// verificationdnsrecords' example: 3600).
+pub const VERIFICATION_TTL: i32 = 3600;
+/// The preference of the verification MX record: the lowest priority, so mail never goes there.
+pub const VERIFICATION_MX_PREFERENCE: i32 = 32767;
+
+/// A domain New-MsolDomain may add: a well-formed fully qualified name the tenant does not hold
+/// yet, outside Microsoft's own `onmicrosoft.com`, with managed authentication (federation is set
+/// up with the federation cmdlets, and Graph's create takes the name only: graph/api/
+/// domain-post-domains). Under a verified domain of the tenant it is verified at once, as Entra
+/// verifies subdomains of a verified root (same page).
+pub fn new_domain(
+    name: Option<&str>,
+    authentication: Option<DomainAuthenticationType>,
+    verification_method: Option<DomainVerificationMethod>,
+    existing: &[Domain],
+) -> FaultResult<Domain> {
+    let name = name.map(str::trim).unwrap_or_default().to_ascii_lowercase();
+    if name.is_empty() {
+        return Err(Fault::Required {
+            field: "Name".into(),
+            reason: "give the fully qualified domain name to add, such as contoso.com.".into(),
+        });
+    }
+    let labels: Vec<&str> = name.split('.').collect();
+    let well_formed = name.len() <= 253
+        && labels.len() >= 2
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && l.len() <= 63
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        })
+        && labels
+            .last()
+            .is_some_and(|tld| tld.chars().any(|c| c.is_ascii_alphabetic()));
+    if !well_formed {
+        return Err(Fault::invalid(
+            "Name",
+            format!("'{name}' is not a fully qualified domain name (labels of letters, digits and hyphens, separated by dots, such as contoso.com)."),
+        ));
+    }
+    if name.ends_with(".onmicrosoft.com") {
+        return Err(Fault::invalid(
+            "Name",
+            format!("{name} is a Microsoft domain: only the tenant's initial onmicrosoft.com domain exists there, and it cannot be added."),
+        ));
+    }
+    if existing.iter().any(|d| d.name.eq_ignore_ascii_case(&name)) {
+        return Err(Fault::ObjectAlreadyExists(format!(
+            "The domain {name} is already one of the company's domains."
+        )));
+    }
+    if authentication == Some(DomainAuthenticationType::Federated) {
+        return Err(Fault::invalid_choice(
+            "Authentication",
+            "a domain is added managed, then federated once verified (its federation settings come from the federation server).",
+            &["Managed"],
+        ));
+    }
+    if verification_method.is_some_and(|m| m != DomainVerificationMethod::DnsRecord) {
+        return Err(Fault::invalid_choice(
+            "VerificationMethod",
+            "domains are verified by a DNS record (Get-MsolDomainVerificationDns).",
+            &["DnsRecord"],
+        ));
+    }
+    let root = verified_root(&name, existing);
+    Ok(Domain {
+        name,
+        status: if root.is_some() {
+            DomainStatus::Verified
+        } else {
+            DomainStatus::Unverified
+        },
+        authentication: DomainAuthenticationType::Managed,
+        capabilities: Vec::new(),
+        is_default: false,
+        is_initial: false,
+        root_domain: root,
+        verification_method: DomainVerificationMethod::DnsRecord,
+    })
+}
+
+/// The closest verified domain of the tenant that `name` is a subdomain of.
+pub fn verified_root(name: &str, domains: &[Domain]) -> Option<String> {
+    domains
+        .iter()
+        .filter(|d| d.status == DomainStatus::Verified)
+        .filter(|d| {
+            name.len() > d.name.len()
+                && name
+                    .to_ascii_lowercase()
+                    .ends_with(&format!(".{}", d.name.to_ascii_lowercase()))
+        })
+        .max_by_key(|d| d.name.len())
+        .map(|d| d.name.clone())
+}
+
+/// The domain a verification cmdlet names: one of the company's (`DomainNotFound` otherwise).
+pub fn named<'a>(domains: &'a [Domain], name: &str) -> FaultResult<&'a Domain> {
+    domains
+        .iter()
+        .find(|d| d.name.eq_ignore_ascii_case(name.trim()))
+        .ok_or_else(|| Fault::DomainNotFound(name.trim().to_string()))
+}
+
+/// The local tenant's verification value for a domain: `ms` and eight digits, as Microsoft's look
+/// (`MS=ms12345678`), the same every time for the same tenant and domain (FNV-1a of both; it is
+/// proof of control over DNS, not a secret).
+pub fn verification_code(tenant: Uuid, domain: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in tenant
+        .as_bytes()
+        .iter()
+        .copied()
+        .chain(domain.trim().to_ascii_lowercase().bytes())
+    {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("ms{:08}", hash % 100_000_000)
+}
+
+/// The two records that prove control of `domain` with verification value `code`: the TXT
+/// record `MS=<code>` and the MX record `<code>.msv1.invalid` (which can receive no mail).
+pub fn verification_records(domain: &str, code: &str) -> Vec<DomainRecord> {
+    let record = |text: Option<String>, mail_exchange: Option<String>, preference| DomainRecord {
+        object_id: None,
+        label: domain.to_string(),
+        ttl: VERIFICATION_TTL,
+        is_optional: false,
+        capability: DomainCapability::None,
+        text,
+        mail_exchange,
+        preference,
+    };
+    vec![
+        record(Some(format!("MS={code}")), None, None),
+        record(
+            None,
+            Some(format!("{code}.msv1.invalid")),
+            Some(VERIFICATION_MX_PREFERENCE),
+        ),
+    ]
+}
+
+/// The record of the kind `mode` asks for. *Choice*: without `-Mode` the MX record, as
+/// MSOnline's transcripts show (MailExchange and Preference).
+pub fn record_for_mode(
+    records: Vec<DomainRecord>,
+    mode: Option<DomainVerificationMode>,
+) -> FaultResult<DomainRecord> {
+    let want_txt = mode == Some(DomainVerificationMode::DnsTxtRecord);
+    records
+        .into_iter()
+        .find(|r| r.text.is_some() == want_txt)
+        .ok_or_else(|| {
+            Fault::Unexpected(anyhow::anyhow!(
+                "the service answered no verification record of that kind"
+            ))
+        })
+}
+
+/// Where Confirm-MsolDomain may verify a domain: it must be one of the company's; a verified
+/// domain needs nothing (`false`), an unverified one needs checking (`true`).
+pub fn needs_verification(domains: &[Domain], name: &str) -> FaultResult<bool> {
+    Ok(named(domains, name)?.status != DomainStatus::Verified)
+}
+
+/// What the public DNS answers for a domain, as a local tenant's rehearsals see it (the tenant
+/// file's `PublishedDnsRecords`): the records an admin published at the domain's DNS host.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct PublishedDnsRecord {
+    pub domain: String,
+    #[serde(rename = "Type")]
+    pub record_type: DnsRecordType,
+    /// A TXT record's text, or an MX record's mail exchange.
+    pub value: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum DnsRecordType {
+    #[serde(rename = "TXT")]
+    Txt,
+    #[serde(rename = "MX")]
+    Mx,
+}
+
+/// Whether one of the published records proves control of `domain`: its verification TXT or MX
+/// record, at the domain's own name.
+pub fn is_proven(domain: &str, code: &str, published: &[PublishedDnsRecord]) -> bool {
+    let records = verification_records(domain, code);
+    published
+        .iter()
+        .filter(|p| p.domain.trim().eq_ignore_ascii_case(domain))
+        .any(|p| {
+            records.iter().any(|r| match p.record_type {
+                DnsRecordType::Txt => r.text.as_deref() == Some(p.value.trim()),
+                DnsRecordType::Mx => r
+                    .mail_exchange
+                    .as_deref()
+                    .is_some_and(|m| m.eq_ignore_ascii_case(p.value.trim().trim_end_matches('.'))),
+            })
+        })
+}
+
+/// Confirm-MsolDomain's refusal when no record proves control.
+pub fn not_proven(domain: &str, code: &str) -> Fault {
+    Fault::DomainVerificationFailed(format!(
+        "{domain} could not be verified: publish the TXT record MS={code} or the MX record {code}.msv1.invalid at {domain} (Get-MsolDomainVerificationDns shows them), then try again; DNS changes can take up to an hour to be seen."
+    ))
 }

@@ -58,6 +58,14 @@ pub enum Fault {
     ContactNotFound(String),
     #[error("Domain not found.  Domain: {0}.")]
     DomainNotFound(String),
+    /// MSOnline's ObjectAlreadyExistsException (a fault contract of its service); the text is
+    /// the bridge's.
+    #[error("{0}")]
+    ObjectAlreadyExists(String),
+    /// UNCONFIRMED fault name and text: Confirm-MsolDomain's when no record proves control were
+    /// not found.
+    #[error("{0}")]
+    DomainVerificationFailed(String),
     /// UNCONFIRMED fault name and text: Get-MsolSubscription's for an unknown SubscriptionId
     /// were not found; named after the other not-found faults.
     #[error("Subscription not found.  Subscription: {0}.")]
@@ -129,6 +137,8 @@ impl Fault {
             Fault::GroupMemberNotFound => "GroupMemberNotFoundException",
             Fault::ContactNotFound(_) => "ContactNotFoundException",
             Fault::DomainNotFound(_) => "DomainNotFoundException",
+            Fault::ObjectAlreadyExists(_) => "ObjectAlreadyExistsException",
+            Fault::DomainVerificationFailed(_) => "DomainVerificationFailedException",
             Fault::SubscriptionNotFound(_) => "SubscriptionNotFoundException",
             Fault::ServicePrincipalNotFound(_) => "ServicePrincipalNotFoundException",
             Fault::DirSyncStatusChangeNotAllowed(_) => "DirSyncStatusChangeNotAllowedException",
@@ -154,6 +164,8 @@ impl Fault {
             | Fault::NotSettable { .. }
             | Fault::InvalidLicense { .. } => 400,
             Fault::UserAlreadyExists(_)
+            | Fault::ObjectAlreadyExists(_)
+            | Fault::DomainVerificationFailed(_)
             | Fault::RestoreNotAllowed(_)
             | Fault::LicenseQuotaExceeded { .. }
             | Fault::RoleMemberAlreadyExists

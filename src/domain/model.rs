@@ -736,6 +736,29 @@ pub struct Domain {
     pub verification_method: DomainVerificationMethod,
 }
 
+/// `Microsoft.Online.Administration.DomainRecord`: a DNS record to publish so that
+/// Confirm-MsolDomain can verify a domain. *Choice*: one type for both kinds (MSOnline had a TXT
+/// and an MX subtype): `Text` for a TXT record, `MailExchange` and `Preference` for an MX record.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct DomainRecord {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub object_id: Option<Uuid>,
+    /// The DNS name the record goes at: the domain itself.
+    pub label: String,
+    pub ttl: i32,
+    #[serde(default)]
+    pub is_optional: bool,
+    /// The service that needs the record: None for verification.
+    pub capability: DomainCapability,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mail_exchange: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preference: Option<i32>,
+}
+
 /// `Microsoft.Online.Administration.PasswordPolicy`: a verified domain's password expiry, in days.
 /// Left out (null in the module) means the service default (90 and 14 days,
 /// Get-MsolPasswordPolicy's documentation).

@@ -7,9 +7,9 @@ use uuid::Uuid;
 use crate::domain::licensing::{self, LicenseCatalog};
 use crate::domain::model::{
     CompanyInformation, CompanySubscription, Contact, CredentialType, CredentialUsage,
-    DirSyncProvisioningError, Domain, DomainAuthenticationType, DomainCapability, DomainStatus,
-    DomainVerificationMethod, Group, GroupMember, GroupMemberType, GroupType, MethodType,
-    NotificationType, PasswordPolicy, PhoneAppAuthenticationType, ProvisioningStatus,
+    DirSyncProvisioningError, Domain, DomainAuthenticationType, DomainCapability, DomainRecord,
+    DomainStatus, DomainVerificationMethod, Group, GroupMember, GroupMemberType, GroupType,
+    MethodType, NotificationType, PasswordPolicy, PhoneAppAuthenticationType, ProvisioningStatus,
     RequirementState, Role, RoleMember, RoleMemberType, ServicePlan, ServicePrincipal,
     ServicePrincipalCredential, ServiceStatus, SkuTargetClass, StrongAuthenticationMethod,
     StrongAuthenticationPhoneAppDetail, StrongAuthenticationRequirement,
@@ -735,6 +735,39 @@ pub fn domain(object: &Value) -> Option<Domain> {
         is_initial: object["isInitial"] == Value::Bool(true),
         root_domain: None,
         verification_method: DomainVerificationMethod::DnsRecord,
+    })
+}
+
+/// A domainDnsRecord of a domain's verificationDnsRecords (graph/api/resources/
+/// domaindnstxtrecord, domaindnsmxrecord) as MSOnline's DomainRecord; other kinds are left out.
+pub fn domain_record(object: &Value) -> Option<DomainRecord> {
+    let kind = text(object, "recordType")?;
+    let is_txt = kind.eq_ignore_ascii_case("Txt");
+    if !is_txt && !kind.eq_ignore_ascii_case("Mx") {
+        return None;
+    }
+    Some(DomainRecord {
+        object_id: text(object, "id").and_then(|id| Uuid::parse_str(&id).ok()),
+        label: text(object, "label")?,
+        ttl: object["ttl"]
+            .as_i64()
+            .and_then(|t| i32::try_from(t).ok())
+            .unwrap_or(0),
+        is_optional: object["isOptional"] == Value::Bool(true),
+        capability: DomainCapability::None,
+        text: if is_txt { text(object, "text") } else { None },
+        mail_exchange: if is_txt {
+            None
+        } else {
+            text(object, "mailExchange")
+        },
+        preference: if is_txt {
+            None
+        } else {
+            object["preference"]
+                .as_i64()
+                .and_then(|p| i32::try_from(p).ok())
+        },
     })
 }
 

@@ -12,6 +12,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::domain::domains::PublishedDnsRecord;
 use crate::domain::model::{
     CompanyInformation, Contact, Domain, DomainAuthenticationType, DomainCapability, DomainStatus,
     DomainVerificationMethod, Group, PasswordPolicy, RoleMemberType, ServicePlan, ServicePrincipal,
@@ -73,6 +74,10 @@ pub struct TenantSnapshot {
     /// Mail contacts (Get-MsolContact); they can be members of groups.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub contacts: Vec<Contact>,
+    /// What the public DNS answers for the tenant's domains, as rehearsals see it: the records an
+    /// admin published at a domain's DNS host, which Confirm-MsolDomain looks for.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub published_dns_records: Vec<PublishedDnsRecord>,
 }
 
 /// One domain's password policy in a tenant file.
@@ -229,6 +234,7 @@ pub fn new_tenant(
         password_policies: Vec::new(),
         service_principal_credentials: Vec::new(),
         contacts: Vec::new(),
+        published_dns_records: Vec::new(),
     })
 }
 

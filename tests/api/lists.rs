@@ -293,6 +293,12 @@ async fn the_demo_tenant_answers_every_operation() {
             json!({ "ErrorCategory": "PropertyConflict" }),
         ),
         ("Get-MsolHasObjectsWithDirSyncProvisioningErrors", json!({})),
+        ("New-MsolDomain", json!({ "Name": "every-operation.com" })),
+        (
+            "Get-MsolDomainVerificationDns",
+            json!({ "DomainName": "every-operation.com" }),
+        ),
+        ("Confirm-MsolDomain", json!({ "DomainName": "contoso.com" })),
         (
             "Get-MsolServicePrincipal",
             json!({ "SearchString": "Contoso" }),

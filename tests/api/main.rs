@@ -8,6 +8,7 @@ mod conformance;
 mod contacts;
 mod crash;
 mod dir_sync_errors;
+mod domains;
 mod errors;
 mod files;
 mod graph;

@@ -382,6 +382,44 @@ Describe 'Contacts' {
     }
 }
 
+Describe 'Synchronization conflicts' {
+    It 'has MSOnline''s parameter sets and lists the demo''s conflicts with their objects' {
+        (Get-Command Get-MsolDirSyncProvisioningError).ParameterSets.Name | Sort-Object | Should -Be @('All__0', 'ListDirSyncProvisioningErrors__0')
+        Get-MsolHasObjectsWithDirSyncProvisioningErrors | Should -BeTrue
+        $all = @(Get-MsolDirSyncProvisioningError -ErrorCategory PropertyConflict -SortField DisplayName)
+        $all.DisplayName | Should -Be @('Carla Reyes', 'Henrietta Mueller')
+        $all[0] | Should -BeOfType ([Microsoft.Online.Administration.DirSyncProvisioningErrorObject])
+        $all[0].ObjectType | Should -Be 'Contact'
+        $all[1].ObjectType | Should -Be 'User'
+        $all[1].UserPrincipalName | Should -Be 'henrietta.mueller@contoso.com'
+        $all[1].ProvisioningErrors[0] | Should -BeOfType ([Microsoft.Online.Administration.DirSyncProvisioningError])
+        $all[1].ProvisioningErrors[0].PropertyValue | Should -Be 'SMTP:hr@contoso.com'
+        $all[1].ProvisioningErrors[0].WhenStarted | Should -BeOfType ([datetime])
+        (Get-MsolDirSyncProvisioningError -SortField DisplayName -SortDirection Descending)[0].DisplayName | Should -Be 'Henrietta Mueller'
+    }
+    It 'filters by property, value and display name' {
+        @(Get-MsolDirSyncProvisioningError -ErrorCategory PropertyConflict -PropertyName UserPrincipalName).Count | Should -Be 0
+        (Get-MsolDirSyncProvisioningError -PropertyName ProxyAddresses -PropertyValue 'smtp:HR@contoso.com').DisplayName | Should -Be 'Henrietta Mueller'
+        (Get-MsolDirSyncProvisioningError -ErrorCategory PropertyConflict -SearchString 'carla').ObjectType | Should -Be 'Contact'
+        @(Get-MsolDirSyncProvisioningError -ErrorCategory PropertyConflict -MaxResults 1 -WarningAction SilentlyContinue).Count | Should -Be 1
+        @(Get-MsolDirSyncProvisioningError -ErrorCategory PropertyConflict -All).Count | Should -Be 2
+    }
+    It 'refuses another category or property, naming the allowed values' {
+        $failure = $null
+        try { Get-MsolDirSyncProvisioningError -ErrorCategory Duplicate -ErrorAction Stop } catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -Be 'Microsoft.Online.Administration.Automation.PropertyValidationException,Microsoft.Online.Administration.Automation.GetDirSyncProvisioningError'
+        $failure.Exception.Message | Should -Match 'ErrorCategory'
+        $failure.Exception.Message | Should -Match 'PropertyConflict'
+        { Get-MsolDirSyncProvisioningError -PropertyName Mail -ErrorAction Stop } | Should -Throw -ExpectedMessage '*ProxyAddresses*'
+        { Get-MsolDirSyncProvisioningError -SortField Name -ErrorAction Stop } | Should -Throw -ExceptionType ([System.Management.Automation.ParameterBindingException])
+    }
+    It 'shows a table of types, names and conflicts' {
+        $table = Get-MsolDirSyncProvisioningError -ErrorCategory PropertyConflict -SearchString 'Henrietta' | Out-String -Width 250
+        $table | Should -Match 'ObjectType\s+DisplayName\s+UserPrincipalName\s+ProvisioningErrors'
+        $table | Should -Match 'ProxyAddresses: SMTP:hr@contoso.com'
+    }
+}
+
 Describe 'Password policy' {
     It 'DomainName, ValidityPeriod and NotificationDays are mandatory UInt32s; Set offers WhatIf' {
         $get = Get-Command Get-MsolPasswordPolicy

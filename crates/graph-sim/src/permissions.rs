@@ -188,7 +188,13 @@ const READ_DOMAINS: Rule = rule(
     ],
     &[],
 );
-// graph/api/domain-update: Domain.ReadWrite.All, delegated or application; Domain Name
+// graph/api/domain-list-verificationdnsrecords: Domain.Read.All (Domain.ReadWrite.All); Domain
+// Name Administrator or Global Reader.
+const READ_VERIFICATION_RECORDS: Rule = rule(
+    &["Domain.Read.All", "Domain.ReadWrite.All"],
+    &[DOMAIN_NAME_ADMINISTRATOR, GLOBAL_READER],
+);
+// graph/api/domain-update, domain-post-domains, domain-verify: Domain.ReadWrite.All, delegated or application; Domain Name
 // Administrator is the least privileged role (entra/identity/role-based-access-control/
 // delegate-by-task, "Custom domain names").
 const WRITE_DOMAINS: Rule = rule(&["Domain.ReadWrite.All"], &[DOMAIN_NAME_ADMINISTRATOR]);
@@ -347,6 +353,7 @@ const ALL_RULES: &[&Rule] = &[
     &READ_SERVICE_PRINCIPALS,
     &WRITE_SERVICE_PRINCIPALS,
     &READ_CONTACTS,
+    &READ_VERIFICATION_RECORDS,
 ];
 
 /// Every permission the simulator knows: what a fully consented client holds.
@@ -366,6 +373,7 @@ pub fn rule_for(method: &str, segments: &[&str]) -> Option<&'static Rule> {
         ["organization", ..] if write => &WRITE_ORGANIZATION,
         ["organization", ..] => &READ_ORGANIZATION,
         ["domains", ..] if write => &WRITE_DOMAINS,
+        ["domains", _, "verificationDnsRecords"] => &READ_VERIFICATION_RECORDS,
         ["domains", ..] => &READ_DOMAINS,
         ["subscribedSkus", ..] => &READ_SKUS,
         ["users"] | ["users", "$count"] if !write => &READ_USERS,

@@ -369,6 +369,39 @@ pub struct SimDomain {
     /// Unset (null) means the defaults of 90 and 14 days (graph/api/resources/domain).
     pub password_validity_period_in_days: Option<i32>,
     pub password_notification_window_in_days: Option<i32>,
+    /// False for a subdomain of another of the tenant's domains.
+    pub is_root: bool,
+    /// The value its verification records carry (`ms` and eight digits).
+    pub verification_code: String,
+}
+
+impl SimDomain {
+    /// A domain as `POST /domains` creates it: unverified, managed, with a new verification value.
+    pub fn added(id: String) -> SimDomain {
+        let mut bytes = [0u8; 4];
+        getrandom::getrandom(&mut bytes).expect("the system's random source works");
+        SimDomain {
+            id,
+            is_default: false,
+            is_initial: false,
+            is_verified: false,
+            authentication_type: "Managed".to_string(),
+            supported_services: Vec::new(),
+            password_validity_period_in_days: None,
+            password_notification_window_in_days: None,
+            is_root: true,
+            verification_code: format!("ms{:08}", u32::from_le_bytes(bytes) % 100_000_000),
+        }
+    }
+}
+
+/// A record the public DNS answers, as the simulated world sees it: what an admin published at
+/// a domain's DNS host (`TXT` text or `MX` mail exchange).
+#[derive(Clone, Debug)]
+pub struct PublishedRecord {
+    pub domain: String,
+    pub record_type: String,
+    pub value: String,
 }
 
 /// The tenant's authentication methods policy, as far as phones go: whether the SMS and voice
@@ -398,6 +431,8 @@ pub struct SimTenant {
     /// set to false): it can be turned back on 72 hours later.
     pub on_premises_sync_turned_off_at: Option<DateTime<Utc>>,
     pub domains: Vec<SimDomain>,
+    /// What public DNS answers for the tenant's domains (domain verification looks here).
+    pub published_dns: Vec<PublishedRecord>,
     pub skus: Vec<SimSku>,
     /// Users in creation order (the order listings page through).
     pub users: Vec<SimUser>,
@@ -422,6 +457,13 @@ impl SimTenant {
         for role in &mut self.roles {
             role.members.remove(&id);
         }
+    }
+
+    /// A domain of the tenant by name, in any case.
+    pub fn find_domain(&self, name: &str) -> Option<usize> {
+        self.domains
+            .iter()
+            .position(|d| d.id.eq_ignore_ascii_case(name))
     }
 
     pub fn initial_domain(&self) -> &str {

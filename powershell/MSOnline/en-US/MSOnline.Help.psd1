@@ -308,6 +308,31 @@ Get-MsolRoleMember -RoleObjectId $role.ObjectId
                 @{ Code = 'Get-MsolSubscription | Where-Object { $_.NextLifecycleDate -lt (Get-Date).AddDays(30) } | Select-Object SkuPartNumber, Status, TotalLicenses, NextLifecycleDate'; Remarks = 'Shows the subscriptions that end or change status within 30 days.' }
             )
         }
+        'Get-MsolDirSyncProvisioningError' = @{
+            Synopsis    = 'Checks for objects with synchronization provisioning errors in a tenant.'
+            Description = 'Lists the users, groups and contacts whose synchronization from on-premises Active Directory ran into a conflict: another object already holds the same UserPrincipalName or proxy address (ErrorCategory PropertyConflict, the only category). Each object shows its ObjectType (User, Group or Contact), names, proxy addresses and ProvisioningErrors (ErrorCategory, PropertyName, PropertyValue, WhenStarted). Filters: -PropertyName (UserPrincipalName or ProxyAddresses), -PropertyValue (the conflicting value, in any case) and -SearchString (the start of the display name). -SortField (None, DisplayName, UserPrincipalName) and -SortDirection (Ascending, Descending) order the list; None lists by ObjectId. 500 objects unless -All or -MaxResults. Another -ErrorCategory or -PropertyName is refused, naming the allowed values. On Microsoft Graph the conflicts are the objects'' onPremisesProvisioningErrors, read with Directory.Read.All.'
+            Parameters  = @{
+                ErrorCategory = 'PropertyConflict, the only category; it may be left out.'
+                PropertyName  = 'UserPrincipalName or ProxyAddresses: only conflicts on that property.'
+                PropertyValue = 'Only conflicts on this value, such as SMTP:hr@contoso.com.'
+                SearchString  = 'Only objects whose display name starts with this text.'
+                SortField     = 'None (by ObjectId, the default), DisplayName or UserPrincipalName.'
+                SortDirection = 'Ascending (the default) or Descending.'
+                MaxResults    = 'The most objects to return (500 by default).'
+                All           = 'Returns every object with a conflict.'
+            }
+            Examples    = @(
+                @{ Code = 'Get-MsolDirSyncProvisioningError -ErrorCategory PropertyConflict'; Remarks = 'Lists every object with a synchronization conflict.' }
+                @{ Code = 'Get-MsolDirSyncProvisioningError -ErrorCategory PropertyConflict -PropertyName UserPrincipalName -SortField DisplayName'; Remarks = 'Lists the objects whose user principal name conflicts, by display name.' }
+                @{ Code = 'Get-MsolDirSyncProvisioningError -ErrorCategory PropertyConflict -All | Select-Object DisplayName, ObjectType, @{ n = ''Conflicts''; e = { $_.ProvisioningErrors.PropertyValue -join '', '' } } | Export-Csv conflicts.csv -NoTypeInformation'; Remarks = 'Exports every conflict to a CSV file.' }
+            )
+        }
+        'Get-MsolHasObjectsWithDirSyncProvisioningErrors' = @{
+            Synopsis    = 'Checks for objects with synchronization provisioning errors.'
+            Description = 'Returns $true when any user, group or contact has a synchronization conflict (see Get-MsolDirSyncProvisioningError), and $false otherwise.'
+            Parameters  = @{}
+            Examples    = @(@{ Code = 'if (Get-MsolHasObjectsWithDirSyncProvisioningErrors) { Get-MsolDirSyncProvisioningError -ErrorCategory PropertyConflict -All }'; Remarks = 'Lists the conflicts only when there are some.' })
+        }
         'Get-MsolContact' = @{
             Synopsis    = 'Gets mail contacts.'
             Description = 'Gets one mail contact by ObjectId, or a list: those whose display name or email address starts with -SearchString, in display-name order, 500 unless -All or -MaxResults. -HasErrorsOnly keeps the contacts with validation errors (their ValidationStatus is Error). Contacts are synchronized from on-premises Active Directory or made in Exchange Online (New-MailContact), and are changed and removed there; they can be members of distribution groups (Get-MsolGroupMember -MemberObjectTypes Contact). An unknown ObjectId is ContactNotFoundException. On Microsoft Graph these are the organizational contacts, read with Directory.Read.All; a delegated sign-in also needs the Directory Readers, Global Reader, Directory Writers, Intune Administrator or User Administrator role. Graph keeps no user principal name for contacts, so UserPrincipalName is empty there.'

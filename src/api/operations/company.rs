@@ -111,3 +111,40 @@ pub async fn GetHasObjectsWithDirSyncProvisioningErrors(
             .is_empty(),
     })
 }
+
+pub async fn NewDomain(p: NewDomainParams, directory: &dyn Directory) -> FaultResult<Domain> {
+    check_tenant(p.tenant_id, directory).await?;
+    let domain = domains::new_domain(
+        p.name.as_deref(),
+        p.authentication,
+        p.verification_method,
+        &directory.domains().await?,
+    )?;
+    directory.add_domain(domain).await
+}
+
+pub async fn GetDomainVerificationDns(
+    p: GetDomainVerificationDnsParams,
+    directory: &dyn Directory,
+) -> FaultResult<DomainRecord> {
+    check_tenant(p.tenant_id, directory).await?;
+    let known = directory.domains().await?;
+    let domain = domains::named(&known, &p.domain_name)?;
+    domains::record_for_mode(
+        directory.domain_verification_records(&domain.name).await?,
+        p.mode,
+    )
+}
+
+pub async fn ConfirmDomain(
+    p: ConfirmDomainParams,
+    directory: &dyn Directory,
+) -> FaultResult<Outcome> {
+    check_tenant(p.tenant_id, directory).await?;
+    let known = directory.domains().await?;
+    if !domains::needs_verification(&known, &p.domain_name)? {
+        return Ok(Outcome::default());
+    }
+    let name = domains::named(&known, &p.domain_name)?.name.clone();
+    directory.verify_domain(&name).await
+}

@@ -15,8 +15,8 @@ use crate::directory::{
 use crate::domain::fault::{Fault, FaultResult};
 use crate::domain::model::{
     AccountSku, AccountSkuIdentifier, CompanyInformation, CompanySubscription, Contact,
-    DirSyncProvisioningErrorObject, Domain, Group, GroupMember, PasswordPolicy, Role, RoleMember,
-    RoleMemberType, ServicePrincipal, ServicePrincipalCredential, User,
+    DirSyncProvisioningErrorObject, Domain, DomainRecord, Group, GroupMember, PasswordPolicy, Role,
+    RoleMember, RoleMemberType, ServicePrincipal, ServicePrincipalCredential, User,
 };
 use crate::domain::query::StrongAuthenticationFilter;
 use crate::domain::requests::*;
@@ -90,6 +90,8 @@ impl Answer for PasswordPolicy {}
 impl Answer for Group {}
 impl Answer for LicenseOptionAnswer {}
 impl Answer for HasObjectsAnswer {}
+impl Answer for Domain {}
+impl Answer for DomainRecord {}
 
 macro_rules! operations {
     ($($variant:ident => $name:literal ($params:ty) -> $answer:ty, $summary:literal;)*) => {
@@ -166,6 +168,12 @@ operations! {
         "The tenant's company information.";
     GetDomain => "Get-MsolDomain" (GetDomainParams) -> ListPage<Domain>,
         "One domain by name, or the domains matching the filters.";
+    NewDomain => "New-MsolDomain" (NewDomainParams) -> Domain,
+        "Adds a domain (managed, verified by a DNS record; a subdomain of a verified domain is verified at once) and answers it.";
+    GetDomainVerificationDns => "Get-MsolDomainVerificationDns" (GetDomainVerificationDnsParams) -> DomainRecord,
+        "The DNS record to publish so that a domain can be verified: MX unless Mode is DnsTxtRecord.";
+    ConfirmDomain => "Confirm-MsolDomain" (ConfirmDomainParams) -> Outcome,
+        "Verifies a domain by its published DNS record; a verified domain needs nothing.";
     SetDirSyncEnabled => "Set-MsolDirSyncEnabled" (SetDirSyncEnabledParams) -> Outcome,
         "Turns directory synchronization on or off; turning it off makes synchronized users and groups cloud-only, and it can be turned back on 72 hours later.";
     GetDirSyncProvisioningError => "Get-MsolDirSyncProvisioningError" (GetDirSyncProvisioningErrorParams) -> ListPage<DirSyncProvisioningErrorObject>,

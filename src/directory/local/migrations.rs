@@ -74,6 +74,16 @@ const MIGRATIONS: &[&str] = &[
         data TEXT NOT NULL
     );
     "#,
+    // 6: what the public DNS answers for the tenant's domains, as rehearsals see it (the records
+    // an admin published so that Confirm-MsolDomain can verify a domain).
+    r#"
+    CREATE TABLE published_dns_records (
+        domain TEXT NOT NULL COLLATE NOCASE,
+        type TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (domain, type, value)
+    );
+    "#,
 ];
 
 pub fn migrate(conn: &mut Connection) -> Result<()> {

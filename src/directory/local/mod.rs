@@ -19,8 +19,8 @@ use super::{
 use crate::domain::fault::{Fault, FaultResult};
 use crate::domain::model::{
     AccountSku, CompanyInformation, CompanySubscription, Contact, DirSyncProvisioningErrorObject,
-    Domain, Group, GroupMember, GroupMemberType, PasswordPolicy, Role, RoleMember, RoleMemberType,
-    ServicePrincipal, ServicePrincipalCredential, User,
+    Domain, DomainRecord, Group, GroupMember, GroupMemberType, PasswordPolicy, Role, RoleMember,
+    RoleMemberType, ServicePrincipal, ServicePrincipalCredential, User,
 };
 use crate::domain::requests::{
     GroupMemberChangeParams, NewGroupParams, NewUserParams, RemoveUserParams, RestoreUserParams,
@@ -126,6 +126,21 @@ impl CompanyDirectory for LocalDirectory {
     ) -> FaultResult<Vec<DirSyncProvisioningErrorObject>> {
         self.blocking(|store| store.objects_with_dir_sync_provisioning_errors())
             .await
+    }
+
+    async fn add_domain(&self, domain: Domain) -> FaultResult<Domain> {
+        self.blocking(move |store| store.add_domain(&domain)).await
+    }
+
+    async fn domain_verification_records(&self, name: &str) -> FaultResult<Vec<DomainRecord>> {
+        let name = name.to_string();
+        self.blocking(move |store| store.domain_verification_records(&name))
+            .await
+    }
+
+    async fn verify_domain(&self, name: &str) -> FaultResult<Outcome> {
+        let name = name.to_string();
+        self.blocking(move |store| store.verify_domain(&name)).await
     }
 
     async fn domains(&self) -> FaultResult<Vec<Domain>> {

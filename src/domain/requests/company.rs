@@ -112,3 +112,45 @@ pub struct GetDirSyncProvisioningErrorParams {
     #[serde(flatten)]
     pub list: ListParams,
 }
+
+/// MSOnline's `DomainVerificationMode`: which verification record to show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+pub enum DomainVerificationMode {
+    DnsTxtRecord,
+    DnsMxRecord,
+}
+
+/// `New-MsolDomain`: adds a domain (`domain::domains::new_domain`). MSOnline marks Name optional;
+/// without it there is nothing to add.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct NewDomainParams {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authentication: Option<DomainAuthenticationType>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verification_method: Option<DomainVerificationMethod>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenant_id: Option<Uuid>,
+}
+
+/// `Get-MsolDomainVerificationDns`: the record to publish for one of the company's domains.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct GetDomainVerificationDnsParams {
+    pub domain_name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mode: Option<DomainVerificationMode>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenant_id: Option<Uuid>,
+}
+
+/// `Confirm-MsolDomain`: verifies one of the company's domains by its DNS record.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct ConfirmDomainParams {
+    pub domain_name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenant_id: Option<Uuid>,
+}

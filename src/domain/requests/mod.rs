@@ -11,8 +11,9 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::model::{
-    DomainAuthenticationType, DomainCapability, DomainStatus, GroupMemberType, GroupType,
-    RoleMemberType, StrongAuthenticationMethod, StrongAuthenticationRequirement, UserType,
+    DomainAuthenticationType, DomainCapability, DomainStatus, DomainVerificationMethod,
+    GroupMemberType, GroupType, RoleMemberType, StrongAuthenticationMethod,
+    StrongAuthenticationRequirement, UserType,
 };
 use super::time::Timestamp;
 

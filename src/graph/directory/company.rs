@@ -94,13 +94,79 @@ impl CompanyDirectory for GraphDirectory {
             .ok_or_else(|| Fault::Unexpected(anyhow::anyhow!("Graph returned no organization")))
     }
 
+    /// Graph says only whether a domain is a root (`isRoot`); a subdomain's RootDomain is its
+    /// closest verified parent among the company's domains, as the local tenant records it.
     async fn domains(&self) -> FaultResult<Vec<Domain>> {
-        Ok(self
-            .all_pages("/domains")
-            .await?
+        let objects = self.all_pages("/domains").await?;
+        let converted: Vec<(Domain, bool)> = objects
             .iter()
-            .filter_map(convert::domain)
+            .filter_map(|o| Some((convert::domain(o)?, o["isRoot"] == Value::Bool(false))))
+            .collect();
+        let listed: Vec<Domain> = converted.iter().map(|(d, _)| d.clone()).collect();
+        Ok(converted
+            .into_iter()
+            .map(|(mut domain, is_subdomain)| {
+                if is_subdomain {
+                    domain.root_domain = domain_rules::verified_root(&domain.name, &listed);
+                }
+                domain
+            })
             .collect())
+    }
+
+    /// `POST /domains` with the name only (graph/api/domain-post-domains).
+    async fn add_domain(&self, domain: Domain) -> FaultResult<Domain> {
+        let call = Call::post(Version::V1, "/domains", Some(json!({ "id": domain.name })));
+        match self.client.call(&call).await {
+            Ok(reply) => {
+                let mut created = convert::domain(&reply.body).ok_or_else(|| {
+                    Fault::Unexpected(anyhow::anyhow!("Graph answered a domain without a name"))
+                })?;
+                created.root_domain = domain.root_domain;
+                Ok(created)
+            }
+            Err(GraphFailure::Graph(error))
+                if error.status == 400 && error.message.contains("already exists") =>
+            {
+                Err(Fault::ObjectAlreadyExists(format!(
+                    "The domain {} is already one of the company's domains.",
+                    domain.name
+                )))
+            }
+            Err(failure) => Err(fault(failure, None)),
+        }
+    }
+
+    /// `GET /domains/{name}/verificationDnsRecords` (graph/api/domain-list-verificationdnsrecords).
+    async fn domain_verification_records(&self, name: &str) -> FaultResult<Vec<DomainRecord>> {
+        match self
+            .all_pages_unless_missing(&format!("{}/verificationDnsRecords", domain_path(name)))
+            .await?
+        {
+            Some(records) => Ok(records.iter().filter_map(convert::domain_record).collect()),
+            None => Err(Fault::DomainNotFound(name.to_string())),
+        }
+    }
+
+    /// `POST /domains/{name}/verify` (graph/api/domain-verify); Graph's refusal, when the record
+    /// is not found, keeps its message.
+    async fn verify_domain(&self, name: &str) -> FaultResult<Outcome> {
+        let call = Call::post(Version::V1, format!("{}/verify", domain_path(name)), None);
+        match self.client.call(&call).await {
+            Ok(_) => Ok(Outcome {
+                changed: vec!["Status".to_string()],
+                ..Outcome::default()
+            }),
+            Err(failure) if failure.status() == Some(404) => {
+                Err(Fault::DomainNotFound(name.to_string()))
+            }
+            Err(failure) if failure.status() == Some(400) => {
+                Err(Fault::DomainVerificationFailed(format!(
+                    "{name} could not be verified: {failure}. Publish the record Get-MsolDomainVerificationDns shows at {name}, then try again; DNS changes can take up to an hour to be seen."
+                )))
+            }
+            Err(failure) => Err(fault(failure, None)),
+        }
     }
 
     /// The domain's `passwordValidityPeriodInDays` and `passwordNotificationWindowInDays`

@@ -24,9 +24,9 @@ use crate::domain::fault::{Fault, FaultResult};
 use crate::domain::licensing::{self, LicenseCatalog};
 use crate::domain::model::{
     AccountSku, CompanyInformation, CompanySubscription, CredentialType,
-    DirSyncProvisioningErrorObject, Domain, DomainStatus, Group, GroupMember, GroupMemberType,
-    MethodType, PasswordPolicy, RequirementState, Role, RoleMember, RoleMemberType,
-    ServicePrincipal, ServicePrincipalCredential, User, UserType,
+    DirSyncProvisioningErrorObject, Domain, DomainRecord, DomainStatus, Group, GroupMember,
+    GroupMemberType, MethodType, PasswordPolicy, RequirementState, Role, RoleMember,
+    RoleMemberType, ServicePrincipal, ServicePrincipalCredential, User, UserType,
 };
 use crate::domain::requests::{
     NewUserParams, RemoveUserParams, RestoreUserParams, SetUserLicenseParams, SetUserParams,

@@ -30,7 +30,7 @@ pub(super) fn domain_json(domain: &crate::state::SimDomain) -> Value {
         "isAdminManaged": true,
         "isDefault": domain.is_default,
         "isInitial": domain.is_initial,
-        "isRoot": true,
+        "isRoot": domain.is_root,
         "isVerified": domain.is_verified,
         "supportedServices": domain.supported_services,
         "passwordValidityPeriodInDays": domain.password_validity_period_in_days,
@@ -49,11 +49,7 @@ pub(super) fn update_domain(
     name: &str,
     request: &SimRequest,
 ) -> SimResponse {
-    let Some(index) = tenant
-        .domains
-        .iter()
-        .position(|d| d.id.eq_ignore_ascii_case(name))
-    else {
+    let Some(index) = tenant.find_domain(name) else {
         return not_found(name);
     };
     let Some(Value::Object(patch)) = &request.body else {
@@ -199,4 +195,134 @@ pub(super) fn update_organization(
         );
     }
     SimResponse::no_content()
+}
+
+/// `POST /domains` (graph/api/domain-post-domains): "Id is the only property that can be
+/// specified and it is required"; 201 with the new, unverified domain. A subdomain of a verified
+/// domain is verified at once ("subdomain.contoso.com is automatically verified if contoso.com
+/// has been verified"). The refusal of a name the tenant holds is UNCONFIRMED: Graph's usual
+/// 400 for a repeated key.
+pub(super) fn add_domain(tenant: &mut SimTenant, request: &SimRequest) -> SimResponse {
+    let Some(body) = request.body.as_ref().and_then(Value::as_object) else {
+        return bad_request("The request body must be a domain object.");
+    };
+    if let Some(other) = body.keys().find(|k| k.as_str() != "id") {
+        return bad_request(&format!(
+            "Property '{other}' cannot be set when a domain is created: id is the only property that can be specified."
+        ));
+    }
+    let Some(id) = body["id"]
+        .as_str()
+        .map(|s| s.trim().to_ascii_lowercase())
+        .filter(|s| s.contains('.'))
+    else {
+        return bad_request(
+            "Property 'id' is required: the fully qualified domain name to create.",
+        );
+    };
+    if tenant
+        .domains
+        .iter()
+        .any(|d| d.id.eq_ignore_ascii_case(&id))
+    {
+        return bad_request("Another object with the same value for property id already exists.");
+    }
+    let parent = tenant
+        .domains
+        .iter()
+        .any(|d| d.is_verified && id.ends_with(&format!(".{}", d.id.to_ascii_lowercase())));
+    let mut domain = crate::state::SimDomain::added(id);
+    if parent {
+        domain.is_verified = true;
+        domain.is_root = false;
+    }
+    let value = domain_json(&domain);
+    tenant.domains.push(domain);
+    SimResponse::json(201, value)
+}
+
+/// A domain's two verification records, TXT and MX (graph/api/domain-list-
+/// verificationdnsrecords; graph/api/resources/domaindnstxtrecord, domaindnsmxrecord). The ids
+/// are the simulator's, derived from the domain and the kind.
+pub(super) fn verification_records(
+    tenant: &SimTenant,
+    name: &str,
+    request: &SimRequest,
+) -> SimResponse {
+    let Some(index) = tenant.find_domain(name) else {
+        return not_found(name);
+    };
+    let domain = &tenant.domains[index];
+    let id = |kind: u8| {
+        let mut bytes = [kind; 16];
+        for (i, b) in domain.verification_code.bytes().enumerate() {
+            bytes[i % 16] ^= b;
+        }
+        Uuid::from_bytes(bytes)
+    };
+    collection(
+        format!(
+            "{}/v1.0/$metadata#domains('{}')/verificationDnsRecords",
+            request.base_url, domain.id
+        ),
+        vec![
+            json!({
+                "@odata.type": "#microsoft.graph.domainDnsTxtRecord",
+                "id": id(1),
+                "isOptional": false,
+                "label": domain.id,
+                "recordType": "Txt",
+                "supportedService": null,
+                "ttl": 3600,
+                "text": format!("MS={}", domain.verification_code),
+            }),
+            json!({
+                "@odata.type": "#microsoft.graph.domainDnsMxRecord",
+                "id": id(2),
+                "isOptional": false,
+                "label": domain.id,
+                "recordType": "Mx",
+                "supportedService": null,
+                "ttl": 3600,
+                "mailExchange": format!("{}.msv1.invalid", domain.verification_code),
+                "preference": 32767,
+            }),
+        ],
+    )
+}
+
+/// `POST /domains/{id}/verify` (graph/api/domain-verify): 200 with the domain once public DNS
+/// holds its TXT or MX verification record. The page documents no refusals: a verified domain
+/// ("Only applies to an unverified domain") and a missing record are 400s whose texts are
+/// UNCONFIRMED.
+pub(super) fn verify_domain(tenant: &mut SimTenant, name: &str) -> SimResponse {
+    let Some(index) = tenant.find_domain(name) else {
+        return not_found(name);
+    };
+    let domain = &tenant.domains[index];
+    if domain.is_verified {
+        return bad_request(&format!("Domain {} is already verified.", domain.id));
+    }
+    let txt = format!("MS={}", domain.verification_code);
+    let mx = format!("{}.msv1.invalid", domain.verification_code);
+    let proven = tenant.published_dns.iter().any(|r| {
+        r.domain.eq_ignore_ascii_case(&domain.id)
+            && match r.record_type.as_str() {
+                "TXT" => r.value.trim() == txt,
+                "MX" => r
+                    .value
+                    .trim()
+                    .trim_end_matches('.')
+                    .eq_ignore_ascii_case(&mx),
+                _ => false,
+            }
+    });
+    if !proven {
+        return bad_request(&format!(
+            "Domain verification failed with the following error: the TXT record {txt} or the MX record {mx} was not found at {}.",
+            domain.id
+        ));
+    }
+    tenant.domains[index].is_verified = true;
+    SimResponse::json(200, domain_json(&tenant.domains[index]))
 }

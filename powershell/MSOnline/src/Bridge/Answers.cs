@@ -37,6 +37,13 @@ namespace Microsoft.Online.Administration.Automation
         [DataMember] public string Password { get; set; }
     }
 
+    /// <summary>A yes-or-no answer: {"Value":true}.</summary>
+    [DataContract]
+    public class BooleanAnswer
+    {
+        [DataMember] public bool Value { get; set; }
+    }
+
     /// <summary>A batch's answer: {"Responses":[{"Status":200,"Body":{...}}, {"Status":404,"Error":{...}}]}, in the order asked.</summary>
     [DataContract]
     public class BatchAnswer<T>

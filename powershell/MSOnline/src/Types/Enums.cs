@@ -30,6 +30,12 @@ namespace Microsoft.Online.Administration
 
     public enum GroupMemberType { User, ServicePrincipal, Contact, Group }
 
+    // Get-MsolDirSyncProvisioningError's -SortField and -SortDirection (the documentation's
+    // "UserPrincipleName" is a misspelling of UserPrincipalName).
+    public enum SortField { None, DisplayName, UserPrincipalName }
+
+    public enum SortDirection { Ascending, Descending }
+
     public enum DomainStatus { Unverified, Verified, PendingDeletion }
 
     public enum DomainAuthenticationType { Managed, Federated }

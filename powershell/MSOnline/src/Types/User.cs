@@ -138,6 +138,31 @@ namespace Microsoft.Online.Administration
         [DataMember] public DateTime WhenStarted { get; set; }
     }
 
+    /// <summary>Get-MsolDirSyncProvisioningError's answer: a user, group or contact with its
+    /// synchronization conflicts. The type name is the module's own: MSOnline's was not found.</summary>
+    [DataContract(Name = "DirSyncProvisioningErrorObject", Namespace = Wire.Namespace)]
+    public class DirSyncProvisioningErrorObject
+    {
+        public DirSyncProvisioningErrorObject() { Initialize(default(StreamingContext)); }
+
+        [OnDeserializing]
+        private void Initialize(StreamingContext context)
+        {
+            ProvisioningErrors = new List<DirSyncProvisioningError>();
+            ProxyAddresses = new List<string>();
+        }
+
+        [DataMember] public string DisplayName { get; set; }
+        [DataMember] public string ImmutableId { get; set; }
+        [DataMember] public DateTime? LastDirSyncTime { get; set; }
+        [DataMember] public Guid? ObjectId { get; set; }
+        /// <summary>User, Group or Contact.</summary>
+        [DataMember] public string ObjectType { get; set; }
+        [DataMember] public List<DirSyncProvisioningError> ProvisioningErrors { get; set; }
+        [DataMember] public List<string> ProxyAddresses { get; set; }
+        [DataMember] public string UserPrincipalName { get; set; }
+    }
+
     /// <summary>A service-side validation error recorded on an object (-HasErrorsOnly finds these).</summary>
     [DataContract(Name = "ValidationError", Namespace = Wire.Namespace)]
     public class ValidationError

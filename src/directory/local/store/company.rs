@@ -39,6 +39,52 @@ impl Store {
         self.read(company)
     }
 
+    /// New-MsolDomain: stores a domain `domain_rules::new_domain` made, unless the tenant holds
+    /// it already (checked again inside the write).
+    pub fn add_domain(&self, domain: &Domain) -> FaultResult<Domain> {
+        self.write(|tx| {
+            domain_rules::new_domain(
+                Some(&domain.name),
+                Some(domain.authentication),
+                Some(domain.verification_method),
+                &domains(tx)?,
+            )?;
+            save_domain(tx, domain)?;
+            Ok(domain.clone())
+        })
+    }
+
+    /// The records that would verify one of the company's domains.
+    pub fn domain_verification_records(&self, name: &str) -> FaultResult<Vec<DomainRecord>> {
+        self.read(|conn| {
+            let domains = domains(conn)?;
+            let domain = domain_rules::named(&domains, name)?;
+            let code = domain_rules::verification_code(company(conn)?.object_id, &domain.name);
+            Ok(domain_rules::verification_records(&domain.name, &code))
+        })
+    }
+
+    /// Confirm-MsolDomain: verifies the domain when a published record proves control.
+    pub fn verify_domain(&self, name: &str) -> FaultResult<Outcome> {
+        self.write(|tx| {
+            let domains = domains(tx)?;
+            let mut domain = domain_rules::named(&domains, name)?.clone();
+            if domain.status == DomainStatus::Verified {
+                return Ok(Outcome::default());
+            }
+            let code = domain_rules::verification_code(company(tx)?.object_id, &domain.name);
+            if !domain_rules::is_proven(&domain.name, &code, &published_dns_records(tx)?) {
+                return Err(domain_rules::not_proven(&domain.name, &code));
+            }
+            domain.status = DomainStatus::Verified;
+            save_domain(tx, &domain)?;
+            Ok(Outcome {
+                changed: vec!["Status".to_string()],
+                ..Outcome::default()
+            })
+        })
+    }
+
     pub fn domains(&self) -> FaultResult<Vec<Domain>> {
         self.read(domains)
     }
@@ -141,6 +187,25 @@ pub(super) fn company(conn: &Connection) -> FaultResult<CompanyInformation> {
             ))
         })?;
     from_json(&data)
+}
+
+pub(super) fn published_dns_records(conn: &Connection) -> FaultResult<Vec<PublishedDnsRecord>> {
+    let mut statement = conn
+        .prepare_cached("SELECT json_object('Domain', domain, 'Type', type, 'Value', value) FROM published_dns_records ORDER BY domain, type, value")
+        .map_err(sql)?;
+    let rows = statement
+        .query_map([], |row| row.get::<_, String>(0))
+        .map_err(sql)?;
+    rows.map(|r| from_json(&r.map_err(sql)?)).collect()
+}
+
+pub(super) fn save_domain(conn: &Connection, domain: &Domain) -> FaultResult<()> {
+    conn.execute(
+        "INSERT INTO domains (name, data) VALUES (?1, ?2) ON CONFLICT (name) DO UPDATE SET data = excluded.data",
+        params![domain.name, to_json(domain).map_err(Fault::Unexpected)?],
+    )
+    .map_err(sql)?;
+    Ok(())
 }
 
 pub(super) fn domains(conn: &Connection) -> FaultResult<Vec<Domain>> {

@@ -19,13 +19,13 @@ use crate::directory::{
     CreatedUser, GroupQuery, MemberQuery, MemberRef, Outcome, Page, PageRequest, UserQuery,
 };
 use crate::domain::dir_sync;
-use crate::domain::domains as domain_rules;
+use crate::domain::domains::{self as domain_rules, PublishedDnsRecord};
 use crate::domain::fault::{Fault, FaultResult};
 use crate::domain::licensing::{self, LicenseCatalog};
 use crate::domain::model::{
     CompanyInformation, Contact, DirSyncProvisioningErrorObject, Domain, DomainAuthenticationType,
-    DomainStatus, Group, GroupMember, GroupMemberType, PasswordPolicy, Role, RoleMember,
-    RoleMemberType, ServicePrincipal, ServicePrincipalCredential, Subscription, User,
+    DomainRecord, DomainStatus, Group, GroupMember, GroupMemberType, PasswordPolicy, Role,
+    RoleMember, RoleMemberType, ServicePrincipal, ServicePrincipalCredential, Subscription, User,
 };
 use crate::domain::password;
 use crate::domain::query::name_or_address_starts_with;
@@ -246,6 +246,7 @@ impl Store {
         for table in [
             "service_principal_credentials",
             "contacts",
+            "published_dns_records",
             "password_policies",
             "group_members",
             "role_members",
@@ -319,6 +320,16 @@ impl Store {
                 ],
             )?;
         }
+        for record in &snapshot.published_dns_records {
+            tx.execute(
+                "INSERT OR IGNORE INTO published_dns_records (domain, type, value) VALUES (?1, ?2, ?3)",
+                params![
+                    record.domain.trim().to_ascii_lowercase(),
+                    serde_json::to_value(record.record_type)?.as_str().unwrap_or_default(),
+                    record.value.trim()
+                ],
+            )?;
+        }
         for contact in &snapshot.contacts {
             save_contact(&tx, contact).map_err(|f| anyhow::anyhow!("{f}"))?;
         }
@@ -387,6 +398,11 @@ impl Store {
             all("SELECT data FROM service_principal_credentials ORDER BY object_id, key_id")?;
         if !credentials.is_empty() {
             snapshot["ServicePrincipalCredentials"] = serde_json::Value::Array(parse(credentials)?);
+        }
+        let published =
+            company::published_dns_records(&conn).map_err(|f| anyhow::anyhow!("{f}"))?;
+        if !published.is_empty() {
+            snapshot["PublishedDnsRecords"] = serde_json::to_value(published)?;
         }
         let contacts = all("SELECT data FROM contacts ORDER BY display_name, object_id")?;
         if !contacts.is_empty() {
