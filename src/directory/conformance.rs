@@ -125,6 +125,7 @@ pub async fn run_all(directory: &dyn Directory) {
     service_principals_are_found_and_take_certificates(directory).await;
     contacts_come_back_whole(directory).await;
     synchronization_conflicts_are_found(directory).await;
+    domains_are_added_and_wait_for_their_record(directory).await;
     listing_pages_through_everything(directory).await;
     the_user_count_is_what_a_whole_listing_returns(directory).await;
     passwords_and_user_principal_names(directory).await;
@@ -1107,4 +1108,40 @@ pub async fn synchronization_conflicts_are_found(directory: &dyn Directory) {
         .collect();
     assert_eq!(expected.len(), 1);
     assert_eq!(found, expected);
+}
+
+/// A new domain is unverified, has a TXT and an MX record to publish, and cannot be verified while
+/// neither is (the suite's tenant publishes nothing).
+pub async fn domains_are_added_and_wait_for_their_record(directory: &dyn Directory) {
+    use crate::domain::domains;
+    let before = directory.domains().await.unwrap();
+    let domain = domains::new_domain(Some("Conformance.example.com"), None, None, &before).unwrap();
+    let added = directory.add_domain(domain).await.unwrap();
+    assert_eq!(added.name, "conformance.example.com");
+    assert_eq!(added.status, crate::domain::model::DomainStatus::Unverified);
+    let listed = directory.domains().await.unwrap();
+    assert!(
+        listed.contains(&added),
+        "the new domain is listed as answered"
+    );
+    let records = directory
+        .domain_verification_records(&added.name)
+        .await
+        .unwrap();
+    let txt = domains::record_for_mode(
+        records.clone(),
+        Some(crate::domain::requests::DomainVerificationMode::DnsTxtRecord),
+    )
+    .unwrap();
+    let mx = domains::record_for_mode(records, None).unwrap();
+    let code = txt.text.as_deref().unwrap().trim_start_matches("MS=");
+    assert_eq!(mx.mail_exchange, Some(format!("{code}.msv1.invalid")));
+    assert_eq!((mx.label.as_str(), mx.ttl), (added.name.as_str(), 3600));
+    let refused = directory.verify_domain(&added.name).await.unwrap_err();
+    assert_eq!(refused.code(), "DomainVerificationFailedException");
+    let missing = directory
+        .domain_verification_records("missing.example.com")
+        .await
+        .unwrap_err();
+    assert_eq!(missing.code(), "DomainNotFoundException");
 }

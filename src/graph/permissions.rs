@@ -82,10 +82,13 @@ pub fn needed_for(request: &str) -> Option<&'static str> {
             "Adding a credential to a service principal needs the Cloud Application Administrator or Application Administrator role (or Global Administrator) and the Application.ReadWrite.All permission."
         }
         (true, ["domains", ..]) => {
-            "Changing a domain, its password policy included, needs the Domain Name Administrator role (or Global Administrator) and the Domain.ReadWrite.All permission."
+            "Adding, verifying or changing a domain, its password policy included, needs the Domain Name Administrator role (or Global Administrator) and the Domain.ReadWrite.All permission."
         }
         (true, ["users", ..] | ["directory", "deletedItems", ..]) => {
             "Creating, changing, deleting and restoring users needs the User Administrator role and the User.ReadWrite.All permission."
+        }
+        (false, ["domains", _, "verificationDnsRecords"]) => {
+            "Reading a domain's verification records needs the Domain Name Administrator or Global Reader role and the Domain.Read.All (or Domain.ReadWrite.All) permission."
         }
         (false, ["contacts", ..]) => {
             "Reading contacts needs the Directory Readers, Global Reader, Directory Writers, Intune Administrator or User Administrator role and the Directory.Read.All (or OrgContact.Read.All) permission."
@@ -115,6 +118,8 @@ mod tests {
             ("PATCH /v1.0/domains/contoso.com", "Domain Name Administrator"),
             ("PATCH /v1.0/servicePrincipals/7d3f6c1e-4b7a-4a51-9d2e-2f0c6a1b9e10", "Cloud Application Administrator"),
             ("GET /v1.0/contacts?$top=999", "Directory Readers"),
+            ("GET /v1.0/domains/contoso.com/verificationDnsRecords", "Domain.Read.All"),
+            ("POST /v1.0/domains/contoso.com/verify", "Domain Name Administrator"),
         ];
         for (request, named) in cases {
             let needed = needed_for(request).unwrap_or_default();

@@ -42,6 +42,7 @@ from msgraph.generated.models.phone_authentication_method import PhoneAuthentica
 from msgraph.generated.models.authentication_phone_type import AuthenticationPhoneType
 from msgraph.generated.models.user import User
 from msgraph.generated.models.domain import Domain
+from msgraph.generated.models.o_data_errors.o_data_error import ODataError
 from msgraph.generated.models.key_credential import KeyCredential
 from msgraph.generated.models.service_principal import ServicePrincipal
 from msgraph.generated.service_principals.item.service_principal_item_request_builder import (
@@ -413,6 +414,23 @@ class DirectoryResources(unittest.TestCase):
                 (read.password_validity_period_in_days, read.password_notification_window_in_days),
                 (60, 14),
             )
+
+        asyncio.run(run())
+
+    def test_a_domain_is_added_with_its_verification_records_and_waits_for_them(self):
+        async def run():
+            created = await self.v1.domains.post(Domain(id="outside-client.example.com"))
+            self.assertFalse(created.is_verified)
+            domain = self.v1.domains.by_domain_id(created.id)
+            records = (await domain.verification_dns_records.get()).value
+            kinds = {type(r).__name__: r for r in records}
+            txt, mx = kinds["DomainDnsTxtRecord"], kinds["DomainDnsMxRecord"]
+            self.assertEqual(txt.text, "MS=" + mx.mail_exchange.split(".")[0])
+            self.assertEqual((mx.preference, mx.ttl, mx.label), (32767, 3600, created.id))
+            with self.assertRaises(ODataError) as refused:
+                await domain.verify.post()
+            self.assertEqual(refused.exception.response_status_code, 400)
+            self.assertFalse((await domain.get()).is_verified)
 
         asyncio.run(run())
 

@@ -420,6 +420,70 @@ Describe 'Synchronization conflicts' {
     }
 }
 
+Describe 'Adding and verifying domains' {
+    It 'adds a domain and shows the records that verify it' {
+        $domain = New-MsolDomain -Name 'Litware.com'
+        $domain | Should -BeOfType ([Microsoft.Online.Administration.Domain])
+        $domain.Name | Should -Be 'litware.com'
+        $domain.Status | Should -Be 'Unverified'
+        $domain.Authentication | Should -Be 'Managed'
+        $mx = Get-MsolDomainVerificationDns -DomainName 'litware.com'
+        $mx | Should -BeOfType ([Microsoft.Online.Administration.DomainRecord])
+        $mx.Label | Should -Be 'litware.com'
+        $mx.MailExchange | Should -Match '^ms\d{8}\.msv1\.invalid$'
+        $mx.Preference | Should -Be 32767
+        $mx.Ttl | Should -Be 3600
+        $txt = [pscustomobject]@{ DomainName = 'litware.com'; Mode = 'DnsTxtRecord' } | Get-MsolDomainVerificationDns
+        $txt.Text | Should -Be ('MS=' + $mx.MailExchange.Split('.')[0])
+    }
+    It 'verifies a domain once its record is published, and not before' {
+        New-MsolDomain -Name 'woodgrove.com' | Out-Null
+        $failure = $null
+        try { Confirm-MsolDomain -DomainName 'woodgrove.com' -ErrorAction Stop } catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -Be 'Microsoft.Online.Administration.Automation.DomainVerificationFailedException,Microsoft.Online.Administration.Automation.ConfirmDomain'
+        $failure.CategoryInfo.Category | Should -Be 'InvalidOperation'
+        $failure.Exception.Message | Should -Match 'MS=ms\d{8}'
+        (Get-MsolDomain -DomainName 'woodgrove.com').Status | Should -Be 'Unverified'
+
+        # The admin publishes the TXT record; the local tenant's DNS is in its tenant file.
+        $record = Get-MsolDomainVerificationDns -DomainName 'woodgrove.com' -Mode DnsTxtRecord
+        $json = Join-Path ([System.IO.Path]::GetTempPath()) ('tenant-' + [guid]::NewGuid() + '.json')
+        & $env:MSOL_BRIDGE_EXE tenant export $json --tenant $tenant 2>&1 | Out-Null
+        $snapshot = Get-Content $json -Raw | ConvertFrom-Json
+        $snapshot | Add-Member -NotePropertyName PublishedDnsRecords -NotePropertyValue @([pscustomobject]@{ Domain = 'woodgrove.com'; Type = 'TXT'; Value = $record.Text }) -Force
+        $snapshot | ConvertTo-Json -Depth 32 | Set-Content $json
+        & $env:MSOL_BRIDGE_EXE tenant import $json --force --tenant $tenant 2>&1 | Out-Null
+        $LASTEXITCODE | Should -Be 0
+        Remove-Item $json
+
+        "$([pscustomobject]@{ DomainName = 'woodgrove.com' } | Confirm-MsolDomain -Verbose 4>&1)" | Should -Match 'changed Status'
+        (Get-MsolDomain -DomainName 'woodgrove.com').Status | Should -Be 'Verified'
+        "$(Confirm-MsolDomain -DomainName 'woodgrove.com' -Verbose 4>&1)" | Should -Match 'nothing to change'
+    }
+    It 'verifies a subdomain of a verified domain at once' {
+        $sub = New-MsolDomain -Name 'sales.contoso.com'
+        $sub.Status | Should -Be 'Verified'
+        $sub.RootDomain | Should -Be 'contoso.com'
+    }
+    It '-WhatIf adds and verifies nothing' {
+        New-MsolDomain -Name 'whatif.com' -WhatIf
+        { Get-MsolDomain -DomainName 'whatif.com' -ErrorAction Stop } | Should -Throw -ExpectedMessage '*whatif.com*'
+        Confirm-MsolDomain -DomainName 'litware.com' -WhatIf
+        (Get-MsolDomain -DomainName 'litware.com').Status | Should -Be 'Unverified'
+    }
+    It 'refuses a malformed name, a federated domain and a domain the tenant holds' {
+        $failure = $null
+        try { New-MsolDomain -Name 'not a domain' -ErrorAction Stop } catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -Be 'Microsoft.Online.Administration.Automation.PropertyValidationException,Microsoft.Online.Administration.Automation.NewDomain'
+        { New-MsolDomain -Name 'litware.net' -Authentication Federated -ErrorAction Stop } | Should -Throw -ExpectedMessage '*Authentication*'
+        $failure = $null
+        try { New-MsolDomain -Name 'CONTOSO.COM' -ErrorAction Stop } catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -Be 'Microsoft.Online.Administration.Automation.ObjectAlreadyExistsException,Microsoft.Online.Administration.Automation.NewDomain'
+        $failure.CategoryInfo.Category | Should -Be 'ResourceExists'
+        { Get-MsolDomainVerificationDns -DomainName 'unknown.example' -ErrorAction Stop } | Should -Throw -ExceptionType ([Microsoft.Online.Administration.Automation.DomainNotFoundException])
+    }
+}
+
 Describe 'Password policy' {
     It 'DomainName, ValidityPeriod and NotificationDays are mandatory UInt32s; Set offers WhatIf' {
         $get = Get-Command Get-MsolPasswordPolicy

@@ -308,6 +308,31 @@ Get-MsolRoleMember -RoleObjectId $role.ObjectId
                 @{ Code = 'Get-MsolSubscription | Where-Object { $_.NextLifecycleDate -lt (Get-Date).AddDays(30) } | Select-Object SkuPartNumber, Status, TotalLicenses, NextLifecycleDate'; Remarks = 'Shows the subscriptions that end or change status within 30 days.' }
             )
         }
+        'New-MsolDomain' = @{
+            Synopsis    = 'Adds a domain to the company.'
+            Description = 'Adds a domain, managed and unverified, and returns it: publish the record Get-MsolDomainVerificationDns shows at the domain''s DNS host, then verify it with Confirm-MsolDomain. A subdomain of a verified domain is verified at once (its RootDomain is that domain). A malformed name, an onmicrosoft.com name and -Authentication Federated are refused (a domain is federated once verified); a domain the company holds already is ObjectAlreadyExistsException. In a local tenant, what the public DNS answers is the tenant file''s PublishedDnsRecords. On Microsoft Graph this is POST /domains, with the Domain Name Administrator role and the Domain.ReadWrite.All permission.'
+            Parameters  = @{
+                Name               = 'The fully qualified domain name to add, such as contoso.com.'
+                Authentication     = 'Managed (the default); Federated is refused.'
+                VerificationMethod = 'DnsRecord (the default and only method).'
+            }
+            Examples    = @(@{ Code = 'New-MsolDomain -Name contoso.com; Get-MsolDomainVerificationDns -DomainName contoso.com -Mode DnsTxtRecord'; Remarks = 'Adds contoso.com and shows the TXT record to publish.' })
+        }
+        'Get-MsolDomainVerificationDns' = @{
+            Synopsis    = 'Gets the DNS record that verifies a domain.'
+            Description = 'Gets the record to publish at a domain''s DNS host so that Confirm-MsolDomain can verify the domain: the MX record (MailExchange msNNNNNNNN.msv1.invalid, Preference 32767, which receives no mail) unless -Mode DnsTxtRecord asks for the TXT record (Text MS=msNNNNNNNN). Either one proves control. An unknown domain is DomainNotFoundException. On Microsoft Graph these are the domain''s verificationDnsRecords, read with Domain.Read.All and the Domain Name Administrator or Global Reader role.'
+            Parameters  = @{
+                DomainName = 'One of the company''s domains.'
+                Mode       = 'DnsMxRecord (the default) or DnsTxtRecord.'
+            }
+            Examples    = @(@{ Code = 'Get-MsolDomainVerificationDns -DomainName contoso.com -Mode DnsTxtRecord | Select-Object Label, Text, Ttl'; Remarks = 'Shows the TXT record to publish for contoso.com.' })
+        }
+        'Confirm-MsolDomain' = @{
+            Synopsis    = 'Verifies a custom domain.'
+            Description = 'Verifies one of the company''s domains once its TXT or MX verification record (Get-MsolDomainVerificationDns) is published; DNS changes can take up to an hour to be seen. Until then it fails with DomainVerificationFailedException, naming both records. A verified domain needs nothing. -WhatIf verifies nothing. The federation parameters of MSOnline''s Confirm-MsolDomain are not offered: a domain is federated after it is verified. In a local tenant, what the public DNS answers is the tenant file''s PublishedDnsRecords (msol-bridge tenant export, add the record, tenant import). On Microsoft Graph this is POST /domains/{name}/verify, with the Domain Name Administrator role and the Domain.ReadWrite.All permission.'
+            Parameters  = @{ DomainName = 'The domain to verify.' }
+            Examples    = @(@{ Code = 'try { Confirm-MsolDomain -DomainName contoso.com -ErrorAction Stop } catch [Microsoft.Online.Administration.Automation.DomainVerificationFailedException] { Write-Warning ''Publish the record first.'' }'; Remarks = 'Tries to verify contoso.com and warns when its record is not published yet.' })
+        }
         'Get-MsolDirSyncProvisioningError' = @{
             Synopsis    = 'Checks for objects with synchronization provisioning errors in a tenant.'
             Description = 'Lists the users, groups and contacts whose synchronization from on-premises Active Directory ran into a conflict: another object already holds the same UserPrincipalName or proxy address (ErrorCategory PropertyConflict, the only category). Each object shows its ObjectType (User, Group or Contact), names, proxy addresses and ProvisioningErrors (ErrorCategory, PropertyName, PropertyValue, WhenStarted). Filters: -PropertyName (UserPrincipalName or ProxyAddresses), -PropertyValue (the conflicting value, in any case) and -SearchString (the start of the display name). -SortField (None, DisplayName, UserPrincipalName) and -SortDirection (Ascending, Descending) order the list; None lists by ObjectId. 500 objects unless -All or -MaxResults. Another -ErrorCategory or -PropertyName is refused, naming the allowed values. On Microsoft Graph the conflicts are the objects'' onPremisesProvisioningErrors, read with Directory.Read.All.'

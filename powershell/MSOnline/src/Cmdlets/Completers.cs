@@ -135,6 +135,22 @@ namespace Microsoft.Online.Administration.Automation
         }
     }
 
+    /// <summary>-DomainName: the company's domains.</summary>
+    public class DomainNameCompleter : TenantCompleter
+    {
+        protected override List<Completion> Candidates(string prefix)
+        {
+            List<Completion> found = new List<Completion>();
+            ListPage<Domain> domains = Ask<ListPage<Domain>>("Get-MsolDomain", new RequestBody());
+            if (domains == null) return found;
+            foreach (Domain domain in domains.Value)
+            {
+                if (Starts(domain.Name, prefix)) found.Add(new Completion(domain.Name, domain.Name, domain.Name + "  " + domain.Status));
+            }
+            return found;
+        }
+    }
+
     /// <summary>-UserPrincipalName: users whose UPN starts with the text, by a bounded search.</summary>
     public class UserPrincipalNameCompleter : TenantCompleter
     {

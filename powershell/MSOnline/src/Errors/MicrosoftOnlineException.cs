@@ -41,6 +41,7 @@ namespace Microsoft.Online.Administration.Automation
     [Serializable] public class GroupMemberNotFoundException : MicrosoftOnlineException { public GroupMemberNotFoundException(string message) : base(message) { } }
     [Serializable] public class GroupNotFoundException : MicrosoftOnlineException { public GroupNotFoundException(string message) : base(message) { } }
     [Serializable] public class ContactNotFoundException : MicrosoftOnlineException { public ContactNotFoundException(string message) : base(message) { } }
+    [Serializable] public class DomainVerificationFailedException : MicrosoftOnlineException { public DomainVerificationFailedException(string message) : base(message) { } }
     [Serializable] public class DomainNotFoundException : MicrosoftOnlineException { public DomainNotFoundException(string message) : base(message) { } }
     [Serializable] public class SubscriptionNotFoundException : MicrosoftOnlineException { public SubscriptionNotFoundException(string message) : base(message) { } }
     [Serializable] public class ServicePrincipalNotFoundException : MicrosoftOnlineException { public ServicePrincipalNotFoundException(string message) : base(message) { } }
@@ -119,6 +120,7 @@ namespace Microsoft.Online.Administration.Automation
                     return ErrorCategory.ResourceExists;
                 case "PropertyNotSettableException":
                 case "RestoreUserNotAllowedException":
+                case "DomainVerificationFailedException":
                     return ErrorCategory.InvalidOperation;
                 case "LicenseQuotaExceededException":
                 case "RequestTooLargeException":

@@ -213,6 +213,27 @@ namespace Microsoft.Online.Administration
         [DataMember] public uint? ValidityPeriod { get; set; }
     }
 
+    /// <summary>A DNS record to publish so that Confirm-MsolDomain can verify a domain: Text for a
+    /// TXT record, MailExchange and Preference for an MX record.</summary>
+    [DataContract(Name = "DomainRecord", Namespace = Wire.Namespace)]
+    public class DomainRecord
+    {
+        [DataMember(Name = "Capability")] private string capability;
+
+        public DomainCapabilities Capability
+        {
+            get { return WireEnum.Parse<DomainCapabilities>(capability) ?? DomainCapabilities.None; }
+            set { capability = value.ToString(); }
+        }
+        [DataMember] public bool IsOptional { get; set; }
+        [DataMember] public string Label { get; set; }
+        [DataMember] public string MailExchange { get; set; }
+        [DataMember] public Guid? ObjectId { get; set; }
+        [DataMember] public int? Preference { get; set; }
+        [DataMember] public string Text { get; set; }
+        [DataMember] public int Ttl { get; set; }
+    }
+
     [DataContract(Name = "CompanyInformation", Namespace = Wire.Namespace)]
     public class CompanyInformation
     {

@@ -42,6 +42,8 @@ namespace Microsoft.Online.Administration
 
     public enum DomainVerificationMethod { None, DnsRecord, Email }
 
+    public enum DomainVerificationMode { DnsTxtRecord, DnsMxRecord }
+
     [Flags]
     public enum DomainCapabilities
     {

@@ -11,6 +11,7 @@ namespace Microsoft.Online.Administration.Automation
         private const string ByNameSet = "GetDomain__0";
 
         [Parameter(ParameterSetName = ByNameSet, Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(DomainNameCompleter))]
         public string DomainName { get; set; }
 
         [Parameter(ParameterSetName = ListSet)] public DomainStatus? Status { get; set; }

@@ -8,6 +8,7 @@ namespace Microsoft.Online.Administration.Automation
     public class GetPasswordPolicy : MsolCmdlet
     {
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(DomainNameCompleter))]
         public string DomainName { get; set; }
 
         protected override object Target()

@@ -8,6 +8,7 @@ namespace Microsoft.Online.Administration.Automation
     public class SetPasswordPolicy : MsolCmdlet
     {
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(DomainNameCompleter))]
         public string DomainName { get; set; }
 
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
