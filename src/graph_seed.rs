@@ -14,9 +14,9 @@ use uuid::Uuid;
 
 use crate::domain::domains::{self, DnsRecordType};
 use crate::domain::model::{
-    Contact, CredentialType, DirSyncProvisioningError, DomainStatus, GroupType, MethodType,
-    PhoneAppAuthenticationType, RequirementState, StrongAuthenticationPhoneAppDetail, Subscription,
-    User, UserLicense, UserType,
+    CompanyInformation, Contact, CredentialType, DirSyncProvisioningError, DomainStatus, GroupType,
+    MethodType, PhoneAppAuthenticationType, RequirementState, StrongAuthenticationPhoneAppDetail,
+    Subscription, User, UserLicense, UserType,
 };
 use crate::domain::{licensing, phone, roles};
 use crate::graph::convert::{preferred_method_name, DOMAIN_SERVICES};
@@ -186,6 +186,7 @@ pub fn simulated_tenant(snapshot: &TenantSnapshot) -> SimTenant {
                 verification_code: domains::verification_code(company.object_id, &d.name),
             })
             .collect(),
+        authorization_policy: authorization_policy_from_model(company),
         published_dns: snapshot
             .published_dns_records
             .iter()
@@ -252,6 +253,36 @@ pub fn simulated_tenant(snapshot: &TenantSnapshot) -> SimTenant {
         contacts: snapshot.contacts.iter().map(contact_from_model).collect(),
         roles,
     }
+}
+
+/// The authorizationPolicy that holds a company's settings (graph/api/resources/
+/// authorizationpolicy); a setting the snapshot leaves unknown gets the service default.
+fn authorization_policy_from_model(company: &CompanyInformation) -> serde_json::Value {
+    let or = |value: Option<bool>, default: bool| value.unwrap_or(default);
+    json!({
+        "id": "authorizationPolicy",
+        "displayName": "Authorization Policy",
+        "description": "Used to manage authorization related settings across the company.",
+        "allowInvitesFrom": "everyone",
+        "allowedToSignUpEmailBasedSubscriptions": or(company.allow_ad_hoc_subscriptions, true),
+        "allowedToUseSSPR": or(company.self_serve_password_reset_enabled, false),
+        "allowEmailVerifiedUsersToJoinOrganization": or(company.allow_email_verified_users, true),
+        "allowUserConsentForRiskyApps": false,
+        "blockMsolPowerShell": null,
+        "guestUserRoleId": "10dae51f-b6af-4016-8d66-8c2a99b929b3",
+        "defaultUserRolePermissions": {
+            "allowedToCreateApps": or(company.users_permission_to_create_lob_apps_enabled, true),
+            "allowedToCreateSecurityGroups": or(company.users_permission_to_create_groups_enabled, true),
+            "allowedToCreateTenants": true,
+            "allowedToReadBitlockerKeysForOwnedDevice": true,
+            "allowedToReadOtherUsers": or(company.users_permission_to_read_other_users_enabled, true),
+            "permissionGrantPoliciesAssigned": if or(company.users_permission_to_user_consent_to_app_enabled, true) {
+                vec![crate::graph::convert::USER_CONSENT_POLICY]
+            } else {
+                Vec::new()
+            },
+        },
+    })
 }
 
 /// The orgContact a local tenant's contact corresponds to (graph/api/resources/orgcontact).

@@ -44,6 +44,7 @@
         'Remove-MsolUser',
         'Reset-MsolStrongAuthenticationMethodByUpn',
         'Restore-MsolUser',
+        'Set-MsolCompanySettings',
         'Set-MsolDirSyncEnabled',
         'Set-MsolGroup',
         'Set-MsolPasswordPolicy',

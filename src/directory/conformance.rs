@@ -119,13 +119,14 @@ pub async fn run_all(directory: &dyn Directory) {
     licences_need_a_usage_location_and_free_units(directory).await;
     roles_take_members_by_either_name(directory).await;
     security_groups_are_created_changed_filled_and_removed(directory).await;
+    contacts_come_back_whole(directory).await;
+    synchronization_conflicts_are_found(directory).await;
     directory_synchronization_turns_on_and_off_once(directory).await;
     password_policies_start_unset_and_change_only_when_different(directory).await;
     subscriptions_stand_behind_the_licences(directory).await;
     service_principals_are_found_and_take_certificates(directory).await;
-    contacts_come_back_whole(directory).await;
-    synchronization_conflicts_are_found(directory).await;
     domains_are_added_and_wait_for_their_record(directory).await;
+    company_settings_change_only_when_different(directory).await;
     listing_pages_through_everything(directory).await;
     the_user_count_is_what_a_whole_listing_returns(directory).await;
     passwords_and_user_principal_names(directory).await;
@@ -773,6 +774,13 @@ pub async fn directory_synchronization_turns_on_and_off_once(directory: &dyn Dir
     assert!(changed(true).await.is_empty());
     assert_eq!(changed(false).await, ["DirectorySynchronizationEnabled"]);
     assert_eq!(company().await, state(false, "Disabled"));
+    let synchronized = &sample_contacts()[1];
+    assert!(synchronized.last_dir_sync_time.is_some());
+    let contact = directory.contact(synchronized.object_id).await.unwrap();
+    assert_eq!(
+        contact.last_dir_sync_time, None,
+        "turning synchronization off makes contacts cloud-only"
+    );
     assert!(changed(false).await.is_empty());
     let refused = directory.set_dir_sync_enabled(true).await.unwrap_err();
     assert_eq!(refused.code(), "DirSyncStatusChangeNotAllowedException");
@@ -1144,4 +1152,70 @@ pub async fn domains_are_added_and_wait_for_their_record(directory: &dyn Directo
         .await
         .unwrap_err();
     assert_eq!(missing.code(), "DomainNotFoundException");
+}
+
+/// Company settings start at the service defaults, change only where the request differs, and
+/// read back as written.
+pub async fn company_settings_change_only_when_different(directory: &dyn Directory) {
+    use crate::domain::requests::SetCompanySettingsParams;
+    let before = directory.company_information().await.unwrap();
+    assert_eq!(before.self_serve_password_reset_enabled, Some(false));
+    assert_eq!(before.users_permission_to_create_groups_enabled, Some(true));
+    assert_eq!(
+        before.users_permission_to_user_consent_to_app_enabled,
+        Some(true)
+    );
+    let request = SetCompanySettingsParams {
+        self_serve_password_reset_enabled: Some(true),
+        users_permission_to_create_groups_enabled: Some(false),
+        users_permission_to_user_consent_to_app_enabled: Some(false),
+        users_permission_to_read_other_users_enabled: Some(true),
+        allow_ad_hoc_subscriptions: Some(false),
+        ..Default::default()
+    };
+    let changed = directory
+        .set_company_settings(request.clone())
+        .await
+        .unwrap()
+        .changed;
+    assert_eq!(
+        changed,
+        [
+            "SelfServePasswordResetEnabled",
+            "UsersPermissionToCreateGroupsEnabled",
+            "UsersPermissionToUserConsentToAppEnabled",
+            "AllowAdHocSubscriptions"
+        ]
+    );
+    let after = directory.company_information().await.unwrap();
+    assert_eq!(after.self_serve_password_reset_enabled, Some(true));
+    assert_eq!(after.users_permission_to_create_groups_enabled, Some(false));
+    assert_eq!(
+        after.users_permission_to_user_consent_to_app_enabled,
+        Some(false)
+    );
+    assert_eq!(after.allow_ad_hoc_subscriptions, Some(false));
+    assert_eq!(
+        after.allow_email_verified_users,
+        before.allow_email_verified_users
+    );
+    assert!(directory
+        .set_company_settings(request)
+        .await
+        .unwrap()
+        .changed
+        .is_empty());
+    let back = SetCompanySettingsParams {
+        users_permission_to_user_consent_to_app_enabled: Some(true),
+        ..Default::default()
+    };
+    directory.set_company_settings(back).await.unwrap();
+    assert_eq!(
+        directory
+            .company_information()
+            .await
+            .unwrap()
+            .users_permission_to_user_consent_to_app_enabled,
+        Some(true)
+    );
 }

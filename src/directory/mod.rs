@@ -21,8 +21,8 @@ use crate::domain::model::{
 use crate::domain::query::StrongAuthenticationFilter;
 use crate::domain::requests::{
     GroupMemberChangeParams, NewGroupParams, NewUserParams, RemoveUserParams, RestoreUserParams,
-    SetGroupParams, SetUserLicenseParams, SetUserParams, SetUserPasswordParams,
-    SetUserPrincipalNameParams, UserFilter, UserRef,
+    SetCompanySettingsParams, SetGroupParams, SetUserLicenseParams, SetUserParams,
+    SetUserPasswordParams, SetUserPrincipalNameParams, UserFilter, UserRef,
 };
 
 tokio::task_local! {
@@ -187,7 +187,8 @@ pub trait Directory:
 }
 
 /// The company and its domains: Get-MsolCompanyInformation, Get-MsolDomain,
-/// New-MsolDomain, Get-MsolDomainVerificationDns, Confirm-MsolDomain, Set-MsolDirSyncEnabled,
+/// Set-MsolCompanySettings, New-MsolDomain, Get-MsolDomainVerificationDns, Confirm-MsolDomain,
+/// Set-MsolDirSyncEnabled,
 /// Get- and Set-MsolPasswordPolicy, Get-MsolDirSyncProvisioningError.
 #[async_trait]
 pub trait CompanyDirectory {
@@ -204,6 +205,8 @@ pub trait CompanyDirectory {
         domain: &str,
         policy: PasswordPolicy,
     ) -> FaultResult<Outcome>;
+    /// Changes company-wide settings (`domain::company`); writes only real changes.
+    async fn set_company_settings(&self, params: SetCompanySettingsParams) -> FaultResult<Outcome>;
     /// Adds a domain `domain::domains::new_domain` made; answers it as the backend stored it.
     async fn add_domain(&self, domain: Domain) -> FaultResult<Domain>;
     /// The TXT and MX records that would verify one of the company's domains.

@@ -407,6 +407,14 @@ fn yes() -> bool {
     true
 }
 
+fn set() -> Option<bool> {
+    Some(true)
+}
+
+fn unset() -> Option<bool> {
+    Some(false)
+}
+
 impl User {
     /// A cloud user with MSOnline's defaults, as `New-MsolUser` creates one.
     pub fn new(object_id: Uuid, user_principal_name: String, when_created: Timestamp) -> User {
@@ -815,16 +823,25 @@ pub struct CompanyInformation {
     pub password_synchronization_enabled: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_password_sync_time: Option<Timestamp>,
-    #[serde(default)]
-    pub self_serve_password_reset_enabled: bool,
-    #[serde(default = "yes")]
-    pub users_permission_to_create_groups_enabled: bool,
-    #[serde(default = "yes")]
-    pub users_permission_to_create_lob_apps_enabled: bool,
-    #[serde(default = "yes")]
-    pub users_permission_to_read_other_users_enabled: bool,
-    #[serde(default = "yes")]
-    pub users_permission_to_user_consent_to_app_enabled: bool,
+    // The settings Set-MsolCompanySettings changes (Graph's authorizationPolicy). Each is left out
+    // when the backend cannot read it (Graph refused the policy), never guessed; a tenant file
+    // without one has the service default.
+    #[serde(default = "unset", skip_serializing_if = "Option::is_none")]
+    pub self_serve_password_reset_enabled: Option<bool>,
+    #[serde(default = "set", skip_serializing_if = "Option::is_none")]
+    pub users_permission_to_create_groups_enabled: Option<bool>,
+    #[serde(default = "set", skip_serializing_if = "Option::is_none")]
+    pub users_permission_to_create_lob_apps_enabled: Option<bool>,
+    #[serde(default = "set", skip_serializing_if = "Option::is_none")]
+    pub users_permission_to_read_other_users_enabled: Option<bool>,
+    #[serde(default = "set", skip_serializing_if = "Option::is_none")]
+    pub users_permission_to_user_consent_to_app_enabled: Option<bool>,
+    /// Users may sign up for email-based (self-service) subscriptions.
+    #[serde(default = "set", skip_serializing_if = "Option::is_none")]
+    pub allow_ad_hoc_subscriptions: Option<bool>,
+    /// Users may join the tenant by verifying an email address in one of its domains.
+    #[serde(default = "set", skip_serializing_if = "Option::is_none")]
+    pub allow_email_verified_users: Option<bool>,
     pub company_type: String,
     pub when_created: Timestamp,
 }

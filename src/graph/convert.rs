@@ -169,8 +169,17 @@ fn time(value: &Value, key: &str) -> Option<Timestamp> {
     value[key].as_str().and_then(Timestamp::parse)
 }
 
+/// When a synchronized object (user, group, contact) last synchronized: Graph keeps
+/// `onPremisesLastSyncDateTime` after synchronization is turned off, when `onPremisesSyncEnabled`
+/// turns false and the object is cloud-only, as MSOnline then showed it.
+pub fn synchronized_at(object: &Value) -> Option<Timestamp> {
+    (object["onPremisesSyncEnabled"] == Value::Bool(true))
+        .then(|| time(object, "onPremisesLastSyncDateTime"))
+        .flatten()
+}
+
 /// What a contact listing reads of each orgContact (graph/api/resources/orgcontact).
-pub const CONTACT_SELECT: &str = "id,displayName,givenName,surname,mail,jobTitle,department,addresses,phones,proxyAddresses,onPremisesLastSyncDateTime,onPremisesProvisioningErrors,serviceProvisioningErrors";
+pub const CONTACT_SELECT: &str = "id,displayName,givenName,surname,mail,jobTitle,department,addresses,phones,proxyAddresses,onPremisesSyncEnabled,onPremisesLastSyncDateTime,onPremisesProvisioningErrors,serviceProvisioningErrors";
 
 /// An orgContact as MSOnline's Contact: its first address, and its phones by type (business,
 /// mobile, businessFax).
@@ -203,7 +212,7 @@ pub fn contact(object: &Value) -> Option<Contact> {
         fax: phone("businessFax"),
         user_principal_name: None,
         proxy_addresses: texts(object, "proxyAddresses"),
-        last_dir_sync_time: time(object, "onPremisesLastSyncDateTime"),
+        last_dir_sync_time: synchronized_at(object),
         validation_status: crate::domain::contacts::validation_status(&errors),
         errors,
         dir_sync_provisioning_errors: provisioning_errors(object),
@@ -656,7 +665,7 @@ pub fn group(object: &Value) -> Option<Group> {
             _ => GroupType::Security,
         },
         is_system: false,
-        last_dir_sync_time: time(object, "onPremisesLastSyncDateTime"),
+        last_dir_sync_time: synchronized_at(object),
         // MSOnline's one owner: the first of Graph's owners, when they were expanded.
         managed_by: object["owners"]
             .as_array()
@@ -785,7 +794,36 @@ pub fn password_policy(domain: &Value) -> PasswordPolicy {
     }
 }
 
-pub fn company(org: &Value, domains: &[Domain]) -> Option<CompanyInformation> {
+/// The app consent policy that lets users consent to apps, as MSOnline's
+/// UsersPermissionToUserConsentToAppEnabled did (Microsoft's legacy default; graph/api/
+/// authorizationpolicy-update, example 6, names the form `managePermissionGrantsForSelf.{id}`).
+pub const USER_CONSENT_POLICY: &str = "ManagePermissionGrantsForSelf.microsoft-user-default-legacy";
+
+/// The company's organization, with the settings of its authorizationPolicy (graph/api/resources/
+/// authorizationpolicy) when Graph let the caller read it, and left out otherwise. Users may
+/// consent to apps when any `managePermissionGrantsForSelf` policy is assigned to them.
+pub fn company(
+    org: &Value,
+    domains: &[Domain],
+    policy: Option<&Value>,
+) -> Option<CompanyInformation> {
+    let flag = |path: &[&str]| {
+        let mut value = policy?;
+        for key in path {
+            value = &value[*key];
+        }
+        value.as_bool()
+    };
+    let consent = policy.map(|p| {
+        p["defaultUserRolePermissions"]["permissionGrantPoliciesAssigned"]
+            .as_array()
+            .is_some_and(|all| {
+                all.iter().filter_map(Value::as_str).any(|id| {
+                    id.to_ascii_lowercase()
+                        .starts_with("managepermissiongrantsforself.")
+                })
+            })
+    });
     let initial = domains
         .iter()
         .find(|d| d.is_initial)
@@ -818,12 +856,129 @@ pub fn company(org: &Value, domains: &[Domain]) -> Option<CompanyInformation> {
         last_dir_sync_time: time(org, "onPremisesLastSyncDateTime"),
         password_synchronization_enabled: org["onPremisesLastPasswordSyncDateTime"].is_string(),
         last_password_sync_time: time(org, "onPremisesLastPasswordSyncDateTime"),
-        self_serve_password_reset_enabled: false,
-        users_permission_to_create_groups_enabled: true,
-        users_permission_to_create_lob_apps_enabled: true,
-        users_permission_to_read_other_users_enabled: true,
-        users_permission_to_user_consent_to_app_enabled: true,
+        self_serve_password_reset_enabled: flag(&["allowedToUseSSPR"]),
+        users_permission_to_create_groups_enabled: flag(&[
+            "defaultUserRolePermissions",
+            "allowedToCreateSecurityGroups",
+        ]),
+        users_permission_to_create_lob_apps_enabled: flag(&[
+            "defaultUserRolePermissions",
+            "allowedToCreateApps",
+        ]),
+        users_permission_to_read_other_users_enabled: flag(&[
+            "defaultUserRolePermissions",
+            "allowedToReadOtherUsers",
+        ]),
+        users_permission_to_user_consent_to_app_enabled: consent,
+        allow_ad_hoc_subscriptions: flag(&["allowedToSignUpEmailBasedSubscriptions"]),
+        allow_email_verified_users: flag(&["allowEmailVerifiedUsersToJoinOrganization"]),
         company_type: "CompanyTenant".to_string(),
         when_created: time(org, "createdDateTime").unwrap_or_else(Timestamp::now),
     })
+}
+
+/// The authorizationPolicy update (graph/api/authorizationpolicy-update) that carries the named
+/// settings of `company`: only those, as the page advises ("don't include existing values that
+/// haven't changed").
+pub fn authorization_policy_patch(company: &CompanyInformation, changed: &[&str]) -> Value {
+    let mut patch = serde_json::Map::new();
+    let mut role = serde_json::Map::new();
+    for name in changed {
+        match *name {
+            "SelfServePasswordResetEnabled" => {
+                patch.insert(
+                    "allowedToUseSSPR".into(),
+                    company.self_serve_password_reset_enabled.into(),
+                );
+            }
+            "AllowAdHocSubscriptions" => {
+                patch.insert(
+                    "allowedToSignUpEmailBasedSubscriptions".into(),
+                    company.allow_ad_hoc_subscriptions.into(),
+                );
+            }
+            "AllowEmailVerifiedUsers" => {
+                patch.insert(
+                    "allowEmailVerifiedUsersToJoinOrganization".into(),
+                    company.allow_email_verified_users.into(),
+                );
+            }
+            "UsersPermissionToCreateGroupsEnabled" => {
+                role.insert(
+                    "allowedToCreateSecurityGroups".into(),
+                    company.users_permission_to_create_groups_enabled.into(),
+                );
+            }
+            "UsersPermissionToCreateLOBAppsEnabled" => {
+                role.insert(
+                    "allowedToCreateApps".into(),
+                    company.users_permission_to_create_lob_apps_enabled.into(),
+                );
+            }
+            "UsersPermissionToReadOtherUsersEnabled" => {
+                role.insert(
+                    "allowedToReadOtherUsers".into(),
+                    company.users_permission_to_read_other_users_enabled.into(),
+                );
+            }
+            "UsersPermissionToUserConsentToAppEnabled" => {
+                let policies: Vec<&str> =
+                    if company.users_permission_to_user_consent_to_app_enabled == Some(true) {
+                        vec![USER_CONSENT_POLICY]
+                    } else {
+                        Vec::new()
+                    };
+                role.insert("permissionGrantPoliciesAssigned".into(), policies.into());
+            }
+            _ => {}
+        }
+    }
+    if !role.is_empty() {
+        patch.insert("defaultUserRolePermissions".into(), Value::Object(role));
+    }
+    Value::Object(patch)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn company_settings_come_from_the_policy_or_stay_unknown() {
+        let org = json!({ "id": "7d3f6c1e-4b7a-4a51-9d2e-2f0c6a1b9e10", "displayName": "Contoso" });
+        let unknown = company(&org, &[], None).unwrap();
+        assert_eq!(unknown.self_serve_password_reset_enabled, None);
+        assert_eq!(
+            unknown.users_permission_to_user_consent_to_app_enabled,
+            None
+        );
+        let policy = json!({
+            "allowedToUseSSPR": true,
+            "allowedToSignUpEmailBasedSubscriptions": false,
+            "defaultUserRolePermissions": {
+                "allowedToCreateSecurityGroups": false,
+                "permissionGrantPoliciesAssigned": ["managePermissionGrantsForSelf.microsoft-user-default-low"]
+            }
+        });
+        let known = company(&org, &[], Some(&policy)).unwrap();
+        assert_eq!(known.self_serve_password_reset_enabled, Some(true));
+        assert_eq!(known.allow_ad_hoc_subscriptions, Some(false));
+        assert_eq!(known.users_permission_to_create_groups_enabled, Some(false));
+        assert_eq!(
+            known.users_permission_to_user_consent_to_app_enabled,
+            Some(true)
+        );
+        let patch = authorization_policy_patch(
+            &known,
+            &[
+                "UsersPermissionToCreateGroupsEnabled",
+                "SelfServePasswordResetEnabled",
+            ],
+        );
+        assert_eq!(
+            patch,
+            json!({ "allowedToUseSSPR": true, "defaultUserRolePermissions": { "allowedToCreateSecurityGroups": false } })
+        );
+    }
 }

@@ -16,6 +16,7 @@ pub const DELEGATED_SCOPES: &[&str] = &[
     "Organization.ReadWrite.All",
     "Domain.ReadWrite.All",
     "Application.ReadWrite.All",
+    "Policy.ReadWrite.Authorization",
 ];
 
 /// The scope parameter for a delegated sign-in against the Graph endpoint `graph`.
@@ -78,6 +79,9 @@ pub fn needed_for(request: &str) -> Option<&'static str> {
         (true, ["organization", ..]) => {
             "Turning directory synchronization on or off needs the Hybrid Identity Administrator role (or Global Administrator) and the Organization.ReadWrite.All permission."
         }
+        (true, ["policies", "authorizationPolicy"]) => {
+            "Changing company settings (Set-MsolCompanySettings) needs the Privileged Role Administrator role and the Policy.ReadWrite.Authorization permission."
+        }
         (true, ["servicePrincipals", ..]) => {
             "Adding a credential to a service principal needs the Cloud Application Administrator or Application Administrator role (or Global Administrator) and the Application.ReadWrite.All permission."
         }
@@ -119,6 +123,7 @@ mod tests {
             ("PATCH /v1.0/servicePrincipals/7d3f6c1e-4b7a-4a51-9d2e-2f0c6a1b9e10", "Cloud Application Administrator"),
             ("GET /v1.0/contacts?$top=999", "Directory Readers"),
             ("GET /v1.0/domains/contoso.com/verificationDnsRecords", "Domain.Read.All"),
+            ("PATCH /v1.0/policies/authorizationPolicy", "Privileged Role Administrator"),
             ("POST /v1.0/domains/contoso.com/verify", "Domain Name Administrator"),
         ];
         for (request, named) in cases {

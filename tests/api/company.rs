@@ -12,7 +12,7 @@ use msol_bridge::tenant::{managed_domain, TenantSnapshot};
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::graph::{directory_as, grant_role, spawn_unthrottled, USER_ADMINISTRATOR};
+use crate::graph::{add_admin, directory_as, grant_role, spawn_unthrottled, USER_ADMINISTRATOR};
 
 const DOMAIN_NAME_ADMINISTRATOR: &str = "8329153b-31d0-4727-b945-745eb3bc5f31";
 use crate::helpers::{fresh_tenant, spawn_bridge_with};
@@ -384,4 +384,125 @@ async fn graph_keeps_the_policy_on_the_domain_for_a_domain_name_administrator() 
     });
     assert_eq!(stored, (Some(180), Some(21)));
     assert_eq!(directory.password_policy(DOMAIN).await.unwrap(), policy);
+}
+
+const PRIVILEGED_ROLE_ADMINISTRATOR: &str = "e8611ab8-c189-46e8-94e1-60213ab1f814";
+
+/// Set-MsolCompanySettings through the bridge on both backends: real changes only, a bad usage
+/// location that changes nothing, and what each backend cannot do.
+#[tokio::test]
+async fn company_settings_are_changed_and_read_back_on_both_backends() {
+    let snapshot = demo_tenant(20, Timestamp::now());
+    let local = spawn_bridge_with(snapshot.clone()).await;
+    let graph = spawn_unthrottled(&snapshot).await;
+    let over_graph =
+        crate::helpers::spawn_bridge_over(std::sync::Arc::new(graph.app_directory().await)).await;
+    for bridge in [&local, &over_graph] {
+        let changed = bridge
+            .ok(
+                "Set-MsolCompanySettings",
+                json!({ "UsersPermissionToCreateGroupsEnabled": false, "UsersPermissionToCreateLOBAppsEnabled": false, "AllowEmailVerifiedUsers": true }),
+            )
+            .await;
+        assert_eq!(
+            changed["Changed"],
+            json!([
+                "UsersPermissionToCreateGroupsEnabled",
+                "UsersPermissionToCreateLOBAppsEnabled"
+            ])
+        );
+        let company = bridge.ok("Get-MsolCompanyInformation", json!({})).await;
+        assert_eq!(company["UsersPermissionToCreateGroupsEnabled"], false);
+        assert_eq!(company["UsersPermissionToCreateLobAppsEnabled"], false);
+        assert_eq!(company["AllowEmailVerifiedUsers"], true);
+        let bad = bridge
+            .fault(
+                "Set-MsolCompanySettings",
+                json!({ "SelfServePasswordResetEnabled": true, "DefaultUsageLocation": "UK" }),
+            )
+            .await;
+        assert_eq!(bad["Field"], "DefaultUsageLocation", "{bad}");
+        let company = bridge.ok("Get-MsolCompanyInformation", json!({})).await;
+        assert_eq!(
+            company["SelfServePasswordResetEnabled"], false,
+            "nothing changed"
+        );
+    }
+    let local_location = local
+        .ok(
+            "Set-MsolCompanySettings",
+            json!({ "DefaultUsageLocation": "gb" }),
+        )
+        .await;
+    assert_eq!(local_location["Changed"], json!(["DefaultUsageLocation"]));
+    assert_eq!(
+        local.ok("Get-MsolCompanyInformation", json!({})).await["DefaultUsageLocation"],
+        "GB"
+    );
+    let refused = over_graph
+        .fault(
+            "Set-MsolCompanySettings",
+            json!({ "DefaultUsageLocation": "GB", "AllowAdHocSubscriptions": false }),
+        )
+        .await;
+    assert_eq!(refused["Code"], "PropertyNotSettableException", "{refused}");
+    assert!(
+        refused["Message"]
+            .as_str()
+            .unwrap()
+            .contains("UsageLocation"),
+        "{refused}"
+    );
+    assert_eq!(
+        over_graph.ok("Get-MsolCompanyInformation", json!({})).await["AllowAdHocSubscriptions"],
+        true,
+        "a refused request changes nothing"
+    );
+}
+
+/// Only a Privileged Role Administrator (or Global Administrator) changes the authorization
+/// policy; any member may read it.
+#[tokio::test]
+async fn graph_changes_company_settings_only_for_a_privileged_role_administrator() {
+    let mut snapshot = fresh_tenant();
+    add_admin(&mut snapshot, "useradmin", USER_ADMINISTRATOR);
+    add_admin(&mut snapshot, "roleadmin", PRIVILEGED_ROLE_ADMINISTRATOR);
+    let graph = spawn_unthrottled(&snapshot).await;
+    let request = msol_bridge::domain::requests::SetCompanySettingsParams {
+        self_serve_password_reset_enabled: Some(true),
+        ..Default::default()
+    };
+    let useradmin = directory_as(&graph, "useradmin@contoso.onmicrosoft.com")
+        .await
+        .unwrap();
+    let refused = useradmin
+        .set_company_settings(request.clone())
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code(), "AccessDeniedException");
+    assert!(
+        refused
+            .to_string()
+            .contains("Privileged Role Administrator"),
+        "{refused}"
+    );
+    assert_eq!(
+        useradmin
+            .company_information()
+            .await
+            .unwrap()
+            .self_serve_password_reset_enabled,
+        Some(false)
+    );
+    let roleadmin = directory_as(&graph, "roleadmin@contoso.onmicrosoft.com")
+        .await
+        .unwrap();
+    assert_eq!(
+        roleadmin
+            .set_company_settings(request)
+            .await
+            .unwrap()
+            .changed,
+        ["SelfServePasswordResetEnabled"]
+    );
 }

@@ -1132,6 +1132,17 @@ async fn any_role_template_graph_lists_works_by_id_or_name() {
     assert_eq!(refused["Code"], "RoleNotFoundException", "{refused}");
 }
 
+/// Adds a cloud user `<alias>@contoso.onmicrosoft.com` holding a role (by template id).
+pub fn add_admin(snapshot: &mut TenantSnapshot, alias: &str, role: &str) {
+    let admin = User::new(
+        Uuid::new_v4(),
+        format!("{alias}@contoso.onmicrosoft.com"),
+        Timestamp::now(),
+    );
+    grant_role(snapshot, &admin, role);
+    snapshot.users.push(admin);
+}
+
 /// Makes a user of the snapshot a member of a role (by template id).
 pub fn grant_role(snapshot: &mut TenantSnapshot, member: &User, role: &str) {
     snapshot.role_assignments.push(RoleAssignment {

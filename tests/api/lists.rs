@@ -293,6 +293,10 @@ async fn the_demo_tenant_answers_every_operation() {
             json!({ "ErrorCategory": "PropertyConflict" }),
         ),
         ("Get-MsolHasObjectsWithDirSyncProvisioningErrors", json!({})),
+        (
+            "Set-MsolCompanySettings",
+            json!({ "SelfServePasswordResetEnabled": true, "DefaultUsageLocation": "GB" }),
+        ),
         ("New-MsolDomain", json!({ "Name": "every-operation.com" })),
         (
             "Get-MsolDomainVerificationDns",

@@ -3,14 +3,13 @@
 
 use msol_bridge::directory::conformance::CERTIFICATE;
 use msol_bridge::directory::ServicePrincipalDirectory;
-use msol_bridge::domain::model::User;
 use msol_bridge::domain::service_principals::{new_credential, CredentialRequest};
 use msol_bridge::domain::time::Timestamp;
 use msol_bridge::tenant::demo::demo_tenant;
 use serde_json::json;
 use uuid::Uuid;
 
-use crate::graph::{directory_as, grant_role, spawn_unthrottled, USER_ADMINISTRATOR};
+use crate::graph::{add_admin, directory_as, spawn_unthrottled, USER_ADMINISTRATOR};
 use crate::helpers::{fresh_tenant, spawn_bridge_with};
 
 const EXCHANGE: &str = "00000002-0000-0ff1-ce00-000000000000";
@@ -240,19 +239,8 @@ async fn credentials_are_checked_kept_without_secrets_and_read_back() {
 #[tokio::test]
 async fn graph_takes_certificates_from_a_cloud_application_administrator() {
     let mut snapshot = fresh_tenant();
-    let appadmin = User::new(
-        Uuid::new_v4(),
-        "appadmin@contoso.onmicrosoft.com".into(),
-        Timestamp::now(),
-    );
-    let useradmin = User::new(
-        Uuid::new_v4(),
-        "useradmin@contoso.onmicrosoft.com".into(),
-        Timestamp::now(),
-    );
-    grant_role(&mut snapshot, &appadmin, CLOUD_APPLICATION_ADMINISTRATOR);
-    grant_role(&mut snapshot, &useradmin, USER_ADMINISTRATOR);
-    snapshot.users.extend([appadmin, useradmin]);
+    add_admin(&mut snapshot, "appadmin", CLOUD_APPLICATION_ADMINISTRATOR);
+    add_admin(&mut snapshot, "useradmin", USER_ADMINISTRATOR);
     let graph = spawn_unthrottled(&snapshot).await;
     let exchange = snapshot
         .service_principals

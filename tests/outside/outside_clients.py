@@ -41,6 +41,8 @@ from msgraph.generated.models.password_profile import PasswordProfile
 from msgraph.generated.models.phone_authentication_method import PhoneAuthenticationMethod
 from msgraph.generated.models.authentication_phone_type import AuthenticationPhoneType
 from msgraph.generated.models.user import User
+from msgraph.generated.models.authorization_policy import AuthorizationPolicy
+from msgraph.generated.models.default_user_role_permissions import DefaultUserRolePermissions
 from msgraph.generated.models.domain import Domain
 from msgraph.generated.models.o_data_errors.o_data_error import ODataError
 from msgraph.generated.models.key_credential import KeyCredential
@@ -431,6 +433,29 @@ class DirectoryResources(unittest.TestCase):
                 await domain.verify.post()
             self.assertEqual(refused.exception.response_status_code, 400)
             self.assertFalse((await domain.get()).is_verified)
+
+        asyncio.run(run())
+
+    def test_the_authorization_policy_is_read_and_updated_in_part(self):
+        async def run():
+            policy = self.v1.policies.authorization_policy
+            before = await policy.get()
+            self.assertTrue(before.default_user_role_permissions.allowed_to_create_security_groups)
+            await policy.patch(
+                AuthorizationPolicy(
+                    default_user_role_permissions=DefaultUserRolePermissions(
+                        allowed_to_create_security_groups=False
+                    )
+                )
+            )
+            after = await policy.get()
+            self.assertFalse(after.default_user_role_permissions.allowed_to_create_security_groups)
+            self.assertEqual(
+                after.default_user_role_permissions.allowed_to_read_other_users,
+                before.default_user_role_permissions.allowed_to_read_other_users,
+                "what the update left out keeps its value",
+            )
+            self.assertEqual(after.allowed_to_use_s_s_p_r, before.allowed_to_use_s_s_p_r)
 
         asyncio.run(run())
 

@@ -484,6 +484,33 @@ Describe 'Adding and verifying domains' {
     }
 }
 
+Describe 'Company settings' {
+    It 'changes only the settings given, reads them back, and says what changed' {
+        $company = Get-MsolCompanyInformation
+        $company.UsersPermissionToCreateGroupsEnabled | Should -BeTrue
+        $company.SelfServePasswordResetEnabled | Should -BeFalse
+        $verbose = Set-MsolCompanySettings -UsersPermissionToCreateGroupsEnabled $false -SelfServePasswordResetEnabled $false -Verbose 4>&1
+        "$verbose" | Should -Match 'changed UsersPermissionToCreateGroupsEnabled\.'
+        $after = Get-MsolCompanyInformation
+        $after.UsersPermissionToCreateGroupsEnabled | Should -BeFalse
+        $after.UsersPermissionToCreateLOBAppsEnabled | Should -BeTrue
+        [pscustomobject]@{ AllowAdHocSubscriptions = $false; DefaultUsageLocation = 'de' } | Set-MsolCompanySettings
+        (Get-MsolCompanyInformation).AllowAdHocSubscriptions | Should -BeFalse
+        (Get-MsolCompanyInformation).DefaultUsageLocation | Should -Be 'DE'
+    }
+    It '-WhatIf changes nothing' {
+        Set-MsolCompanySettings -UsersPermissionToReadOtherUsersEnabled $false -WhatIf
+        (Get-MsolCompanyInformation).UsersPermissionToReadOtherUsersEnabled | Should -BeTrue
+    }
+    It 'refuses a usage location that is no country code, changing nothing' {
+        $failure = $null
+        try { Set-MsolCompanySettings -AllowEmailVerifiedUsers $false -DefaultUsageLocation 'UK' -ErrorAction Stop } catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -Be 'Microsoft.Online.Administration.Automation.PropertyValidationException,Microsoft.Online.Administration.Automation.SetCompanySettings'
+        $failure.Exception.Message | Should -Match 'DefaultUsageLocation'
+        (Get-MsolCompanyInformation).AllowEmailVerifiedUsers | Should -BeTrue
+    }
+}
+
 Describe 'Password policy' {
     It 'DomainName, ValidityPeriod and NotificationDays are mandatory UInt32s; Set offers WhatIf' {
         $get = Get-Command Get-MsolPasswordPolicy

@@ -188,6 +188,16 @@ const READ_DOMAINS: Rule = rule(
     ],
     &[],
 );
+// graph/api/authorizationpolicy-get: Policy.Read.All (Policy.ReadWrite.Authorization); the page
+// names no role, so any member user may read it (UNCONFIRMED).
+const READ_AUTHORIZATION_POLICY: Rule =
+    rule(&["Policy.Read.All", "Policy.ReadWrite.Authorization"], &[]);
+// graph/api/authorizationpolicy-update: Policy.ReadWrite.Authorization; "the user needs to have
+// the Privileged Role Administrator Microsoft Entra role".
+const WRITE_AUTHORIZATION_POLICY: Rule = rule(
+    &["Policy.ReadWrite.Authorization"],
+    &[PRIVILEGED_ROLE_ADMINISTRATOR],
+);
 // graph/api/domain-list-verificationdnsrecords: Domain.Read.All (Domain.ReadWrite.All); Domain
 // Name Administrator or Global Reader.
 const READ_VERIFICATION_RECORDS: Rule = rule(
@@ -354,6 +364,8 @@ const ALL_RULES: &[&Rule] = &[
     &WRITE_SERVICE_PRINCIPALS,
     &READ_CONTACTS,
     &READ_VERIFICATION_RECORDS,
+    &READ_AUTHORIZATION_POLICY,
+    &WRITE_AUTHORIZATION_POLICY,
 ];
 
 /// Every permission the simulator knows: what a fully consented client holds.
@@ -401,6 +413,8 @@ pub fn rule_for(method: &str, segments: &[&str]) -> Option<&'static Rule> {
         ["groups", _, "members", ..] => &WRITE_GROUP_MEMBERS,
         ["groups", ..] => &WRITE_GROUPS,
         ["policies", "authenticationMethodsPolicy", ..] if !write => &READ_METHOD_POLICY,
+        ["policies", "authorizationPolicy"] if !write => &READ_AUTHORIZATION_POLICY,
+        ["policies", "authorizationPolicy"] => &WRITE_AUTHORIZATION_POLICY,
         _ => return None,
     })
 }

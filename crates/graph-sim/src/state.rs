@@ -431,6 +431,8 @@ pub struct SimTenant {
     /// set to false): it can be turned back on 72 hours later.
     pub on_premises_sync_turned_off_at: Option<DateTime<Utc>>,
     pub domains: Vec<SimDomain>,
+    /// The tenant's authorizationPolicy as Graph shows it (graph/api/resources/authorizationpolicy).
+    pub authorization_policy: Value,
     /// What public DNS answers for the tenant's domains (domain verification looks here).
     pub published_dns: Vec<PublishedRecord>,
     pub skus: Vec<SimSku>,

@@ -308,6 +308,24 @@ Get-MsolRoleMember -RoleObjectId $role.ObjectId
                 @{ Code = 'Get-MsolSubscription | Where-Object { $_.NextLifecycleDate -lt (Get-Date).AddDays(30) } | Select-Object SkuPartNumber, Status, TotalLicenses, NextLifecycleDate'; Remarks = 'Shows the subscriptions that end or change status within 30 days.' }
             )
         }
+        'Set-MsolCompanySettings' = @{
+            Synopsis    = 'Sets company-level configuration settings.'
+            Description = 'Changes company-wide settings; only the ones given, and only where they differ (-Verbose lists what changed). Get-MsolCompanyInformation reads them back. A usage location that is not a two-letter country code is refused, and nothing changes. On Microsoft Graph the settings are the tenant''s authorization policy (allowedToUseSSPR, defaultUserRolePermissions, allowedToSignUpEmailBasedSubscriptions, allowEmailVerifiedUsersToJoinOrganization), changed with the Privileged Role Administrator role and the Policy.ReadWrite.Authorization permission; letting users consent to apps assigns Microsoft''s legacy user consent policy. Graph has no company-wide default usage location, so -DefaultUsageLocation is refused there (set each user''s UsageLocation). When Graph does not let the caller read the policy, Get-MsolCompanyInformation leaves these settings empty rather than guessing.'
+            Parameters  = @{
+                SelfServePasswordResetEnabled            = 'Whether users may reset their own passwords.'
+                UsersPermissionToCreateGroupsEnabled     = 'Whether users may create security groups.'
+                UsersPermissionToCreateLOBAppsEnabled    = 'Whether users may register applications.'
+                UsersPermissionToReadOtherUsersEnabled   = 'Whether users may read other users'' profiles (Microsoft advises against $false).'
+                UsersPermissionToUserConsentToAppEnabled = 'Whether users may consent to applications that read their data.'
+                DefaultUsageLocation                     = 'The usage location given to users licensed without one: a two-letter country code; an empty string clears it. Local tenant only.'
+                AllowAdHocSubscriptions                  = 'Whether users may sign up for email-based subscriptions.'
+                AllowEmailVerifiedUsers                  = 'Whether users may join the tenant by verifying an email address in one of its domains.'
+            }
+            Examples    = @(
+                @{ Code = 'Set-MsolCompanySettings -UsersPermissionToCreateGroupsEnabled $false -UsersPermissionToUserConsentToAppEnabled $false'; Remarks = 'Stops users creating security groups and consenting to applications.' }
+                @{ Code = 'Get-MsolCompanyInformation | Select-Object UsersPermissionToCreateGroupsEnabled, UsersPermissionToUserConsentToAppEnabled'; Remarks = 'Reads the settings back.' }
+            )
+        }
         'New-MsolDomain' = @{
             Synopsis    = 'Adds a domain to the company.'
             Description = 'Adds a domain, managed and unverified, and returns it: publish the record Get-MsolDomainVerificationDns shows at the domain''s DNS host, then verify it with Confirm-MsolDomain. A subdomain of a verified domain is verified at once (its RootDomain is that domain). A malformed name, an onmicrosoft.com name and -Authentication Federated are refused (a domain is federated once verified); a domain the company holds already is ObjectAlreadyExistsException. In a local tenant, what the public DNS answers is the tenant file''s PublishedDnsRecords. On Microsoft Graph this is POST /domains, with the Domain Name Administrator role and the Domain.ReadWrite.All permission.'

@@ -148,3 +148,11 @@ pub async fn ConfirmDomain(
     let name = domains::named(&known, &p.domain_name)?.name.clone();
     directory.verify_domain(&name).await
 }
+
+pub async fn SetCompanySettings(
+    p: SetCompanySettingsParams,
+    directory: &dyn Directory,
+) -> FaultResult<Outcome> {
+    check_tenant(p.tenant_id, directory).await?;
+    directory.set_company_settings(p).await
+}

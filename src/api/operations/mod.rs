@@ -168,6 +168,8 @@ operations! {
         "The tenant's company information.";
     GetDomain => "Get-MsolDomain" (GetDomainParams) -> ListPage<Domain>,
         "One domain by name, or the domains matching the filters.";
+    SetCompanySettings => "Set-MsolCompanySettings" (SetCompanySettingsParams) -> Outcome,
+        "Changes company-wide settings: self-service password reset, what users may do (create security groups and apps, read other users, consent to apps, sign up for subscriptions, join by email) and the default usage location; writes only real changes.";
     NewDomain => "New-MsolDomain" (NewDomainParams) -> Domain,
         "Adds a domain (managed, verified by a DNS record; a subdomain of a verified domain is verified at once) and answers it.";
     GetDomainVerificationDns => "Get-MsolDomainVerificationDns" (GetDomainVerificationDnsParams) -> DomainRecord,

@@ -24,8 +24,8 @@ use crate::domain::model::{
 };
 use crate::domain::requests::{
     GroupMemberChangeParams, NewGroupParams, NewUserParams, RemoveUserParams, RestoreUserParams,
-    SetGroupParams, SetUserLicenseParams, SetUserParams, SetUserPasswordParams,
-    SetUserPrincipalNameParams, UserRef,
+    SetCompanySettingsParams, SetGroupParams, SetUserLicenseParams, SetUserParams,
+    SetUserPasswordParams, SetUserPrincipalNameParams, UserRef,
 };
 use crate::domain::roles;
 use crate::domain::time::Timestamp;
@@ -125,6 +125,11 @@ impl CompanyDirectory for LocalDirectory {
         &self,
     ) -> FaultResult<Vec<DirSyncProvisioningErrorObject>> {
         self.blocking(|store| store.objects_with_dir_sync_provisioning_errors())
+            .await
+    }
+
+    async fn set_company_settings(&self, params: SetCompanySettingsParams) -> FaultResult<Outcome> {
+        self.blocking(move |store| store.set_company_settings(&params))
             .await
     }
 

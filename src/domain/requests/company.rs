@@ -154,3 +154,32 @@ pub struct ConfirmDomainParams {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tenant_id: Option<Uuid>,
 }
+
+/// `Set-MsolCompanySettings`: the company-wide settings to change (`domain::company`); an
+/// empty DefaultUsageLocation clears it.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct SetCompanySettingsParams {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub self_serve_password_reset_enabled: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub users_permission_to_create_groups_enabled: Option<bool>,
+    #[serde(
+        default,
+        rename = "UsersPermissionToCreateLOBAppsEnabled",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub users_permission_to_create_lob_apps_enabled: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub users_permission_to_read_other_users_enabled: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub users_permission_to_user_consent_to_app_enabled: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_usage_location: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allow_ad_hoc_subscriptions: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allow_email_verified_users: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenant_id: Option<Uuid>,
+}

@@ -8,11 +8,27 @@ fn domain_path(domain: &str) -> String {
     format!("/domains/{}", msol_encoding::percent::encode(domain, b""))
 }
 
+const AUTHORIZATION_POLICY: &str = "/policies/authorizationPolicy";
+
 /// What the conflicts listing reads of users and groups.
 const CONFLICT_SELECT: &str =
-    "id,displayName,proxyAddresses,onPremisesLastSyncDateTime,onPremisesProvisioningErrors";
+    "id,displayName,proxyAddresses,onPremisesSyncEnabled,onPremisesLastSyncDateTime,onPremisesProvisioningErrors";
 
 impl GraphDirectory {
+    /// The tenant's authorizationPolicy (graph/api/authorizationpolicy-get); `None` when Graph
+    /// refuses it to this caller.
+    async fn authorization_policy(&self) -> FaultResult<Option<Value>> {
+        match self
+            .client
+            .call(&Call::get(Version::V1, AUTHORIZATION_POLICY))
+            .await
+        {
+            Ok(reply) => Ok(Some(reply.body)),
+            Err(failure) if failure.status() == Some(403) => Ok(None),
+            Err(failure) => Err(fault(failure, None)),
+        }
+    }
+
     pub(super) async fn verified_domains(&self) -> FaultResult<Vec<String>> {
         Ok(self
             .domains()
@@ -53,9 +69,7 @@ fn conflicted_user(profile: &Value) -> Option<User> {
         .as_str()
         .map(str::to_string);
     user.proxy_addresses = convert::texts(profile, "proxyAddresses");
-    user.last_dir_sync_time = profile["onPremisesLastSyncDateTime"]
-        .as_str()
-        .and_then(Timestamp::parse);
+    user.last_dir_sync_time = convert::synchronized_at(profile);
     user.dir_sync_provisioning_errors = convert::provisioning_errors(profile);
     Some(user)
 }
@@ -87,11 +101,45 @@ impl CompanyDirectory for GraphDirectory {
         Ok(objects)
     }
 
+    /// The organization and its domains, and the authorizationPolicy's settings where Graph lets
+    /// the caller read them (Policy.Read.All); a refusal leaves those settings out rather than
+    /// failing a cmdlet that reads the company's name.
     async fn company_information(&self) -> FaultResult<CompanyInformation> {
+        let (org, domains, policy) = tokio::try_join!(
+            self.get(Version::V1, "/organization", None),
+            self.domains(),
+            self.authorization_policy()
+        )?;
+        convert::company(&org["value"][0], &domains, policy.as_ref())
+            .ok_or_else(|| Fault::Unexpected(anyhow::anyhow!("Graph returned no organization")))
+    }
+
+    /// Set-MsolCompanySettings as an authorizationPolicy update of the settings that change.
+    /// Graph has no company-wide default usage location, so that is refused before anything is
+    /// sent.
+    async fn set_company_settings(&self, params: SetCompanySettingsParams) -> FaultResult<Outcome> {
+        if params.default_usage_location.is_some() {
+            return Err(Fault::NotSettable {
+                field: "DefaultUsageLocation".into(),
+                reason: "Microsoft Graph has no company-wide default usage location: set each user's UsageLocation (Set-MsolUser -UsageLocation) before licensing them.".into(),
+            });
+        }
+        let Some(policy) = self.authorization_policy().await? else {
+            return Err(Fault::AccessDenied(
+                "Microsoft Graph refused to show the authorization policy, which holds these settings: reading it needs the Policy.Read.All permission, changing it Policy.ReadWrite.Authorization and the Privileged Role Administrator role.".into(),
+            ));
+        };
         let (org, domains) =
             tokio::try_join!(self.get(Version::V1, "/organization", None), self.domains())?;
-        convert::company(&org["value"][0], &domains)
-            .ok_or_else(|| Fault::Unexpected(anyhow::anyhow!("Graph returned no organization")))
+        let mut company = convert::company(&org["value"][0], &domains, Some(&policy))
+            .ok_or_else(|| Fault::Unexpected(anyhow::anyhow!("Graph returned no organization")))?;
+        let changed = crate::domain::company::apply_settings(&mut company, &params)?;
+        if !changed.is_empty() {
+            let patch = convert::authorization_policy_patch(&company, &changed);
+            self.write(Call::patch(Version::V1, AUTHORIZATION_POLICY, patch), None)
+                .await?;
+        }
+        Ok(Outcome::of(company.object_id, changed))
     }
 
     /// Graph says only whether a domain is a root (`isRoot`); a subdomain's RootDomain is its

@@ -29,8 +29,9 @@ use crate::domain::model::{
     RoleMemberType, ServicePrincipal, ServicePrincipalCredential, User, UserType,
 };
 use crate::domain::requests::{
-    NewUserParams, RemoveUserParams, RestoreUserParams, SetUserLicenseParams, SetUserParams,
-    SetUserPasswordParams, SetUserPrincipalNameParams, UserChanges, UserEnabledFilter, UserRef,
+    NewUserParams, RemoveUserParams, RestoreUserParams, SetCompanySettingsParams,
+    SetUserLicenseParams, SetUserParams, SetUserPasswordParams, SetUserPrincipalNameParams,
+    UserChanges, UserEnabledFilter, UserRef,
 };
 use crate::domain::time::Timestamp;
 use crate::domain::{dir_sync, domains as domain_rules, password, phone, user_rules};

@@ -184,6 +184,11 @@ pub(super) fn update_organization(
                     group.on_premises_sync_enabled = Some(false);
                 }
             }
+            for contact in &mut tenant.contacts {
+                if contact.on_premises_sync_enabled == Some(true) {
+                    contact.on_premises_sync_enabled = Some(false);
+                }
+            }
         }
     }
     if let Value::Object(extra) = &mut tenant.organization_extra {
@@ -325,4 +330,91 @@ pub(super) fn verify_domain(tenant: &mut SimTenant, name: &str) -> SimResponse {
     }
     tenant.domains[index].is_verified = true;
     SimResponse::json(200, domain_json(&tenant.domains[index]))
+}
+
+/// `GET /policies/authorizationPolicy` (graph/api/authorizationpolicy-get).
+pub(super) fn authorization_policy(tenant: &SimTenant, request: &SimRequest) -> SimResponse {
+    let mut policy = tenant.authorization_policy.clone();
+    policy["@odata.context"] = json!(format!(
+        "{}/v1.0/$metadata#policies/authorizationPolicy/$entity",
+        request.base_url
+    ));
+    SimResponse::json(200, policy)
+}
+
+/// The authorizationPolicy properties a caller may update, and their JSON types
+/// (graph/api/authorizationpolicy-update's request body table).
+const POLICY_FLAGS: &[&str] = &[
+    "allowEmailVerifiedUsersToJoinOrganization",
+    "allowUserConsentForRiskyApps",
+    "allowedToSignUpEmailBasedSubscriptions",
+    "allowedToUseSSPR",
+    "blockMsolPowerShell",
+];
+const ROLE_FLAGS: &[&str] = &[
+    "allowedToCreateApps",
+    "allowedToCreateSecurityGroups",
+    "allowedToCreateTenants",
+    "allowedToReadBitlockerKeysForOwnedDevice",
+    "allowedToReadOtherUsers",
+];
+const INVITERS: &[&str] = &[
+    "none",
+    "adminsAndGuestInviters",
+    "adminsGuestInvitersAndAllMembers",
+    "everyone",
+];
+
+/// `PATCH /policies/authorizationPolicy` (graph/api/authorizationpolicy-update): 204; properties
+/// left out keep their values. The whole body is checked before anything changes; the refusal's
+/// text is UNCONFIRMED (Graph's usual 400 for a bad property).
+pub(super) fn update_authorization_policy(
+    tenant: &mut SimTenant,
+    request: &SimRequest,
+) -> SimResponse {
+    let Some(Value::Object(patch)) = &request.body else {
+        return bad_request("A request body is required.");
+    };
+    // Instance annotations such as the `@odata.type` SDKs send are not properties.
+    let properties = |object: &serde_json::Map<String, Value>| {
+        object
+            .iter()
+            .filter(|(k, _)| !k.starts_with('@'))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect::<Vec<_>>()
+    };
+    for (key, value) in properties(patch) {
+        let fine = match key.as_str() {
+            k if POLICY_FLAGS.contains(&k) => value.is_boolean(),
+            "description" | "displayName" => value.is_string(),
+            "guestUserRoleId" => value.as_str().is_some_and(|v| Uuid::parse_str(v).is_ok()),
+            "allowInvitesFrom" => value.as_str().is_some_and(|v| INVITERS.contains(&v)),
+            "defaultUserRolePermissions" => value.as_object().is_some_and(|role| {
+                properties(role).iter().all(|(k, v)| match k.as_str() {
+                    k if ROLE_FLAGS.contains(&k) => v.is_boolean(),
+                    "permissionGrantPoliciesAssigned" => v
+                        .as_array()
+                        .is_some_and(|all| all.iter().all(Value::is_string)),
+                    _ => false,
+                })
+            }),
+            _ => false,
+        };
+        if !fine {
+            return bad_request(&format!(
+                "Invalid value specified for property '{key}' of resource 'AuthorizationPolicy'."
+            ));
+        }
+    }
+    for (key, value) in properties(patch) {
+        match value.as_object() {
+            Some(role) if key == "defaultUserRolePermissions" => {
+                for (k, v) in properties(role) {
+                    tenant.authorization_policy["defaultUserRolePermissions"][k] = v;
+                }
+            }
+            _ => tenant.authorization_policy[key.as_str()] = value,
+        }
+    }
+    SimResponse::no_content()
 }

@@ -321,6 +321,8 @@ pub fn handle(tenant: &mut SimTenant, request: &SimRequest) -> SimResponse {
             None => not_found(name),
         },
         ("PATCH", ["domains", name]) => update_domain(tenant, name, request),
+        ("GET", ["policies", "authorizationPolicy"]) => authorization_policy(tenant, request),
+        ("PATCH", ["policies", "authorizationPolicy"]) => update_authorization_policy(tenant, request),
         ("POST", ["domains"]) => add_domain(tenant, request),
         ("GET", ["domains", name, "verificationDnsRecords"]) => verification_records(tenant, name, request),
         ("POST", ["domains", name, "verify"]) => verify_domain(tenant, name),

@@ -252,6 +252,10 @@ namespace Microsoft.Online.Administration
         [DataMember(Name = "CompanyType")] private string companyType;
         [DataMember(Name = "DirectorySynchronizationStatus")] private string directorySynchronizationStatus;
 
+        /// <summary>Users may sign up for email-based subscriptions; null where the backend cannot read it.</summary>
+        [DataMember] public bool? AllowAdHocSubscriptions { get; set; }
+        /// <summary>Users may join the tenant by verifying an email address in one of its domains.</summary>
+        [DataMember] public bool? AllowEmailVerifiedUsers { get; set; }
         [DataMember] public List<string> AuthorizedServiceInstances { get; set; }
         [DataMember] public string City { get; set; }
         public CompanyType CompanyType
@@ -279,15 +283,15 @@ namespace Microsoft.Online.Administration
         [DataMember] public string PreferredLanguage { get; set; }
         [DataMember] public List<string> SecurityComplianceNotificationEmails { get; set; }
         [DataMember] public List<string> SecurityComplianceNotificationPhones { get; set; }
-        [DataMember] public bool SelfServePasswordResetEnabled { get; set; }
+        [DataMember] public bool? SelfServePasswordResetEnabled { get; set; }
         [DataMember] public string State { get; set; }
         [DataMember] public string Street { get; set; }
         [DataMember] public List<string> TechnicalNotificationEmails { get; set; }
         [DataMember] public string TelephoneNumber { get; set; }
-        [DataMember] public bool UsersPermissionToCreateGroupsEnabled { get; set; }
-        [DataMember(Name = "UsersPermissionToCreateLobAppsEnabled")] public bool UsersPermissionToCreateLOBAppsEnabled { get; set; }
-        [DataMember] public bool UsersPermissionToReadOtherUsersEnabled { get; set; }
-        [DataMember] public bool UsersPermissionToUserConsentToAppEnabled { get; set; }
+        [DataMember] public bool? UsersPermissionToCreateGroupsEnabled { get; set; }
+        [DataMember(Name = "UsersPermissionToCreateLobAppsEnabled")] public bool? UsersPermissionToCreateLOBAppsEnabled { get; set; }
+        [DataMember] public bool? UsersPermissionToReadOtherUsersEnabled { get; set; }
+        [DataMember] public bool? UsersPermissionToUserConsentToAppEnabled { get; set; }
         [DataMember] public DateTime? WhenCreated { get; set; }
     }
 

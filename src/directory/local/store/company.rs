@@ -2,6 +2,8 @@
 //! tenant.
 
 use super::*;
+use crate::domain::company as company_rules;
+use crate::domain::requests::SetCompanySettingsParams;
 
 impl Store {
     /// Users (not deleted), groups and contacts with synchronization conflicts; SQLite's JSON
@@ -128,6 +130,7 @@ impl Store {
                 for statement in [
                     "UPDATE users SET data = json_remove(data, '$.LastDirSyncTime') WHERE json_extract(data, '$.LastDirSyncTime') IS NOT NULL",
                     "UPDATE groups SET data = json_remove(data, '$.LastDirSyncTime') WHERE json_extract(data, '$.LastDirSyncTime') IS NOT NULL",
+                    "UPDATE contacts SET data = json_remove(data, '$.LastDirSyncTime') WHERE json_extract(data, '$.LastDirSyncTime') IS NOT NULL",
                 ] {
                     tx.execute(statement, []).map_err(sql)?;
                 }
@@ -138,6 +141,22 @@ impl Store {
                 .map_err(sql)?;
             }
             Ok(Outcome::of(before.object_id, [dir_sync::CHANGED]))
+        })
+    }
+
+    /// Set-MsolCompanySettings: writes only real changes.
+    pub fn set_company_settings(&self, params: &SetCompanySettingsParams) -> FaultResult<Outcome> {
+        self.write(|tx| {
+            let mut after = company(tx)?;
+            let changed = company_rules::apply_settings(&mut after, params)?;
+            if !changed.is_empty() {
+                tx.execute(
+                    "UPDATE company SET data = ?1 WHERE id = 1",
+                    [to_json(&after).map_err(Fault::Unexpected)?],
+                )
+                .map_err(sql)?;
+            }
+            Ok(Outcome::of(after.object_id, changed))
         })
     }
 }
