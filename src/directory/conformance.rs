@@ -1118,8 +1118,8 @@ pub async fn synchronization_conflicts_are_found(directory: &dyn Directory) {
     assert_eq!(found, expected);
 }
 
-/// A new domain is unverified, has a TXT and an MX record to publish, and cannot be verified while
-/// neither is (the suite's tenant publishes nothing).
+/// A new domain is unverified, has a TXT and an MX record to publish, cannot be verified while
+/// neither is (the suite's tenant publishes nothing), and is removed once nothing uses it.
 pub async fn domains_are_added_and_wait_for_their_record(directory: &dyn Directory) {
     use crate::domain::domains;
     let before = directory.domains().await.unwrap();
@@ -1152,6 +1152,17 @@ pub async fn domains_are_added_and_wait_for_their_record(directory: &dyn Directo
         .await
         .unwrap_err();
     assert_eq!(missing.code(), "DomainNotFoundException");
+
+    // The suite's users live in the initial domain; the new one has none and can go.
+    let used = directory.domain_references(DOMAIN).await.unwrap();
+    assert!(used.contains(&upn("conf.read")), "{used:?}");
+    assert!(directory
+        .domain_references(&added.name)
+        .await
+        .unwrap()
+        .is_empty());
+    directory.remove_domain(&added.name).await.unwrap();
+    assert!(!directory.domains().await.unwrap().contains(&added));
 }
 
 /// Company settings start at the service defaults, change only where the request differs, and

@@ -187,9 +187,9 @@ pub trait Directory:
 }
 
 /// The company and its domains: Get-MsolCompanyInformation, Get-MsolDomain,
-/// Set-MsolCompanySettings, New-MsolDomain, Get-MsolDomainVerificationDns, Confirm-MsolDomain,
-/// Set-MsolDirSyncEnabled,
-/// Get- and Set-MsolPasswordPolicy, Get-MsolDirSyncProvisioningError.
+/// Set-MsolCompanySettings, New-, Set-, Remove-MsolDomain, Get-MsolDomainVerificationDns,
+/// Confirm-MsolDomain, Set-MsolDirSyncEnabled, Get- and Set-MsolPasswordPolicy,
+/// Get-MsolDirSyncProvisioningError.
 #[async_trait]
 pub trait CompanyDirectory {
     async fn company_information(&self) -> FaultResult<CompanyInformation>;
@@ -207,6 +207,13 @@ pub trait CompanyDirectory {
     ) -> FaultResult<Outcome>;
     /// Changes company-wide settings (`domain::company`); writes only real changes.
     async fn set_company_settings(&self, params: SetCompanySettingsParams) -> FaultResult<Outcome>;
+    /// Makes a verified domain the default (`domain::domains::new_default` chose it).
+    async fn set_default_domain(&self, name: &str) -> FaultResult<Outcome>;
+    /// The users and groups whose user principal name or addresses are in `domain`, by name
+    /// (users in the recycle bin included: they block a removal too).
+    async fn domain_references(&self, domain: &str) -> FaultResult<Vec<String>>;
+    /// Removes a domain `domain::domains::removable` allowed and no object uses.
+    async fn remove_domain(&self, name: &str) -> FaultResult<Outcome>;
     /// Adds a domain `domain::domains::new_domain` made; answers it as the backend stored it.
     async fn add_domain(&self, domain: Domain) -> FaultResult<Domain>;
     /// The TXT and MX records that would verify one of the company's domains.

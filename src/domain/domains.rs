@@ -102,73 +102,6 @@ pub fn policy_changes(before: &PasswordPolicy, after: &PasswordPolicy) -> Vec<St
     changed
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::model::{DomainAuthenticationType, DomainVerificationMethod};
-
-    fn domain(name: &str, status: DomainStatus) -> Domain {
-        Domain {
-            name: name.to_string(),
-            status,
-            authentication: DomainAuthenticationType::Managed,
-            capabilities: Vec::new(),
-            is_default: false,
-            is_initial: false,
-            root_domain: None,
-            verification_method: DomainVerificationMethod::DnsRecord,
-        }
-    }
-
-    #[test]
-    fn only_the_companys_verified_domains_hold_a_policy() {
-        let domains = [
-            domain("contoso.com", DomainStatus::Verified),
-            domain("fabrikam.com", DomainStatus::Unverified),
-        ];
-        assert_eq!(
-            verified(&domains, " CONTOSO.com ", "x").unwrap().name,
-            "contoso.com"
-        );
-        assert_eq!(
-            verified(&domains, "other.com", "x").unwrap_err().code(),
-            "DomainNotFoundException"
-        );
-        let refused = verified(&domains, "fabrikam.com", "a password policy").unwrap_err();
-        assert_eq!(refused.field(), Some("DomainName"));
-        assert_eq!(refused.allowed(), ["contoso.com"]);
-    }
-
-    #[test]
-    fn the_numbers_are_checked_and_never_expires_is_allowed() {
-        assert_eq!(
-            password_policy(90, 14).unwrap(),
-            PasswordPolicy {
-                validity_period: Some(90),
-                notification_days: Some(14)
-            }
-        );
-        assert!(password_policy(NEVER_EXPIRES, 30).is_ok());
-        for (validity, notification, field) in [
-            (0, 14, "ValidityPeriod"),
-            (731, 14, "ValidityPeriod"),
-            (90, 0, "NotificationDays"),
-            (90, 31, "NotificationDays"),
-            (20, 20, "NotificationDays"),
-        ] {
-            let refused = password_policy(validity, notification).unwrap_err();
-            assert_eq!(refused.field(), Some(field), "{validity} {notification}");
-        }
-        let before = PasswordPolicy::default();
-        let after = password_policy(60, 14).unwrap();
-        assert_eq!(
-            policy_changes(&before, &after),
-            ["ValidityPeriod", "NotificationDays"]
-        );
-        assert!(policy_changes(&after, &after).is_empty());
-    }
-}
-
 /// The time to live Microsoft gives verification records (graph/api/domain-list-
 /// verificationdnsrecords' example: 3600).
 pub const VERIFICATION_TTL: i32 = 3600;
@@ -383,4 +316,240 @@ pub fn not_proven(domain: &str, code: &str) -> Fault {
     Fault::DomainVerificationFailed(format!(
         "{domain} could not be verified: publish the TXT record MS={code} or the MX record {code}.msv1.invalid at {domain} (Get-MsolDomainVerificationDns shows them), then try again; DNS changes can take up to an hour to be seen."
     ))
+}
+
+/// Set-MsolDomain -IsDefault: the verified domain to make the default; `None` when it is already.
+/// A domain stops being the default only when another becomes it, so `-IsDefault:$false` on the
+/// default domain is refused.
+pub fn new_default<'a>(
+    domains: &'a [Domain],
+    name: &str,
+    is_default: bool,
+) -> FaultResult<Option<&'a Domain>> {
+    let domain = named(domains, name)?;
+    if !is_default {
+        if domain.is_default {
+            return Err(Fault::invalid(
+                "IsDefault",
+                format!(
+                    "{} is the default domain: make another verified domain the default instead.",
+                    domain.name
+                ),
+            ));
+        }
+        return Ok(None);
+    }
+    let domain = verified(domains, name, "being the default")?;
+    Ok((!domain.is_default).then_some(domain))
+}
+
+/// Whether an address (a user principal name, or a proxy address such as `smtp:ana@contoso.com`)
+/// is in `domain`.
+pub fn address_in(domain: &str, address: &str) -> bool {
+    let address = address.split_once(':').map_or(address, |(_, a)| a);
+    address
+        .rsplit_once('@')
+        .is_some_and(|(_, d)| d.eq_ignore_ascii_case(domain))
+}
+
+/// The domain Remove-MsolDomain may remove: one of the company's, neither its initial domain
+/// (which stays with the tenant) nor its default, and without subdomains of its own in the
+/// tenant (*choice*: they go first, as in the admin center).
+pub fn removable<'a>(domains: &'a [Domain], name: &str) -> FaultResult<&'a Domain> {
+    let domain = named(domains, name)?;
+    if domain.is_initial {
+        return Err(Fault::invalid(
+            "DomainName",
+            format!(
+                "{} is the tenant's initial domain, which cannot be removed.",
+                domain.name
+            ),
+        ));
+    }
+    if domain.is_default {
+        return Err(Fault::invalid(
+            "DomainName",
+            format!("{} is the default domain: make another domain the default first (Set-MsolDomain -IsDefault).", domain.name),
+        ));
+    }
+    let suffix = format!(".{}", domain.name.to_ascii_lowercase());
+    if let Some(sub) = domains
+        .iter()
+        .find(|d| d.name.to_ascii_lowercase().ends_with(&suffix))
+    {
+        return Err(Fault::invalid(
+            "DomainName",
+            format!(
+                "{} has the subdomain {}: remove it first.",
+                domain.name, sub.name
+            ),
+        ));
+    }
+    Ok(domain)
+}
+
+/// MSOnline's refusal to remove a domain that objects still use (their user principal names or
+/// addresses), naming some of them.
+pub fn in_use(domain: &str, objects: &[String]) -> Fault {
+    let shown: Vec<&str> = objects.iter().take(5).map(String::as_str).collect();
+    Fault::DomainInUse(format!(
+        "Unable to remove this domain. Use Get-MsolUser -DomainName {domain} to retrieve a list of objects that are blocking removal ({}{}).",
+        shown.join(", "),
+        if objects.len() > shown.len() { format!(" and {} more", objects.len() - shown.len()) } else { String::new() }
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::model::{DomainAuthenticationType, DomainVerificationMethod};
+
+    fn domain(name: &str, status: DomainStatus) -> Domain {
+        Domain {
+            name: name.to_string(),
+            status,
+            authentication: DomainAuthenticationType::Managed,
+            capabilities: Vec::new(),
+            is_default: false,
+            is_initial: false,
+            root_domain: None,
+            verification_method: DomainVerificationMethod::DnsRecord,
+        }
+    }
+
+    #[test]
+    fn only_the_companys_verified_domains_hold_a_policy() {
+        let domains = [
+            domain("contoso.com", DomainStatus::Verified),
+            domain("fabrikam.com", DomainStatus::Unverified),
+        ];
+        assert_eq!(
+            verified(&domains, " CONTOSO.com ", "x").unwrap().name,
+            "contoso.com"
+        );
+        assert_eq!(
+            verified(&domains, "other.com", "x").unwrap_err().code(),
+            "DomainNotFoundException"
+        );
+        let refused = verified(&domains, "fabrikam.com", "a password policy").unwrap_err();
+        assert_eq!(refused.field(), Some("DomainName"));
+        assert_eq!(refused.allowed(), ["contoso.com"]);
+    }
+
+    #[test]
+    fn the_numbers_are_checked_and_never_expires_is_allowed() {
+        assert_eq!(
+            password_policy(90, 14).unwrap(),
+            PasswordPolicy {
+                validity_period: Some(90),
+                notification_days: Some(14)
+            }
+        );
+        assert!(password_policy(NEVER_EXPIRES, 30).is_ok());
+        for (validity, notification, field) in [
+            (0, 14, "ValidityPeriod"),
+            (731, 14, "ValidityPeriod"),
+            (90, 0, "NotificationDays"),
+            (90, 31, "NotificationDays"),
+            (20, 20, "NotificationDays"),
+        ] {
+            let refused = password_policy(validity, notification).unwrap_err();
+            assert_eq!(refused.field(), Some(field), "{validity} {notification}");
+        }
+        let before = PasswordPolicy::default();
+        let after = password_policy(60, 14).unwrap();
+        assert_eq!(
+            policy_changes(&before, &after),
+            ["ValidityPeriod", "NotificationDays"]
+        );
+        assert!(policy_changes(&after, &after).is_empty());
+    }
+
+    #[test]
+    fn new_domains_are_checked_and_subdomains_of_verified_ones_verified() {
+        let mut contoso = domain("contoso.com", DomainStatus::Verified);
+        contoso.is_default = true;
+        let existing = [contoso];
+        let sub = new_domain(Some(" Sales.Contoso.com "), None, None, &existing).unwrap();
+        assert_eq!(sub.name, "sales.contoso.com");
+        assert_eq!(sub.status, DomainStatus::Verified);
+        assert_eq!(sub.root_domain.as_deref(), Some("contoso.com"));
+        let other = new_domain(Some("litware.com"), None, None, &existing).unwrap();
+        assert_eq!(other.status, DomainStatus::Unverified);
+        for bad in [
+            "litware",
+            "-x.com",
+            "a..com",
+            "x.onmicrosoft.com",
+            "contoso.com",
+            "x.123",
+        ] {
+            assert!(
+                new_domain(Some(bad), None, None, &existing).is_err(),
+                "{bad}"
+            );
+        }
+        let federated = new_domain(
+            Some("litware.com"),
+            Some(DomainAuthenticationType::Federated),
+            None,
+            &existing,
+        )
+        .unwrap_err();
+        assert_eq!(federated.field(), Some("Authentication"));
+    }
+
+    #[test]
+    fn the_same_tenant_and_domain_get_the_same_proof() {
+        let tenant = Uuid::new_v4();
+        let code = verification_code(tenant, "Contoso.com");
+        assert_eq!(code, verification_code(tenant, "contoso.com "));
+        assert!(code.starts_with("ms") && code.len() == 10);
+        let published = [PublishedDnsRecord {
+            domain: "contoso.com".into(),
+            record_type: DnsRecordType::Mx,
+            value: format!("{code}.MSV1.invalid."),
+        }];
+        assert!(is_proven("contoso.com", &code, &published));
+        assert!(!is_proven("fabrikam.com", &code, &published));
+    }
+
+    #[test]
+    fn only_a_leaf_domain_that_is_neither_initial_nor_default_is_removable() {
+        let mut initial = domain("contoso.onmicrosoft.com", DomainStatus::Verified);
+        initial.is_initial = true;
+        let mut default = domain("contoso.com", DomainStatus::Verified);
+        default.is_default = true;
+        let domains = [
+            initial,
+            default,
+            domain("fabrikam.com", DomainStatus::Verified),
+            domain("eu.fabrikam.com", DomainStatus::Verified),
+        ];
+        for name in [
+            "contoso.onmicrosoft.com",
+            "contoso.com",
+            "fabrikam.com",
+            "x.com",
+        ] {
+            assert!(removable(&domains, name).is_err(), "{name}");
+        }
+        assert_eq!(
+            removable(&domains, "EU.fabrikam.com").unwrap().name,
+            "eu.fabrikam.com"
+        );
+        assert!(address_in("fabrikam.com", "smtp:Ana@Fabrikam.com"));
+        assert!(!address_in("fabrikam.com", "ana@eu.fabrikam.com"));
+        assert!(new_default(&domains, "contoso.com", true)
+            .unwrap()
+            .is_none());
+        assert!(new_default(&domains, "contoso.com", false).is_err());
+        assert_eq!(
+            new_default(&domains, "fabrikam.com", true)
+                .unwrap()
+                .unwrap()
+                .name,
+            "fabrikam.com"
+        );
+    }
 }

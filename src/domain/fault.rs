@@ -62,6 +62,10 @@ pub enum Fault {
     /// the bridge's.
     #[error("{0}")]
     ObjectAlreadyExists(String),
+    /// Remove-MsolDomain's refusal while objects use the domain: MSOnline's text; the fault name
+    /// is UNCONFIRMED.
+    #[error("{0}")]
+    DomainInUse(String),
     /// UNCONFIRMED fault name and text: Confirm-MsolDomain's when no record proves control were
     /// not found.
     #[error("{0}")]
@@ -139,6 +143,7 @@ impl Fault {
             Fault::DomainNotFound(_) => "DomainNotFoundException",
             Fault::ObjectAlreadyExists(_) => "ObjectAlreadyExistsException",
             Fault::DomainVerificationFailed(_) => "DomainVerificationFailedException",
+            Fault::DomainInUse(_) => "DomainInUseException",
             Fault::SubscriptionNotFound(_) => "SubscriptionNotFoundException",
             Fault::ServicePrincipalNotFound(_) => "ServicePrincipalNotFoundException",
             Fault::DirSyncStatusChangeNotAllowed(_) => "DirSyncStatusChangeNotAllowedException",
@@ -166,6 +171,7 @@ impl Fault {
             Fault::UserAlreadyExists(_)
             | Fault::ObjectAlreadyExists(_)
             | Fault::DomainVerificationFailed(_)
+            | Fault::DomainInUse(_)
             | Fault::RestoreNotAllowed(_)
             | Fault::LicenseQuotaExceeded { .. }
             | Fault::RoleMemberAlreadyExists

@@ -86,13 +86,13 @@ pub fn needed_for(request: &str) -> Option<&'static str> {
             "Adding a credential to a service principal needs the Cloud Application Administrator or Application Administrator role (or Global Administrator) and the Application.ReadWrite.All permission."
         }
         (true, ["domains", ..]) => {
-            "Adding, verifying or changing a domain, its password policy included, needs the Domain Name Administrator role (or Global Administrator) and the Domain.ReadWrite.All permission."
+            "Adding, verifying, changing or removing a domain, its password policy included, needs the Domain Name Administrator role (or Global Administrator) and the Domain.ReadWrite.All permission."
         }
         (true, ["users", ..] | ["directory", "deletedItems", ..]) => {
             "Creating, changing, deleting and restoring users needs the User Administrator role and the User.ReadWrite.All permission."
         }
-        (false, ["domains", _, "verificationDnsRecords"]) => {
-            "Reading a domain's verification records needs the Domain Name Administrator or Global Reader role and the Domain.Read.All (or Domain.ReadWrite.All) permission."
+        (false, ["domains", _, "verificationDnsRecords" | "domainNameReferences"]) => {
+            "Reading a domain's verification records or the objects that use it needs the Domain Name Administrator or Global Reader role and the Domain.Read.All (or Domain.ReadWrite.All) permission."
         }
         (false, ["contacts", ..]) => {
             "Reading contacts needs the Directory Readers, Global Reader, Directory Writers, Intune Administrator or User Administrator role and the Directory.Read.All (or OrgContact.Read.All) permission."

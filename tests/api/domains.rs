@@ -185,7 +185,94 @@ async fn answers(bridge: &TestBridge) -> Vec<Value> {
         .unwrap()
         .clone();
     listed.sort_by_key(|d| d["Name"].as_str().unwrap().to_string());
-    vec![added, sub, Value::Array(listed)]
+
+    // Set-MsolDomain -IsDefault: only a verified domain, and only by making another one default.
+    let made = bridge
+        .ok(
+            "Set-MsolDomain",
+            json!({ "Name": "fabrikam.com", "IsDefault": true }),
+        )
+        .await;
+    assert_eq!(made["Changed"], json!(["IsDefault"]));
+    assert_eq!(domain(bridge, "fabrikam.com").await["IsDefault"], true);
+    assert_eq!(domain(bridge, "contoso.com").await["IsDefault"], false);
+    let again = bridge
+        .ok(
+            "Set-MsolDomain",
+            json!({ "Name": "fabrikam.com", "IsDefault": true }),
+        )
+        .await;
+    assert_eq!(again["Changed"], json!([]));
+    let unset = bridge
+        .fault(
+            "Set-MsolDomain",
+            json!({ "Name": "fabrikam.com", "IsDefault": false }),
+        )
+        .await;
+    assert_eq!(unset["Field"], "IsDefault", "{unset}");
+    let unverified = bridge
+        .fault(
+            "Set-MsolDomain",
+            json!({ "Name": "woodgrove.com", "IsDefault": true }),
+        )
+        .await;
+    assert_eq!(unverified["Field"], "DomainName", "{unverified}");
+    bridge
+        .ok(
+            "Set-MsolDomain",
+            json!({ "Name": "contoso.com", "IsDefault": true }),
+        )
+        .await;
+
+    // Remove-MsolDomain: never the initial or default domain, a root after its subdomains, and
+    // only once no object uses it.
+    for (name, says) in [
+        ("contoso.onmicrosoft.com", "initial"),
+        ("contoso.com", "default"),
+        ("fabrikam.com", "sales.fabrikam.com"),
+    ] {
+        let refused = bridge
+            .fault("Remove-MsolDomain", json!({ "DomainName": name }))
+            .await;
+        assert!(
+            refused["Message"].as_str().unwrap().contains(says),
+            "{name}: {refused}"
+        );
+    }
+    for name in ["sales.fabrikam.com", "fabrikam.com"] {
+        let removed = bridge
+            .ok("Remove-MsolDomain", json!({ "DomainName": name }))
+            .await;
+        assert_eq!(removed["Changed"], json!(["Name"]), "{name}");
+    }
+    let gone = bridge
+        .fault("Get-MsolDomain", json!({ "DomainName": "fabrikam.com" }))
+        .await;
+    assert_eq!(gone["Code"], "DomainNotFoundException");
+    bridge
+        .ok(
+            "New-MsolUser",
+            json!({ "UserPrincipalName": "pat@tailspintoys.com", "DisplayName": "Pat" }),
+        )
+        .await;
+    let in_use = bridge
+        .fault(
+            "Remove-MsolDomain",
+            json!({ "DomainName": "tailspintoys.com" }),
+        )
+        .await;
+    assert_eq!(in_use["Code"], "DomainInUseException", "{in_use}");
+    let message = in_use["Message"].as_str().unwrap();
+    assert!(
+        message.starts_with("Unable to remove this domain.")
+            && message.contains("pat@tailspintoys.com"),
+        "{in_use}"
+    );
+    assert_eq!(
+        domain(bridge, "tailspintoys.com").await["Status"],
+        "Verified"
+    );
+    vec![added, sub, Value::Array(listed), in_use]
 }
 
 #[tokio::test]

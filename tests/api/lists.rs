@@ -304,6 +304,14 @@ async fn the_demo_tenant_answers_every_operation() {
         ),
         ("Confirm-MsolDomain", json!({ "DomainName": "contoso.com" })),
         (
+            "Set-MsolDomain",
+            json!({ "Name": "contoso.com", "IsDefault": true }),
+        ),
+        (
+            "Remove-MsolDomain",
+            json!({ "DomainName": "every-operation.com" }),
+        ),
+        (
             "Get-MsolServicePrincipal",
             json!({ "SearchString": "Contoso" }),
         ),

@@ -471,6 +471,34 @@ Describe 'Adding and verifying domains' {
         Confirm-MsolDomain -DomainName 'litware.com' -WhatIf
         (Get-MsolDomain -DomainName 'litware.com').Status | Should -Be 'Unverified'
     }
+    It 'makes a verified domain the default, taking the name from piped domains' {
+        $sub = New-MsolDomain -Name 'eu.contoso.com'
+        "$($sub | Set-MsolDomain -IsDefault -Verbose 4>&1)" | Should -Match 'changed IsDefault'
+        (Get-MsolDomain -DomainName 'eu.contoso.com').IsDefault | Should -BeTrue
+        (Get-MsolDomain -DomainName 'contoso.com').IsDefault | Should -BeFalse
+        { Set-MsolDomain -Name 'litware.com' -IsDefault -ErrorAction Stop } | Should -Throw -ExpectedMessage '*not verified*'
+        Set-MsolDomain -Name 'contoso.com' -IsDefault -WhatIf
+        (Get-MsolDomain -DomainName 'eu.contoso.com').IsDefault | Should -BeTrue
+        Set-MsolDomain -Name 'contoso.com' -IsDefault
+        (Get-MsolDomain -DomainName 'contoso.com').IsDefault | Should -BeTrue
+    }
+    It 'removes a domain no object uses, and names the objects that block one' {
+        Remove-MsolDomain -DomainName 'eu.contoso.com' -WhatIf
+        (Get-MsolDomain -DomainName 'eu.contoso.com').Name | Should -Be 'eu.contoso.com'
+        Remove-MsolDomain -DomainName 'eu.contoso.com' -Force
+        { Get-MsolDomain -DomainName 'eu.contoso.com' -ErrorAction Stop } | Should -Throw -ExceptionType ([Microsoft.Online.Administration.Automation.DomainNotFoundException])
+        $failure = $null
+        try { Remove-MsolDomain -DomainName 'contoso.com' -Force -ErrorAction Stop } catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -Be 'Microsoft.Online.Administration.Automation.PropertyValidationException,Microsoft.Online.Administration.Automation.RemoveDomain'
+        $failure.Exception.Message | Should -Match 'default domain'
+        New-MsolDomain -Name 'used.contoso.com' | Out-Null
+        New-MsolUser -UserPrincipalName 'pat@used.contoso.com' -DisplayName 'Pat' | Out-Null
+        $failure = $null
+        try { Remove-MsolDomain -DomainName 'used.contoso.com' -Force -ErrorAction Stop } catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -Be 'Microsoft.Online.Administration.Automation.DomainInUseException,Microsoft.Online.Administration.Automation.RemoveDomain'
+        $failure.Exception.Message | Should -Match 'Get-MsolUser -DomainName used.contoso.com'
+        $failure.Exception.Message | Should -Match 'pat@used.contoso.com'
+    }
     It 'refuses a malformed name, a federated domain and a domain the tenant holds' {
         $failure = $null
         try { New-MsolDomain -Name 'not a domain' -ErrorAction Stop } catch { $failure = $_ }

@@ -46,6 +46,8 @@ Describe 'The manifest' {
         $count = { param($status) @($rows | Where-Object { $_.Local -like $status }).Count }
         $expected = 'Counts: {0} available, {1} next (2 of them partners), {2} later, {3} not offered.' -f (& $count 'available'), (& $count 'next*'), (& $count 'later'), (& $count 'not offered')
         (Get-Content $doc -Raw) -replace '\s+', ' ' | Should -Match ([regex]::Escape($expected))
+        $readme = Join-Path (Split-Path (Split-Path $PSScriptRoot)) 'README.md'
+        (Get-Content $readme -Raw) | Should -Match ("The module has {0} of MSOnline's 103 cmdlets" -f (& $count 'available'))
     }
 }
 

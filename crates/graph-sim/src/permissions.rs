@@ -198,8 +198,8 @@ const WRITE_AUTHORIZATION_POLICY: Rule = rule(
     &["Policy.ReadWrite.Authorization"],
     &[PRIVILEGED_ROLE_ADMINISTRATOR],
 );
-// graph/api/domain-list-verificationdnsrecords: Domain.Read.All (Domain.ReadWrite.All); Domain
-// Name Administrator or Global Reader.
+// graph/api/domain-list-verificationdnsrecords, domain-list-domainnamereferences: Domain.Read.All
+// (Domain.ReadWrite.All); Domain Name Administrator or Global Reader.
 const READ_VERIFICATION_RECORDS: Rule = rule(
     &["Domain.Read.All", "Domain.ReadWrite.All"],
     &[DOMAIN_NAME_ADMINISTRATOR, GLOBAL_READER],
@@ -385,7 +385,9 @@ pub fn rule_for(method: &str, segments: &[&str]) -> Option<&'static Rule> {
         ["organization", ..] if write => &WRITE_ORGANIZATION,
         ["organization", ..] => &READ_ORGANIZATION,
         ["domains", ..] if write => &WRITE_DOMAINS,
-        ["domains", _, "verificationDnsRecords"] => &READ_VERIFICATION_RECORDS,
+        ["domains", _, "verificationDnsRecords" | "domainNameReferences"] => {
+            &READ_VERIFICATION_RECORDS
+        }
         ["domains", ..] => &READ_DOMAINS,
         ["subscribedSkus", ..] => &READ_SKUS,
         ["users"] | ["users", "$count"] if !write => &READ_USERS,

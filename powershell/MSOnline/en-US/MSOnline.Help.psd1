@@ -336,6 +336,24 @@ Get-MsolRoleMember -RoleObjectId $role.ObjectId
             }
             Examples    = @(@{ Code = 'New-MsolDomain -Name contoso.com; Get-MsolDomainVerificationDns -DomainName contoso.com -Mode DnsTxtRecord'; Remarks = 'Adds contoso.com and shows the TXT record to publish.' })
         }
+        'Set-MsolDomain' = @{
+            Synopsis    = 'Modifies settings of a domain.'
+            Description = 'With -IsDefault, makes a verified domain the company''s default; the previous default stops being it. A domain stops being the default only when another one becomes it, so -IsDefault:$false on the default domain is refused, as is an unverified domain. On Microsoft Graph this is the domain''s isDefault, with the Domain Name Administrator role and the Domain.ReadWrite.All permission.'
+            Parameters  = @{
+                Name      = 'The domain to change.'
+                IsDefault = 'Makes the domain the default.'
+            }
+            Examples    = @(@{ Code = 'Set-MsolDomain -Name contoso.com -IsDefault'; Remarks = 'Makes contoso.com the default domain.' })
+        }
+        'Remove-MsolDomain' = @{
+            Synopsis    = 'Removes a domain.'
+            Description = 'Removes one of the company''s domains. The initial domain and the default domain cannot be removed, nor a domain with subdomains in the company (remove those first), nor one that users (the recycle bin''s included) or groups still use in their user principal names or addresses: that is DomainInUseException, naming them (Get-MsolUser -DomainName lists the users). Asks for confirmation unless -Force or -Confirm:$false is given; -WhatIf removes nothing. On Microsoft Graph the users and groups are the domain''s domainNameReferences, and the removal needs the Domain Name Administrator role and the Domain.ReadWrite.All permission.'
+            Parameters  = @{
+                DomainName = 'The domain to remove.'
+                Force      = 'Does not ask for confirmation.'
+            }
+            Examples    = @(@{ Code = 'Remove-MsolDomain -DomainName litware.com -Force'; Remarks = 'Removes litware.com without asking.' })
+        }
         'Get-MsolDomainVerificationDns' = @{
             Synopsis    = 'Gets the DNS record that verifies a domain.'
             Description = 'Gets the record to publish at a domain''s DNS host so that Confirm-MsolDomain can verify the domain: the MX record (MailExchange msNNNNNNNN.msv1.invalid, Preference 32767, which receives no mail) unless -Mode DnsTxtRecord asks for the TXT record (Text MS=msNNNNNNNN). Either one proves control. An unknown domain is DomainNotFoundException. On Microsoft Graph these are the domain''s verificationDnsRecords, read with Domain.Read.All and the Domain Name Administrator or Global Reader role.'

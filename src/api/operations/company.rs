@@ -156,3 +156,28 @@ pub async fn SetCompanySettings(
     check_tenant(p.tenant_id, directory).await?;
     directory.set_company_settings(p).await
 }
+
+pub async fn SetDomain(p: SetDomainParams, directory: &dyn Directory) -> FaultResult<Outcome> {
+    check_tenant(p.tenant_id, directory).await?;
+    let known = directory.domains().await?;
+    match domains::new_default(&known, &p.name, p.is_default.unwrap_or(false))? {
+        Some(domain) => directory.set_default_domain(&domain.name).await,
+        None => Ok(Outcome::default()),
+    }
+}
+
+/// The rules first, then the objects that still use the domain (so Graph's refusal and the local
+/// tenant's read alike), then the removal.
+pub async fn RemoveDomain(
+    p: RemoveDomainParams,
+    directory: &dyn Directory,
+) -> FaultResult<Outcome> {
+    check_tenant(p.tenant_id, directory).await?;
+    let known = directory.domains().await?;
+    let name = domains::removable(&known, &p.domain_name)?.name.clone();
+    let used = directory.domain_references(&name).await?;
+    if !used.is_empty() {
+        return Err(domains::in_use(&name, &used));
+    }
+    directory.remove_domain(&name).await
+}

@@ -172,6 +172,10 @@ operations! {
         "Changes company-wide settings: self-service password reset, what users may do (create security groups and apps, read other users, consent to apps, sign up for subscriptions, join by email) and the default usage location; writes only real changes.";
     NewDomain => "New-MsolDomain" (NewDomainParams) -> Domain,
         "Adds a domain (managed, verified by a DNS record; a subdomain of a verified domain is verified at once) and answers it.";
+    SetDomain => "Set-MsolDomain" (SetDomainParams) -> Outcome,
+        "Makes a verified domain the company's default (IsDefault).";
+    RemoveDomain => "Remove-MsolDomain" (RemoveDomainParams) -> Outcome,
+        "Removes a domain that is neither initial nor default and that no user or group uses.";
     GetDomainVerificationDns => "Get-MsolDomainVerificationDns" (GetDomainVerificationDnsParams) -> DomainRecord,
         "The DNS record to publish so that a domain can be verified: MX unless Mode is DnsTxtRecord.";
     ConfirmDomain => "Confirm-MsolDomain" (ConfirmDomainParams) -> Outcome,

@@ -133,6 +133,23 @@ impl CompanyDirectory for LocalDirectory {
             .await
     }
 
+    async fn set_default_domain(&self, name: &str) -> FaultResult<Outcome> {
+        let name = name.to_string();
+        self.blocking(move |store| store.set_default_domain(&name))
+            .await
+    }
+
+    async fn domain_references(&self, domain: &str) -> FaultResult<Vec<String>> {
+        let domain = domain.to_string();
+        self.blocking(move |store| store.domain_references(&domain))
+            .await
+    }
+
+    async fn remove_domain(&self, name: &str) -> FaultResult<Outcome> {
+        let name = name.to_string();
+        self.blocking(move |store| store.remove_domain(&name)).await
+    }
+
     async fn add_domain(&self, domain: Domain) -> FaultResult<Domain> {
         self.blocking(move |store| store.add_domain(&domain)).await
     }

@@ -162,6 +162,59 @@ impl CompanyDirectory for GraphDirectory {
             .collect())
     }
 
+    /// `PATCH /domains/{name}` with `isDefault` (graph/api/domain-update); Graph makes the others
+    /// non-default.
+    async fn set_default_domain(&self, name: &str) -> FaultResult<Outcome> {
+        self.write(
+            Call::patch(Version::V1, domain_path(name), json!({ "isDefault": true })),
+            None,
+        )
+        .await?;
+        Ok(Outcome {
+            changed: vec!["IsDefault".to_string()],
+            ..Outcome::default()
+        })
+    }
+
+    /// The domain's `domainNameReferences` (graph/api/domain-list-domainnamereferences): the
+    /// objects that depend on it, users by user principal name, others by display name.
+    async fn domain_references(&self, domain: &str) -> FaultResult<Vec<String>> {
+        let objects = self
+            .all_pages_unless_missing(&format!("{}/domainNameReferences", domain_path(domain)))
+            .await?
+            .ok_or_else(|| Fault::DomainNotFound(domain.to_string()))?;
+        let mut names: Vec<String> = objects
+            .iter()
+            .filter_map(|o| {
+                o["userPrincipalName"]
+                    .as_str()
+                    .or(o["displayName"].as_str())
+                    .or(o["id"].as_str())
+                    .map(str::to_string)
+            })
+            .collect();
+        names.sort();
+        Ok(names)
+    }
+
+    /// `DELETE /domains/{name}` (graph/api/domain-delete).
+    async fn remove_domain(&self, name: &str) -> FaultResult<Outcome> {
+        match self
+            .client
+            .call(&Call::delete(Version::V1, domain_path(name)))
+            .await
+        {
+            Ok(_) => Ok(Outcome {
+                changed: vec!["Name".to_string()],
+                ..Outcome::default()
+            }),
+            Err(failure) if failure.status() == Some(404) => {
+                Err(Fault::DomainNotFound(name.to_string()))
+            }
+            Err(failure) => Err(fault(failure, None)),
+        }
+    }
+
     /// `POST /domains` with the name only (graph/api/domain-post-domains).
     async fn add_domain(&self, domain: Domain) -> FaultResult<Domain> {
         let call = Call::post(Version::V1, "/domains", Some(json!({ "id": domain.name })));

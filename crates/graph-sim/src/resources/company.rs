@@ -418,3 +418,75 @@ pub(super) fn update_authorization_policy(
     }
     SimResponse::no_content()
 }
+
+/// Whether an address (a user principal name, or a proxy address such as `smtp:a@b.com`) is in
+/// `domain`.
+fn in_domain(address: &str, domain: &str) -> bool {
+    let address = address.split_once(':').map_or(address, |(_, a)| a);
+    address
+        .rsplit_once('@')
+        .is_some_and(|(_, d)| d.eq_ignore_ascii_case(domain))
+}
+
+/// The objects that depend on a domain: users (deleted ones too, UNCONFIRMED) by user principal
+/// name or address, groups by mail or address.
+fn references(tenant: &SimTenant, domain: &str) -> Vec<Value> {
+    let mut found: Vec<Value> = tenant
+        .users
+        .iter()
+        .filter(|u| {
+            in_domain(&u.user_principal_name, domain)
+                || u.proxy_addresses.iter().any(|a| in_domain(a, domain))
+        })
+        .map(|u| json!({"@odata.type": "#microsoft.graph.user", "id": u.id, "displayName": u.display_name, "userPrincipalName": u.user_principal_name}))
+        .collect();
+    found.extend(
+        tenant
+            .groups
+            .iter()
+            .filter(|g| {
+                g.mail.as_deref().is_some_and(|m| in_domain(m, domain))
+                    || g.proxy_addresses.iter().any(|a| in_domain(a, domain))
+            })
+            .map(|g| json!({"@odata.type": "#microsoft.graph.group", "id": g.id, "displayName": g.display_name})),
+    );
+    found
+}
+
+/// `GET /domains/{id}/domainNameReferences` (graph/api/domain-list-domainnamereferences).
+pub(super) fn domain_name_references(
+    tenant: &SimTenant,
+    name: &str,
+    request: &SimRequest,
+) -> SimResponse {
+    let Some(index) = tenant.find_domain(name) else {
+        return not_found(name);
+    };
+    collection(
+        format!("{}/v1.0/$metadata#directoryObjects", request.base_url),
+        references(tenant, &tenant.domains[index].id),
+    )
+}
+
+/// `DELETE /domains/{id}` (graph/api/domain-delete): 204. The initial and the default domain stay,
+/// and a domain that objects depend on cannot be deleted; those refusals' texts are UNCONFIRMED.
+pub(super) fn delete_domain(tenant: &mut SimTenant, name: &str) -> SimResponse {
+    let Some(index) = tenant.find_domain(name) else {
+        return not_found(name);
+    };
+    let domain = &tenant.domains[index];
+    if domain.is_initial || domain.is_default {
+        return bad_request(&format!(
+            "Domain {} is the initial or the default domain and cannot be deleted.",
+            domain.id
+        ));
+    }
+    if !references(tenant, &domain.id).is_empty() {
+        return bad_request(&format!(
+            "Domain {} cannot be deleted: directory objects reference it (see domainNameReferences).",
+            domain.id
+        ));
+    }
+    tenant.domains.remove(index);
+    SimResponse::no_content()
+}

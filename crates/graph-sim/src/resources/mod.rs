@@ -324,6 +324,8 @@ pub fn handle(tenant: &mut SimTenant, request: &SimRequest) -> SimResponse {
         ("GET", ["policies", "authorizationPolicy"]) => authorization_policy(tenant, request),
         ("PATCH", ["policies", "authorizationPolicy"]) => update_authorization_policy(tenant, request),
         ("POST", ["domains"]) => add_domain(tenant, request),
+        ("DELETE", ["domains", name]) => delete_domain(tenant, name),
+        ("GET", ["domains", name, "domainNameReferences"]) => domain_name_references(tenant, name, request),
         ("GET", ["domains", name, "verificationDnsRecords"]) => verification_records(tenant, name, request),
         ("POST", ["domains", name, "verify"]) => verify_domain(tenant, name),
         ("GET", ["contacts"]) => list_contacts(tenant, request),

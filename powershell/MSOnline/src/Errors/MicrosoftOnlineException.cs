@@ -42,6 +42,7 @@ namespace Microsoft.Online.Administration.Automation
     [Serializable] public class GroupNotFoundException : MicrosoftOnlineException { public GroupNotFoundException(string message) : base(message) { } }
     [Serializable] public class ContactNotFoundException : MicrosoftOnlineException { public ContactNotFoundException(string message) : base(message) { } }
     [Serializable] public class DomainVerificationFailedException : MicrosoftOnlineException { public DomainVerificationFailedException(string message) : base(message) { } }
+    [Serializable] public class DomainInUseException : MicrosoftOnlineException { public DomainInUseException(string message) : base(message) { } }
     [Serializable] public class DomainNotFoundException : MicrosoftOnlineException { public DomainNotFoundException(string message) : base(message) { } }
     [Serializable] public class SubscriptionNotFoundException : MicrosoftOnlineException { public SubscriptionNotFoundException(string message) : base(message) { } }
     [Serializable] public class ServicePrincipalNotFoundException : MicrosoftOnlineException { public ServicePrincipalNotFoundException(string message) : base(message) { } }
@@ -121,6 +122,7 @@ namespace Microsoft.Online.Administration.Automation
                 case "PropertyNotSettableException":
                 case "RestoreUserNotAllowedException":
                 case "DomainVerificationFailedException":
+                case "DomainInUseException":
                     return ErrorCategory.InvalidOperation;
                 case "LicenseQuotaExceededException":
                 case "RequestTooLargeException":

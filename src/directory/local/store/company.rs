@@ -56,6 +56,53 @@ impl Store {
         })
     }
 
+    pub fn set_default_domain(&self, name: &str) -> FaultResult<Outcome> {
+        self.write(|tx| {
+            let mut all = domains(tx)?;
+            let Some(chosen) = domain_rules::new_default(&all, name, true)?.map(|d| d.name.clone())
+            else {
+                return Ok(Outcome::default());
+            };
+            for domain in &mut all {
+                let is_default = domain.name.eq_ignore_ascii_case(&chosen);
+                if domain.is_default != is_default {
+                    domain.is_default = is_default;
+                    save_domain(tx, domain)?;
+                }
+            }
+            Ok(Outcome {
+                changed: vec!["IsDefault".to_string()],
+                ..Outcome::default()
+            })
+        })
+    }
+
+    pub fn domain_references(&self, name: &str) -> FaultResult<Vec<String>> {
+        self.read(|conn| references(conn, name))
+    }
+
+    /// Remove-MsolDomain, checked again inside the write (an object may have taken an address).
+    pub fn remove_domain(&self, name: &str) -> FaultResult<Outcome> {
+        self.write(|tx| {
+            let all = domains(tx)?;
+            let domain = domain_rules::removable(&all, name)?.name.clone();
+            let used = references(tx, &domain)?;
+            if !used.is_empty() {
+                return Err(domain_rules::in_use(&domain, &used));
+            }
+            for statement in [
+                "DELETE FROM password_policies WHERE domain = ?1",
+                "DELETE FROM domains WHERE name = ?1",
+            ] {
+                tx.execute(statement, [&domain]).map_err(sql)?;
+            }
+            Ok(Outcome {
+                changed: vec!["Name".to_string()],
+                ..Outcome::default()
+            })
+        })
+    }
+
     /// The records that would verify one of the company's domains.
     pub fn domain_verification_records(&self, name: &str) -> FaultResult<Vec<DomainRecord>> {
         self.read(|conn| {
@@ -216,6 +263,24 @@ pub(super) fn published_dns_records(conn: &Connection) -> FaultResult<Vec<Publis
         .query_map([], |row| row.get::<_, String>(0))
         .map_err(sql)?;
     rows.map(|r| from_json(&r.map_err(sql)?)).collect()
+}
+
+/// The users (the recycle bin's too) and groups with a user principal name or address in
+/// `domain`, by name; SQLite's JSON functions find them without reading every object.
+fn references(conn: &Connection, domain: &str) -> FaultResult<Vec<String>> {
+    let pattern = format!("%@{}", domain.to_ascii_lowercase());
+    let mut found = Vec::new();
+    for query in [
+        "SELECT json_extract(data, '$.UserPrincipalName') FROM users WHERE lower(json_extract(data, '$.UserPrincipalName')) LIKE ?1 OR EXISTS (SELECT 1 FROM json_each(data, '$.ProxyAddresses') WHERE lower(value) LIKE ?1) ORDER BY 1",
+        "SELECT json_extract(data, '$.DisplayName') FROM groups WHERE lower(json_extract(data, '$.EmailAddress')) LIKE ?1 OR EXISTS (SELECT 1 FROM json_each(data, '$.ProxyAddresses') WHERE lower(value) LIKE ?1) ORDER BY 1",
+    ] {
+        let mut statement = conn.prepare_cached(query).map_err(sql)?;
+        let rows = statement
+            .query_map([&pattern], |row| row.get::<_, String>(0))
+            .map_err(sql)?;
+        found.extend(rows.collect::<rusqlite::Result<Vec<_>>>().map_err(sql)?);
+    }
+    Ok(found)
 }
 
 pub(super) fn save_domain(conn: &Connection, domain: &Domain) -> FaultResult<()> {
