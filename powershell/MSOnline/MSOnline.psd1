@@ -42,6 +42,7 @@
         'Remove-MsolGroup',
         'Remove-MsolGroupMember',
         'Remove-MsolRoleMember',
+        'Remove-MsolServicePrincipalCredential',
         'Remove-MsolUser',
         'Reset-MsolStrongAuthenticationMethodByUpn',
         'Restore-MsolUser',

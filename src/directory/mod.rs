@@ -278,7 +278,7 @@ pub trait RoleDirectory {
 }
 
 /// Service principals and their credential keys: Get-MsolServicePrincipal,
-/// Get- and New-MsolServicePrincipalCredential.
+/// Get-, New- and Remove-MsolServicePrincipalCredential.
 #[async_trait]
 pub trait ServicePrincipalDirectory {
     /// Every service principal (tenants hold few; listings filter and page them whole).
@@ -288,6 +288,12 @@ pub trait ServicePrincipalDirectory {
         &self,
         id: Uuid,
     ) -> FaultResult<Vec<ServicePrincipalCredential>>;
+    /// Removes these of a service principal's credentials (the operation checked they exist).
+    async fn remove_service_principal_credentials(
+        &self,
+        id: Uuid,
+        key_ids: Vec<Uuid>,
+    ) -> FaultResult<Outcome>;
     /// Adds a credential that `domain::service_principals::new_credential` made.
     async fn add_service_principal_credential(
         &self,

@@ -203,6 +203,14 @@ async fn the_demo_tenant_answers_every_operation() {
         .ok("New-MsolGroup", json!({ "DisplayName": "Spare" }))
         .await["ObjectId"]
         .clone();
+    let exchange = json!({ "AppPrincipalId": "00000002-0000-0ff1-ce00-000000000000" });
+    bridge
+        .ok("New-MsolServicePrincipalCredential", exchange.clone())
+        .await;
+    let spare_key = bridge
+        .ok("Get-MsolServicePrincipalCredential", exchange)
+        .await["Value"][0]["KeyId"]
+        .clone();
     let requests: Vec<(&str, Value)> = vec![
         ("Get-MsolUser", json!({ "SearchString": "grady" })),
         (
@@ -322,6 +330,10 @@ async fn the_demo_tenant_answers_every_operation() {
         (
             "Get-MsolServicePrincipalCredential",
             json!({ "AppPrincipalId": "00000002-0000-0ff1-ce00-000000000000" }),
+        ),
+        (
+            "Remove-MsolServicePrincipalCredential",
+            json!({ "AppPrincipalId": "00000002-0000-0ff1-ce00-000000000000", "KeyIds": [spare_key] }),
         ),
         (
             "Set-MsolPasswordPolicy",

@@ -332,3 +332,100 @@ async fn graph_takes_certificates_from_a_cloud_application_administrator() {
     assert_eq!(read.iter().map(|c| c.key_id).collect::<Vec<_>>(), ids);
     assert_eq!(read[0].value.as_deref(), Some(CERTIFICATE.trim()));
 }
+
+/// Remove-MsolServicePrincipalCredential on both backends: a certificate and a password leave by
+/// KeyId; a KeyId the principal does not hold removes nothing and names those it holds.
+#[tokio::test]
+async fn credentials_are_removed_by_key_id_on_both_backends() {
+    let mut snapshot = fresh_tenant();
+    let exchange = snapshot
+        .service_principals
+        .iter()
+        .find(|s| s.app_principal_id.to_string() == EXCHANGE)
+        .unwrap()
+        .object_id;
+    let credential = |credential_type, value: &str| {
+        let mut credential = new_credential(
+            exchange,
+            &CredentialRequest {
+                credential_type: Some(credential_type),
+                value: Some(value.to_string()),
+                ..Default::default()
+            },
+            Timestamp::now(),
+        )
+        .unwrap();
+        // A password's secret is never kept.
+        if credential_type == msol_bridge::domain::model::CredentialType::Password {
+            credential.value = None;
+        }
+        credential
+    };
+    let certificate = credential(
+        msol_bridge::domain::model::CredentialType::Asymmetric,
+        CERTIFICATE.trim(),
+    );
+    let password = credential(
+        msol_bridge::domain::model::CredentialType::Password,
+        PASSWORD,
+    );
+    snapshot.service_principal_credentials = vec![certificate.clone(), password.clone()];
+    let local = spawn_bridge_with(snapshot.clone()).await;
+    let graph = spawn_unthrottled(&snapshot).await;
+    let over_graph =
+        crate::helpers::spawn_bridge_over(std::sync::Arc::new(graph.app_directory().await)).await;
+    for bridge in [&local, &over_graph] {
+        let keys = |answer: serde_json::Value| -> Vec<String> {
+            answer["Value"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c["KeyId"].as_str().unwrap().to_string())
+                .collect()
+        };
+        let list = json!({ "AppPrincipalId": EXCHANGE });
+        let unknown = Uuid::new_v4();
+        let refused = bridge
+            .fault(
+                "Remove-MsolServicePrincipalCredential",
+                json!({ "AppPrincipalId": EXCHANGE, "KeyIds": [certificate.key_id, unknown] }),
+            )
+            .await;
+        assert_eq!(refused["Field"], "KeyIds", "{refused}");
+        assert!(refused["Message"]
+            .as_str()
+            .unwrap()
+            .contains(&unknown.to_string()));
+        assert_eq!(
+            keys(
+                bridge
+                    .ok("Get-MsolServicePrincipalCredential", list.clone())
+                    .await
+            )
+            .len(),
+            2,
+            "a refused request removes nothing"
+        );
+        bridge
+            .ok(
+                "Remove-MsolServicePrincipalCredential",
+                json!({ "ObjectId": exchange, "KeyIds": [certificate.key_id] }),
+            )
+            .await;
+        assert_eq!(
+            keys(
+                bridge
+                    .ok("Get-MsolServicePrincipalCredential", list.clone())
+                    .await
+            ),
+            [password.key_id.to_string()]
+        );
+        bridge
+            .ok(
+                "Remove-MsolServicePrincipalCredential",
+                json!({ "ServicePrincipalName": EXCHANGE, "KeyIds": [password.key_id] }),
+            )
+            .await;
+        assert!(keys(bridge.ok("Get-MsolServicePrincipalCredential", list).await).is_empty());
+    }
+}

@@ -341,6 +341,21 @@ Describe 'Service principals' {
         { New-MsolServicePrincipalCredential -AppPrincipalId $exchangeApp -Type Certificate -ErrorAction Stop } | Should -Throw -ExceptionType ([System.Management.Automation.ParameterBindingException])
         @(Get-MsolServicePrincipalCredential -AppPrincipalId $exchangeApp -ReturnKeyValues $false).Count | Should -Be 2
     }
+    It 'removes keys by KeyId, and refuses a KeyId the principal does not hold' {
+        $keys = @(Get-MsolServicePrincipalCredential -AppPrincipalId $exchangeApp -ReturnKeyValues $false)
+        $keys.Count | Should -Be 2
+        (Get-Command Remove-MsolServicePrincipalCredential).ParameterSets.Name | Sort-Object | Should -Be @('RemoveServicePrincipalCredentials__0', 'RemoveServicePrincipalCredentialsByAppPrincipalId__0', 'RemoveServicePrincipalCredentialsBySpn__0')
+        Remove-MsolServicePrincipalCredential -AppPrincipalId $exchangeApp -KeyIds $keys[0].KeyId -WhatIf
+        @(Get-MsolServicePrincipalCredential -AppPrincipalId $exchangeApp -ReturnKeyValues $false).Count | Should -Be 2
+        $failure = $null
+        try { Remove-MsolServicePrincipalCredential -AppPrincipalId $exchangeApp -KeyIds ([guid]::NewGuid()) -ErrorAction Stop } catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -Be 'Microsoft.Online.Administration.Automation.PropertyValidationException,Microsoft.Online.Administration.Automation.RemoveServicePrincipalCredential'
+        $failure.Exception.Message | Should -Match ([regex]::Escape($keys[0].KeyId.ToString()))
+        "$(Remove-MsolServicePrincipalCredential -ServicePrincipalName $exchangeApp.ToString() -KeyIds $keys[0].KeyId -Verbose 4>&1)" | Should -Match 'changed Credentials'
+        (Get-MsolServicePrincipalCredential -AppPrincipalId $exchangeApp -ReturnKeyValues $false).KeyId | Should -Be $keys[1].KeyId
+        [pscustomobject]@{ AppPrincipalId = $exchangeApp; KeyIds = @($keys[1].KeyId) } | Remove-MsolServicePrincipalCredential
+        @(Get-MsolServicePrincipalCredential -AppPrincipalId $exchangeApp -ReturnKeyValues $false).Count | Should -Be 0
+    }
 }
 
 Describe 'Contacts' {

@@ -461,6 +461,13 @@ impl SimTenant {
         }
     }
 
+    /// A service principal of the tenant by object id, in any case.
+    pub fn find_service_principal(&self, id: &str) -> Option<usize> {
+        self.service_principals
+            .iter()
+            .position(|p| p.id.to_string().eq_ignore_ascii_case(id))
+    }
+
     /// A domain of the tenant by name, in any case.
     pub fn find_domain(&self, name: &str) -> Option<usize> {
         self.domains

@@ -442,6 +442,19 @@ Get-MsolRoleMember -RoleObjectId $role.ObjectId
                 @{ Code = '$certificate = New-Object System.Security.Cryptography.X509Certificates.X509Certificate2 "C:\exchange.cer"; New-MsolServicePrincipalCredential -AppPrincipalId 00000002-0000-0ff1-ce00-000000000000 -Type Asymmetric -Usage Verify -Value ([Convert]::ToBase64String($certificate.GetRawCertData()))'; Remarks = 'Registers an on-premises Exchange server''s certificate for hybrid OAuth.' }
             )
         }
+        'Remove-MsolServicePrincipalCredential' = @{
+            Synopsis    = 'Removes a credential key from a service principal.'
+            Description = 'Removes credential keys, by KeyId, from a service principal named by ObjectId, AppPrincipalId or service principal name, after a compromise or when a key is rolled over. Get-MsolServicePrincipalCredential lists the KeyIds. A KeyId the service principal does not hold is refused, naming the ones it holds, and nothing is removed. -WhatIf removes nothing. On Microsoft Graph certificates leave the keyCredentials (the others are sent back) and passwords go with removePassword, with the Cloud Application Administrator or Application Administrator role and the Application.ReadWrite.All permission.'
+            Parameters  = @{
+                ObjectId             = 'The object id of the service principal.'
+                AppPrincipalId       = 'The application id of the service principal.'
+                ServicePrincipalName = 'A service principal name that names exactly one service principal.'
+                KeyIds               = 'The KeyIds of the credentials to remove.'
+            }
+            Examples    = @(
+                @{ Code = '$old = Get-MsolServicePrincipalCredential -AppPrincipalId 00000002-0000-0ff1-ce00-000000000000 -ReturnKeyValues $false | Where-Object EndDate -lt (Get-Date); Remove-MsolServicePrincipalCredential -AppPrincipalId 00000002-0000-0ff1-ce00-000000000000 -KeyIds $old.KeyId'; Remarks = 'Removes the expired keys of Exchange Online''s service principal.' }
+            )
+        }
         'Get-MsolServicePrincipalCredential' = @{
             Synopsis    = 'Gets the credential keys of a service principal.'
             Description = 'Gets the credential keys of a service principal named by ObjectId, AppPrincipalId or service principal name: type, usage, key id and validity. With -ReturnKeyValues $true a certificate''s Value is included; passwords and symmetric keys are never kept, so their Value is always empty.'

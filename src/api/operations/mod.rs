@@ -204,6 +204,8 @@ operations! {
         "One service principal by ObjectId or AppPrincipalId, those with a service principal name, or those whose display name starts with SearchString (500 unless All or MaxResults), in pages.";
     NewServicePrincipalCredential => "New-MsolServicePrincipalCredential" (NewServicePrincipalCredentialParams) -> Outcome,
         "Adds a credential key to a service principal: a certificate (Asymmetric), a symmetric key or a password, checked against the certificate's validity.";
+    RemoveServicePrincipalCredential => "Remove-MsolServicePrincipalCredential" (RemoveServicePrincipalCredentialParams) -> Outcome,
+        "Removes credential keys from a service principal by KeyId (Get-MsolServicePrincipalCredential lists them).";
     GetServicePrincipalCredential => "Get-MsolServicePrincipalCredential" (GetServicePrincipalCredentialParams) -> ListPage<ServicePrincipalCredential>,
         "A service principal's credential keys; certificates' values with ReturnKeyValues (secrets are never kept).";
     GetContact => "Get-MsolContact" (GetContactParams) -> ListPage<Contact>,

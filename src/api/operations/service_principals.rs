@@ -136,3 +136,34 @@ pub async fn GetServicePrincipalCredential(
     }
     Ok(ListPage::all(credentials))
 }
+
+/// Every KeyId must name one of the principal's credentials: a typo removes nothing and names the
+/// KeyIds there are.
+pub async fn RemoveServicePrincipalCredential(
+    p: RemoveServicePrincipalCredentialParams,
+    directory: &dyn Directory,
+) -> FaultResult<Outcome> {
+    check_tenant(p.tenant_id, directory).await?;
+    let principal = the_one(&p.service_principal, directory).await?;
+    let held: Vec<uuid::Uuid> = directory
+        .service_principal_credentials(principal.object_id)
+        .await?
+        .iter()
+        .map(|c| c.key_id)
+        .collect();
+    if let Some(unknown) = p.key_ids.iter().find(|k| !held.contains(k)) {
+        let ids: Vec<String> = held.iter().map(ToString::to_string).collect();
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        return Err(Fault::invalid_choice(
+            "KeyIds",
+            format!(
+                "{unknown} is not a credential of {}.",
+                principal.display_name
+            ),
+            &ids,
+        ));
+    }
+    directory
+        .remove_service_principal_credentials(principal.object_id, p.key_ids)
+        .await
+}

@@ -100,6 +100,15 @@ impl ServicePrincipalDirectory for LocalDirectory {
             .await
     }
 
+    async fn remove_service_principal_credentials(
+        &self,
+        id: Uuid,
+        key_ids: Vec<Uuid>,
+    ) -> FaultResult<Outcome> {
+        self.blocking(move |store| store.remove_service_principal_credentials(id, &key_ids))
+            .await
+    }
+
     async fn add_service_principal_credential(
         &self,
         credential: ServicePrincipalCredential,

@@ -65,3 +65,15 @@ pub struct GetServicePrincipalCredentialParams {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tenant_id: Option<Uuid>,
 }
+
+/// `Remove-MsolServicePrincipalCredential`: credential keys of one service principal, by KeyId.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "PascalCase")]
+pub struct RemoveServicePrincipalCredentialParams {
+    #[serde(flatten)]
+    pub service_principal: ServicePrincipalRef,
+    #[schemars(length(min = 1))]
+    pub key_ids: Vec<Uuid>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenant_id: Option<Uuid>,
+}

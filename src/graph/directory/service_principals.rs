@@ -70,6 +70,55 @@ impl ServicePrincipalDirectory for GraphDirectory {
         ))
     }
 
+    /// Keys leave `keyCredentials` by an update that sends back the others (as adding does), and
+    /// passwords by `removePassword` (graph/api/serviceprincipal-removepassword), one each.
+    async fn remove_service_principal_credentials(
+        &self,
+        id: Uuid,
+        key_ids: Vec<Uuid>,
+    ) -> FaultResult<Outcome> {
+        let current = self.principal_keys(id).await?;
+        let named = |item: &Value| {
+            item["keyId"]
+                .as_str()
+                .and_then(|k| Uuid::parse_str(k).ok())
+                .is_some_and(|k| key_ids.contains(&k))
+        };
+        let keys = current["keyCredentials"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        if keys.iter().any(named) {
+            let kept: Vec<Value> = keys.into_iter().filter(|k| !named(k)).collect();
+            self.write(
+                Call::patch(
+                    Version::V1,
+                    format!("/servicePrincipals/{id}"),
+                    json!({ "keyCredentials": kept }),
+                ),
+                None,
+            )
+            .await?;
+        }
+        for password in current["passwordCredentials"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|p| named(p))
+        {
+            self.write(
+                Call::post(
+                    Version::V1,
+                    format!("/servicePrincipals/{id}/removePassword"),
+                    Some(json!({ "keyId": password["keyId"] })),
+                ),
+                None,
+            )
+            .await?;
+        }
+        Ok(Outcome::of(id, ["Credentials"]))
+    }
+
     /// A certificate joins the principal's `keyCredentials`: the update replaces the whole
     /// collection, so the keys it holds are sent back with the new one (Microsoft's own guidance
     /// for registering hybrid Exchange's certificate does the same). The new key's id makes the

@@ -333,6 +333,7 @@ pub fn handle(tenant: &mut SimTenant, request: &SimRequest) -> SimResponse {
         ("GET", ["servicePrincipals"]) => list_service_principals(tenant, request),
         ("GET", ["servicePrincipals", id]) => get_service_principal(tenant, id, request),
         ("PATCH", ["servicePrincipals", id]) => update_service_principal(tenant, id, request),
+        ("POST", ["servicePrincipals", id, "removePassword"]) => remove_password(tenant, id, request),
         ("GET", ["subscribedSkus"]) => subscribed_skus(tenant, request),
         ("GET", ["directory", "subscriptions"]) => company_subscriptions(tenant, request),
         ("GET", ["directory", "subscriptions", id]) => company_subscription(tenant, id),

@@ -94,11 +94,7 @@ pub(super) fn update_service_principal(
     id: &str,
     request: &SimRequest,
 ) -> SimResponse {
-    let Some(index) = tenant
-        .service_principals
-        .iter()
-        .position(|p| p.id.to_string().eq_ignore_ascii_case(id))
-    else {
+    let Some(index) = tenant.find_service_principal(id) else {
         return not_found(id);
     };
     let Some(Value::Object(patch)) = &request.body else {
@@ -153,6 +149,32 @@ pub(super) fn update_service_principal(
             }
             _ => {}
         }
+    }
+    SimResponse::no_content()
+}
+
+/// `POST /servicePrincipals/{id}/removePassword` (graph/api/serviceprincipal-removepassword):
+/// 204. A keyId the principal does not hold is a 400 whose text is UNCONFIRMED.
+pub(super) fn remove_password(
+    tenant: &mut SimTenant,
+    id: &str,
+    request: &SimRequest,
+) -> SimResponse {
+    let Some(index) = tenant.find_service_principal(id) else {
+        return not_found(id);
+    };
+    let Some(key) = request.body.as_ref().and_then(|b| b["keyId"].as_str()) else {
+        return bad_request("Property 'keyId' is required.");
+    };
+    let passwords = &mut tenant.service_principals[index].password_credentials;
+    let before = passwords.len();
+    passwords.retain(|p| {
+        !p["keyId"]
+            .as_str()
+            .is_some_and(|k| k.eq_ignore_ascii_case(key))
+    });
+    if passwords.len() == before {
+        return bad_request(&format!("No password credential with keyId {key}."));
     }
     SimResponse::no_content()
 }

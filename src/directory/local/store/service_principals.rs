@@ -44,6 +44,24 @@ impl Store {
         })
     }
 
+    pub fn remove_service_principal_credentials(
+        &self,
+        id: Uuid,
+        key_ids: &[Uuid],
+    ) -> FaultResult<Outcome> {
+        self.write(|tx| {
+            load_service_principal(tx, id)?;
+            for key in key_ids {
+                tx.execute(
+                    "DELETE FROM service_principal_credentials WHERE object_id = ?1 AND key_id = ?2",
+                    params![id.to_string(), key.to_string()],
+                )
+                .map_err(sql)?;
+            }
+            Ok(Outcome::of(id, ["Credentials"]))
+        })
+    }
+
     pub fn add_service_principal_credential(
         &self,
         credential: ServicePrincipalCredential,
