@@ -130,6 +130,8 @@ pub struct MemberRef {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "PascalCase")]
 pub struct Outcome {
+    /// The object changed; left out for objects without one (domains, company settings).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object_id: Option<Uuid>,
     pub changed: Vec<String>,
     /// What the backend could not express and did not write, said so rather than dropped; left

@@ -203,6 +203,10 @@ async fn answers(bridge: &TestBridge) -> Vec<Value> {
         )
         .await;
     assert_eq!(again["Changed"], json!([]));
+    assert!(
+        again.get("ObjectId").is_none(),
+        "a domain has no ObjectId: {again}"
+    );
     let unset = bridge
         .fault(
             "Set-MsolDomain",
