@@ -154,6 +154,14 @@ impl Outcome {
         }
     }
 
+    /// The outcome of a write on something without an ObjectId (a domain, a policy).
+    pub fn unnamed(changed: impl IntoIterator<Item = impl Into<String>>) -> Outcome {
+        Outcome {
+            changed: changed.into_iter().map(Into::into).collect(),
+            ..Outcome::default()
+        }
+    }
+
     /// The same outcome, about the user `upn`.
     pub fn about(mut self, upn: &str) -> Outcome {
         self.user_principal_name = Some(upn.to_string());

@@ -170,10 +170,7 @@ impl CompanyDirectory for GraphDirectory {
             None,
         )
         .await?;
-        Ok(Outcome {
-            changed: vec!["IsDefault".to_string()],
-            ..Outcome::default()
-        })
+        Ok(Outcome::unnamed(["IsDefault"]))
     }
 
     /// The domain's `domainNameReferences` (graph/api/domain-list-domainnamereferences): the
@@ -204,10 +201,7 @@ impl CompanyDirectory for GraphDirectory {
             .call(&Call::delete(Version::V1, domain_path(name)))
             .await
         {
-            Ok(_) => Ok(Outcome {
-                changed: vec!["Name".to_string()],
-                ..Outcome::default()
-            }),
+            Ok(_) => Ok(Outcome::unnamed(["Name"])),
             Err(failure) if failure.status() == Some(404) => {
                 Err(Fault::DomainNotFound(name.to_string()))
             }
@@ -254,10 +248,7 @@ impl CompanyDirectory for GraphDirectory {
     async fn verify_domain(&self, name: &str) -> FaultResult<Outcome> {
         let call = Call::post(Version::V1, format!("{}/verify", domain_path(name)), None);
         match self.client.call(&call).await {
-            Ok(_) => Ok(Outcome {
-                changed: vec!["Status".to_string()],
-                ..Outcome::default()
-            }),
+            Ok(_) => Ok(Outcome::unnamed(["Status"])),
             Err(failure) if failure.status() == Some(404) => {
                 Err(Fault::DomainNotFound(name.to_string()))
             }
@@ -294,10 +285,7 @@ impl CompanyDirectory for GraphDirectory {
             self.write(Call::patch(Version::V1, domain_path(domain), body), None)
                 .await?;
         }
-        Ok(Outcome {
-            changed,
-            ..Outcome::default()
-        })
+        Ok(Outcome::unnamed(changed))
     }
 
     /// The organization's `onPremisesSyncEnabled` (office365/enterprise/

@@ -70,10 +70,7 @@ impl Store {
                     save_domain(tx, domain)?;
                 }
             }
-            Ok(Outcome {
-                changed: vec!["IsDefault".to_string()],
-                ..Outcome::default()
-            })
+            Ok(Outcome::unnamed(["IsDefault"]))
         })
     }
 
@@ -96,10 +93,7 @@ impl Store {
             ] {
                 tx.execute(statement, [&domain]).map_err(sql)?;
             }
-            Ok(Outcome {
-                changed: vec!["Name".to_string()],
-                ..Outcome::default()
-            })
+            Ok(Outcome::unnamed(["Name"]))
         })
     }
 
@@ -127,10 +121,7 @@ impl Store {
             }
             domain.status = DomainStatus::Verified;
             save_domain(tx, &domain)?;
-            Ok(Outcome {
-                changed: vec!["Status".to_string()],
-                ..Outcome::default()
-            })
+            Ok(Outcome::unnamed(["Status"]))
         })
     }
 
@@ -157,7 +148,7 @@ impl Store {
                 )
                 .map_err(sql)?;
             }
-            Ok(Outcome { changed, ..Outcome::default() })
+            Ok(Outcome::unnamed(changed))
         })
     }
 
