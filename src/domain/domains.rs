@@ -33,11 +33,7 @@ pub const NOTIFICATION_DAYS: std::ops::RangeInclusive<u32> = 1..=30;
 /// domains; `DomainNotFound` if it is not the company's, and a refusal naming the verified
 /// domains if it is not verified yet.
 pub fn verified<'a>(domains: &'a [Domain], name: &str, purpose: &str) -> FaultResult<&'a Domain> {
-    let name = name.trim();
-    let domain = domains
-        .iter()
-        .find(|d| d.name.eq_ignore_ascii_case(name))
-        .ok_or_else(|| Fault::DomainNotFound(name.to_string()))?;
+    let domain = named(domains, name)?;
     if domain.status != DomainStatus::Verified {
         let names: Vec<&str> = domains
             .iter()
@@ -187,17 +183,17 @@ pub fn new_domain(
     })
 }
 
+/// Whether `name` is a subdomain of `parent` (`sales.contoso.com` of `contoso.com`), in any case.
+fn is_subdomain_of(name: &str, parent: &str) -> bool {
+    name.to_ascii_lowercase()
+        .ends_with(&format!(".{}", parent.to_ascii_lowercase()))
+}
+
 /// The closest verified domain of the tenant that `name` is a subdomain of.
 pub fn verified_root(name: &str, domains: &[Domain]) -> Option<String> {
     domains
         .iter()
-        .filter(|d| d.status == DomainStatus::Verified)
-        .filter(|d| {
-            name.len() > d.name.len()
-                && name
-                    .to_ascii_lowercase()
-                    .ends_with(&format!(".{}", d.name.to_ascii_lowercase()))
-        })
+        .filter(|d| d.status == DomainStatus::Verified && is_subdomain_of(name, &d.name))
         .max_by_key(|d| d.name.len())
         .map(|d| d.name.clone())
 }
@@ -265,12 +261,6 @@ pub fn record_for_mode(
                 "the service answered no verification record of that kind"
             ))
         })
-}
-
-/// Where Confirm-MsolDomain may verify a domain: it must be one of the company's; a verified
-/// domain needs nothing (`false`), an unverified one needs checking (`true`).
-pub fn needs_verification(domains: &[Domain], name: &str) -> FaultResult<bool> {
-    Ok(named(domains, name)?.status != DomainStatus::Verified)
 }
 
 /// What the public DNS answers for a domain, as a local tenant's rehearsals see it (the tenant
@@ -343,15 +333,6 @@ pub fn new_default<'a>(
     Ok((!domain.is_default).then_some(domain))
 }
 
-/// Whether an address (a user principal name, or a proxy address such as `smtp:ana@contoso.com`)
-/// is in `domain`.
-pub fn address_in(domain: &str, address: &str) -> bool {
-    let address = address.split_once(':').map_or(address, |(_, a)| a);
-    address
-        .rsplit_once('@')
-        .is_some_and(|(_, d)| d.eq_ignore_ascii_case(domain))
-}
-
 /// The domain Remove-MsolDomain may remove: one of the company's, neither its initial domain
 /// (which stays with the tenant) nor its default, and without subdomains of its own in the
 /// tenant (*choice*: they go first, as in the admin center).
@@ -372,10 +353,9 @@ pub fn removable<'a>(domains: &'a [Domain], name: &str) -> FaultResult<&'a Domai
             format!("{} is the default domain: make another domain the default first (Set-MsolDomain -IsDefault).", domain.name),
         ));
     }
-    let suffix = format!(".{}", domain.name.to_ascii_lowercase());
     if let Some(sub) = domains
         .iter()
-        .find(|d| d.name.to_ascii_lowercase().ends_with(&suffix))
+        .find(|d| is_subdomain_of(&d.name, &domain.name))
     {
         return Err(Fault::invalid(
             "DomainName",
@@ -538,8 +518,14 @@ mod tests {
             removable(&domains, "EU.fabrikam.com").unwrap().name,
             "eu.fabrikam.com"
         );
-        assert!(address_in("fabrikam.com", "smtp:Ana@Fabrikam.com"));
-        assert!(!address_in("fabrikam.com", "ana@eu.fabrikam.com"));
+        assert!(crate::domain::query::address_in(
+            "fabrikam.com",
+            "smtp:Ana@Fabrikam.com"
+        ));
+        assert!(!crate::domain::query::address_in(
+            "fabrikam.com",
+            "ana@eu.fabrikam.com"
+        ));
         assert!(new_default(&domains, "contoso.com", true)
             .unwrap()
             .is_none());

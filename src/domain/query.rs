@@ -78,17 +78,17 @@ impl UserFilter {
     }
 }
 
+/// Whether an address (a user principal name, or a proxy address such as `smtp:ana@contoso.com`)
+/// is in `domain`.
+pub fn address_in(domain: &str, address: &str) -> bool {
+    address_of(address)
+        .rsplit_once('@')
+        .is_some_and(|(_, d)| d.eq_ignore_ascii_case(domain.trim()))
+}
+
 fn has_address_in(user: &User, domain: &str) -> bool {
-    let in_domain = |address: &str| {
-        address
-            .rsplit_once('@')
-            .is_some_and(|(_, d)| d.eq_ignore_ascii_case(domain.trim()))
-    };
-    in_domain(&user.user_principal_name)
-        || user
-            .proxy_addresses
-            .iter()
-            .any(|p| in_domain(address_of(p)))
+    address_in(domain, &user.user_principal_name)
+        || user.proxy_addresses.iter().any(|p| address_in(domain, p))
 }
 
 /// `Get-MsolUserByStrongAuthentication`'s requirement filter.

@@ -19,11 +19,7 @@ pub async fn GetDomain(
     check_tenant(p.tenant_id, directory).await?;
     let domains = directory.domains().await?;
     if let Some(name) = &p.domain_name {
-        let domain = domains
-            .into_iter()
-            .find(|d| d.name.eq_ignore_ascii_case(name.trim()))
-            .ok_or_else(|| Fault::DomainNotFound(name.clone()))?;
-        return Ok(ListPage::one(domain));
+        return Ok(ListPage::one(domains::named(&domains, name)?.clone()));
     }
     Ok(ListPage::all(
         domains
@@ -142,11 +138,11 @@ pub async fn ConfirmDomain(
 ) -> FaultResult<Outcome> {
     check_tenant(p.tenant_id, directory).await?;
     let known = directory.domains().await?;
-    if !domains::needs_verification(&known, &p.domain_name)? {
+    let domain = domains::named(&known, &p.domain_name)?;
+    if domain.status == DomainStatus::Verified {
         return Ok(Outcome::default());
     }
-    let name = domains::named(&known, &p.domain_name)?.name.clone();
-    directory.verify_domain(&name).await
+    directory.verify_domain(&domain.name).await
 }
 
 pub async fn SetCompanySettings(

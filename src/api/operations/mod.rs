@@ -15,8 +15,9 @@ use crate::directory::{
 use crate::domain::fault::{Fault, FaultResult};
 use crate::domain::model::{
     AccountSku, AccountSkuIdentifier, CompanyInformation, CompanySubscription, Contact,
-    DirSyncProvisioningErrorObject, Domain, DomainRecord, Group, GroupMember, PasswordPolicy, Role,
-    RoleMember, RoleMemberType, ServicePrincipal, ServicePrincipalCredential, User,
+    DirSyncProvisioningErrorObject, Domain, DomainRecord, DomainStatus, Group, GroupMember,
+    PasswordPolicy, Role, RoleMember, RoleMemberType, ServicePrincipal, ServicePrincipalCredential,
+    User,
 };
 use crate::domain::query::StrongAuthenticationFilter;
 use crate::domain::requests::*;
