@@ -154,7 +154,7 @@ fn text(value: &Value, key: &str) -> Option<String> {
         .map(str::to_string)
 }
 
-pub fn texts(value: &Value, key: &str) -> Vec<String> {
+fn texts(value: &Value, key: &str) -> Vec<String> {
     value[key]
         .as_array()
         .map(|a| {

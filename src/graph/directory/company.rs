@@ -56,24 +56,6 @@ impl GraphDirectory {
     }
 }
 
-/// The parts of a Graph user that a conflict listing shows, as MSOnline's user.
-fn conflicted_user(profile: &Value) -> Option<User> {
-    let mut user = User::new(
-        Uuid::parse_str(profile["id"].as_str()?).ok()?,
-        profile["userPrincipalName"].as_str()?.to_string(),
-        Timestamp::parse(profile["createdDateTime"].as_str().unwrap_or_default())
-            .unwrap_or_else(Timestamp::now),
-    );
-    user.display_name = profile["displayName"].as_str().map(str::to_string);
-    user.immutable_id = profile["onPremisesImmutableId"]
-        .as_str()
-        .map(str::to_string);
-    user.proxy_addresses = convert::texts(profile, "proxyAddresses");
-    user.last_dir_sync_time = convert::synchronized_at(profile);
-    user.dir_sync_provisioning_errors = convert::provisioning_errors(profile);
-    Some(user)
-}
-
 #[async_trait]
 impl CompanyDirectory for GraphDirectory {
     async fn objects_with_dir_sync_provisioning_errors(
@@ -86,9 +68,15 @@ impl CompanyDirectory for GraphDirectory {
             self.all_pages(&groups_path),
             self.contacts()
         )?;
+        // The listing selects no licences or methods, so users convert without either.
+        let no_licences = LicenseCatalog {
+            account_name: String::new(),
+            account_object_id: Uuid::nil(),
+            subscriptions: Vec::new(),
+        };
         let mut objects: Vec<DirSyncProvisioningErrorObject> = users
             .iter()
-            .filter_map(conflicted_user)
+            .filter_map(|u| convert::user(u, &AuthFacts::default(), &no_licences))
             .filter_map(|u| dir_sync::user_conflicts(&u))
             .collect();
         objects.extend(
