@@ -203,6 +203,11 @@ pub trait Directory:
 #[async_trait]
 pub trait CompanyDirectory {
     async fn company_information(&self) -> FaultResult<CompanyInformation>;
+    /// The tenant's ObjectId, which `-TenantId` must name; a backend may read less for it than
+    /// the whole company.
+    async fn tenant_id(&self) -> FaultResult<Uuid> {
+        Ok(self.company_information().await?.object_id)
+    }
     async fn domains(&self) -> FaultResult<Vec<Domain>>;
     /// Turns directory synchronization on or off (`domain::dir_sync`); turning it off makes
     /// every synchronized user and group cloud-only.

@@ -427,6 +427,20 @@ async fn company_settings_are_changed_and_read_back_on_both_backends() {
             company["SelfServePasswordResetEnabled"], false,
             "nothing changed"
         );
+        // -TenantId names this tenant or is refused, on either backend.
+        bridge
+            .ok(
+                "Set-MsolCompanySettings",
+                json!({ "TenantId": snapshot.company.object_id, "AllowEmailVerifiedUsers": true }),
+            )
+            .await;
+        let foreign = bridge
+            .fault(
+                "Set-MsolCompanySettings",
+                json!({ "TenantId": Uuid::new_v4(), "AllowEmailVerifiedUsers": false }),
+            )
+            .await;
+        assert_eq!(foreign["Code"], "AccessDeniedException", "{foreign}");
     }
     let local_location = local
         .ok(

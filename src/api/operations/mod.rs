@@ -240,11 +240,10 @@ async fn check_tenant(tenant_id: Option<Uuid>, directory: &dyn Directory) -> Fau
     let Some(wanted) = tenant_id else {
         return Ok(());
     };
-    let company = directory.company_information().await?;
-    if wanted != company.object_id {
+    let own = directory.tenant_id().await?;
+    if wanted != own {
         return Err(Fault::AccessDenied(format!(
-            "TenantId {wanted} is not this tenant ({}); partner access to other tenants is not available.",
-            company.object_id
+            "TenantId {wanted} is not this tenant ({own}); partner access to other tenants is not available."
         )));
     }
     Ok(())

@@ -15,6 +15,13 @@ const CONFLICT_SELECT: &str =
     "id,displayName,proxyAddresses,onPremisesSyncEnabled,onPremisesLastSyncDateTime,onPremisesProvisioningErrors";
 
 impl GraphDirectory {
+    /// The organization (the first of `/organization`'s one) and the company's domains.
+    async fn organization_and_domains(&self) -> FaultResult<(Value, Vec<Domain>)> {
+        let (org, domains) =
+            tokio::try_join!(self.get(Version::V1, "/organization", None), self.domains())?;
+        Ok((org["value"][0].clone(), domains))
+    }
+
     /// The tenant's authorizationPolicy (graph/api/authorizationpolicy-get); `None` when Graph
     /// refuses it to this caller.
     async fn authorization_policy(&self) -> FaultResult<Option<Value>> {
@@ -56,6 +63,16 @@ impl GraphDirectory {
     }
 }
 
+/// The company as MSOnline shows it, with the policy's settings where the policy was read.
+fn company_of(
+    org: &Value,
+    domains: &[Domain],
+    policy: Option<&Value>,
+) -> FaultResult<CompanyInformation> {
+    convert::company(org, domains, policy)
+        .ok_or_else(|| Fault::Unexpected(anyhow::anyhow!("Graph returned no organization")))
+}
+
 #[async_trait]
 impl CompanyDirectory for GraphDirectory {
     async fn objects_with_dir_sync_provisioning_errors(
@@ -93,12 +110,17 @@ impl CompanyDirectory for GraphDirectory {
     /// the caller read them (Policy.Read.All); a refusal leaves those settings out rather than
     /// failing a cmdlet that reads the company's name.
     async fn company_information(&self) -> FaultResult<CompanyInformation> {
-        let (org, domains, policy) = tokio::try_join!(
-            self.get(Version::V1, "/organization", None),
-            self.domains(),
-            self.authorization_policy()
-        )?;
-        convert::company(&org["value"][0], &domains, policy.as_ref())
+        let ((org, domains), policy) =
+            tokio::try_join!(self.organization_and_domains(), self.authorization_policy())?;
+        company_of(&org, &domains, policy.as_ref())
+    }
+
+    /// The organization's id alone: `-TenantId` checks need neither its domains nor its policy.
+    async fn tenant_id(&self) -> FaultResult<Uuid> {
+        let org = self.get(Version::V1, "/organization", None).await?;
+        org["value"][0]["id"]
+            .as_str()
+            .and_then(|id| Uuid::parse_str(id).ok())
             .ok_or_else(|| Fault::Unexpected(anyhow::anyhow!("Graph returned no organization")))
     }
 
@@ -112,15 +134,14 @@ impl CompanyDirectory for GraphDirectory {
                 reason: "Microsoft Graph has no company-wide default usage location: set each user's UsageLocation (Set-MsolUser -UsageLocation) before licensing them.".into(),
             });
         }
-        let Some(policy) = self.authorization_policy().await? else {
+        let ((org, domains), policy) =
+            tokio::try_join!(self.organization_and_domains(), self.authorization_policy())?;
+        let Some(policy) = policy else {
             return Err(Fault::AccessDenied(
                 "Microsoft Graph refused to show the authorization policy, which holds these settings: reading it needs the Policy.Read.All permission, changing it Policy.ReadWrite.Authorization and the Privileged Role Administrator role.".into(),
             ));
         };
-        let (org, domains) =
-            tokio::try_join!(self.get(Version::V1, "/organization", None), self.domains())?;
-        let mut company = convert::company(&org["value"][0], &domains, Some(&policy))
-            .ok_or_else(|| Fault::Unexpected(anyhow::anyhow!("Graph returned no organization")))?;
+        let mut company = company_of(&org, &domains, Some(&policy))?;
         let changed = crate::domain::company::apply_settings(&mut company, &params)?;
         if !changed.is_empty() {
             let patch = convert::authorization_policy_patch(&company, &changed);
@@ -281,7 +302,8 @@ impl CompanyDirectory for GraphDirectory {
     /// turned off, so the 72-hour wait is Graph's to enforce; its refusal keeps MSOnline's fault.
     /// The PATCH is idempotent, so the client repeats it when an answer is lost.
     async fn set_dir_sync_enabled(&self, enable: bool) -> FaultResult<Outcome> {
-        let before = self.company_information().await?;
+        let (org, domains) = self.organization_and_domains().await?;
+        let before = company_of(&org, &domains, None)?;
         if !dir_sync::check_switch(&before, enable, None, Timestamp::now())? {
             return Ok(Outcome::of(before.object_id, Vec::<String>::new()));
         }
