@@ -204,9 +204,9 @@ const READ_VERIFICATION_RECORDS: Rule = rule(
     &["Domain.Read.All", "Domain.ReadWrite.All"],
     &[DOMAIN_NAME_ADMINISTRATOR, GLOBAL_READER],
 );
-// graph/api/domain-update, domain-post-domains, domain-verify: Domain.ReadWrite.All, delegated or application; Domain Name
-// Administrator is the least privileged role (entra/identity/role-based-access-control/
-// delegate-by-task, "Custom domain names").
+// graph/api/domain-update, domain-post-domains, domain-verify, domain-delete: Domain.ReadWrite.All,
+// delegated or application; Domain Name Administrator is the least privileged role
+// (entra/identity/role-based-access-control/delegate-by-task, "Custom domain names").
 const WRITE_DOMAINS: Rule = rule(&["Domain.ReadWrite.All"], &[DOMAIN_NAME_ADMINISTRATOR]);
 // graph/api/subscribedsku-list.
 const READ_SKUS: Rule = rule(
