@@ -6,17 +6,18 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use graph_sim::state::{
     graph_time, AppMethod, AssignedLicense, Authentication, PhonePolicy, PhoneType,
-    PublishedRecord, SimContact, SimDomain, SimGroup, SimRole, SimServicePrincipal, SimSku,
-    SimSubscription, SimTenant, SimUser,
+    PublishedRecord, SimContact, SimDevice, SimDomain, SimGroup, SimRole, SimServicePrincipal,
+    SimSku, SimSubscription, SimTenant, SimUser,
 };
 use serde_json::json;
 use uuid::Uuid;
 
 use crate::domain::domains::{self, DnsRecordType};
 use crate::domain::model::{
-    CompanyInformation, Contact, CredentialType, DirSyncProvisioningError, DomainStatus, GroupType,
-    MethodType, PhoneAppAuthenticationType, RequirementState, StrongAuthenticationPhoneAppDetail,
-    Subscription, User, UserLicense, UserType,
+    CompanyInformation, Contact, CredentialType, Device, DeviceTrustLevel, DeviceTrustType,
+    DirSyncProvisioningError, DomainStatus, GroupType, MethodType, PhoneAppAuthenticationType,
+    RequirementState, StrongAuthenticationPhoneAppDetail, Subscription, User, UserLicense,
+    UserType,
 };
 use crate::domain::{licensing, phone, roles};
 use crate::graph::convert::{preferred_method_name, DOMAIN_SERVICES};
@@ -251,6 +252,11 @@ pub fn simulated_tenant(snapshot: &TenantSnapshot) -> SimTenant {
             })
             .collect(),
         contacts: snapshot.contacts.iter().map(contact_from_model).collect(),
+        devices: snapshot
+            .devices
+            .iter()
+            .map(|d| device_from_model(d, snapshot.device_owner_ids(d)))
+            .collect(),
         roles,
     }
 }
@@ -283,6 +289,52 @@ fn authorization_policy_from_model(company: &CompanyInformation) -> serde_json::
             },
         },
     })
+}
+
+/// The Graph device a local tenant's device corresponds to (graph/api/resources/device): trust
+/// types Workplace, AzureAd and ServerAd; Managed means managed (and compliant), Compliant
+/// compliant only; each alternative security id is the base64 of its UTF-16 text.
+fn device_from_model(device: &Device, owners: Vec<Uuid>) -> SimDevice {
+    let (is_managed, is_compliant) = match device.device_trust_level {
+        Some(DeviceTrustLevel::Managed) => (Some(true), Some(true)),
+        Some(DeviceTrustLevel::Compliant) => (Some(false), Some(true)),
+        Some(DeviceTrustLevel::Authenticated) => (Some(false), Some(false)),
+        None => (None, None),
+    };
+    SimDevice {
+        id: device.object_id,
+        device_id: device.device_id,
+        display_name: device.display_name.clone(),
+        account_enabled: device.enabled,
+        device_version: device.device_object_version,
+        operating_system: device.device_os_type.clone(),
+        operating_system_version: device.device_os_version.clone(),
+        trust_type: device.device_trust_type.map(|t| {
+            match t {
+                DeviceTrustType::WorkplaceJoined => "Workplace",
+                DeviceTrustType::AzureAdJoined => "AzureAd",
+                DeviceTrustType::DomainJoined => "ServerAd",
+            }
+            .to_string()
+        }),
+        is_managed,
+        is_compliant,
+        physical_ids: device.device_physical_ids.clone(),
+        approximate_last_sign_in_date_time: device
+            .approximate_last_logon_timestamp
+            .map(|at| graph_time(at.datetime())),
+        alternative_security_ids: device
+            .alternative_security_ids
+            .iter()
+            .map(|text| {
+                let utf16: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+                json!({"type": 2, "identityProvider": null, "key": msol_encoding::base64::encode(&utf16)})
+            })
+            .collect(),
+        on_premises_sync_enabled: device.dir_sync_enabled,
+        on_premises_last_sync_date_time: device.last_dir_sync_time.map(|at| graph_time(at.datetime())),
+        registered_owners: owners,
+    }
 }
 
 /// The orgContact a local tenant's contact corresponds to (graph/api/resources/orgcontact).

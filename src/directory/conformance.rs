@@ -1,8 +1,8 @@
 //! The behaviour every `Directory` backend must show, as one suite any backend's tests call.
 //!
 //! Each check takes a directory holding a fresh tenant (`msol-bridge tenant init` defaults:
-//! contoso.onmicrosoft.com, ENTERPRISEPACK with 25 units) with `sample_contacts` added (no
-//! backend writes contacts), and uses users of its own, so the checks can run one after another
+//! contoso.onmicrosoft.com, ENTERPRISEPACK with 25 units) with `add_samples`' contacts and devices
+//! (no backend creates either), and uses users of its own, so the checks can run one after another
 //! on the same tenant. A failed check panics with what differed.
 
 use crate::directory::{Directory, MemberQuery, MemberRef, PageRequest, UserQuery};
@@ -120,6 +120,7 @@ pub async fn run_all(directory: &dyn Directory) {
     roles_take_members_by_either_name(directory).await;
     security_groups_are_created_changed_filled_and_removed(directory).await;
     contacts_come_back_whole(directory).await;
+    devices_are_listed_found_switched_and_removed(directory).await;
     synchronization_conflicts_are_found(directory).await;
     directory_synchronization_turns_on_and_off_once(directory).await;
     password_policies_start_unset_and_change_only_when_different(directory).await;
@@ -1033,6 +1034,139 @@ pub async fn passwords_and_user_principal_names(directory: &dyn Directory) {
         foreign.expect_err("unverified domain").allowed(),
         [DOMAIN.to_string()]
     );
+}
+
+/// Adds to a fresh tenant what the suite reads but no backend creates: contacts and devices.
+pub fn add_samples(tenant: &mut crate::tenant::TenantSnapshot) {
+    tenant.contacts = sample_contacts();
+    tenant.devices = sample_devices();
+}
+
+/// The devices the suite's tenant holds: an Entra-joined Windows laptop, a registered iPhone that
+/// never signed in, and a system-managed Autopilot device.
+pub fn sample_devices() -> Vec<crate::domain::model::Device> {
+    let device = |name: &str, os: &str, trust: &str, physical: &[&str], logon: Option<&str>| {
+        serde_json::from_value(serde_json::json!({
+            "ObjectId": Uuid::new_v4(),
+            "DeviceId": Uuid::new_v4(),
+            "DisplayName": name,
+            "Enabled": true,
+            "DeviceObjectVersion": 2,
+            "DeviceOsType": os,
+            "DeviceOsVersion": "10.0",
+            "DeviceTrustType": trust,
+            "DeviceTrustLevel": "Managed",
+            "DevicePhysicalIds": physical,
+            "ApproximateLastLogonTimestamp": logon,
+        }))
+        .expect("a valid device")
+    };
+    vec![
+        device(
+            "Suite Laptop",
+            "Windows",
+            "AzureAD Joined",
+            &["[HWID]:h:1"],
+            Some("2025-06-01T08:00:00Z"),
+        ),
+        device("Suite iPhone", "iOS", "Workplace Joined", &[], None),
+        device(
+            "Suite Autopilot",
+            "Windows",
+            "AzureAD Joined",
+            &["[ZTDID]:7b0e"],
+            Some("2025-01-01T00:00:00Z"),
+        ),
+    ]
+}
+
+pub async fn devices_are_listed_found_switched_and_removed(directory: &dyn Directory) {
+    use crate::domain::devices::{self, DeviceKey, DeviceQuery};
+    let everything = DeviceQuery::default();
+    let mut listed = directory.devices(&everything).await.unwrap();
+    devices::sort(&mut listed);
+    let mut expected = sample_devices();
+    devices::sort(&mut expected);
+    let without_ids = |list: &[crate::domain::model::Device]| -> Vec<String> {
+        list.iter().map(|d| d.display_name.clone()).collect()
+    };
+    assert_eq!(
+        without_ids(&listed),
+        without_ids(&expected),
+        "devices as listed"
+    );
+    let laptop = listed
+        .iter()
+        .find(|d| d.display_name == "Suite Laptop")
+        .unwrap()
+        .clone();
+    for key in [
+        DeviceKey::ObjectId(laptop.object_id),
+        DeviceKey::DeviceId(laptop.device_id),
+    ] {
+        assert_eq!(
+            directory.device(key, false).await.unwrap(),
+            laptop,
+            "a device read by {key:?}"
+        );
+    }
+    let by_name = DeviceQuery {
+        name: Some("suite LAPTOP".into()),
+        ..DeviceQuery::default()
+    };
+    let named: Vec<_> = directory
+        .devices(&by_name)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|d| devices::listed(d, &by_name))
+        .collect();
+    assert_eq!(
+        named,
+        std::slice::from_ref(&laptop),
+        "a device found by name in any case"
+    );
+
+    let key = DeviceKey::DeviceId(laptop.device_id);
+    assert_eq!(
+        directory
+            .set_device_enabled(key, false)
+            .await
+            .unwrap()
+            .changed,
+        ["Enabled"]
+    );
+    assert!(
+        directory
+            .set_device_enabled(key, false)
+            .await
+            .unwrap()
+            .changed
+            .is_empty(),
+        "only real changes"
+    );
+    assert!(!directory.device(key, false).await.unwrap().enabled);
+    directory.set_device_enabled(key, true).await.unwrap();
+    assert_eq!(directory.device(key, false).await.unwrap(), laptop);
+
+    let autopilot = listed
+        .iter()
+        .find(|d| d.display_name == "Suite Autopilot")
+        .unwrap();
+    directory
+        .remove_device(DeviceKey::ObjectId(autopilot.object_id))
+        .await
+        .unwrap();
+    let gone = directory
+        .device(DeviceKey::ObjectId(autopilot.object_id), false)
+        .await
+        .unwrap_err();
+    assert_eq!(gone.code(), "DeviceNotFoundException");
+    let missing = directory
+        .set_device_enabled(DeviceKey::DeviceId(Uuid::new_v4()), true)
+        .await
+        .unwrap_err();
+    assert_eq!(missing.code(), "DeviceNotFoundException");
 }
 
 /// The mail contacts the suite's tenant holds: one with every property, one synchronized with

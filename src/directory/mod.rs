@@ -12,11 +12,13 @@ use schemars::JsonSchema;
 use serde::Serialize;
 use uuid::Uuid;
 
+use crate::domain::devices::{DeviceKey, DeviceQuery};
 use crate::domain::fault::FaultResult;
 use crate::domain::model::{
-    AccountSku, CompanyInformation, CompanySubscription, Contact, DirSyncProvisioningErrorObject,
-    Domain, DomainRecord, Group, GroupMember, GroupMemberType, PasswordPolicy, Role, RoleMember,
-    RoleMemberType, ServicePrincipal, ServicePrincipalCredential, User,
+    AccountSku, CompanyInformation, CompanySubscription, Contact, Device,
+    DirSyncProvisioningErrorObject, Domain, DomainRecord, Group, GroupMember, GroupMemberType,
+    PasswordPolicy, Role, RoleMember, RoleMemberType, ServicePrincipal, ServicePrincipalCredential,
+    User,
 };
 use crate::domain::query::StrongAuthenticationFilter;
 use crate::domain::requests::{
@@ -188,6 +190,7 @@ pub trait Directory:
     + GroupDirectory
     + ServicePrincipalDirectory
     + ContactDirectory
+    + DeviceDirectory
     + Send
     + Sync
     + 'static
@@ -341,4 +344,18 @@ pub trait ContactDirectory {
     /// Every contact (listings filter, sort and page them whole, as for groups).
     async fn contacts(&self) -> FaultResult<Vec<Contact>>;
     async fn contact(&self, id: Uuid) -> FaultResult<Contact>;
+}
+
+/// Devices: Get-, Enable-, Disable- and Remove-MsolDevice.
+#[async_trait]
+pub trait DeviceDirectory {
+    /// The devices `query` may list, in any order: the backend applies the owner filter and fills
+    /// owners on request; it may also filter by name. The handler applies `domain::devices`'
+    /// rules to whatever comes back, then sorts and pages the list whole.
+    async fn devices(&self, query: &DeviceQuery) -> FaultResult<Vec<Device>>;
+    /// One device; `with_owners` fills its RegisteredOwners.
+    async fn device(&self, key: DeviceKey, with_owners: bool) -> FaultResult<Device>;
+    /// Enables or disables a device; writes only a real change.
+    async fn set_device_enabled(&self, key: DeviceKey, enabled: bool) -> FaultResult<Outcome>;
+    async fn remove_device(&self, key: DeviceKey) -> FaultResult<Outcome>;
 }

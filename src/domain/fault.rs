@@ -58,6 +58,10 @@ pub enum Fault {
     ContactNotFound(String),
     #[error("Domain not found.  Domain: {0}.")]
     DomainNotFound(String),
+    /// A device that is not in the directory: MSOnline's fault name is UNCONFIRMED, named after
+    /// the other not-found faults.
+    #[error("Device not found.  Device: {0}.")]
+    DeviceNotFound(String),
     /// MSOnline's ObjectAlreadyExistsException (a fault contract of its service); the text is
     /// the bridge's.
     #[error("{0}")]
@@ -141,6 +145,7 @@ impl Fault {
             Fault::GroupMemberNotFound => "GroupMemberNotFoundException",
             Fault::ContactNotFound(_) => "ContactNotFoundException",
             Fault::DomainNotFound(_) => "DomainNotFoundException",
+            Fault::DeviceNotFound(_) => "DeviceNotFoundException",
             Fault::ObjectAlreadyExists(_) => "ObjectAlreadyExistsException",
             Fault::DomainVerificationFailed(_) => "DomainVerificationFailedException",
             Fault::DomainInUse(_) => "DomainInUseException",
@@ -158,6 +163,7 @@ impl Fault {
             | Fault::RoleNotFound(_)
             | Fault::GroupNotFound(_)
             | Fault::DomainNotFound(_)
+            | Fault::DeviceNotFound(_)
             | Fault::ContactNotFound(_)
             | Fault::SubscriptionNotFound(_)
             | Fault::ServicePrincipalNotFound(_)

@@ -3,6 +3,7 @@
 pub mod company;
 pub mod contacts;
 pub mod country;
+pub mod devices;
 pub mod dir_sync;
 pub mod domains;
 pub mod fault;

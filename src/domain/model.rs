@@ -941,3 +941,69 @@ pub struct AccountSku {
     pub service_status: Vec<ServiceStatus>,
     pub subscription_ids: Vec<Uuid>,
 }
+
+/// How a device is joined (MSOnline's DeviceTrustType; Graph's `trustType` Workplace, AzureAd,
+/// ServerAd). The texts are those of Get-MsolDevice's documentation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum DeviceTrustType {
+    /// A personal device registered by its user (bring your own device).
+    #[serde(rename = "Workplace Joined")]
+    WorkplaceJoined,
+    /// A device joined to Microsoft Entra ID only.
+    #[serde(rename = "AzureAD Joined")]
+    AzureAdJoined,
+    /// A device joined to on-premises Active Directory and registered with Entra ID (hybrid).
+    #[serde(rename = "Domain Joined")]
+    DomainJoined,
+}
+
+/// How far a device is trusted (MSOnline's DeviceTrustLevel): managed by an MDM app, compliant
+/// with its policies, or merely authenticated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum DeviceTrustLevel {
+    Authenticated,
+    Compliant,
+    Managed,
+}
+
+/// `Microsoft.Online.Administration.Device`: a device registered in the directory. Devices are
+/// registered by their users or joined by Windows, Intune or on-premises synchronization;
+/// MSOnline could only read, enable, disable and remove them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct Device {
+    pub object_id: Uuid,
+    /// The identifier the device registration service gave the device.
+    pub device_id: Uuid,
+    pub display_name: String,
+    /// Whether the device may sign in (Enable-MsolDevice, Disable-MsolDevice).
+    pub enabled: bool,
+    #[serde(default)]
+    pub device_object_version: i32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub device_os_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub device_os_version: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub device_trust_type: Option<DeviceTrustType>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub device_trust_level: Option<DeviceTrustLevel>,
+    /// Identifiers such as `[HWID]:h:…`, `[USER-GID]:…`, `[ZTDID]:…` (Windows Autopilot).
+    #[serde(default)]
+    pub device_physical_ids: Vec<String>,
+    /// When the device last signed in, roughly (the service updates it at most every 14 days).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approximate_last_logon_timestamp: Option<Timestamp>,
+    /// The device's keys, as text: `X509:<SHA1-TP-PUBKEY>…` once a hybrid-joined device has
+    /// registered its certificate (Microsoft's hybrid-join checks test exactly that prefix).
+    #[serde(default)]
+    pub alternative_security_ids: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dir_sync_enabled: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_dir_sync_time: Option<Timestamp>,
+    /// The user principal names of the device's registered owners: filled by
+    /// `-ReturnRegisteredOwners` (and `-RegisteredOwnerUpn`), else empty, as in MSOnline.
+    #[serde(default)]
+    pub registered_owners: Vec<String>,
+}

@@ -6,15 +6,15 @@ use uuid::Uuid;
 
 use crate::domain::licensing::{self, LicenseCatalog};
 use crate::domain::model::{
-    CompanyInformation, CompanySubscription, Contact, CredentialType, CredentialUsage,
-    DirSyncProvisioningError, Domain, DomainAuthenticationType, DomainCapability, DomainRecord,
-    DomainStatus, DomainVerificationMethod, Group, GroupMember, GroupMemberType, GroupType,
-    MethodType, NotificationType, PasswordPolicy, PhoneAppAuthenticationType, ProvisioningStatus,
-    RequirementState, Role, RoleMember, RoleMemberType, ServicePlan, ServicePrincipal,
-    ServicePrincipalCredential, ServiceStatus, SkuTargetClass, StrongAuthenticationMethod,
-    StrongAuthenticationPhoneAppDetail, StrongAuthenticationRequirement,
-    StrongAuthenticationUserDetails, Subscription, SubscriptionStatus, User, UserType,
-    ValidationErrorEntry,
+    CompanyInformation, CompanySubscription, Contact, CredentialType, CredentialUsage, Device,
+    DeviceTrustLevel, DeviceTrustType, DirSyncProvisioningError, Domain, DomainAuthenticationType,
+    DomainCapability, DomainRecord, DomainStatus, DomainVerificationMethod, Group, GroupMember,
+    GroupMemberType, GroupType, MethodType, NotificationType, PasswordPolicy,
+    PhoneAppAuthenticationType, ProvisioningStatus, RequirementState, Role, RoleMember,
+    RoleMemberType, ServicePlan, ServicePrincipal, ServicePrincipalCredential, ServiceStatus,
+    SkuTargetClass, StrongAuthenticationMethod, StrongAuthenticationPhoneAppDetail,
+    StrongAuthenticationRequirement, StrongAuthenticationUserDetails, Subscription,
+    SubscriptionStatus, User, UserType, ValidationErrorEntry,
 };
 use crate::domain::roles;
 use crate::domain::time::Timestamp;
@@ -179,6 +179,81 @@ pub fn synchronized_at(object: &Value) -> Option<Timestamp> {
 }
 
 /// What a contact listing reads of each orgContact (graph/api/resources/orgcontact).
+/// What a device listing reads (graph/api/resources/device).
+pub const DEVICE_SELECT: &str = "id,deviceId,displayName,accountEnabled,deviceVersion,operatingSystem,operatingSystemVersion,trustType,isManaged,isCompliant,physicalIds,approximateLastSignInDateTime,alternativeSecurityIds,onPremisesSyncEnabled,onPremisesLastSyncDateTime";
+
+/// A Graph device as MSOnline's Device. Graph's trust types are Workplace, AzureAd and ServerAd;
+/// the trust level is UNCONFIRMED: Managed when an MDM app manages the device, else Compliant
+/// when it complies, else Authenticated. An alternative security id's `key` is the UTF-16 text
+/// MSOnline showed (`X509:<SHA1-TP-PUBKEY>…`), base64-encoded; UNCONFIRMED beyond Microsoft's
+/// hybrid-join checks, which test that text.
+pub fn device(object: &Value) -> Option<Device> {
+    let trust_type = match object["trustType"]
+        .as_str()
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("workplace") => Some(DeviceTrustType::WorkplaceJoined),
+        Some("azuread") => Some(DeviceTrustType::AzureAdJoined),
+        Some("serverad") => Some(DeviceTrustType::DomainJoined),
+        _ => None,
+    };
+    let trust_level = match (
+        object["isManaged"].as_bool(),
+        object["isCompliant"].as_bool(),
+    ) {
+        (Some(true), _) => DeviceTrustLevel::Managed,
+        (_, Some(true)) => DeviceTrustLevel::Compliant,
+        _ => DeviceTrustLevel::Authenticated,
+    };
+    let alternative_security_ids = object["alternativeSecurityIds"]
+        .as_array()
+        .map(|ids| {
+            ids.iter()
+                .filter_map(|id| utf16_text(&msol_encoding::base64::decode(id["key"].as_str()?)?))
+                .collect()
+        })
+        .unwrap_or_default();
+    let owners = object["registeredOwners"]
+        .as_array()
+        .map(|owners| {
+            owners
+                .iter()
+                .filter_map(|o| text(o, "userPrincipalName"))
+                .collect()
+        })
+        .unwrap_or_default();
+    Some(Device {
+        object_id: Uuid::parse_str(object["id"].as_str()?).ok()?,
+        device_id: Uuid::parse_str(object["deviceId"].as_str()?).ok()?,
+        display_name: text(object, "displayName").unwrap_or_default(),
+        enabled: object["accountEnabled"].as_bool().unwrap_or(false),
+        device_object_version: object["deviceVersion"].as_i64().unwrap_or(0) as i32,
+        device_os_type: text(object, "operatingSystem"),
+        device_os_version: text(object, "operatingSystemVersion"),
+        device_trust_type: trust_type,
+        device_trust_level: Some(trust_level),
+        device_physical_ids: texts(object, "physicalIds"),
+        approximate_last_logon_timestamp: time(object, "approximateLastSignInDateTime"),
+        alternative_security_ids,
+        dir_sync_enabled: object["onPremisesSyncEnabled"].as_bool(),
+        last_dir_sync_time: time(object, "onPremisesLastSyncDateTime"),
+        registered_owners: owners,
+    })
+}
+
+/// UTF-16LE bytes as text, when they are that.
+fn utf16_text(bytes: &[u8]) -> Option<String> {
+    if bytes.len() % 2 != 0 {
+        return None;
+    }
+    let units: Vec<u16> = bytes
+        .chunks(2)
+        .map(|pair| u16::from_le_bytes([pair[0], pair[1]]))
+        .collect();
+    String::from_utf16(&units).ok()
+}
+
 pub const CONTACT_SELECT: &str = "id,displayName,givenName,surname,mail,jobTitle,department,addresses,phones,proxyAddresses,onPremisesSyncEnabled,onPremisesLastSyncDateTime,onPremisesProvisioningErrors,serviceProvisioningErrors";
 
 /// An orgContact as MSOnline's Contact: its first address, and its phones by type (business,

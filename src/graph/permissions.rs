@@ -17,6 +17,9 @@ pub const DELEGATED_SCOPES: &[&str] = &[
     "Domain.ReadWrite.All",
     "Application.ReadWrite.All",
     "Policy.ReadWrite.Authorization",
+    // Enabling, disabling and deleting devices: Graph offers delegated callers no narrower
+    // permission (graph/api/device-update, device-delete).
+    "Directory.AccessAsUser.All",
 ];
 
 /// The scope parameter for a delegated sign-in against the Graph endpoint `graph`.
@@ -88,6 +91,9 @@ pub fn needed_for(request: &str) -> Option<&'static str> {
         (true, ["domains", ..]) => {
             "Adding, verifying, changing or removing a domain, its password policy included, needs the Domain Name Administrator role (or Global Administrator) and the Domain.ReadWrite.All permission."
         }
+        (true, ["devices", ..]) => {
+            "Enabling, disabling and removing devices needs the Cloud Device Administrator or Intune Administrator role (or Global Administrator) and, signed in as a user, the Directory.AccessAsUser.All permission (for an application, Device.ReadWrite.All; an application can enable or disable only Windows devices)."
+        }
         (true, ["users", ..] | ["directory", "deletedItems", ..]) => {
             "Creating, changing, deleting and restoring users needs the User Administrator role and the User.ReadWrite.All permission."
         }
@@ -125,6 +131,8 @@ mod tests {
             ("GET /v1.0/domains/contoso.com/verificationDnsRecords", "Domain.Read.All"),
             ("PATCH /v1.0/policies/authorizationPolicy", "Privileged Role Administrator"),
             ("POST /v1.0/domains/contoso.com/verify", "Domain Name Administrator"),
+            ("PATCH /v1.0/devices/7d3f6c1e-4b7a-4a51-9d2e-2f0c6a1b9e10", "Cloud Device Administrator"),
+            ("DELETE /v1.0/devices/7d3f6c1e-4b7a-4a51-9d2e-2f0c6a1b9e10", "Directory.AccessAsUser.All"),
         ];
         for (request, named) in cases {
             let needed = needed_for(request).unwrap_or_default();

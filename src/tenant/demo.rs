@@ -17,6 +17,10 @@
 //! - Mail contacts: Ana Souza and Fabrikam Support (cloud, members of "Sales Team"), Ben Walters
 //!   (synchronized) and Carla Reyes (synchronized; a validation error and a ProxyAddresses
 //!   conflict).
+//! - Devices: `LAPTOP-MEGAN01` (Entra joined, megan.bowen), `DESKTOP-HR-042` (hybrid joined,
+//!   synchronized, with its certificate) and `DESKTOP-HR-051` (hybrid join pending), `Lee's iPhone`
+//!   (registered), and stale ones (last sign-in over 90 days before 2026-01-01): `Galaxy-S21-ADELE`,
+//!   `LAPTOP-OLD-007` (disabled, irvin.sayers), `KIOSK-LOBBY`, and `AUTOPILOT-5CG1234` (system-managed).
 
 use uuid::Uuid;
 
@@ -26,9 +30,9 @@ use super::{
 };
 use crate::domain::licensing::LicenseCatalog;
 use crate::domain::model::{
-    Contact, DirSyncProvisioningError, Group, GroupType, MethodType, NotificationType,
-    PhoneAppAuthenticationType, RequirementState, RoleMemberType, ServicePrincipal,
-    StrongAuthenticationMethod, StrongAuthenticationPhoneAppDetail,
+    Contact, Device, DeviceTrustLevel, DeviceTrustType, DirSyncProvisioningError, Group, GroupType,
+    MethodType, NotificationType, PhoneAppAuthenticationType, RequirementState, RoleMemberType,
+    ServicePrincipal, StrongAuthenticationMethod, StrongAuthenticationPhoneAppDetail,
     StrongAuthenticationRequirement, StrongAuthenticationUserDetails, User, UserType,
     ValidationErrorEntry, ValidationStatus,
 };
@@ -713,7 +717,81 @@ pub fn demo_tenant(user_count: usize, now: Timestamp) -> TenantSnapshot {
         }
     }
     contacts(&mut b);
+    devices(&mut b);
     b.snapshot
+}
+
+/// Name, system, version, trust type and level, days since the last sign-in, owner, enabled.
+type DemoDevice<'a> = (
+    &'a str,
+    &'a str,
+    &'a str,
+    DeviceTrustType,
+    DeviceTrustLevel,
+    Option<i64>,
+    Option<&'a str>,
+    bool,
+);
+
+/// The demo's devices: every trust type, a pending hybrid join, owners, stale and disabled ones,
+/// and a system-managed Autopilot device.
+fn devices(b: &mut Builder) {
+    let today = 2557;
+    #[rustfmt::skip]
+    let devices: [DemoDevice; 8] = [
+        ("LAPTOP-MEGAN01", "Windows", "10.0.22631.3447", DeviceTrustType::AzureAdJoined, DeviceTrustLevel::Managed, Some(3), Some("megan.bowen@contoso.com"), true),
+        ("DESKTOP-HR-042", "Windows", "10.0.19045.4291", DeviceTrustType::DomainJoined, DeviceTrustLevel::Managed, Some(10), None, true),
+        ("DESKTOP-HR-051", "Windows", "10.0.19045.4291", DeviceTrustType::DomainJoined, DeviceTrustLevel::Authenticated, None, None, true),
+        ("Lee's iPhone", "iOS", "17.5.1", DeviceTrustType::WorkplaceJoined, DeviceTrustLevel::Authenticated, Some(20), Some("lee.gu@contoso.com"), true),
+        ("Galaxy-S21-ADELE", "Android", "13.0", DeviceTrustType::WorkplaceJoined, DeviceTrustLevel::Compliant, Some(400), Some("adele.vance@contoso.com"), true),
+        ("LAPTOP-OLD-007", "Windows", "10.0.17763.1935", DeviceTrustType::AzureAdJoined, DeviceTrustLevel::Managed, Some(500), Some("irvin.sayers@contoso.com"), false),
+        ("KIOSK-LOBBY", "Windows", "10.0.19045.4291", DeviceTrustType::AzureAdJoined, DeviceTrustLevel::Managed, Some(200), None, true),
+        ("AUTOPILOT-5CG1234", "Windows", "10.0.22631.3447", DeviceTrustType::AzureAdJoined, DeviceTrustLevel::Managed, Some(300), None, true),
+    ];
+    for (name, os, version, trust_type, trust_level, days_ago, owner, enabled) in devices {
+        let device_id = b.random.uuid();
+        let hybrid = trust_type == DeviceTrustType::DomainJoined;
+        let mut physical_ids = vec![format!(
+            "[HWID]:h:{}",
+            6_000_000_000_000_000 + b.random.next() % 1_000_000_000
+        )];
+        if hybrid {
+            physical_ids.push(format!(
+                "[GID]:g:{}",
+                6_900_000_000_000_000 + b.random.next() % 1_000_000_000
+            ));
+        }
+        if name.starts_with("AUTOPILOT") {
+            physical_ids.push(format!("[ZTDID]:{}", b.random.uuid()));
+        }
+        // A hybrid-joined device has registered once its certificate is there; HR-051 is pending.
+        let alternative_security_ids = if hybrid && days_ago.is_some() {
+            vec![format!(
+                "X509:<SHA1-TP-PUBKEY>{:016X}{:024X}",
+                b.random.next(),
+                b.random.next()
+            )]
+        } else {
+            Vec::new()
+        };
+        b.snapshot.devices.push(Device {
+            object_id: b.random.uuid(),
+            device_id,
+            display_name: name.to_string(),
+            enabled,
+            device_object_version: 2,
+            device_os_type: Some(os.to_string()),
+            device_os_version: Some(version.to_string()),
+            device_trust_type: Some(trust_type),
+            device_trust_level: Some(trust_level),
+            device_physical_ids: physical_ids,
+            approximate_last_logon_timestamp: days_ago.map(|d| at(today - d)),
+            alternative_security_ids,
+            dir_sync_enabled: hybrid.then_some(true),
+            last_dir_sync_time: hybrid.then(|| at(today - 1)),
+            registered_owners: owner.map(str::to_string).into_iter().collect(),
+        });
+    }
 }
 
 /// The demo's mail contacts: partners' people, two of them synchronized, one with errors.

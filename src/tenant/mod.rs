@@ -14,9 +14,9 @@ use uuid::Uuid;
 
 use crate::domain::domains::PublishedDnsRecord;
 use crate::domain::model::{
-    CompanyInformation, Contact, Domain, DomainAuthenticationType, DomainCapability, DomainStatus,
-    DomainVerificationMethod, Group, PasswordPolicy, RoleMemberType, ServicePlan, ServicePrincipal,
-    ServicePrincipalCredential, SkuTargetClass, Subscription, User,
+    CompanyInformation, Contact, Device, Domain, DomainAuthenticationType, DomainCapability,
+    DomainStatus, DomainVerificationMethod, Group, PasswordPolicy, RoleMemberType, ServicePlan,
+    ServicePrincipal, ServicePrincipalCredential, SkuTargetClass, Subscription, User,
 };
 use crate::domain::roles;
 use crate::domain::time::Timestamp;
@@ -74,6 +74,9 @@ pub struct TenantSnapshot {
     /// Mail contacts (Get-MsolContact); they can be members of groups.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub contacts: Vec<Contact>,
+    /// Registered devices (Get-MsolDevice); RegisteredOwners name users by user principal name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub devices: Vec<Device>,
     /// What the public DNS answers for the tenant's domains, as rehearsals see it: the records an
     /// admin published at a domain's DNS host, which Confirm-MsolDomain looks for.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -236,6 +239,7 @@ pub fn new_tenant(
         password_policies: Vec::new(),
         service_principal_credentials: Vec::new(),
         contacts: Vec::new(),
+        devices: Vec::new(),
         published_dns_records: Vec::new(),
     })
 }
@@ -288,6 +292,20 @@ pub fn account_name(initial_domain: &str) -> String {
 }
 
 impl TenantSnapshot {
+    /// The ObjectIds of a device's registered owners, which the file names by user principal name.
+    pub fn device_owner_ids(&self, device: &Device) -> Vec<Uuid> {
+        device
+            .registered_owners
+            .iter()
+            .filter_map(|owner| {
+                self.users
+                    .iter()
+                    .find(|u| u.user_principal_name.eq_ignore_ascii_case(owner))
+                    .map(|u| u.object_id)
+            })
+            .collect()
+    }
+
     /// Gives every subscription recorded without its commercial subscriptions one that holds all
     /// its units (tenant files from before they were recorded); their dates are unknown.
     pub fn complete_subscription_terms(&mut self) {
@@ -454,6 +472,38 @@ impl TenantSnapshot {
             }
             if contact.display_name.trim().is_empty() {
                 bail!("Contacts: {id} has no DisplayName");
+            }
+        }
+        let mut devices = HashSet::new();
+        let mut device_ids = HashSet::new();
+        for device in &self.devices {
+            let id = device.object_id;
+            if ids.contains(&id)
+                || principals.contains(&id)
+                || groups.contains_key(&id)
+                || contacts.contains(&id)
+            {
+                bail!("Devices: ObjectId {id} is also another object's");
+            }
+            if !devices.insert(id) {
+                bail!("Devices: ObjectId {id} appears twice");
+            }
+            if !device_ids.insert(device.device_id) {
+                bail!("Devices: DeviceId {} appears twice", device.device_id);
+            }
+            if device.display_name.trim().is_empty() {
+                bail!("Devices: {id} has no DisplayName");
+            }
+            for owner in &device.registered_owners {
+                if !self
+                    .users
+                    .iter()
+                    .any(|u| u.user_principal_name.eq_ignore_ascii_case(owner))
+                {
+                    bail!(
+                        "Devices: {id}'s registered owner {owner} is no user's UserPrincipalName"
+                    );
+                }
             }
         }
         for membership in &self.group_memberships {

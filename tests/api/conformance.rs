@@ -4,7 +4,7 @@ use msol_bridge::directory::conformance;
 #[tokio::test]
 async fn the_local_backend_passes_the_conformance_suite() {
     let mut tenant = fresh_tenant();
-    tenant.contacts = conformance::sample_contacts();
+    conformance::add_samples(&mut tenant);
     let bridge = spawn_bridge_with(tenant).await;
     conformance::run_all(bridge.directory()).await;
 }

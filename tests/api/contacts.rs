@@ -1,16 +1,15 @@
 //! Mail contacts on both backends: Get-MsolContact's parameter sets, contacts as group members,
 //! and Graph's roles for reading them.
 
-use std::sync::Arc;
-
-use msol_bridge::domain::model::User;
 use msol_bridge::domain::time::Timestamp;
 use msol_bridge::tenant::demo::demo_tenant;
 use serde_json::{json, Value};
 use uuid::Uuid;
 
-use crate::graph::{directory_as, grant_role, spawn_unthrottled, USER_ADMINISTRATOR};
-use crate::helpers::{spawn_bridge_over, spawn_bridge_with, TestBridge};
+use crate::graph::{
+    directory_as, grant_role, spawn_bridge_over_graph, spawn_unthrottled, user, USER_ADMINISTRATOR,
+};
+use crate::helpers::{spawn_bridge_with, TestBridge};
 
 fn names(answer: &Value) -> Vec<String> {
     answer["Value"]
@@ -115,8 +114,7 @@ async fn contacts_answer_alike_on_both_backends() {
     let local = spawn_bridge_with(snapshot.clone()).await;
     let local_answers = answers_each_parameter_set(&local).await;
 
-    let graph = spawn_unthrottled(&snapshot).await;
-    let over_graph = spawn_bridge_over(Arc::new(graph.app_directory().await)).await;
+    let (_graph, over_graph) = spawn_bridge_over_graph(&snapshot).await;
     let graph_answers = answers_each_parameter_set(&over_graph).await;
     assert_eq!(local_answers, graph_answers);
 }
@@ -125,16 +123,8 @@ async fn contacts_answer_alike_on_both_backends() {
 #[tokio::test]
 async fn reading_contacts_on_graph_needs_a_directory_role() {
     let mut snapshot = demo_tenant(5, Timestamp::now());
-    let staff = User::new(
-        Uuid::new_v4(),
-        "staff@contoso.onmicrosoft.com".into(),
-        Timestamp::now(),
-    );
-    let useradmin = User::new(
-        Uuid::new_v4(),
-        "useradmin@contoso.onmicrosoft.com".into(),
-        Timestamp::now(),
-    );
+    let staff = user("staff");
+    let useradmin = user("useradmin");
     grant_role(&mut snapshot, &useradmin, USER_ADMINISTRATOR);
     snapshot.users.extend([staff, useradmin]);
     let graph = spawn_unthrottled(&snapshot).await;

@@ -1,16 +1,14 @@
 //! Get-MsolDirSyncProvisioningError and Get-MsolHasObjectsWithDirSyncProvisioningErrors on both
 //! backends: users, groups and contacts with synchronization conflicts, each filter and sort.
 
-use std::sync::Arc;
-
 use msol_bridge::domain::model::DirSyncProvisioningError;
 use msol_bridge::domain::time::Timestamp;
 use msol_bridge::tenant::demo::demo_tenant;
 use msol_bridge::tenant::TenantSnapshot;
 use serde_json::{json, Value};
 
-use crate::graph::spawn_unthrottled;
-use crate::helpers::{fresh_tenant, spawn_bridge_over, spawn_bridge_with, TestBridge};
+use crate::graph::spawn_bridge_over_graph;
+use crate::helpers::{fresh_tenant, spawn_bridge_with, TestBridge};
 
 fn conflict(property: &str, value: &str) -> DirSyncProvisioningError {
     DirSyncProvisioningError {
@@ -155,16 +153,14 @@ async fn conflicts_are_listed_alike_on_both_backends() {
     let (snapshot, upn) = conflicted_tenant();
     let local = spawn_bridge_with(snapshot.clone()).await;
     let local_answers = answers(&local, &upn).await;
-    let graph = spawn_unthrottled(&snapshot).await;
-    let over_graph = spawn_bridge_over(Arc::new(graph.app_directory().await)).await;
+    let (_graph, over_graph) = spawn_bridge_over_graph(&snapshot).await;
     assert_eq!(answers(&over_graph, &upn).await, local_answers);
 }
 
 #[tokio::test]
 async fn a_tenant_without_conflicts_has_none() {
     let local = spawn_bridge_with(fresh_tenant()).await;
-    let graph = spawn_unthrottled(&fresh_tenant()).await;
-    let over_graph = spawn_bridge_over(Arc::new(graph.app_directory().await)).await;
+    let (_graph, over_graph) = spawn_bridge_over_graph(&fresh_tenant()).await;
     for bridge in [&local, &over_graph] {
         let has = bridge
             .ok("Get-MsolHasObjectsWithDirSyncProvisioningErrors", json!({}))

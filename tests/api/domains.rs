@@ -2,8 +2,6 @@
 //! and Confirm-MsolDomain, against what the public DNS answers (the tenant file's published
 //! records, which the simulator is seeded with).
 
-use std::sync::Arc;
-
 use msol_bridge::domain::domains::{verification_code, DnsRecordType, PublishedDnsRecord};
 use msol_bridge::domain::model::DomainStatus;
 use msol_bridge::domain::time::Timestamp;
@@ -11,8 +9,8 @@ use msol_bridge::tenant::demo::demo_tenant;
 use msol_bridge::tenant::{managed_domain, TenantSnapshot};
 use serde_json::{json, Value};
 
-use crate::graph::spawn_unthrottled;
-use crate::helpers::{spawn_bridge_over, spawn_bridge_with, TestBridge};
+use crate::graph::spawn_bridge_over_graph;
+use crate::helpers::{spawn_bridge_with, TestBridge};
 
 /// The demo with three domains waiting for verification: fabrikam.com has its TXT record
 /// published, tailspintoys.com its MX record, northwindtraders.com nothing.
@@ -284,8 +282,7 @@ async fn domains_are_added_and_verified_alike_on_both_backends() {
     let snapshot = tenant_with_pending_domains();
     let local = spawn_bridge_with(snapshot.clone()).await;
     let local_answers = answers(&local).await;
-    let graph = spawn_unthrottled(&snapshot).await;
-    let over_graph = spawn_bridge_over(Arc::new(graph.app_directory().await)).await;
+    let (_graph, over_graph) = spawn_bridge_over_graph(&snapshot).await;
     assert_eq!(answers(&over_graph).await, local_answers);
 }
 

@@ -39,6 +39,17 @@ pub async fn spawn_simulator(snapshot: &TenantSnapshot, settings: SimSettings) -
     TestGraph { url, sim }
 }
 
+/// A bridge over an unthrottled simulator seeded with `snapshot`, signed in as the test
+/// application; the simulator lives as long as the returned handle.
+pub async fn spawn_bridge_over_graph(
+    snapshot: &TenantSnapshot,
+) -> (TestGraph, crate::helpers::TestBridge) {
+    let graph = spawn_unthrottled(snapshot).await;
+    let bridge =
+        crate::helpers::spawn_bridge_over(std::sync::Arc::new(graph.app_directory().await)).await;
+    (graph, bridge)
+}
+
 /// A simulator without throttling, for tests about shapes and rules rather than limits.
 pub async fn spawn_unthrottled(snapshot: &TenantSnapshot) -> TestGraph {
     spawn_simulator(
@@ -105,7 +116,7 @@ impl TestGraph {
 #[tokio::test]
 async fn the_graph_backend_passes_the_conformance_suite() {
     let mut tenant = fresh_tenant();
-    tenant.contacts = conformance::sample_contacts();
+    conformance::add_samples(&mut tenant);
     let graph = spawn_unthrottled(&tenant).await;
     conformance::run_all(&graph.app_directory().await).await;
 }
@@ -127,7 +138,8 @@ const AUTHENTICATION_ADMINISTRATOR: &str = "c4e39bd9-1100-46d3-8c65-fb160da0071f
 const GLOBAL_READER: &str = "f2ef992c-3afb-46b9-b7cf-a126ee74c451";
 pub const USER_ADMINISTRATOR: &str = "fe930be7-5e62-47db-91af-98c3a49a38b1";
 
-fn user(alias: &str) -> User {
+/// A cloud user `alias@contoso.onmicrosoft.com` named `alias`.
+pub fn user(alias: &str) -> User {
     let mut user = User::new(
         Uuid::new_v4(),
         format!("{alias}@contoso.onmicrosoft.com"),

@@ -211,6 +211,10 @@ async fn the_demo_tenant_answers_every_operation() {
         .ok("Get-MsolServicePrincipalCredential", exchange)
         .await["Value"][0]["KeyId"]
         .clone();
+    let kiosk = bridge
+        .ok("Get-MsolDevice", json!({ "Name": "KIOSK-LOBBY" }))
+        .await["Value"][0]["DeviceId"]
+        .clone();
     let requests: Vec<(&str, Value)> = vec![
         ("Get-MsolUser", json!({ "SearchString": "grady" })),
         (
@@ -296,6 +300,13 @@ async fn the_demo_tenant_answers_every_operation() {
         ),
         ("Get-MsolSubscription", json!({})),
         ("Get-MsolContact", json!({ "SearchString": "Ana" })),
+        (
+            "Get-MsolDevice",
+            json!({ "All": true, "ReturnRegisteredOwners": true }),
+        ),
+        ("Disable-MsolDevice", json!({ "DeviceId": kiosk })),
+        ("Enable-MsolDevice", json!({ "DeviceId": kiosk })),
+        ("Remove-MsolDevice", json!({ "DeviceId": kiosk })),
         (
             "Get-MsolDirSyncProvisioningError",
             json!({ "ErrorCategory": "PropertyConflict" }),

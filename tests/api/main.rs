@@ -7,6 +7,7 @@ mod company;
 mod conformance;
 mod contacts;
 mod crash;
+mod devices;
 mod dir_sync_errors;
 mod domains;
 mod errors;

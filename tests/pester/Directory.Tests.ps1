@@ -397,6 +397,72 @@ Describe 'Contacts' {
     }
 }
 
+Describe 'Devices' {
+    It 'lists devices and finds them by each parameter set' {
+        (Get-Command Get-MsolDevice).ParameterSets.Name | Sort-Object | Should -Be @('GetDeviceAll', 'GetDeviceByDeviceId', 'GetDeviceByDeviceName', 'GetDeviceByLogonTimestamp', 'GetDeviceByObjectId', 'GetDeviceByRegisteredOwner')
+        $all = @(Get-MsolDevice -All)
+        $all.DisplayName | Should -Be @('DESKTOP-HR-042', 'DESKTOP-HR-051', 'Galaxy-S21-ADELE', 'KIOSK-LOBBY', 'LAPTOP-MEGAN01', 'LAPTOP-OLD-007', "Lee's iPhone")
+        $all[0] | Should -BeOfType ([Microsoft.Online.Administration.Device])
+        $all[0].DeviceTrustType | Should -Be 'Domain Joined'
+        $all[0].RegisteredOwners.Count | Should -Be 0
+        @(Get-MsolDevice -All -IncludeSystemManagedDevices).DisplayName | Should -Contain 'AUTOPILOT-5CG1234'
+        $iphone = Get-MsolDevice -Name "LEE'S IPHONE"
+        $iphone.DeviceTrustType | Should -Be 'Workplace Joined'
+        $iphone.AccountEnabled | Should -Be $iphone.Enabled
+        $iphone.ApproximateLastLogonTimestamp | Should -BeOfType ([datetime])
+        (Get-MsolDevice -DeviceId $iphone.DeviceId).ObjectId | Should -Be $iphone.ObjectId
+        (Get-MsolDevice -ObjectId $iphone.ObjectId).DeviceId | Should -Be $iphone.DeviceId
+        $megan = Get-MsolDevice -RegisteredOwnerUpn 'megan.bowen@contoso.com'
+        $megan.DisplayName | Should -Be 'LAPTOP-MEGAN01'
+        $megan.RegisteredOwners | Should -Be @('megan.bowen@contoso.com')
+        (@(Get-MsolDevice -All -ReturnRegisteredOwners) | Where-Object DisplayName -eq 'Galaxy-S21-ADELE').RegisteredOwners | Should -Be @('adele.vance@contoso.com')
+    }
+    It '-LogonTimeBefore finds stale devices, in UTC, and -All leaves out system-managed ones' {
+        @(Get-MsolDevice -All -LogonTimeBefore '2025-10-01').DisplayName | Should -Be @('Galaxy-S21-ADELE', 'KIOSK-LOBBY', 'LAPTOP-OLD-007')
+        @(Get-MsolDevice -LogonTimeBefore '2025-10-01').DisplayName | Should -Contain 'AUTOPILOT-5CG1234'
+        @([datetime]'2025-12-22' | Get-MsolDevice).DisplayName | Should -Contain 'LAPTOP-OLD-007'
+    }
+    It 'tells hybrid-joined devices from pending ones as Microsoft''s hybrid-join guide does' {
+        $hybrid = @(Get-MsolDevice -All -IncludeSystemManagedDevices | Where-Object { $_.DeviceTrustType -eq 'Domain Joined' })
+        @($hybrid | Where-Object { ([string]($_.AlternativeSecurityIds)).StartsWith('X509:') }).DisplayName | Should -Be 'DESKTOP-HR-042'
+        @($hybrid | Where-Object { -not ([string]($_.AlternativeSecurityIds)).StartsWith('X509:') }).DisplayName | Should -Be 'DESKTOP-HR-051'
+        $hybrid[0].DirSyncEnabled | Should -Be $true
+        $hybrid[0].LastDirSyncTime | Should -BeOfType ([datetime])
+    }
+    It 'disables and enables piped devices, changing only what differs' {
+        Get-MsolDevice -Name 'LAPTOP-MEGAN01' | Disable-MsolDevice -Force
+        (Get-MsolDevice -Name 'LAPTOP-MEGAN01').Enabled | Should -Be $false
+        ((Get-MsolDevice -Name 'LAPTOP-MEGAN01' | Disable-MsolDevice -Force -Verbose 4>&1) -join ' ') | Should -Match 'nothing to change'
+        $laptop = Get-MsolDevice -Name 'LAPTOP-MEGAN01'
+        Enable-MsolDevice -ObjectId $laptop.ObjectId -Force
+        (Get-MsolDevice -Name 'LAPTOP-MEGAN01').Enabled | Should -Be $true
+    }
+    It '-WhatIf changes nothing; without -Force a session that cannot ask says how to go on' {
+        $kiosk = Get-MsolDevice -Name 'KIOSK-LOBBY'
+        Remove-MsolDevice -DeviceId $kiosk.DeviceId -WhatIf
+        Disable-MsolDevice -DeviceId $kiosk.DeviceId -WhatIf
+        (Get-MsolDevice -DeviceId $kiosk.DeviceId).Enabled | Should -Be $true
+        $script = "Import-Module MSOnline; Connect-MsolService -LocalTenant '$tenant' -WarningAction SilentlyContinue; try { Disable-MsolDevice -DeviceId $($kiosk.DeviceId) -ErrorAction Stop } catch { `$_.FullyQualifiedErrorId }"
+        $output = & (Get-Process -Id $PID).Path -NoProfile -NonInteractive -Command $script 2>&1 | ForEach-Object { "$_" }
+        ($output -join ' ') | Should -Match 'ConfirmationNotPossible,Microsoft.Online.Administration.Automation.DisableDevice'
+        (Get-MsolDevice -DeviceId $kiosk.DeviceId).Enabled | Should -Be $true
+    }
+    It 'removes a device, after which it is DeviceNotFoundException' {
+        $kiosk = Get-MsolDevice -Name 'KIOSK-LOBBY'
+        Remove-MsolDevice -DeviceId $kiosk.DeviceId -Force
+        $failure = $null
+        try { Get-MsolDevice -DeviceId $kiosk.DeviceId -ErrorAction Stop } catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -Be 'Microsoft.Online.Administration.Automation.DeviceNotFoundException,Microsoft.Online.Administration.Automation.GetDevice'
+        $failure.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        { Enable-MsolDevice -ObjectId $kiosk.ObjectId -Force -ErrorAction Stop } | Should -Throw -ErrorId 'Microsoft.Online.Administration.Automation.DeviceNotFoundException,Microsoft.Online.Administration.Automation.EnableDevice'
+    }
+    It 'shows a table of names, states, systems and trust types' {
+        $table = Get-MsolDevice -Name 'LAPTOP-MEGAN01' | Out-String
+        $table | Should -Match 'DisplayName\s+Enabled\s+DeviceOsType\s+DeviceTrustType'
+        $table | Should -Match 'LAPTOP-MEGAN01\s+True\s+Windows\s+AzureAD Joined'
+    }
+}
+
 Describe 'Synchronization conflicts' {
     It 'has MSOnline''s parameter sets and lists the demo''s conflicts with their objects' {
         (Get-Command Get-MsolDirSyncProvisioningError).ParameterSets.Name | Sort-Object | Should -Be @('All__0', 'ListDirSyncProvisioningErrors__0')

@@ -1,9 +1,24 @@
-//! Base64 (RFC 4648): the URL-safe alphabet without padding for JWTs, and a decoder that reads
+//! Base64 (RFC 4648): the URL-safe alphabet without padding for JWTs, the standard one with
+//! padding, and a decoder that reads
 //! either alphabet, with or without padding and line breaks (PEM bodies, JWT parts).
 
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
+/// The URL-safe alphabet without padding (JWT parts).
 pub fn encode_url(bytes: &[u8]) -> String {
+    encode_with(bytes, true)
+}
+
+/// The standard alphabet with padding (Graph's Edm.Binary values).
+pub fn encode(bytes: &[u8]) -> String {
+    let mut out = encode_with(bytes, false);
+    while out.len() % 4 != 0 {
+        out.push('=');
+    }
+    out
+}
+
+fn encode_with(bytes: &[u8], url_safe: bool) -> String {
     let mut out = String::new();
     for chunk in bytes.chunks(3) {
         let n = chunk
@@ -13,8 +28,8 @@ pub fn encode_url(bytes: &[u8]) -> String {
         for i in 0..=chunk.len() {
             let c = B64[((n >> (18 - 6 * i)) & 63) as usize];
             out.push(match c {
-                b'+' => '-',
-                b'/' => '_',
+                b'+' if url_safe => '-',
+                b'/' if url_safe => '_',
                 c => c as char,
             });
         }
@@ -61,5 +76,15 @@ mod tests {
             );
         }
         assert_eq!(encode_url(b"\xfb\xff"), "-_8");
+    }
+
+    #[test]
+    fn standard_base64_pads_and_keeps_its_alphabet() {
+        // RFC 4648 section 10's test vectors.
+        assert_eq!(encode(b"f"), "Zg==");
+        assert_eq!(encode(b"fo"), "Zm8=");
+        assert_eq!(encode(b"foobar"), "Zm9vYmFy");
+        assert_eq!(encode(b"\xfb\xff"), "+/8=");
+        assert_eq!(decode(&encode(b"fooba")).unwrap(), b"fooba");
     }
 }

@@ -29,11 +29,16 @@ const APPLICATION_ADMINISTRATOR: &str = "9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3";
 const CLOUD_APPLICATION_ADMINISTRATOR: &str = "158c047a-c907-4556-b7ef-446551a6b5f7";
 const DIRECTORY_READERS: &str = "88d8e3e3-8f55-4a1e-953a-9b9898b8876b";
 const INTUNE_ADMINISTRATOR: &str = "3a2c62db-5318-420d-8d74-23affee5d9d5";
+const CLOUD_DEVICE_ADMINISTRATOR: &str = "7698a772-787b-4ac8-901f-60d6b08affd2";
+const WINDOWS_365_ADMINISTRATOR: &str = "11451d60-acb2-45eb-a7d6-43d0f0125c13";
 
 /// What one request needs.
 pub struct Rule {
     /// Any one of these, delegated or application (least privileged first).
     pub permissions: &'static [&'static str],
+    /// Where the page lists other permissions for applications than for delegated callers: the
+    /// application ones (`permissions` then holds the delegated ones).
+    pub application_permissions: Option<&'static [&'static str]>,
     /// On the caller's own account, a delegated caller may use these instead (the `/me` rows).
     pub self_permissions: &'static [&'static str],
     /// A delegated caller acting on others needs one of these roles; none listed: any member user.
@@ -47,6 +52,7 @@ pub struct Rule {
 const fn rule(permissions: &'static [&'static str], roles: &'static [&'static str]) -> Rule {
     Rule {
         permissions,
+        application_permissions: None,
         self_permissions: &[],
         roles,
         non_admin_targets_only_for_authentication_administrators: false,
@@ -332,6 +338,41 @@ const WRITE_GROUP_MEMBERS: Rule = rule(
     &[GROUPS_ADMINISTRATOR, USER_ADMINISTRATOR, DIRECTORY_WRITERS],
 );
 
+// graph/api/device-list, device-get: any member user ("Users" leads the page's role list).
+const READ_DEVICES: Rule = rule(
+    &[
+        "Device.Read.All",
+        "Device.ReadWrite.All",
+        "Directory.Read.All",
+        "Directory.ReadWrite.All",
+    ],
+    &[],
+);
+// graph/api/device-update: delegated only Directory.AccessAsUser.All; Intune Administrator is the
+// least privileged role, and a Cloud Device Administrator "can only enable or disable devices"
+// (the simulator lets both change what it models). Applications: Device.ReadWrite.All or
+// Directory.ReadWrite.All, which change only Windows devices (resources/devices.rs).
+const WRITE_DEVICES: Rule = Rule {
+    application_permissions: Some(&["Device.ReadWrite.All", "Directory.ReadWrite.All"]),
+    ..rule(
+        &["Directory.AccessAsUser.All"],
+        &[INTUNE_ADMINISTRATOR, CLOUD_DEVICE_ADMINISTRATOR],
+    )
+};
+// graph/api/device-delete: delegated Directory.AccessAsUser.All, applications Device.ReadWrite.All;
+// Intune Administrator, Windows 365 Administrator or Cloud Device Administrator.
+const DELETE_DEVICES: Rule = Rule {
+    application_permissions: Some(&["Device.ReadWrite.All"]),
+    ..rule(
+        &["Directory.AccessAsUser.All"],
+        &[
+            INTUNE_ADMINISTRATOR,
+            WINDOWS_365_ADMINISTRATOR,
+            CLOUD_DEVICE_ADMINISTRATOR,
+        ],
+    )
+};
+
 /// The OpenID Connect scopes, which need no consent (entra/identity-platform/scopes-oidc).
 pub const OPENID_SCOPES: &[&str] = &["openid", "profile", "email", "offline_access"];
 
@@ -366,13 +407,21 @@ const ALL_RULES: &[&Rule] = &[
     &READ_VERIFICATION_RECORDS,
     &READ_AUTHORIZATION_POLICY,
     &WRITE_AUTHORIZATION_POLICY,
+    &READ_DEVICES,
+    &WRITE_DEVICES,
+    &DELETE_DEVICES,
 ];
 
 /// Every permission the simulator knows: what a fully consented client holds.
 pub fn all_permissions() -> BTreeSet<String> {
     ALL_RULES
         .iter()
-        .flat_map(|r| r.permissions.iter().chain(r.self_permissions))
+        .flat_map(|r| {
+            r.permissions
+                .iter()
+                .chain(r.self_permissions)
+                .chain(r.application_permissions.unwrap_or_default())
+        })
         .map(|p| p.to_string())
         .collect()
 }
@@ -405,6 +454,9 @@ pub fn rule_for(method: &str, segments: &[&str]) -> Option<&'static Rule> {
         ["servicePrincipals", ..] if write => &WRITE_SERVICE_PRINCIPALS,
         ["servicePrincipals", ..] => &READ_SERVICE_PRINCIPALS,
         ["contacts", ..] if !write => &READ_CONTACTS,
+        ["devices", ..] if !write => &READ_DEVICES,
+        ["devices", ..] if method == "DELETE" => &DELETE_DEVICES,
+        ["devices", ..] => &WRITE_DEVICES,
         ["directory", "deletedItems", ..] if !write => &READ_DELETED,
         ["directory", "deletedItems", ..] => &RESTORE_DELETED,
         ["directoryRoleTemplates", ..] => &READ_ROLES,
@@ -440,8 +492,11 @@ pub fn refusal(
     // Only a rule with a documented `/me` row lets users act on themselves without a role.
     let on_self =
         principal.user.is_some() && principal.user == target && !rule.self_permissions.is_empty();
-    let holds_permission = rule
-        .permissions
+    let permissions = match (principal.user, rule.application_permissions) {
+        (None, Some(application)) => application,
+        _ => rule.permissions,
+    };
+    let holds_permission = permissions
         .iter()
         .chain(if on_self { rule.self_permissions } else { &[] })
         .any(|p| principal.permissions.contains(*p));

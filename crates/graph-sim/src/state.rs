@@ -324,6 +324,53 @@ impl SimContact {
     }
 }
 
+/// A registered device (graph/api/resources/device).
+#[derive(Clone, Debug)]
+pub struct SimDevice {
+    pub id: Uuid,
+    pub device_id: Uuid,
+    pub display_name: String,
+    pub account_enabled: bool,
+    pub device_version: i32,
+    pub operating_system: Option<String>,
+    pub operating_system_version: Option<String>,
+    /// Workplace, AzureAd or ServerAd.
+    pub trust_type: Option<String>,
+    pub is_managed: Option<bool>,
+    pub is_compliant: Option<bool>,
+    pub physical_ids: Vec<String>,
+    pub approximate_last_sign_in_date_time: Option<String>,
+    /// alternativeSecurityId objects: type, identityProvider, key (Edm.Binary, base64).
+    pub alternative_security_ids: Vec<Value>,
+    pub on_premises_sync_enabled: Option<bool>,
+    pub on_premises_last_sync_date_time: Option<String>,
+    /// The registered owners' object ids (users).
+    pub registered_owners: Vec<Uuid>,
+}
+
+impl SimDevice {
+    pub fn to_json(&self) -> Value {
+        json!({
+            "@odata.type": "#microsoft.graph.device",
+            "id": self.id,
+            "deviceId": self.device_id,
+            "displayName": self.display_name,
+            "accountEnabled": self.account_enabled,
+            "deviceVersion": self.device_version,
+            "operatingSystem": self.operating_system,
+            "operatingSystemVersion": self.operating_system_version,
+            "trustType": self.trust_type,
+            "isManaged": self.is_managed,
+            "isCompliant": self.is_compliant,
+            "physicalIds": self.physical_ids,
+            "approximateLastSignInDateTime": self.approximate_last_sign_in_date_time,
+            "alternativeSecurityIds": self.alternative_security_ids,
+            "onPremisesSyncEnabled": self.on_premises_sync_enabled,
+            "onPremisesLastSyncDateTime": self.on_premises_last_sync_date_time,
+        })
+    }
+}
+
 /// An activated directory role: its object id differs from its template id, as in Graph.
 #[derive(Clone, Debug)]
 pub struct SimRole {
@@ -441,6 +488,7 @@ pub struct SimTenant {
     pub groups: Vec<SimGroup>,
     pub service_principals: Vec<SimServicePrincipal>,
     pub contacts: Vec<SimContact>,
+    pub devices: Vec<SimDevice>,
     pub roles: Vec<SimRole>,
 }
 

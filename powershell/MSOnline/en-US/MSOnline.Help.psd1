@@ -409,6 +409,63 @@ Get-MsolRoleMember -RoleObjectId $role.ObjectId
                 @{ Code = 'Get-MsolContact -All -HasErrorsOnly | Select-Object DisplayName, EmailAddress, @{ n = ''Error''; e = { $_.Errors[0].ErrorDetail } }'; Remarks = 'Lists the contacts with errors and the first error of each.' }
             )
         }
+        'Get-MsolDevice' = @{
+            Synopsis    = 'Gets a device, or a list of devices.'
+            Description = 'Gets one device by -ObjectId or -DeviceId, the devices with the display name -Name or registered by the user -RegisteredOwnerUpn (a user principal name or ObjectId), or every device with -All, in display-name order. -All leaves out system-managed devices (Windows Autopilot devices, which carry a [ZTDID] physical id and must not be deleted) unless -IncludeSystemManagedDevices. -LogonTimeBefore (UTC; with or without -All) keeps the devices whose ApproximateLastLogonTimestamp is before it, which is how stale devices are found; devices that never signed in have no timestamp and are not listed. RegisteredOwners (user principal names) is filled only with -ReturnRegisteredOwners or -RegisteredOwnerUpn. DeviceTrustType is Workplace Joined (registered), AzureAD Joined or Domain Joined (hybrid); a hybrid-joined device has finished registering once an AlternativeSecurityIds entry starts with X509:. AccountEnabled is another name for Enabled. An unknown device is DeviceNotFoundException. On Microsoft Graph devices are read with Device.Read.All or Directory.Read.All.'
+            Parameters  = @{
+                Name                        = 'The display name of the device (in any case).'
+                All                         = 'Returns every device.'
+                ReturnRegisteredOwners      = 'Fills each device''s RegisteredOwners with its owners'' user principal names.'
+                IncludeSystemManagedDevices = 'With -All, includes system-managed devices such as Windows Autopilot devices.'
+                DeviceId                    = 'The device id that the device registration service gave the device.'
+                LogonTimeBefore             = 'Returns the devices whose last sign-in is before this time (UTC).'
+                ObjectId                    = 'The object id of the device.'
+                RegisteredOwnerUpn          = 'The user principal name or ObjectId of the user who registered the devices.'
+            }
+            Examples    = @(
+                @{ Code = 'Get-MsolDevice -Name LAPTOP-MEGAN01'; Remarks = 'Gets the device named LAPTOP-MEGAN01.' }
+                @{ Code = 'Get-MsolDevice -All -LogonTimeBefore (Get-Date).AddDays(-90) | Select-Object Enabled, DeviceId, DisplayName, DeviceTrustType, ApproximateLastLogonTimestamp | Export-Csv stale-devices.csv -NoTypeInformation'; Remarks = 'Lists the devices that have not signed in for 90 days.' }
+                @{ Code = 'Get-MsolDevice -RegisteredOwnerUpn megan.bowen@contoso.com'; Remarks = 'Gets the devices Megan registered.' }
+            )
+        }
+        'Enable-MsolDevice' = @{
+            Synopsis    = 'Enables a device.'
+            Description = 'Enables a device, by -DeviceId (a piped Device binds it) or -ObjectId, so that it can sign in again. Asks first unless -Force or -Confirm:$false; -WhatIf says what it would do. A device that is already enabled is left as it is. On Microsoft Graph this needs the Cloud Device Administrator or Intune Administrator role and, signed in as a user, the Directory.AccessAsUser.All permission; an application (Device.ReadWrite.All) can enable only Windows devices.'
+            Parameters  = @{
+                DeviceId = 'The device id of the device.'
+                ObjectId = 'The object id of the device.'
+                Force    = 'Does not ask for confirmation.'
+            }
+            Examples    = @(
+                @{ Code = 'Enable-MsolDevice -DeviceId 1aa200c4-bdfb-42b5-9a1e-5f1bafbe4274 -Force'; Remarks = 'Enables the device without asking.' }
+                @{ Code = 'Import-Csv stale-devices.csv | ForEach-Object { Enable-MsolDevice -DeviceId $_.DeviceId -Force }'; Remarks = 'Enables again the devices a stale-device run disabled.' }
+            )
+        }
+        'Disable-MsolDevice' = @{
+            Synopsis    = 'Disables a device.'
+            Description = 'Disables a device, by -DeviceId (a piped Device binds it) or -ObjectId, so that it can no longer sign in; Enable-MsolDevice undoes it. Asks first unless -Force or -Confirm:$false; -WhatIf says what it would do. A device that is already disabled is left as it is. On Microsoft Graph this needs the Cloud Device Administrator or Intune Administrator role and, signed in as a user, the Directory.AccessAsUser.All permission; an application (Device.ReadWrite.All) can disable only Windows devices.'
+            Parameters  = @{
+                DeviceId = 'The device id of the device.'
+                ObjectId = 'The object id of the device.'
+                Force    = 'Does not ask for confirmation.'
+            }
+            Examples    = @(
+                @{ Code = 'Get-MsolDevice -All -LogonTimeBefore (Get-Date).AddDays(-90) | Disable-MsolDevice -Force'; Remarks = 'Disables every device that has not signed in for 90 days (system-managed devices are not listed).' }
+            )
+        }
+        'Remove-MsolDevice' = @{
+            Synopsis    = 'Removes a device.'
+            Description = 'Deletes a device, by -DeviceId (a piped Device binds it) or -ObjectId, for good: the device has to register again. Asks first unless -Force or -Confirm:$false; -WhatIf says what it would do. Do not remove system-managed devices such as Windows Autopilot devices: they cannot be provisioned again. On Microsoft Graph this needs the Cloud Device Administrator, Intune Administrator or Windows 365 Administrator role and, signed in as a user, the Directory.AccessAsUser.All permission (Device.ReadWrite.All for an application).'
+            Parameters  = @{
+                DeviceId = 'The device id of the device.'
+                ObjectId = 'The object id of the device.'
+                Force    = 'Does not ask for confirmation.'
+            }
+            Examples    = @(
+                @{ Code = 'Remove-MsolDevice -DeviceId 1aa200c4-bdfb-42b5-9a1e-5f1bafbe4274 -Force'; Remarks = 'Removes the device without asking.' }
+                @{ Code = 'Get-MsolDevice -All -LogonTimeBefore (Get-Date).AddDays(-180) | Where-Object { -not $_.Enabled } | Remove-MsolDevice -Force'; Remarks = 'Removes the disabled devices that have not signed in for 180 days.' }
+            )
+        }
         'Get-MsolServicePrincipal' = @{
             Synopsis    = 'Gets service principals.'
             Description = 'Gets one service principal by ObjectId or AppPrincipalId, those with a service principal name, or a list: those whose display name starts with -SearchString, 500 unless -All or -MaxResults. A service principal name with a slash, or a URL, must match one of the principal''s names exactly; a bare appClass matches every name of that class. None found is ServicePrincipalNotFoundException. Every tenant holds Microsoft''s own applications, such as Office 365 Exchange Online (00000002-0000-0ff1-ce00-000000000000).'

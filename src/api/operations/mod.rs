@@ -1,7 +1,8 @@
 //! Every MSOnline operation the bridge answers: one table gives its route name (the cmdlet's
 //! name), its parameters (and so its JSON Schema), its answer and its summary. Handlers resolve
 //! the parameter set, call the directory and shape the answer; rules live in `domain`. Each
-//! family's handlers have their own file here (users, licensing, company, roles, groups, service principals, contacts).
+//! family's handlers have their own file here (users, licensing, company, roles, groups, service
+//! principals, contacts, devices).
 
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -14,7 +15,7 @@ use crate::directory::{
 };
 use crate::domain::fault::{Fault, FaultResult};
 use crate::domain::model::{
-    AccountSku, AccountSkuIdentifier, CompanyInformation, CompanySubscription, Contact,
+    AccountSku, AccountSkuIdentifier, CompanyInformation, CompanySubscription, Contact, Device,
     DirSyncProvisioningErrorObject, Domain, DomainRecord, DomainStatus, Group, GroupMember,
     PasswordPolicy, Role, RoleMember, RoleMemberType, ServicePrincipal, ServicePrincipalCredential,
     User,
@@ -211,6 +212,14 @@ operations! {
         "A service principal's credential keys; certificates' values with ReturnKeyValues (secrets are never kept).";
     GetContact => "Get-MsolContact" (GetContactParams) -> ListPage<Contact>,
         "One mail contact by ObjectId, or the contacts whose display name or email address starts with SearchString (500 unless All or MaxResults), in pages; HasErrorsOnly keeps those with validation errors.";
+    GetDevice => "Get-MsolDevice" (GetDeviceParams) -> ListPage<Device>,
+        "One device by ObjectId or DeviceId, the devices of a display name or a registered owner, or every device (All; system-managed Autopilot devices only with IncludeSystemManagedDevices), optionally only those that last signed in before LogonTimeBefore, in pages; ReturnRegisteredOwners fills RegisteredOwners.";
+    EnableDevice => "Enable-MsolDevice" (DeviceChangeParams) -> Outcome,
+        "Enables a device, by DeviceId or ObjectId, so that it can sign in again.";
+    DisableDevice => "Disable-MsolDevice" (DeviceChangeParams) -> Outcome,
+        "Disables a device, by DeviceId or ObjectId, so that it can no longer sign in.";
+    RemoveDevice => "Remove-MsolDevice" (DeviceChangeParams) -> Outcome,
+        "Deletes a device, by DeviceId or ObjectId, for good.";
     GetGroup => "Get-MsolGroup" (GetGroupParams) -> ListPage<Group>,
         "One group by ObjectId, or the groups matching the filters (250 unless All or MaxResults), in pages.";
     GetGroupMember => "Get-MsolGroupMember" (GetGroupMemberParams) -> ListPage<GroupMember>,
@@ -296,6 +305,7 @@ async fn listed_role(
 
 mod company;
 mod contacts;
+mod devices;
 mod groups;
 mod licensing;
 mod roles;
@@ -306,6 +316,7 @@ mod users;
 mod handlers {
     pub use super::company::*;
     pub use super::contacts::*;
+    pub use super::devices::*;
     pub use super::groups::*;
     pub use super::licensing::*;
     pub use super::roles::*;

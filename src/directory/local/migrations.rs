@@ -84,6 +84,22 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (domain, type, value)
     );
     "#,
+    // 7: devices (Get-MsolDevice) and their registered owners.
+    r#"
+    CREATE TABLE devices (
+        object_id TEXT PRIMARY KEY,
+        device_id TEXT NOT NULL UNIQUE,
+        display_name TEXT NOT NULL,
+        data TEXT NOT NULL
+    );
+    CREATE INDEX devices_name ON devices (display_name COLLATE NOCASE);
+    CREATE TABLE device_owners (
+        device_id TEXT NOT NULL REFERENCES devices (object_id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL,
+        PRIMARY KEY (device_id, user_id)
+    );
+    CREATE INDEX device_owners_user ON device_owners (user_id);
+    "#,
 ];
 
 pub fn migrate(conn: &mut Connection) -> Result<()> {

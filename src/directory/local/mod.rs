@@ -12,15 +12,17 @@ use async_trait::async_trait;
 use uuid::Uuid;
 
 use super::{
-    CompanyDirectory, ContactDirectory, CreatedUser, Directory, GroupDirectory, GroupQuery,
-    LicenseDirectory, MemberQuery, MemberRef, Outcome, Page, PageRequest, RoleDirectory,
-    ServicePrincipalDirectory, UserDirectory, UserQuery,
+    CompanyDirectory, ContactDirectory, CreatedUser, DeviceDirectory, Directory, GroupDirectory,
+    GroupQuery, LicenseDirectory, MemberQuery, MemberRef, Outcome, Page, PageRequest,
+    RoleDirectory, ServicePrincipalDirectory, UserDirectory, UserQuery,
 };
+use crate::domain::devices::{DeviceKey, DeviceQuery};
 use crate::domain::fault::{Fault, FaultResult};
 use crate::domain::model::{
-    AccountSku, CompanyInformation, CompanySubscription, Contact, DirSyncProvisioningErrorObject,
-    Domain, DomainRecord, Group, GroupMember, GroupMemberType, PasswordPolicy, Role, RoleMember,
-    RoleMemberType, ServicePrincipal, ServicePrincipalCredential, User,
+    AccountSku, CompanyInformation, CompanySubscription, Contact, Device,
+    DirSyncProvisioningErrorObject, Domain, DomainRecord, Group, GroupMember, GroupMemberType,
+    PasswordPolicy, Role, RoleMember, RoleMemberType, ServicePrincipal, ServicePrincipalCredential,
+    User,
 };
 use crate::domain::requests::{
     GroupMemberChangeParams, NewGroupParams, NewUserParams, RemoveUserParams, RestoreUserParams,
@@ -78,6 +80,28 @@ impl ContactDirectory for LocalDirectory {
 
     async fn contact(&self, id: Uuid) -> FaultResult<Contact> {
         self.blocking(move |store| store.contact(id)).await
+    }
+}
+
+#[async_trait]
+impl DeviceDirectory for LocalDirectory {
+    async fn devices(&self, query: &DeviceQuery) -> FaultResult<Vec<Device>> {
+        let query = query.clone();
+        self.blocking(move |store| store.devices(&query)).await
+    }
+
+    async fn device(&self, key: DeviceKey, with_owners: bool) -> FaultResult<Device> {
+        self.blocking(move |store| store.device(key, with_owners))
+            .await
+    }
+
+    async fn set_device_enabled(&self, key: DeviceKey, enabled: bool) -> FaultResult<Outcome> {
+        self.blocking(move |store| store.set_device_enabled(key, enabled))
+            .await
+    }
+
+    async fn remove_device(&self, key: DeviceKey) -> FaultResult<Outcome> {
+        self.blocking(move |store| store.remove_device(key)).await
     }
 }
 

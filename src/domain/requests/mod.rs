@@ -149,6 +149,7 @@ pub struct TenantParams {
 
 mod company;
 mod contacts;
+mod devices;
 mod groups;
 mod licensing;
 mod roles;
@@ -157,6 +158,7 @@ mod users;
 
 pub use company::*;
 pub use contacts::*;
+pub use devices::*;
 pub use groups::*;
 pub use licensing::*;
 pub use roles::*;

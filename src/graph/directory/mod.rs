@@ -2,7 +2,8 @@
 //! decided by `domain` exactly as for the local tenant (the current user is read from Graph,
 //! the request applied to it, and the difference written back), so both backends answer alike.
 //! One file per family of cmdlets: `company.rs`, `licenses.rs`, `users.rs` (with `mfa.rs`),
-//! `roles.rs`, `groups.rs`, `service_principals.rs`, `contacts.rs`; what they share (the request path, paging, faults) is here.
+//! `roles.rs`, `groups.rs`, `service_principals.rs`, `contacts.rs`, `devices.rs`; what they share
+//! (the request path, paging, faults) is here.
 
 use std::collections::HashSet;
 
@@ -16,9 +17,9 @@ use super::convert::{
 };
 use super::permissions;
 use crate::directory::{
-    CompanyDirectory, ContactDirectory, CreatedUser, Directory, GroupDirectory, GroupQuery,
-    LicenseDirectory, MemberQuery, MemberRef, Outcome, Page, PageRequest, RoleDirectory,
-    ServicePrincipalDirectory, UserDirectory, UserQuery,
+    CompanyDirectory, ContactDirectory, CreatedUser, DeviceDirectory, Directory, GroupDirectory,
+    GroupQuery, LicenseDirectory, MemberQuery, MemberRef, Outcome, Page, PageRequest,
+    RoleDirectory, ServicePrincipalDirectory, UserDirectory, UserQuery,
 };
 use crate::domain::fault::{Fault, FaultResult};
 use crate::domain::licensing::{self, LicenseCatalog};
@@ -51,6 +52,7 @@ pub struct GraphDirectory {
 
 mod company;
 mod contacts;
+mod devices;
 mod groups;
 mod licenses;
 mod mfa;

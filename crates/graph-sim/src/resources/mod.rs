@@ -15,6 +15,7 @@ use crate::state::{
 
 mod company;
 mod contacts;
+mod devices;
 mod groups;
 mod licenses;
 mod methods;
@@ -28,6 +29,7 @@ use crate::role_templates::{
 };
 use company::*;
 use contacts::*;
+use devices::*;
 use groups::*;
 use licenses::*;
 use methods::*;
@@ -330,6 +332,10 @@ pub fn handle(tenant: &mut SimTenant, request: &SimRequest) -> SimResponse {
         ("POST", ["domains", name, "verify"]) => verify_domain(tenant, name),
         ("GET", ["contacts"]) => list_contacts(tenant, request),
         ("GET", ["contacts", id]) => get_contact(tenant, id, request),
+        ("GET", ["devices"]) => list_devices(tenant, request),
+        ("GET", ["devices", key]) => get_device(tenant, key, request),
+        ("PATCH", ["devices", key]) => update_device(tenant, key, request),
+        ("DELETE", ["devices", key]) => delete_device(tenant, key),
         ("GET", ["servicePrincipals"]) => list_service_principals(tenant, request),
         ("GET", ["servicePrincipals", id]) => get_service_principal(tenant, id, request),
         ("PATCH", ["servicePrincipals", id]) => update_service_principal(tenant, id, request),

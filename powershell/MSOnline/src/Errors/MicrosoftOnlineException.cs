@@ -41,6 +41,7 @@ namespace Microsoft.Online.Administration.Automation
     [Serializable] public class GroupMemberNotFoundException : MicrosoftOnlineException { public GroupMemberNotFoundException(string message) : base(message) { } }
     [Serializable] public class GroupNotFoundException : MicrosoftOnlineException { public GroupNotFoundException(string message) : base(message) { } }
     [Serializable] public class ContactNotFoundException : MicrosoftOnlineException { public ContactNotFoundException(string message) : base(message) { } }
+    [Serializable] public class DeviceNotFoundException : MicrosoftOnlineException { public DeviceNotFoundException(string message) : base(message) { } }
     [Serializable] public class DomainVerificationFailedException : MicrosoftOnlineException { public DomainVerificationFailedException(string message) : base(message) { } }
     [Serializable] public class DomainInUseException : MicrosoftOnlineException { public DomainInUseException(string message) : base(message) { } }
     [Serializable] public class DomainNotFoundException : MicrosoftOnlineException { public DomainNotFoundException(string message) : base(message) { } }
@@ -105,6 +106,7 @@ namespace Microsoft.Online.Administration.Automation
                 case "GroupMemberNotFoundException":
                 case "DomainNotFoundException":
                 case "ContactNotFoundException":
+                case "DeviceNotFoundException":
                 case "SubscriptionNotFoundException":
                 case "ServicePrincipalNotFoundException":
                     return ErrorCategory.ObjectNotFound;

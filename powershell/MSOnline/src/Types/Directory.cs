@@ -134,6 +134,42 @@ namespace Microsoft.Online.Administration
         }
     }
 
+    /// <summary>A device registered in the directory. DeviceTrustType is "Workplace Joined",
+    /// "AzureAD Joined" or "Domain Joined"; DeviceTrustLevel "Authenticated", "Compliant" or
+    /// "Managed". RegisteredOwners holds user principal names, filled by -ReturnRegisteredOwners.</summary>
+    [DataContract(Name = "Device", Namespace = Wire.Namespace)]
+    public class Device
+    {
+        public Device() { Initialize(default(StreamingContext)); }
+
+        [OnDeserializing]
+        private void Initialize(StreamingContext context)
+        {
+            AlternativeSecurityIds = new List<string>();
+            DevicePhysicalIds = new List<string>();
+            RegisteredOwners = new List<string>();
+        }
+
+        [DataMember] public List<string> AlternativeSecurityIds { get; set; }
+        [DataMember] public DateTime? ApproximateLastLogonTimestamp { get; set; }
+        [DataMember] public Guid? DeviceId { get; set; }
+        [DataMember] public int DeviceObjectVersion { get; set; }
+        [DataMember] public string DeviceOsType { get; set; }
+        [DataMember] public string DeviceOsVersion { get; set; }
+        [DataMember] public List<string> DevicePhysicalIds { get; set; }
+        [DataMember] public string DeviceTrustLevel { get; set; }
+        [DataMember] public string DeviceTrustType { get; set; }
+        [DataMember] public bool? DirSyncEnabled { get; set; }
+        [DataMember] public string DisplayName { get; set; }
+        [DataMember] public bool Enabled { get; set; }
+        [DataMember] public DateTime? LastDirSyncTime { get; set; }
+        [DataMember] public Guid? ObjectId { get; set; }
+        [DataMember] public List<string> RegisteredOwners { get; set; }
+
+        /// <summary>The name Get-MsolDevice's documentation gives Enabled; scripts use both.</summary>
+        public bool AccountEnabled { get { return Enabled; } }
+    }
+
     [DataContract(Name = "GroupMember", Namespace = Wire.Namespace)]
     public class GroupMember
     {

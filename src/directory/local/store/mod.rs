@@ -1,6 +1,6 @@
 //! The local tenant in one SQLite file: every operation is one transaction. Each family of
-//! objects has its own file here (company, licenses, users, roles, groups, service principals, contacts); this one opens the
-//! file, runs transactions and reads or replaces the whole tenant.
+//! objects has its own file here (company, licenses, users, roles, groups, service principals, contacts,
+//! devices); this one opens the file, runs transactions and reads or replaces the whole tenant.
 //!
 //! Objects are stored as their API JSON (`data`), beside the columns that index them. The
 //! methods here are blocking; `LocalDirectory` runs them off the async workers.
@@ -18,6 +18,7 @@ use super::migrations;
 use crate::directory::{
     CreatedUser, GroupQuery, MemberQuery, MemberRef, Outcome, Page, PageRequest, UserQuery,
 };
+use crate::domain::devices as device_rules;
 use crate::domain::dir_sync;
 use crate::domain::domains::{self as domain_rules, PublishedDnsRecord};
 use crate::domain::fault::{Fault, FaultResult};
@@ -39,6 +40,7 @@ use crate::tenant::{self, GroupMembership, RoleAssignment, TenantSnapshot};
 
 mod company;
 mod contacts;
+mod devices;
 mod groups;
 mod licenses;
 mod roles;
@@ -47,6 +49,7 @@ mod users;
 
 use company::{company, dir_sync_turned_off_at, domains, verified_domain_names};
 use contacts::{load_contact, save_contact};
+use devices::{all_devices, save_device};
 use groups::load_group;
 use licenses::{complete_stored_terms, license_catalog, skus_of};
 use roles::{member_kind, member_type_name, role_member, role_user_ids};
@@ -245,6 +248,8 @@ impl Store {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         for table in [
             "service_principal_credentials",
+            "device_owners",
+            "devices",
             "contacts",
             "published_dns_records",
             "password_policies",
@@ -333,6 +338,10 @@ impl Store {
         for contact in &snapshot.contacts {
             save_contact(&tx, contact).map_err(|f| anyhow::anyhow!("{f}"))?;
         }
+        for device in &snapshot.devices {
+            let owners = snapshot.device_owner_ids(device);
+            save_device(&tx, device, &owners).map_err(|f| anyhow::anyhow!("{f}"))?;
+        }
         for assignment in &snapshot.role_assignments {
             tx.execute(
                 "INSERT INTO role_members (role_id, member_id, member_type) VALUES (?1, ?2, ?3)",
@@ -407,6 +416,10 @@ impl Store {
         let contacts = all("SELECT data FROM contacts ORDER BY display_name, object_id")?;
         if !contacts.is_empty() {
             snapshot["Contacts"] = serde_json::Value::Array(parse(contacts)?);
+        }
+        let devices = all_devices(&conn).map_err(|f| anyhow::anyhow!("{f}"))?;
+        if !devices.is_empty() {
+            snapshot["Devices"] = serde_json::to_value(devices)?;
         }
         let policies = all("SELECT json_object('DomainName', domain, 'Policy', json(data)) FROM password_policies ORDER BY domain")?;
         if !policies.is_empty() {
