@@ -1,6 +1,6 @@
 """Microsoft's own Python libraries against the Graph simulator: msal for every sign-in flow,
-msgraph-sdk and msgraph-beta-sdk for users, roles, methods, requirements, contacts, $batch and
-paging.
+msgraph-sdk and msgraph-beta-sdk for users, roles, methods, requirements, contacts, devices,
+$batch and paging.
 They are what show the simulator is Graph-shaped, not shaped by the bridge's client.
 
 Usage: python outside_clients.py MSOL_BRIDGE_EXE  (run by tests/outside/run.sh)
@@ -41,7 +41,9 @@ from msgraph.generated.models.password_profile import PasswordProfile
 from msgraph.generated.models.phone_authentication_method import PhoneAuthenticationMethod
 from msgraph.generated.models.authentication_phone_type import AuthenticationPhoneType
 from msgraph.generated.models.user import User
+from msgraph.generated.devices.devices_request_builder import DevicesRequestBuilder
 from msgraph.generated.models.authorization_policy import AuthorizationPolicy
+from msgraph.generated.models.device import Device
 from msgraph.generated.models.default_user_role_permissions import DefaultUserRolePermissions
 from msgraph.generated.models.domain import Domain
 from msgraph.generated.models.o_data_errors.o_data_error import ODataError
@@ -473,6 +475,35 @@ class DirectoryResources(unittest.TestCase):
             self.assertEqual((error.category, error.property_causing_error), ("PropertyConflict", "ProxyAddress"))
             self.assertIsNotNone(error.occurred_date_time)
             self.assertFalse(carla.service_provisioning_errors[0].is_resolved)
+
+        asyncio.run(run())
+
+    def test_devices_list_with_their_owners_and_change_as_an_application_may(self):
+        async def run():
+            config = DevicesRequestBuilder.DevicesRequestBuilderGetRequestConfiguration(
+                query_parameters=DevicesRequestBuilder.DevicesRequestBuilderGetQueryParameters(
+                    expand=["registeredOwners($select=id,userPrincipalName)"]
+                )
+            )
+            devices = (await self.v1.devices.get(request_configuration=config)).value
+            by_name = {d.display_name: d for d in devices}
+            laptop, galaxy = by_name["LAPTOP-MEGAN01"], by_name["Galaxy-S21-ADELE"]
+            self.assertEqual(laptop.trust_type, "AzureAd")
+            self.assertEqual(laptop.registered_owners[0].user_principal_name, "megan.bowen@contoso.com")
+            # Edm.Binary: the SDK decodes the base64 itself.
+            key = by_name["DESKTOP-HR-042"].alternative_security_ids[0].key
+            self.assertTrue(key.decode("utf-16-le").startswith("X509:<SHA1-TP-PUBKEY>"))
+            by_device_id = await self.v1.devices_with_device_id(str(laptop.device_id)).get()
+            self.assertEqual(by_device_id.id, laptop.id)
+            await self.v1.devices.by_device_id(laptop.id).patch(Device(account_enabled=False))
+            self.assertFalse((await self.v1.devices.by_device_id(laptop.id).get()).account_enabled)
+            with self.assertRaises(ODataError) as refused:
+                await self.v1.devices.by_device_id(galaxy.id).patch(Device(account_enabled=False))
+            self.assertEqual(refused.exception.response_status_code, 403, "applications change only Windows devices")
+            await self.v1.devices.by_device_id(by_name["KIOSK-LOBBY"].id).delete()
+            with self.assertRaises(ODataError) as gone:
+                await self.v1.devices.by_device_id(by_name["KIOSK-LOBBY"].id).get()
+            self.assertEqual(gone.exception.response_status_code, 404)
 
         asyncio.run(run())
 
