@@ -15,11 +15,11 @@ use uuid::Uuid;
 use crate::domain::domains::{self, DnsRecordType};
 use crate::domain::model::{
     CompanyInformation, Contact, CredentialType, Device, DeviceTrustLevel, DeviceTrustType,
-    DirSyncProvisioningError, DomainStatus, GroupType, MethodType, PhoneAppAuthenticationType,
-    RequirementState, StrongAuthenticationPhoneAppDetail, Subscription, User, UserLicense,
-    UserType,
+    DirSyncProvisioningError, DirSyncSettings, DomainStatus, GroupType, MethodType,
+    PhoneAppAuthenticationType, RequirementState, StrongAuthenticationPhoneAppDetail, Subscription,
+    User, UserLicense, UserType,
 };
-use crate::domain::{licensing, phone, roles};
+use crate::domain::{dir_sync_features, licensing, phone, roles};
 use crate::graph::convert::{preferred_method_name, DOMAIN_SERVICES};
 use crate::tenant::TenantSnapshot;
 
@@ -188,6 +188,12 @@ pub fn simulated_tenant(snapshot: &TenantSnapshot) -> SimTenant {
             })
             .collect(),
         authorization_policy: authorization_policy_from_model(company),
+        on_premises_synchronization: on_premises_synchronization_from_model(
+            snapshot
+                .dir_sync_settings
+                .as_ref()
+                .unwrap_or(&dir_sync_features::defaults()),
+        ),
         published_dns: snapshot
             .published_dns_records
             .iter()
@@ -288,6 +294,38 @@ fn authorization_policy_from_model(company: &CompanyInformation) -> serde_json::
                 Vec::new()
             },
         },
+    })
+}
+
+/// The onPremisesDirectorySynchronization object of a tenant's synchronization settings: each
+/// feature's flag, and every other flag Graph shows off.
+fn on_premises_synchronization_from_model(settings: &DirSyncSettings) -> serde_json::Value {
+    let mut features = serde_json::Map::new();
+    for flag in [
+        "bypassDirSyncOverridesEnabled",
+        "concurrentCredentialUpdateEnabled",
+        "concurrentOrgIdProvisioningEnabled",
+        "fopeConflictResolutionEnabled",
+        "groupWriteBackEnabled",
+        "passwordWritebackEnabled",
+        "userForcePasswordChangeOnLogonEnabled",
+    ] {
+        features.insert(flag.to_string(), json!(false));
+    }
+    for (feature, flag) in dir_sync_features::FEATURES {
+        features.insert(
+            flag.to_string(),
+            json!(dir_sync_features::enabled(settings, *feature)),
+        );
+    }
+    json!({
+        "configuration": {
+            "accidentalDeletionPrevention": {
+                "synchronizationPreventionType": dir_sync_features::graph_prevention_type(settings.configuration.deletion_prevention_type),
+                "alertThreshold": settings.configuration.accidental_deletion_threshold,
+            }
+        },
+        "features": features,
     })
 }
 

@@ -133,6 +133,54 @@ pub async fn run_all(directory: &dyn Directory) {
     passwords_and_user_principal_names(directory).await;
 }
 
+/// The checks whose Graph APIs only a Global Administrator signed in as a user may call (on Graph
+/// the suite's application cannot run them).
+pub async fn run_as_global_administrator(directory: &dyn Directory) {
+    synchronization_features_change_once(directory).await;
+}
+
+pub async fn synchronization_features_change_once(directory: &dyn Directory) {
+    use crate::domain::dir_sync_features::{self, defaults};
+    use crate::domain::model::{DeletionPreventionType, DirSyncConfiguration, DirSyncFeature};
+    assert_eq!(
+        directory.dir_sync_settings().await.unwrap(),
+        defaults(),
+        "a new tenant's settings"
+    );
+    let outcome = directory
+        .set_dir_sync_feature(
+            DirSyncFeature::BlockCloudObjectTakeoverThroughHardMatch,
+            true,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        outcome.changed,
+        ["BlockCloudObjectTakeoverThroughHardMatch"]
+    );
+    let after = directory.dir_sync_settings().await.unwrap();
+    assert_eq!(
+        after,
+        dir_sync_features::with_feature(
+            &defaults(),
+            DirSyncFeature::BlockCloudObjectTakeoverThroughHardMatch,
+            true
+        ),
+        "only that feature changed"
+    );
+    let guard = DirSyncConfiguration {
+        accidental_deletion_threshold: 20,
+        deletion_prevention_type: DeletionPreventionType::EnabledForPercentage,
+    };
+    directory.set_dir_sync_configuration(guard).await.unwrap();
+    let read = directory.dir_sync_settings().await.unwrap();
+    assert_eq!(read.configuration, guard);
+    assert_eq!(
+        read.features, after.features,
+        "the guard leaves the features alone"
+    );
+}
+
 pub async fn users_are_created_read_and_found_case_insensitively(directory: &dyn Directory) {
     let id = create(
         directory,

@@ -15,10 +15,10 @@ use uuid::Uuid;
 use crate::domain::devices::{DeviceKey, DeviceQuery};
 use crate::domain::fault::FaultResult;
 use crate::domain::model::{
-    AccountSku, CompanyInformation, CompanySubscription, Contact, Device,
-    DirSyncProvisioningErrorObject, Domain, DomainRecord, Group, GroupMember, GroupMemberType,
-    PasswordPolicy, Role, RoleMember, RoleMemberType, ServicePrincipal, ServicePrincipalCredential,
-    User,
+    AccountSku, CompanyInformation, CompanySubscription, Contact, Device, DirSyncConfiguration,
+    DirSyncFeature, DirSyncProvisioningErrorObject, DirSyncSettings, Domain, DomainRecord, Group,
+    GroupMember, GroupMemberType, PasswordPolicy, Role, RoleMember, RoleMemberType,
+    ServicePrincipal, ServicePrincipalCredential, User,
 };
 use crate::domain::query::StrongAuthenticationFilter;
 use crate::domain::requests::{
@@ -239,6 +239,20 @@ pub trait CompanyDirectory {
     /// Verifies an unverified domain of the company by its published record, or refuses with
     /// `DomainVerificationFailed`.
     async fn verify_domain(&self, name: &str) -> FaultResult<Outcome>;
+    /// Synchronization's features and accidental deletion guard.
+    async fn dir_sync_settings(&self) -> FaultResult<DirSyncSettings>;
+    /// Turns a feature on or off (`domain::dir_sync_features` checked it may be and that it
+    /// changes something).
+    async fn set_dir_sync_feature(
+        &self,
+        feature: DirSyncFeature,
+        enable: bool,
+    ) -> FaultResult<Outcome>;
+    /// Stores a new accidental deletion guard.
+    async fn set_dir_sync_configuration(
+        &self,
+        configuration: DirSyncConfiguration,
+    ) -> FaultResult<Outcome>;
     /// Every user (not deleted), group and contact with synchronization conflicts, in any order
     /// (`domain::dir_sync` filters and sorts them).
     async fn objects_with_dir_sync_provisioning_errors(

@@ -5,6 +5,7 @@ pub mod contacts;
 pub mod country;
 pub mod devices;
 pub mod dir_sync;
+pub mod dir_sync_features;
 pub mod domains;
 pub mod fault;
 pub mod groups;

@@ -1007,3 +1007,58 @@ pub struct Device {
     #[serde(default)]
     pub registered_owners: Vec<String>,
 }
+
+/// A directory synchronization feature, by MSOnline's name (Get-MsolDirSyncFeatures,
+/// Set-MsolDirSyncFeature); each is one of Graph's onPremisesDirectorySynchronizationFeature flags.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+pub enum DirSyncFeature {
+    BlockCloudObjectTakeoverThroughHardMatch,
+    BlockSoftMatch,
+    DeviceWriteback,
+    DirectoryExtensions,
+    DuplicateProxyAddressResiliency,
+    #[serde(rename = "DuplicateUPNResiliency")]
+    DuplicateUpnResiliency,
+    EnableSoftMatchOnUpn,
+    EnforceCloudPasswordPolicyForPasswordSyncedUsers,
+    PasswordSync,
+    SynchronizeUpnForManagedUsers,
+    UnifiedGroupWriteback,
+    UserWriteback,
+}
+
+/// One feature and whether it is on: what Get-MsolDirSyncFeatures lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct DirSyncFeatureStatus {
+    pub dir_sync_feature: DirSyncFeature,
+    pub enabled: bool,
+}
+
+/// How synchronization guards against deleting many objects at once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum DeletionPreventionType {
+    Disabled,
+    EnabledForCount,
+    EnabledForPercentage,
+}
+
+/// Get-MsolDirSyncConfiguration's answer: the accidental deletion guard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct DirSyncConfiguration {
+    /// How many deletions (or what percentage) in one export stop it.
+    pub accidental_deletion_threshold: u32,
+    pub deletion_prevention_type: DeletionPreventionType,
+}
+
+/// Synchronization's features and configuration, as a tenant keeps them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct DirSyncSettings {
+    /// Every feature, once, in name order.
+    pub features: Vec<DirSyncFeatureStatus>,
+    pub configuration: DirSyncConfiguration,
+}

@@ -7,17 +7,18 @@ use uuid::Uuid;
 use crate::domain::licensing::{self, LicenseCatalog};
 use crate::domain::model::{
     CompanyInformation, CompanySubscription, Contact, CredentialType, CredentialUsage, Device,
-    DeviceTrustLevel, DeviceTrustType, DirSyncProvisioningError, Domain, DomainAuthenticationType,
-    DomainCapability, DomainRecord, DomainStatus, DomainVerificationMethod, Group, GroupMember,
-    GroupMemberType, GroupType, MethodType, NotificationType, PasswordPolicy,
-    PhoneAppAuthenticationType, ProvisioningStatus, RequirementState, Role, RoleMember,
-    RoleMemberType, ServicePlan, ServicePrincipal, ServicePrincipalCredential, ServiceStatus,
-    SkuTargetClass, StrongAuthenticationMethod, StrongAuthenticationPhoneAppDetail,
+    DeviceTrustLevel, DeviceTrustType, DirSyncConfiguration, DirSyncFeatureStatus,
+    DirSyncProvisioningError, DirSyncSettings, Domain, DomainAuthenticationType, DomainCapability,
+    DomainRecord, DomainStatus, DomainVerificationMethod, Group, GroupMember, GroupMemberType,
+    GroupType, MethodType, NotificationType, PasswordPolicy, PhoneAppAuthenticationType,
+    ProvisioningStatus, RequirementState, Role, RoleMember, RoleMemberType, ServicePlan,
+    ServicePrincipal, ServicePrincipalCredential, ServiceStatus, SkuTargetClass,
+    StrongAuthenticationMethod, StrongAuthenticationPhoneAppDetail,
     StrongAuthenticationRequirement, StrongAuthenticationUserDetails, Subscription,
     SubscriptionStatus, User, UserType, ValidationErrorEntry,
 };
-use crate::domain::roles;
 use crate::domain::time::Timestamp;
+use crate::domain::{dir_sync_features, roles};
 
 /// The user properties the bridge reads (`$select`): everything MSOnline's User shows that Graph has.
 pub const USER_SELECT: &str = "id,userPrincipalName,displayName,givenName,surname,jobTitle,department,officeLocation,streetAddress,city,state,postalCode,country,businessPhones,mobilePhone,faxNumber,preferredLanguage,preferredDataLocation,usageLocation,accountEnabled,passwordPolicies,otherMails,proxyAddresses,userType,createdDateTime,lastPasswordChangeDateTime,signInSessionsValidFromDateTime,onPremisesSyncEnabled,onPremisesLastSyncDateTime,onPremisesImmutableId,onPremisesProvisioningErrors,assignedLicenses,deletedDateTime";
@@ -179,6 +180,33 @@ pub fn synchronized_at(object: &Value) -> Option<Timestamp> {
 }
 
 /// What a contact listing reads of each orgContact (graph/api/resources/orgcontact).
+/// An onPremisesDirectorySynchronization object as MSOnline's features and configuration; a flag
+/// Graph leaves out is off, and a guard it leaves out is the default one.
+pub fn dir_sync_settings(object: &Value) -> DirSyncSettings {
+    let features = &object["features"];
+    let guard = &object["configuration"]["accidentalDeletionPrevention"];
+    let defaults = dir_sync_features::defaults().configuration;
+    DirSyncSettings {
+        features: dir_sync_features::FEATURES
+            .iter()
+            .map(|(feature, flag)| DirSyncFeatureStatus {
+                dir_sync_feature: *feature,
+                enabled: features[*flag].as_bool().unwrap_or(false),
+            })
+            .collect(),
+        configuration: DirSyncConfiguration {
+            accidental_deletion_threshold: guard["alertThreshold"]
+                .as_u64()
+                .and_then(|n| u32::try_from(n).ok())
+                .unwrap_or(defaults.accidental_deletion_threshold),
+            deletion_prevention_type: guard["synchronizationPreventionType"]
+                .as_str()
+                .and_then(dir_sync_features::prevention_type_of)
+                .unwrap_or(defaults.deletion_prevention_type),
+        },
+    }
+}
+
 /// What a device listing reads (graph/api/resources/device).
 pub const DEVICE_SELECT: &str = "id,deviceId,displayName,accountEnabled,deviceVersion,operatingSystem,operatingSystemVersion,trustType,isManaged,isCompliant,physicalIds,approximateLastSignInDateTime,alternativeSecurityIds,onPremisesSyncEnabled,onPremisesLastSyncDateTime";
 

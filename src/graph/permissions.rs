@@ -20,6 +20,7 @@ pub const DELEGATED_SCOPES: &[&str] = &[
     // Enabling, disabling and deleting devices: Graph offers delegated callers no narrower
     // permission (graph/api/device-update, device-delete).
     "Directory.AccessAsUser.All",
+    "OnPremDirectorySynchronization.ReadWrite.All",
 ];
 
 /// The scope parameter for a delegated sign-in against the Graph endpoint `graph`.
@@ -91,6 +92,9 @@ pub fn needed_for(request: &str) -> Option<&'static str> {
         (true, ["domains", ..]) => {
             "Adding, verifying, changing or removing a domain, its password policy included, needs the Domain Name Administrator role (or Global Administrator) and the Domain.ReadWrite.All permission."
         }
+        (_, ["directory", "onPremisesSynchronization", ..]) => {
+            "Reading or changing directory synchronization's features and deletion threshold needs a Global Administrator signed in as a user (Graph offers applications no permission for it) and the OnPremDirectorySynchronization.ReadWrite.All permission (OnPremDirectorySynchronization.Read.All to read)."
+        }
         (true, ["devices", ..]) => {
             "Enabling, disabling and removing devices needs the Cloud Device Administrator or Intune Administrator role (or Global Administrator) and, signed in as a user, the Directory.AccessAsUser.All permission (for an application, Device.ReadWrite.All; an application can enable or disable only Windows devices)."
         }
@@ -132,6 +136,8 @@ mod tests {
             ("PATCH /v1.0/policies/authorizationPolicy", "Privileged Role Administrator"),
             ("POST /v1.0/domains/contoso.com/verify", "Domain Name Administrator"),
             ("PATCH /v1.0/devices/7d3f6c1e-4b7a-4a51-9d2e-2f0c6a1b9e10", "Cloud Device Administrator"),
+            ("GET /v1.0/directory/onPremisesSynchronization", "Global Administrator signed in as a user"),
+            ("PATCH /v1.0/directory/onPremisesSynchronization/7d3f6c1e-4b7a-4a51-9d2e-2f0c6a1b9e10", "OnPremDirectorySynchronization.ReadWrite.All"),
             ("DELETE /v1.0/devices/7d3f6c1e-4b7a-4a51-9d2e-2f0c6a1b9e10", "Directory.AccessAsUser.All"),
         ];
         for (request, named) in cases {

@@ -17,6 +17,8 @@
 //! - Mail contacts: Ana Souza and Fabrikam Support (cloud, members of "Sales Team"), Ben Walters
 //!   (synchronized) and Carla Reyes (synchronized; a validation error and a ProxyAddresses
 //!   conflict).
+//! - Directory synchronization: password hash synchronization and soft matching on UPN on, the
+//!   deletion guard at 500.
 //! - Devices: `LAPTOP-MEGAN01` (Entra joined, megan.bowen), `DESKTOP-HR-042` (hybrid joined,
 //!   synchronized, with its certificate) and `DESKTOP-HR-051` (hybrid join pending), `Lee's iPhone`
 //!   (registered), and stale ones (last sign-in over 90 days before 2026-01-01): `Galaxy-S21-ADELE`,
@@ -30,15 +32,15 @@ use super::{
 };
 use crate::domain::licensing::LicenseCatalog;
 use crate::domain::model::{
-    Contact, Device, DeviceTrustLevel, DeviceTrustType, DirSyncProvisioningError, Group, GroupType,
-    MethodType, NotificationType, PhoneAppAuthenticationType, RequirementState, RoleMemberType,
-    ServicePrincipal, StrongAuthenticationMethod, StrongAuthenticationPhoneAppDetail,
-    StrongAuthenticationRequirement, StrongAuthenticationUserDetails, User, UserType,
-    ValidationErrorEntry, ValidationStatus,
+    Contact, Device, DeviceTrustLevel, DeviceTrustType, DirSyncFeature, DirSyncProvisioningError,
+    Group, GroupType, MethodType, NotificationType, PhoneAppAuthenticationType, RequirementState,
+    RoleMemberType, ServicePrincipal, StrongAuthenticationMethod,
+    StrongAuthenticationPhoneAppDetail, StrongAuthenticationRequirement,
+    StrongAuthenticationUserDetails, User, UserType, ValidationErrorEntry, ValidationStatus,
 };
 use crate::domain::roles;
 use crate::domain::time::Timestamp;
-use crate::domain::{licensing, phone};
+use crate::domain::{dir_sync_features, licensing, phone};
 
 /// A small deterministic generator (SplitMix64): the demo must not change between versions of a crate.
 struct Seeded(u64);
@@ -718,6 +720,16 @@ pub fn demo_tenant(user_count: usize, now: Timestamp) -> TenantSnapshot {
     }
     contacts(&mut b);
     devices(&mut b);
+    // A hybrid tenant as Microsoft Entra Connect leaves it: password hash synchronization on, and
+    // soft matching on UPN (which cannot be turned off again).
+    let mut sync = dir_sync_features::defaults();
+    for feature in [
+        DirSyncFeature::PasswordSync,
+        DirSyncFeature::EnableSoftMatchOnUpn,
+    ] {
+        sync = dir_sync_features::with_feature(&sync, feature, true);
+    }
+    b.snapshot.dir_sync_settings = Some(sync);
     b.snapshot
 }
 

@@ -14,9 +14,10 @@ use uuid::Uuid;
 
 use crate::domain::domains::PublishedDnsRecord;
 use crate::domain::model::{
-    CompanyInformation, Contact, Device, Domain, DomainAuthenticationType, DomainCapability,
-    DomainStatus, DomainVerificationMethod, Group, PasswordPolicy, RoleMemberType, ServicePlan,
-    ServicePrincipal, ServicePrincipalCredential, SkuTargetClass, Subscription, User,
+    CompanyInformation, Contact, Device, DirSyncSettings, Domain, DomainAuthenticationType,
+    DomainCapability, DomainStatus, DomainVerificationMethod, Group, PasswordPolicy,
+    RoleMemberType, ServicePlan, ServicePrincipal, ServicePrincipalCredential, SkuTargetClass,
+    Subscription, User,
 };
 use crate::domain::roles;
 use crate::domain::time::Timestamp;
@@ -64,6 +65,10 @@ pub struct TenantSnapshot {
     /// later (Set-MsolDirSyncEnabled).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dir_sync_turned_off_at: Option<Timestamp>,
+    /// Directory synchronization's features and accidental deletion guard
+    /// (Set-MsolDirSyncFeature, Set-MsolDirSyncConfiguration); left out: a new tenant's defaults.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dir_sync_settings: Option<DirSyncSettings>,
     /// Service principals' credential keys (New-MsolServicePrincipalCredential).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub service_principal_credentials: Vec<ServicePrincipalCredential>,
@@ -236,6 +241,7 @@ pub fn new_tenant(
         role_assignments: Vec::new(),
         group_memberships: Vec::new(),
         dir_sync_turned_off_at: None,
+        dir_sync_settings: None,
         password_policies: Vec::new(),
         service_principal_credentials: Vec::new(),
         contacts: Vec::new(),

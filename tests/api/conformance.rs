@@ -7,4 +7,5 @@ async fn the_local_backend_passes_the_conformance_suite() {
     conformance::add_samples(&mut tenant);
     let bridge = spawn_bridge_with(tenant).await;
     conformance::run_all(bridge.directory()).await;
+    conformance::run_as_global_administrator(bridge.directory()).await;
 }

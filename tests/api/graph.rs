@@ -117,8 +117,15 @@ impl TestGraph {
 async fn the_graph_backend_passes_the_conformance_suite() {
     let mut tenant = fresh_tenant();
     conformance::add_samples(&mut tenant);
+    let admin = user("suiteadmin");
+    grant_role(&mut tenant, &admin, GLOBAL_ADMINISTRATOR);
+    tenant.users.push(admin);
     let graph = spawn_unthrottled(&tenant).await;
     conformance::run_all(&graph.app_directory().await).await;
+    let signed_in = directory_as(&graph, "suiteadmin@contoso.onmicrosoft.com")
+        .await
+        .unwrap();
+    conformance::run_as_global_administrator(&signed_in).await;
 }
 
 use graph_sim::throttle::Limits;
@@ -136,6 +143,7 @@ use uuid::Uuid;
 
 const AUTHENTICATION_ADMINISTRATOR: &str = "c4e39bd9-1100-46d3-8c65-fb160da0071f";
 const GLOBAL_READER: &str = "f2ef992c-3afb-46b9-b7cf-a126ee74c451";
+const GLOBAL_ADMINISTRATOR: &str = "62e90394-69f5-4237-9190-012177145e10";
 pub const USER_ADMINISTRATOR: &str = "fe930be7-5e62-47db-91af-98c3a49a38b1";
 
 /// A cloud user `alias@contoso.onmicrosoft.com` named `alias`.
@@ -1162,6 +1170,16 @@ pub fn grant_role(snapshot: &mut TenantSnapshot, member: &User, role: &str) {
         member_object_id: member.object_id,
         role_member_type: RoleMemberType::User,
     });
+}
+
+/// Asserts that `refused` is MSOnline's AccessDenied and that its message names `named` (the role
+/// or permission the request needs).
+pub fn assert_denied_naming(refused: &msol_bridge::domain::fault::Fault, named: &str) {
+    assert_eq!(refused.code(), "AccessDeniedException", "{refused}");
+    assert!(
+        refused.to_string().contains(named),
+        "{refused} should name {named}"
+    );
 }
 
 /// Gives a user of the simulated tenant the password the sign-in helpers use.

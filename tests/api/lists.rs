@@ -313,6 +313,19 @@ async fn the_demo_tenant_answers_every_operation() {
         ),
         ("Get-MsolHasObjectsWithDirSyncProvisioningErrors", json!({})),
         (
+            "Get-MsolDirSyncFeatures",
+            json!({ "Feature": "PasswordSync" }),
+        ),
+        (
+            "Set-MsolDirSyncFeature",
+            json!({ "Feature": "BlockSoftMatch", "Enable": true }),
+        ),
+        ("Get-MsolDirSyncConfiguration", json!({})),
+        (
+            "Set-MsolDirSyncConfiguration",
+            json!({ "AccidentalDeletionThreshold": 250 }),
+        ),
+        (
             "Set-MsolCompanySettings",
             json!({ "SelfServePasswordResetEnabled": true, "DefaultUsageLocation": "GB" }),
         ),

@@ -9,6 +9,7 @@ mod contacts;
 mod crash;
 mod devices;
 mod dir_sync_errors;
+mod dir_sync_features;
 mod domains;
 mod errors;
 mod files;

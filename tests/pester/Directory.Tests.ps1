@@ -593,6 +593,51 @@ Describe 'Adding and verifying domains' {
     }
 }
 
+Describe 'Synchronization features and the deletion guard' {
+    It 'lists every feature, or one by name in any case, as a table' {
+        $features = @(Get-MsolDirSyncFeatures)
+        $features.Count | Should -Be 12
+        $features[0] | Should -BeOfType ([Microsoft.Online.Administration.DirSyncFeatureStatus])
+        ($features | Where-Object DirSyncFeature -eq 'PasswordSync').Enabled | Should -BeTrue
+        (Get-MsolDirSyncFeatures -Feature 'enablesoftmatchonupn').Enabled | Should -BeTrue
+        (Get-MsolDirSyncFeatures -Feature DeviceWriteback).Enabled | Should -BeFalse
+        (Get-MsolDirSyncFeatures | Out-String) | Should -Match 'DirSyncFeature\s+Enabled'
+        { Get-MsolDirSyncFeatures -Feature Teleport -ErrorAction Stop } | Should -Throw -ErrorId 'Microsoft.Online.Administration.Automation.PropertyValidationException,Microsoft.Online.Administration.Automation.GetDirSyncFeatures'
+    }
+    It 'Set-MsolDirSyncFeature turns a feature on once; -WhatIf changes nothing' {
+        Set-MsolDirSyncFeature -Feature BlockSoftMatch -Enable $true -WhatIf
+        (Get-MsolDirSyncFeatures -Feature BlockSoftMatch).Enabled | Should -BeFalse
+        Set-MsolDirSyncFeature -Feature BlockSoftMatch -Enable $true -Force
+        (Get-MsolDirSyncFeatures -Feature BlockSoftMatch).Enabled | Should -BeTrue
+        ((Set-MsolDirSyncFeature -Feature BlockSoftMatch -Enable $true -Force -Verbose 4>&1) -join ' ') | Should -Match 'nothing to change'
+        Set-MsolDirSyncFeature -Feature BlockSoftMatch -Enable $false -Force
+        (Get-MsolDirSyncFeatures -Feature BlockSoftMatch).Enabled | Should -BeFalse
+    }
+    It 'refuses to turn off a permanent feature and to set one Entra Connect owns' {
+        { Set-MsolDirSyncFeature -Feature EnableSoftMatchOnUpn -Enable $false -Force -ErrorAction Stop } | Should -Throw -ErrorId 'Microsoft.Online.Administration.Automation.PropertyValidationException,Microsoft.Online.Administration.Automation.SetDirSyncFeature'
+        (Get-MsolDirSyncFeatures -Feature EnableSoftMatchOnUpn).Enabled | Should -BeTrue
+        $failure = $null
+        try { Set-MsolDirSyncFeature -Feature DeviceWriteback -Enable $true -Force -ErrorAction Stop } catch { $failure = $_ }
+        $failure.Exception.Message | Should -Match 'BlockCloudObjectTakeoverThroughHardMatch'
+    }
+    It 'takes features from piped objects' {
+        $rows = @([pscustomobject]@{ Feature = 'BlockCloudObjectTakeoverThroughHardMatch'; Enable = $true })
+        $rows | Set-MsolDirSyncFeature -Force
+        (Get-MsolDirSyncFeatures -Feature BlockCloudObjectTakeoverThroughHardMatch).Enabled | Should -BeTrue
+        @(Get-MsolDirSyncFeatures | Where-Object Enabled | Get-MsolDirSyncFeatures -Feature { $_.DirSyncFeature }).Count | Should -BeGreaterThan 3
+    }
+    It 'reads and sets the accidental deletion threshold' {
+        $guard = Get-MsolDirSyncConfiguration
+        $guard | Should -BeOfType ([Microsoft.Online.Administration.DirSyncConfiguration])
+        $guard.AccidentalDeletionThreshold | Should -Be 500
+        $guard.DeletionPreventionType | Should -Be ([Microsoft.Online.Administration.DeletionPreventionType]::EnabledForCount)
+        Set-MsolDirSyncConfiguration -AccidentalDeletionThreshold 100 -Force
+        (Get-MsolDirSyncConfiguration).AccidentalDeletionThreshold | Should -Be 100
+        { Set-MsolDirSyncConfiguration -AccidentalDeletionThreshold 0 -Force -ErrorAction Stop } | Should -Throw -ErrorId '*SetDirSyncConfiguration'
+        Set-MsolDirSyncConfiguration -AccidentalDeletionThreshold 500 -Force
+    }
+}
+
 Describe 'Company settings' {
     It 'changes only the settings given, reads them back, and says what changed' {
         $company = Get-MsolCompanyInformation

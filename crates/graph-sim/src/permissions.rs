@@ -373,6 +373,26 @@ const DELETE_DEVICES: Rule = Rule {
     )
 };
 
+// graph/api/onpremisesdirectorysynchronization-get, -update: delegated only (applications: "Not
+// supported"), and "Global Administrator is the only role supported for this operation".
+const READ_ON_PREMISES_SYNC: Rule = Rule {
+    application_permissions: Some(&[]),
+    ..rule(
+        &[
+            "OnPremDirectorySynchronization.Read.All",
+            "OnPremDirectorySynchronization.ReadWrite.All",
+        ],
+        &[GLOBAL_ADMINISTRATOR],
+    )
+};
+const WRITE_ON_PREMISES_SYNC: Rule = Rule {
+    application_permissions: Some(&[]),
+    ..rule(
+        &["OnPremDirectorySynchronization.ReadWrite.All"],
+        &[GLOBAL_ADMINISTRATOR],
+    )
+};
+
 /// The OpenID Connect scopes, which need no consent (entra/identity-platform/scopes-oidc).
 pub const OPENID_SCOPES: &[&str] = &["openid", "profile", "email", "offline_access"];
 
@@ -410,6 +430,8 @@ const ALL_RULES: &[&Rule] = &[
     &READ_DEVICES,
     &WRITE_DEVICES,
     &DELETE_DEVICES,
+    &READ_ON_PREMISES_SYNC,
+    &WRITE_ON_PREMISES_SYNC,
 ];
 
 /// Every permission the simulator knows: what a fully consented client holds.
@@ -451,6 +473,8 @@ pub fn rule_for(method: &str, segments: &[&str]) -> Option<&'static Rule> {
         ["users", _, "authentication", ..] if !write => &READ_METHODS,
         ["users", _, "authentication", ..] => &WRITE_METHODS,
         ["directory", "subscriptions", ..] => &READ_SUBSCRIPTIONS,
+        ["directory", "onPremisesSynchronization", ..] if write => &WRITE_ON_PREMISES_SYNC,
+        ["directory", "onPremisesSynchronization", ..] => &READ_ON_PREMISES_SYNC,
         ["servicePrincipals", ..] if write => &WRITE_SERVICE_PRINCIPALS,
         ["servicePrincipals", ..] => &READ_SERVICE_PRINCIPALS,
         ["contacts", ..] if !write => &READ_CONTACTS,

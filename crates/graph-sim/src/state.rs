@@ -478,6 +478,10 @@ pub struct SimTenant {
     /// set to false): it can be turned back on 72 hours later.
     pub on_premises_sync_turned_off_at: Option<DateTime<Utc>>,
     pub domains: Vec<SimDomain>,
+    /// The tenant's onPremisesDirectorySynchronization object without its id (graph/api/resources/
+    /// onpremisesdirectorysynchronization: `configuration` and `features`); its id is the
+    /// tenant's (UNCONFIRMED: Graph's example shows a GUID of its own).
+    pub on_premises_synchronization: Value,
     /// The tenant's authorizationPolicy as Graph shows it (graph/api/resources/authorizationpolicy).
     pub authorization_policy: Value,
     /// What public DNS answers for the tenant's domains (domain verification looks here).

@@ -466,6 +466,49 @@ Get-MsolRoleMember -RoleObjectId $role.ObjectId
                 @{ Code = 'Get-MsolDevice -All -LogonTimeBefore (Get-Date).AddDays(-180) | Where-Object { -not $_.Enabled } | Remove-MsolDevice -Force'; Remarks = 'Removes the disabled devices that have not signed in for 180 days.' }
             )
         }
+        'Get-MsolDirSyncFeatures' = @{
+            Synopsis    = 'Gets the status of identity synchronization features.'
+            Description = 'Lists every directory synchronization feature with whether it is on (DirSyncFeature, Enabled), in name order, or only the one -Feature names (in any case; an unknown name is PropertyValidationException listing the features): BlockCloudObjectTakeoverThroughHardMatch, BlockSoftMatch, DeviceWriteback, DirectoryExtensions, DuplicateProxyAddressResiliency, DuplicateUPNResiliency, EnableSoftMatchOnUpn, EnforceCloudPasswordPolicyForPasswordSyncedUsers, PasswordSync, SynchronizeUpnForManagedUsers, UnifiedGroupWriteback, UserWriteback. On Microsoft Graph this needs a Global Administrator signed in as a user (Graph offers applications no permission for it) and the OnPremDirectorySynchronization.ReadWrite.All permission (Read.All to read only).'
+            Parameters  = @{
+                Feature = 'The feature whose status to get.'
+            }
+            Examples    = @(
+                @{ Code = 'Get-MsolDirSyncFeatures'; Remarks = 'Lists every feature and whether it is on.' }
+                @{ Code = '(Get-MsolDirSyncFeatures -Feature PasswordSync).Enabled'; Remarks = 'Tells whether password hash synchronization is on.' }
+            )
+        }
+        'Set-MsolDirSyncFeature' = @{
+            Synopsis    = 'Sets identity synchronization features.'
+            Description = 'Turns a directory synchronization feature on or off: BlockCloudObjectTakeoverThroughHardMatch, BlockSoftMatch, EnableSoftMatchOnUpn, EnforceCloudPasswordPolicyForPasswordSyncedUsers, PasswordSync or SynchronizeUpnForManagedUsers (the others are set by Microsoft Entra Connect or by Microsoft and are refused, naming these). EnableSoftMatchOnUpn and SynchronizeUpnForManagedUsers cannot be turned off once on; trying is PropertyValidationException. A feature already so is left alone. Asks first unless -Force or -Confirm:$false; -WhatIf says what it would do. On Microsoft Graph this needs a Global Administrator signed in as a user (Graph offers applications no permission for it) and the OnPremDirectorySynchronization.ReadWrite.All permission.'
+            Parameters  = @{
+                Feature = 'The feature to turn on or off.'
+                Enable  = 'Whether the feature is on.'
+                Force   = 'Does not ask for confirmation.'
+            }
+            Examples    = @(
+                @{ Code = 'Set-MsolDirSyncFeature -Feature BlockCloudObjectTakeoverThroughHardMatch -Enable $true -Force'; Remarks = 'Stops synchronization from taking over cloud objects by hard match.' }
+                @{ Code = 'Set-MsolDirSyncFeature -Feature BlockSoftMatch -Enable $true'; Remarks = 'Blocks soft matching, asking first.' }
+            )
+        }
+        'Get-MsolDirSyncConfiguration' = @{
+            Synopsis    = 'Gets the directory synchronization settings.'
+            Description = 'Gets the accidental deletion guard: AccidentalDeletionThreshold and DeletionPreventionType (Disabled, EnabledForCount or EnabledForPercentage). A new tenant stops an export of more than 500 deletions. On Microsoft Graph this needs a Global Administrator signed in as a user (Graph offers applications no permission for it) and the OnPremDirectorySynchronization.ReadWrite.All permission (Read.All to read only).'
+            Parameters  = @{}
+            Examples    = @(
+                @{ Code = 'Get-MsolDirSyncConfiguration'; Remarks = 'Shows the accidental deletion threshold.' }
+            )
+        }
+        'Set-MsolDirSyncConfiguration' = @{
+            Synopsis    = 'Modifies the directory synchronization settings.'
+            Description = 'Sets the accidental deletion threshold: an export that would delete more objects than this stops (DeletionPreventionType becomes EnabledForCount). It must be 1 or more. Asks first unless -Force or -Confirm:$false; -WhatIf says what it would do. On Microsoft Graph this needs a Global Administrator signed in as a user (Graph offers applications no permission for it) and the OnPremDirectorySynchronization.ReadWrite.All permission.'
+            Parameters  = @{
+                AccidentalDeletionThreshold = 'How many deletions in one export stop it.'
+                Force                       = 'Does not ask for confirmation.'
+            }
+            Examples    = @(
+                @{ Code = 'Set-MsolDirSyncConfiguration -AccidentalDeletionThreshold 100 -Force'; Remarks = 'Stops any export that would delete more than 100 objects.' }
+            )
+        }
         'Get-MsolServicePrincipal' = @{
             Synopsis    = 'Gets service principals.'
             Description = 'Gets one service principal by ObjectId or AppPrincipalId, those with a service principal name, or a list: those whose display name starts with -SearchString, 500 unless -All or -MaxResults. A service principal name with a slash, or a URL, must match one of the principal''s names exactly; a bare appClass matches every name of that class. None found is ServicePrincipalNotFoundException. Every tenant holds Microsoft''s own applications, such as Office 365 Exchange Online (00000002-0000-0ff1-ce00-000000000000).'

@@ -39,6 +39,59 @@ pub async fn SetDirSyncEnabled(
     directory.set_dir_sync_enabled(p.enable_dir_sync).await
 }
 
+pub async fn GetDirSyncFeatures(
+    p: GetDirSyncFeaturesParams,
+    directory: &dyn Directory,
+) -> FaultResult<ListPage<DirSyncFeatureStatus>> {
+    check_tenant(p.tenant_id, directory).await?;
+    let wanted = p
+        .feature
+        .as_deref()
+        .map(dir_sync_features::feature_named)
+        .transpose()?;
+    let settings = directory.dir_sync_settings().await?;
+    Ok(ListPage::all(
+        dir_sync_features::statuses(&settings)
+            .into_iter()
+            .filter(|s| wanted.is_none_or(|w| s.dir_sync_feature == w))
+            .collect(),
+    ))
+}
+
+pub async fn SetDirSyncFeature(
+    p: SetDirSyncFeatureParams,
+    directory: &dyn Directory,
+) -> FaultResult<Outcome> {
+    check_tenant(p.tenant_id, directory).await?;
+    let feature = dir_sync_features::feature_named(&p.feature)?;
+    let settings = directory.dir_sync_settings().await?;
+    if !dir_sync_features::check_feature_change(&settings, feature, p.enable)? {
+        return Ok(Outcome::unnamed(Vec::<String>::new()));
+    }
+    directory.set_dir_sync_feature(feature, p.enable).await
+}
+
+pub async fn GetDirSyncConfiguration(
+    p: TenantParams,
+    directory: &dyn Directory,
+) -> FaultResult<DirSyncConfiguration> {
+    check_tenant(p.tenant_id, directory).await?;
+    Ok(directory.dir_sync_settings().await?.configuration)
+}
+
+pub async fn SetDirSyncConfiguration(
+    p: SetDirSyncConfigurationParams,
+    directory: &dyn Directory,
+) -> FaultResult<Outcome> {
+    check_tenant(p.tenant_id, directory).await?;
+    let settings = directory.dir_sync_settings().await?;
+    match dir_sync_features::with_threshold(settings.configuration, p.accidental_deletion_threshold)
+    {
+        None => Ok(Outcome::unnamed(Vec::<String>::new())),
+        Some(configuration) => directory.set_dir_sync_configuration(configuration).await,
+    }
+}
+
 pub async fn GetPasswordPolicy(
     p: GetPasswordPolicyParams,
     directory: &dyn Directory,

@@ -16,14 +16,14 @@ use crate::directory::{
 use crate::domain::fault::{Fault, FaultResult};
 use crate::domain::model::{
     AccountSku, AccountSkuIdentifier, CompanyInformation, CompanySubscription, Contact, Device,
-    DirSyncProvisioningErrorObject, Domain, DomainRecord, DomainStatus, Group, GroupMember,
-    PasswordPolicy, Role, RoleMember, RoleMemberType, ServicePrincipal, ServicePrincipalCredential,
-    User,
+    DirSyncConfiguration, DirSyncFeatureStatus, DirSyncProvisioningErrorObject, Domain,
+    DomainRecord, DomainStatus, Group, GroupMember, PasswordPolicy, Role, RoleMember,
+    RoleMemberType, ServicePrincipal, ServicePrincipalCredential, User,
 };
 use crate::domain::query::StrongAuthenticationFilter;
 use crate::domain::requests::*;
 use crate::domain::roles as built_in_roles;
-use crate::domain::{dir_sync, domains};
+use crate::domain::{dir_sync, dir_sync_features, domains};
 use crate::schema::{request_schema_for, schema_for};
 
 /// MSOnline's default caps: 500 users, 250 role members, groups and group members.
@@ -94,6 +94,7 @@ impl Answer for LicenseOptionAnswer {}
 impl Answer for HasObjectsAnswer {}
 impl Answer for Domain {}
 impl Answer for DomainRecord {}
+impl Answer for DirSyncConfiguration {}
 
 macro_rules! operations {
     ($($variant:ident => $name:literal ($params:ty) -> $answer:ty, $summary:literal;)*) => {
@@ -188,6 +189,14 @@ operations! {
         "The users, groups and contacts with synchronization conflicts (PropertyConflict on UserPrincipalName or ProxyAddresses), filtered by property, value and display name, sorted (500 unless All or MaxResults), in pages.";
     GetHasObjectsWithDirSyncProvisioningErrors => "Get-MsolHasObjectsWithDirSyncProvisioningErrors" (TenantParams) -> HasObjectsAnswer,
         "Whether any user, group or contact has a synchronization conflict.";
+    GetDirSyncFeatures => "Get-MsolDirSyncFeatures" (GetDirSyncFeaturesParams) -> ListPage<DirSyncFeatureStatus>,
+        "Every directory synchronization feature and whether it is on, or the one Feature names.";
+    SetDirSyncFeature => "Set-MsolDirSyncFeature" (SetDirSyncFeatureParams) -> Outcome,
+        "Turns a synchronization feature on or off (BlockCloudObjectTakeoverThroughHardMatch, BlockSoftMatch, EnableSoftMatchOnUpn, EnforceCloudPasswordPolicyForPasswordSyncedUsers, PasswordSync, SynchronizeUpnForManagedUsers); EnableSoftMatchOnUpn and SynchronizeUpnForManagedUsers cannot be turned off again.";
+    GetDirSyncConfiguration => "Get-MsolDirSyncConfiguration" (TenantParams) -> DirSyncConfiguration,
+        "The accidental deletion guard: its threshold and whether it counts deletions or a percentage.";
+    SetDirSyncConfiguration => "Set-MsolDirSyncConfiguration" (SetDirSyncConfigurationParams) -> Outcome,
+        "Sets the accidental deletion threshold: an export with more deletions stops.";
     GetPasswordPolicy => "Get-MsolPasswordPolicy" (GetPasswordPolicyParams) -> PasswordPolicy,
         "A verified domain's password expiry: days valid and days of notice (null: the service default of 90 and 14).";
     SetPasswordPolicy => "Set-MsolPasswordPolicy" (SetPasswordPolicyParams) -> Outcome,

@@ -100,6 +100,11 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX device_owners_user ON device_owners (user_id);
     "#,
+    // 8: directory synchronization's features and accidental deletion guard
+    // (Set-MsolDirSyncFeature, Set-MsolDirSyncConfiguration); without a row, the defaults.
+    r#"
+    CREATE TABLE dir_sync_settings (id INTEGER PRIMARY KEY CHECK (id = 1), data TEXT NOT NULL);
+    "#,
 ];
 
 pub fn migrate(conn: &mut Connection) -> Result<()> {

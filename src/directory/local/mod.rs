@@ -19,10 +19,10 @@ use super::{
 use crate::domain::devices::{DeviceKey, DeviceQuery};
 use crate::domain::fault::{Fault, FaultResult};
 use crate::domain::model::{
-    AccountSku, CompanyInformation, CompanySubscription, Contact, Device,
-    DirSyncProvisioningErrorObject, Domain, DomainRecord, Group, GroupMember, GroupMemberType,
-    PasswordPolicy, Role, RoleMember, RoleMemberType, ServicePrincipal, ServicePrincipalCredential,
-    User,
+    AccountSku, CompanyInformation, CompanySubscription, Contact, Device, DirSyncConfiguration,
+    DirSyncFeature, DirSyncProvisioningErrorObject, DirSyncSettings, Domain, DomainRecord, Group,
+    GroupMember, GroupMemberType, PasswordPolicy, Role, RoleMember, RoleMemberType,
+    ServicePrincipal, ServicePrincipalCredential, User,
 };
 use crate::domain::requests::{
     GroupMemberChangeParams, NewGroupParams, NewUserParams, RemoveUserParams, RestoreUserParams,
@@ -200,6 +200,27 @@ impl CompanyDirectory for LocalDirectory {
 
     async fn domains(&self) -> FaultResult<Vec<Domain>> {
         self.blocking(|store| store.domains()).await
+    }
+
+    async fn dir_sync_settings(&self) -> FaultResult<DirSyncSettings> {
+        self.blocking(|store| store.dir_sync_settings()).await
+    }
+
+    async fn set_dir_sync_feature(
+        &self,
+        feature: DirSyncFeature,
+        enable: bool,
+    ) -> FaultResult<Outcome> {
+        self.blocking(move |store| store.set_dir_sync_feature(feature, enable))
+            .await
+    }
+
+    async fn set_dir_sync_configuration(
+        &self,
+        configuration: DirSyncConfiguration,
+    ) -> FaultResult<Outcome> {
+        self.blocking(move |store| store.set_dir_sync_configuration(configuration))
+            .await
     }
 
     async fn set_dir_sync_enabled(&self, enable: bool) -> FaultResult<Outcome> {

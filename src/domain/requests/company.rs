@@ -203,3 +203,37 @@ pub struct RemoveDomainParams {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tenant_id: Option<Uuid>,
 }
+
+/// `Get-MsolDirSyncFeatures`: every synchronization feature, or the one `Feature` names.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct GetDirSyncFeaturesParams {
+    /// A feature's name, in any case (PasswordSync, EnableSoftMatchOnUpn, ...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feature: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenant_id: Option<Uuid>,
+}
+
+/// `Set-MsolDirSyncFeature`: turns one synchronization feature on or off.
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct SetDirSyncFeatureParams {
+    /// BlockCloudObjectTakeoverThroughHardMatch, BlockSoftMatch, EnableSoftMatchOnUpn,
+    /// EnforceCloudPasswordPolicyForPasswordSyncedUsers, PasswordSync or
+    /// SynchronizeUpnForManagedUsers, in any case.
+    pub feature: String,
+    pub enable: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenant_id: Option<Uuid>,
+}
+
+/// `Set-MsolDirSyncConfiguration`: the accidental deletion threshold, a count of deletions.
+#[derive(Clone, Debug, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct SetDirSyncConfigurationParams {
+    #[schemars(range(min = 1))]
+    pub accidental_deletion_threshold: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenant_id: Option<Uuid>,
+}

@@ -75,6 +75,45 @@ fn company_of(
 
 #[async_trait]
 impl CompanyDirectory for GraphDirectory {
+    async fn dir_sync_settings(&self) -> FaultResult<DirSyncSettings> {
+        Ok(convert::dir_sync_settings(
+            &self.on_premises_synchronization().await?,
+        ))
+    }
+
+    async fn set_dir_sync_feature(
+        &self,
+        feature: DirSyncFeature,
+        enable: bool,
+    ) -> FaultResult<Outcome> {
+        let mut features = Map::new();
+        features.insert(
+            dir_sync_features::graph_flag(feature).to_string(),
+            json!(enable),
+        );
+        self.update_on_premises_synchronization(json!({ "features": features }), |now| {
+            dir_sync_features::enabled(now, feature) == enable
+        })
+        .await?;
+        Ok(Outcome::unnamed([dir_sync_features::name(feature)]))
+    }
+
+    async fn set_dir_sync_configuration(
+        &self,
+        configuration: DirSyncConfiguration,
+    ) -> FaultResult<Outcome> {
+        let guard = json!({
+            "synchronizationPreventionType": dir_sync_features::graph_prevention_type(configuration.deletion_prevention_type),
+            "alertThreshold": configuration.accidental_deletion_threshold,
+        });
+        self.update_on_premises_synchronization(
+            json!({ "configuration": { "accidentalDeletionPrevention": guard } }),
+            |now| now.configuration == configuration,
+        )
+        .await?;
+        Ok(Outcome::unnamed(["AccidentalDeletionThreshold"]))
+    }
+
     async fn objects_with_dir_sync_provisioning_errors(
         &self,
     ) -> FaultResult<Vec<DirSyncProvisioningErrorObject>> {
@@ -319,6 +358,48 @@ impl CompanyDirectory for GraphDirectory {
                     "Microsoft Graph refused to turn directory synchronization {}: {failure}",
                     if enable { "on" } else { "off" }
                 )))
+            }
+            Err(failure) => Err(fault(failure, None)),
+        }
+    }
+}
+
+impl GraphDirectory {
+    /// The tenant's onPremisesDirectorySynchronization object (graph/api/
+    /// onpremisesdirectorysynchronization-get: a collection that holds the tenant's one object).
+    async fn on_premises_synchronization(&self) -> FaultResult<Value> {
+        let listed = self
+            .get(Version::V1, "/directory/onPremisesSynchronization", None)
+            .await?;
+        listed["value"].get(0).cloned().ok_or_else(|| {
+            Fault::Unexpected(anyhow::anyhow!(
+                "Microsoft Graph listed no onPremisesDirectorySynchronization object for the tenant"
+            ))
+        })
+    }
+
+    /// Changes the object in part (graph/api/onpremisesdirectorysynchronization-update: what the
+    /// body leaves out keeps its value). A lost answer is settled by reading whether `landed`.
+    async fn update_on_premises_synchronization(
+        &self,
+        body: Value,
+        landed: impl Fn(&DirSyncSettings) -> bool,
+    ) -> FaultResult<()> {
+        let current = self.on_premises_synchronization().await?;
+        let id = current["id"].as_str().unwrap_or_default().to_string();
+        let call = Call::patch(
+            Version::V1,
+            format!("/directory/onPremisesSynchronization/{id}"),
+            body,
+        );
+        match self.client.call(&call).await {
+            Ok(_) => Ok(()),
+            Err(GraphFailure::Uncertain(reason)) => {
+                if landed(&self.dir_sync_settings().await?) {
+                    Ok(())
+                } else {
+                    Err(fault(GraphFailure::Uncertain(reason), None))
+                }
             }
             Err(failure) => Err(fault(failure, None)),
         }

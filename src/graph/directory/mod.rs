@@ -24,10 +24,11 @@ use crate::directory::{
 use crate::domain::fault::{Fault, FaultResult};
 use crate::domain::licensing::{self, LicenseCatalog};
 use crate::domain::model::{
-    AccountSku, CompanyInformation, CompanySubscription, CredentialType,
-    DirSyncProvisioningErrorObject, Domain, DomainRecord, DomainStatus, Group, GroupMember,
-    GroupMemberType, MethodType, PasswordPolicy, RequirementState, Role, RoleMember,
-    RoleMemberType, ServicePrincipal, ServicePrincipalCredential, User, UserType,
+    AccountSku, CompanyInformation, CompanySubscription, CredentialType, DirSyncConfiguration,
+    DirSyncFeature, DirSyncProvisioningErrorObject, DirSyncSettings, Domain, DomainRecord,
+    DomainStatus, Group, GroupMember, GroupMemberType, MethodType, PasswordPolicy,
+    RequirementState, Role, RoleMember, RoleMemberType, ServicePrincipal,
+    ServicePrincipalCredential, User, UserType,
 };
 use crate::domain::requests::{
     NewUserParams, RemoveUserParams, RestoreUserParams, SetCompanySettingsParams,
@@ -35,7 +36,9 @@ use crate::domain::requests::{
     UserChanges, UserEnabledFilter, UserRef,
 };
 use crate::domain::time::Timestamp;
-use crate::domain::{dir_sync, domains as domain_rules, password, phone, user_rules};
+use crate::domain::{
+    dir_sync, dir_sync_features, domains as domain_rules, password, phone, user_rules,
+};
 
 /// Graph pages hold at most 999 users.
 const MAX_PAGE: usize = 999;

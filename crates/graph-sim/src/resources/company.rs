@@ -490,3 +490,140 @@ pub(super) fn delete_domain(tenant: &mut SimTenant, name: &str) -> SimResponse {
     tenant.domains.remove(index);
     SimResponse::no_content()
 }
+
+/// The flags of onPremisesDirectorySynchronizationFeature
+/// (graph/api/resources/onpremisesdirectorysynchronizationfeature); passwordWritebackEnabled
+/// "isn't in use and updating it isn't supported".
+const SYNC_FEATURE_FLAGS: &[&str] = &[
+    "blockCloudObjectTakeoverThroughHardMatchEnabled",
+    "blockSoftMatchEnabled",
+    "bypassDirSyncOverridesEnabled",
+    "cloudPasswordPolicyForPasswordSyncedUsersEnabled",
+    "concurrentCredentialUpdateEnabled",
+    "concurrentOrgIdProvisioningEnabled",
+    "deviceWritebackEnabled",
+    "directoryExtensionsEnabled",
+    "fopeConflictResolutionEnabled",
+    "groupWriteBackEnabled",
+    "passwordSyncEnabled",
+    "quarantineUponProxyAddressesConflictEnabled",
+    "quarantineUponUpnConflictEnabled",
+    "softMatchOnUpnEnabled",
+    "synchronizeUpnForManagedUsersEnabled",
+    "unifiedGroupWritebackEnabled",
+    "userForcePasswordChangeOnLogonEnabled",
+    "userWritebackEnabled",
+];
+/// onPremisesDirectorySynchronizationDeletionPreventionType's members
+/// (graph/api/resources/onpremisesaccidentaldeletionprevention).
+const PREVENTION_TYPES: &[&str] = &["disabled", "enabledForCount", "enabledForPercentage"];
+
+fn synchronization_json(tenant: &SimTenant, request: &SimRequest) -> Value {
+    let mut object = tenant.on_premises_synchronization.clone();
+    object["id"] = json!(tenant.id);
+    select(object, request.param("$select"), None)
+}
+
+/// `GET /directory/onPremisesSynchronization` (graph/api/onpremisesdirectorysynchronization-get):
+/// the tenant's one object, as a collection.
+pub(super) fn on_premises_synchronizations(
+    tenant: &SimTenant,
+    request: &SimRequest,
+) -> SimResponse {
+    collection(
+        format!(
+            "{}/v1.0/$metadata#directory/onPremisesSynchronization",
+            request.base_url
+        ),
+        vec![synchronization_json(tenant, request)],
+    )
+}
+
+pub(super) fn on_premises_synchronization(
+    tenant: &SimTenant,
+    id: &str,
+    request: &SimRequest,
+) -> SimResponse {
+    if !tenant.id.to_string().eq_ignore_ascii_case(id) {
+        return not_found(id);
+    }
+    let mut object = synchronization_json(tenant, request);
+    object["@odata.context"] = json!(format!(
+        "{}/v1.0/$metadata#directory/onPremisesSynchronization/$entity",
+        request.base_url
+    ));
+    SimResponse::json(200, object)
+}
+
+/// `PATCH /directory/onPremisesSynchronization/{id}` (graph/api/onpremisesdirectorysynchronization-
+/// update): `features` and `configuration`, each in part; 204. The whole body is checked first.
+pub(super) fn update_on_premises_synchronization(
+    tenant: &mut SimTenant,
+    id: &str,
+    request: &SimRequest,
+) -> SimResponse {
+    if !tenant.id.to_string().eq_ignore_ascii_case(id) {
+        return not_found(id);
+    }
+    let Some(Value::Object(patch)) = &request.body else {
+        return bad_request("A request body is required.");
+    };
+    let invalid = |key: &str| {
+        bad_request(&format!(
+            "Invalid value specified for property '{key}' of resource 'OnPremisesDirectorySynchronization'."
+        ))
+    };
+    let fields = |value: &Value| -> Option<Vec<(String, Value)>> {
+        Some(
+            value
+                .as_object()?
+                .iter()
+                .filter(|(k, _)| !k.starts_with('@'))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+        )
+    };
+    for (key, value) in patch.iter().filter(|(k, _)| !k.starts_with('@')) {
+        let fine = match key.as_str() {
+            "features" => fields(value).is_some_and(|flags| {
+                flags
+                    .iter()
+                    .all(|(k, v)| SYNC_FEATURE_FLAGS.contains(&k.as_str()) && v.is_boolean())
+            }),
+            "configuration" => fields(value).is_some_and(|config| {
+                config.iter().all(|(k, v)| {
+                    k == "accidentalDeletionPrevention"
+                        && fields(v).is_some_and(|guard| {
+                            guard.iter().all(|(k, v)| match k.as_str() {
+                                "synchronizationPreventionType" => {
+                                    v.as_str().is_some_and(|t| PREVENTION_TYPES.contains(&t))
+                                }
+                                "alertThreshold" => v.as_i64().is_some_and(|n| n >= 0),
+                                _ => false,
+                            })
+                        })
+                })
+            }),
+            _ => false,
+        };
+        if !fine {
+            return invalid(key);
+        }
+    }
+    let object = &mut tenant.on_premises_synchronization;
+    if let Some(flags) = patch.get("features").and_then(fields) {
+        for (flag, value) in flags {
+            object["features"][flag] = value;
+        }
+    }
+    if let Some(guard) = patch
+        .get("configuration")
+        .and_then(|c| c.get("accidentalDeletionPrevention"))
+        .and_then(fields)
+    {
+        for (key, value) in guard {
+            object["configuration"]["accidentalDeletionPrevention"][key] = value;
+        }
+    }
+    SimResponse::no_content()
+}

@@ -170,6 +170,28 @@ namespace Microsoft.Online.Administration
         public bool AccountEnabled { get { return Enabled; } }
     }
 
+    /// <summary>One directory synchronization feature and whether it is on (Get-MsolDirSyncFeatures).</summary>
+    [DataContract(Name = "DirSyncFeatureStatus", Namespace = Wire.Namespace)]
+    public class DirSyncFeatureStatus
+    {
+        [DataMember] public string DirSyncFeature { get; set; }
+        [DataMember] public bool Enabled { get; set; }
+    }
+
+    /// <summary>The accidental deletion guard of directory synchronization (Get-MsolDirSyncConfiguration).</summary>
+    [DataContract(Name = "DirSyncConfiguration", Namespace = Wire.Namespace)]
+    public class DirSyncConfiguration
+    {
+        [DataMember(Name = "DeletionPreventionType")] private string deletionPreventionType;
+
+        [DataMember] public uint AccidentalDeletionThreshold { get; set; }
+        public DeletionPreventionType? DeletionPreventionType
+        {
+            get { return WireEnum.Parse<DeletionPreventionType>(deletionPreventionType); }
+            set { deletionPreventionType = WireEnum.Name(value); }
+        }
+    }
+
     [DataContract(Name = "GroupMember", Namespace = Wire.Namespace)]
     public class GroupMember
     {

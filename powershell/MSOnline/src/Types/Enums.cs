@@ -10,6 +10,8 @@ namespace Microsoft.Online.Administration
 
     public enum ValidationStatus { NotAvailable, Healthy, Error }
 
+    public enum DeletionPreventionType { Disabled, EnabledForCount, EnabledForPercentage }
+
     public enum O365UserReleaseTrack { Other, StagedRolloutOne, StagedRolloutTwo, Compass, Dogfood }
 
     public enum UserEnabledFilter { All, EnabledOnly, DisabledOnly }

@@ -154,6 +154,44 @@ impl Store {
 
     /// Set-MsolDirSyncEnabled. Turning off converts every synchronized user and group (the
     /// recycle bin's too) to cloud-only in the same transaction, and records when.
+    pub fn dir_sync_settings(&self) -> FaultResult<DirSyncSettings> {
+        self.read(dir_sync_settings)
+    }
+
+    /// Set-MsolDirSyncFeature, for a change `domain::dir_sync_features` allowed.
+    pub fn set_dir_sync_feature(
+        &self,
+        feature: DirSyncFeature,
+        enable: bool,
+    ) -> FaultResult<Outcome> {
+        self.write(|tx| {
+            let before = dir_sync_settings(tx)?;
+            if dir_sync_features::enabled(&before, feature) == enable {
+                return Ok(Outcome::unnamed(Vec::<String>::new()));
+            }
+            save_dir_sync_settings(
+                tx,
+                &dir_sync_features::with_feature(&before, feature, enable),
+            )?;
+            Ok(Outcome::unnamed([dir_sync_features::name(feature)]))
+        })
+    }
+
+    pub fn set_dir_sync_configuration(
+        &self,
+        configuration: DirSyncConfiguration,
+    ) -> FaultResult<Outcome> {
+        self.write(|tx| {
+            let mut settings = dir_sync_settings(tx)?;
+            if settings.configuration == configuration {
+                return Ok(Outcome::unnamed(Vec::<String>::new()));
+            }
+            settings.configuration = configuration;
+            save_dir_sync_settings(tx, &settings)?;
+            Ok(Outcome::unnamed(["AccidentalDeletionThreshold"]))
+        })
+    }
+
     pub fn set_dir_sync_enabled(&self, enable: bool, now: Timestamp) -> FaultResult<Outcome> {
         self.write(|tx| {
             let before = company(tx)?;
@@ -212,6 +250,34 @@ pub(super) fn password_policy(conn: &Connection, domain: &str) -> FaultResult<Pa
 }
 
 /// When directory synchronization was last turned off, if ever.
+/// The stored settings, or a new tenant's defaults.
+pub(super) fn dir_sync_settings(conn: &Connection) -> FaultResult<DirSyncSettings> {
+    let data: Option<String> = conn
+        .query_row(
+            "SELECT data FROM dir_sync_settings WHERE id = 1",
+            [],
+            |row| row.get(0),
+        )
+        .optional()
+        .map_err(sql)?;
+    match data {
+        Some(data) => from_json(&data),
+        None => Ok(dir_sync_features::defaults()),
+    }
+}
+
+pub(super) fn save_dir_sync_settings(
+    conn: &Connection,
+    settings: &DirSyncSettings,
+) -> FaultResult<()> {
+    conn.execute(
+        "INSERT INTO dir_sync_settings (id, data) VALUES (1, ?1) ON CONFLICT (id) DO UPDATE SET data = excluded.data",
+        [to_json(settings).map_err(Fault::Unexpected)?],
+    )
+    .map_err(sql)?;
+    Ok(())
+}
+
 pub(super) fn dir_sync_turned_off_at(conn: &Connection) -> FaultResult<Option<Timestamp>> {
     let at: Option<String> = conn
         .query_row(

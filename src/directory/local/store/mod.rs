@@ -19,12 +19,12 @@ use crate::directory::{
     CreatedUser, GroupQuery, MemberQuery, MemberRef, Outcome, Page, PageRequest, UserQuery,
 };
 use crate::domain::devices as device_rules;
-use crate::domain::dir_sync;
 use crate::domain::domains::{self as domain_rules, PublishedDnsRecord};
 use crate::domain::fault::{Fault, FaultResult};
 use crate::domain::licensing::{self, LicenseCatalog};
 use crate::domain::model::{
-    CompanyInformation, Contact, DirSyncProvisioningErrorObject, Domain, DomainAuthenticationType,
+    CompanyInformation, Contact, DirSyncConfiguration, DirSyncFeature,
+    DirSyncProvisioningErrorObject, DirSyncSettings, Domain, DomainAuthenticationType,
     DomainRecord, DomainStatus, Group, GroupMember, GroupMemberType, PasswordPolicy, Role,
     RoleMember, RoleMemberType, ServicePrincipal, ServicePrincipalCredential, Subscription, User,
 };
@@ -36,6 +36,7 @@ use crate::domain::requests::{
 };
 use crate::domain::time::Timestamp;
 use crate::domain::user_rules::{self, check_user_principal_name};
+use crate::domain::{dir_sync, dir_sync_features};
 use crate::tenant::{self, GroupMembership, RoleAssignment, TenantSnapshot};
 
 mod company;
@@ -47,7 +48,10 @@ mod roles;
 mod service_principals;
 mod users;
 
-use company::{company, dir_sync_turned_off_at, domains, verified_domain_names};
+use company::{
+    company, dir_sync_settings, dir_sync_turned_off_at, domains, save_dir_sync_settings,
+    verified_domain_names,
+};
 use contacts::{load_contact, save_contact};
 use devices::{all_devices, save_device};
 use groups::load_group;
@@ -263,6 +267,7 @@ impl Store {
             "domains",
             "company",
             "dir_sync_turned_off",
+            "dir_sync_settings",
         ] {
             tx.execute(&format!("DELETE FROM {table}"), [])?;
         }
@@ -270,6 +275,9 @@ impl Store {
             "INSERT INTO company (id, data) VALUES (1, ?1)",
             [to_json(&snapshot.company)?],
         )?;
+        if let Some(settings) = &snapshot.dir_sync_settings {
+            save_dir_sync_settings(&tx, settings).map_err(|f| anyhow::anyhow!("{f}"))?;
+        }
         if let Some(at) = snapshot.dir_sync_turned_off_at {
             tx.execute(
                 "INSERT INTO dir_sync_turned_off (id, at) VALUES (1, ?1)",
@@ -402,6 +410,15 @@ impl Store {
         });
         if let Some(at) = turned_off_at {
             snapshot["DirSyncTurnedOffAt"] = serde_json::json!(at);
+        }
+        let has_settings: bool = conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM dir_sync_settings)",
+            [],
+            |row| row.get(0),
+        )?;
+        if has_settings {
+            let settings = dir_sync_settings(&conn).map_err(|f| anyhow::anyhow!("{f}"))?;
+            snapshot["DirSyncSettings"] = serde_json::to_value(settings)?;
         }
         let credentials =
             all("SELECT data FROM service_principal_credentials ORDER BY object_id, key_id")?;
