@@ -44,6 +44,12 @@ from msgraph.generated.models.user import User
 from msgraph.generated.devices.devices_request_builder import DevicesRequestBuilder
 from msgraph.generated.models.authorization_policy import AuthorizationPolicy
 from msgraph.generated.models.device import Device
+from msgraph.generated.models.on_premises_directory_synchronization import (
+    OnPremisesDirectorySynchronization,
+)
+from msgraph.generated.models.on_premises_directory_synchronization_feature import (
+    OnPremisesDirectorySynchronizationFeature,
+)
 from msgraph.generated.models.default_user_role_permissions import DefaultUserRolePermissions
 from msgraph.generated.models.domain import Domain
 from msgraph.generated.models.o_data_errors.o_data_error import ODataError
@@ -504,6 +510,37 @@ class DirectoryResources(unittest.TestCase):
             with self.assertRaises(ODataError) as gone:
                 await self.v1.devices.by_device_id(by_name["KIOSK-LOBBY"].id).get()
             self.assertEqual(gone.exception.response_status_code, 404)
+
+        asyncio.run(run())
+
+    def test_synchronization_features_change_in_part_for_a_signed_in_global_administrator(self):
+        # Any client but Graph PowerShell's gets what it asks, signed in as a Global Administrator.
+        app = msal.PublicClientApplication(
+            str(uuid.uuid4()), authority=SIM.authority, instance_discovery=False
+        )
+        flow = app.initiate_device_flow(
+            scopes=["https://graph.microsoft.com/OnPremDirectorySynchronization.ReadWrite.All"]
+        )
+        delegated, _ = graph_clients(app.acquire_token_by_device_flow(flow)["access_token"])
+
+        async def run():
+            listed = (await delegated.directory.on_premises_synchronization.get()).value
+            self.assertEqual(len(listed), 1, "the tenant's one object")
+            before = listed[0]
+            self.assertTrue(before.features.password_sync_enabled, "the demo synchronizes passwords")
+            self.assertEqual(before.configuration.accidental_deletion_prevention.alert_threshold, 500)
+            item = delegated.directory.on_premises_synchronization.by_on_premises_directory_synchronization_id(before.id)
+            await item.patch(
+                OnPremisesDirectorySynchronization(
+                    features=OnPremisesDirectorySynchronizationFeature(block_soft_match_enabled=True)
+                )
+            )
+            after = await item.get()
+            self.assertTrue(after.features.block_soft_match_enabled)
+            self.assertTrue(after.features.password_sync_enabled, "what the update left out keeps its value")
+            with self.assertRaises(ODataError) as refused:
+                await self.v1.directory.on_premises_synchronization.get()
+            self.assertEqual(refused.exception.response_status_code, 403, "applications have no permission for it")
 
         asyncio.run(run())
 
