@@ -209,6 +209,7 @@ pub fn simulated_tenant(snapshot: &TenantSnapshot) -> SimTenant {
         skus,
         users,
         groups,
+        applications: Vec::new(),
         service_principals: snapshot
             .service_principals
             .iter()

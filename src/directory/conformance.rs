@@ -126,6 +126,7 @@ pub async fn run_all(directory: &dyn Directory) {
     password_policies_start_unset_and_change_only_when_different(directory).await;
     subscriptions_stand_behind_the_licences(directory).await;
     service_principals_are_found_and_take_certificates(directory).await;
+    service_principals_are_created_changed_and_removed(directory).await;
     domains_are_added_and_wait_for_their_record(directory).await;
     company_settings_change_only_when_different(directory).await;
     listing_pages_through_everything(directory).await;
@@ -923,6 +924,89 @@ pub const CERTIFICATE: &str = include_str!("../../tests/fixtures/service-princip
 
 /// A new tenant holds Microsoft's own applications; Exchange Online's takes a certificate, and a
 /// second one keeps the first.
+pub async fn service_principals_are_created_changed_and_removed(directory: &dyn Directory) {
+    use crate::directory::NewPrincipal;
+    use crate::domain::model::{CredentialType, ServicePrincipal};
+    use crate::domain::service_principals::{new_credential, CredentialRequest};
+    let credential = new_credential(
+        Uuid::nil(),
+        &CredentialRequest {
+            credential_type: Some(CredentialType::Asymmetric),
+            value: Some(CERTIFICATE.trim().to_string()),
+            ..CredentialRequest::default()
+        },
+        Timestamp::now(),
+    )
+    .unwrap();
+    let draft_app = Uuid::new_v4();
+    let created = directory
+        .new_service_principal(NewPrincipal {
+            principal: ServicePrincipal {
+                object_id: Uuid::nil(),
+                app_principal_id: draft_app,
+                display_name: "Suite App".into(),
+                account_enabled: true,
+                service_principal_names: vec![
+                    "SuiteApp/suite.example".into(),
+                    draft_app.to_string(),
+                ],
+                addresses: vec!["https://suite.example/reply".into()],
+                trusted_for_delegation: false,
+            },
+            new_application: true,
+            credential,
+            default_credential: false,
+        })
+        .await
+        .unwrap();
+    let principal = created.principal;
+    let app = principal.app_principal_id.to_string();
+    assert_eq!(
+        principal.service_principal_names,
+        ["SuiteApp/suite.example".to_string(), app.clone()]
+    );
+    assert_eq!(created.credentials.len(), 1);
+    assert_eq!(
+        directory
+            .service_principal(principal.object_id)
+            .await
+            .unwrap(),
+        principal
+    );
+    let keys = directory
+        .service_principal_credentials(principal.object_id)
+        .await
+        .unwrap();
+    assert_eq!(keys.len(), 1, "the certificate came with it");
+
+    let after = ServicePrincipal {
+        display_name: "Suite App 2".into(),
+        account_enabled: false,
+        ..principal.clone()
+    };
+    let outcome = directory
+        .set_service_principal(after.clone(), vec!["DisplayName", "AccountEnabled"])
+        .await
+        .unwrap();
+    assert_eq!(outcome.changed, ["DisplayName", "AccountEnabled"]);
+    assert_eq!(
+        directory
+            .service_principal(principal.object_id)
+            .await
+            .unwrap(),
+        after
+    );
+    directory
+        .remove_service_principal(principal.object_id)
+        .await
+        .unwrap();
+    let gone = directory
+        .service_principal(principal.object_id)
+        .await
+        .unwrap_err();
+    assert_eq!(gone.code(), "ServicePrincipalNotFoundException");
+}
+
 pub async fn service_principals_are_found_and_take_certificates(directory: &dyn Directory) {
     let exchange_app: Uuid = "00000002-0000-0ff1-ce00-000000000000".parse().unwrap();
     let all = directory.service_principals().await.unwrap();

@@ -180,6 +180,33 @@ pub struct CreatedUser {
     pub password: String,
 }
 
+/// A service principal New-MsolServicePrincipal asks for: `domain::service_principals` checked it.
+#[derive(Clone, Debug)]
+pub struct NewPrincipal {
+    /// Its ObjectId is the backend's to give; its AppPrincipalId is meaningful only when
+    /// `new_application` is false.
+    pub principal: ServicePrincipal,
+    /// Whether the application is new too (no AppPrincipalId was given).
+    pub new_application: bool,
+    /// Its first credential key, and whether it is MSOnline's default (a generated symmetric key)
+    /// rather than one the caller asked for.
+    pub credential: ServicePrincipalCredential,
+    pub default_credential: bool,
+}
+
+/// `New-MsolServicePrincipal`'s answer: MSOnline's ServicePrincipalExtended, the principal with the
+/// credentials added (no secret among them: secrets are never kept or answered).
+#[derive(Clone, Debug, Serialize, JsonSchema)]
+#[serde(rename_all = "PascalCase")]
+pub struct CreatedServicePrincipal {
+    #[serde(flatten)]
+    pub principal: ServicePrincipal,
+    pub credentials: Vec<ServicePrincipalCredential>,
+    /// What the backend could not do as MSOnline did, said so; left out when nothing.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}
+
 /// A directory backend: every MSOnline operation, one trait per family of cmdlets (a family's
 /// operations live in one file of each backend), assembled here.
 pub trait Directory:
@@ -326,6 +353,18 @@ pub trait ServicePrincipalDirectory {
         id: Uuid,
         key_ids: Vec<Uuid>,
     ) -> FaultResult<Outcome>;
+    async fn new_service_principal(
+        &self,
+        request: NewPrincipal,
+    ) -> FaultResult<CreatedServicePrincipal>;
+    /// Stores what `domain::service_principals::changed` made (`changed` is not empty).
+    async fn set_service_principal(
+        &self,
+        after: ServicePrincipal,
+        changed: Vec<&'static str>,
+    ) -> FaultResult<Outcome>;
+    /// Deletes a service principal with its credentials and its role and group memberships.
+    async fn remove_service_principal(&self, id: Uuid) -> FaultResult<Outcome>;
     /// Adds a credential that `domain::service_principals::new_credential` made.
     async fn add_service_principal_credential(
         &self,

@@ -661,6 +661,17 @@ fn enabled() -> bool {
     true
 }
 
+/// MSOnline's `AddressType` of a service principal's address (New-MsolServicePrincipalAddresses).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum AddressType {
+    Reply,
+    Realm,
+    Error,
+    Other,
+    SamlMetadata,
+    SamlLogout,
+}
+
 /// MSOnline's `ServicePrincipalCredentialType`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub enum CredentialType {

@@ -5,7 +5,10 @@ use chrono::{Duration, NaiveDateTime};
 use uuid::Uuid;
 
 use super::fault::{Fault, FaultResult};
-use super::model::{CredentialType, CredentialUsage, ServicePrincipal, ServicePrincipalCredential};
+use super::model::{
+    AddressType, CredentialType, CredentialUsage, ServicePrincipal, ServicePrincipalCredential,
+};
+use super::requests::{CredentialParams, ServicePrincipalAddress, SetServicePrincipalParams};
 use super::time::Timestamp;
 
 /// The part of a service principal name before the first slash; a URL has none.
@@ -50,6 +53,18 @@ pub struct CredentialRequest {
     pub value: Option<String>,
     pub start_date: Option<Timestamp>,
     pub end_date: Option<Timestamp>,
+}
+
+impl From<&CredentialParams> for CredentialRequest {
+    fn from(p: &CredentialParams) -> CredentialRequest {
+        CredentialRequest {
+            credential_type: p.credential_type,
+            usage: p.usage,
+            value: p.value.clone(),
+            start_date: p.start_date,
+            end_date: p.end_date,
+        }
+    }
 }
 
 /// The credential to add to `principal`: MSOnline's defaults (Symmetric, Verify, from now for a
@@ -193,6 +208,146 @@ fn der_time(bytes: &[u8]) -> Option<(Timestamp, &[u8])> {
     Some((Timestamp::from_datetime(at.and_utc()), rest))
 }
 
+/// A service principal name as New- and Set-MsolServicePrincipal take it: `appName`,
+/// `appName/hostname` or a URL (their documentation), without spaces.
+pub fn checked_name(name: &str) -> FaultResult<String> {
+    let name = name.trim();
+    let valid = !name.is_empty()
+        && !name.chars().any(char::is_whitespace)
+        && match name.split_once("://") {
+            Some((scheme, rest)) => !scheme.is_empty() && !rest.is_empty(),
+            None => match name.split_once('/') {
+                Some((app, host)) => !app.is_empty() && !host.is_empty() && !host.contains('/'),
+                None => true,
+            },
+        };
+    if valid {
+        Ok(name.to_string())
+    } else {
+        Err(Fault::invalid(
+            "ServicePrincipalNames",
+            format!("'{name}' is not a service principal name. Allowed forms: appName, appName/hostname, a URL."),
+        ))
+    }
+}
+
+/// The reply addresses among `addresses`. Graph keeps only reply URLs for a service principal
+/// (servicePrincipal `replyUrls`), so any other address type is refused rather than dropped.
+pub fn reply_addresses(addresses: &[ServicePrincipalAddress]) -> FaultResult<Vec<String>> {
+    addresses
+        .iter()
+        .map(|a| {
+            let kind = a.address_type.unwrap_or(AddressType::Reply);
+            if kind != AddressType::Reply {
+                return Err(Fault::invalid_choice(
+                    "Addresses",
+                    format!("{kind:?} addresses have no counterpart: a service principal keeps reply addresses only (Microsoft Graph's replyUrls)."),
+                    &["Reply"],
+                ));
+            }
+            let address = a.address.trim();
+            if address.is_empty() {
+                return Err(Fault::invalid("Addresses", "an address is empty."));
+            }
+            Ok(address.to_string())
+        })
+        .collect()
+}
+
+/// The names a service principal holds: the given ones, and always its application id, once
+/// each in any case. None may be another service principal's: "An SPN must be unique per company
+/// tenant".
+pub fn names_with_app_id(
+    given: &[String],
+    app_id: Uuid,
+    others: &[ServicePrincipal],
+) -> FaultResult<Vec<String>> {
+    let mut names: Vec<String> = Vec::new();
+    for name in given {
+        let name = checked_name(name)?;
+        if !names.iter().any(|n| n.eq_ignore_ascii_case(&name)) {
+            names.push(name);
+        }
+    }
+    let app = app_id.to_string();
+    if !names.iter().any(|n| n.eq_ignore_ascii_case(&app)) {
+        names.push(app);
+    }
+    for name in &names {
+        if let Some(holder) = others.iter().find(|o| {
+            o.service_principal_names
+                .iter()
+                .any(|n| n.eq_ignore_ascii_case(name))
+        }) {
+            return Err(Fault::NotUnique {
+                field: "ServicePrincipalNames".to_string(),
+                reason: format!(
+                    "{name} is already a name of {} ({}).",
+                    holder.display_name, holder.object_id
+                ),
+            });
+        }
+    }
+    Ok(names)
+}
+
+/// A new service principal's display name: required, not blank.
+pub fn checked_display_name(name: &str) -> FaultResult<String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(Fault::Required {
+            field: "DisplayName".to_string(),
+            reason: "A service principal needs a display name.".to_string(),
+        });
+    }
+    Ok(name.to_string())
+}
+
+/// What Set-MsolServicePrincipal makes of `before`, and which properties really change.
+pub fn changed(
+    before: &ServicePrincipal,
+    p: &SetServicePrincipalParams,
+    others: &[ServicePrincipal],
+) -> FaultResult<(ServicePrincipal, Vec<&'static str>)> {
+    let mut after = before.clone();
+    let mut changed = Vec::new();
+    if let Some(name) = &p.display_name {
+        after.display_name = checked_display_name(name)?;
+    }
+    if let Some(names) = &p.service_principal_names {
+        after.service_principal_names = names_with_app_id(names, before.app_principal_id, others)?;
+    }
+    if let Some(addresses) = &p.addresses {
+        after.addresses = reply_addresses(addresses)?;
+    }
+    if let Some(enabled) = p.account_enabled {
+        after.account_enabled = enabled;
+    }
+    let same_names = |a: &[String], b: &[String]| {
+        a.len() == b.len()
+            && a.iter()
+                .all(|x| b.iter().any(|y| y.eq_ignore_ascii_case(x)))
+    };
+    if after.display_name != before.display_name {
+        changed.push("DisplayName");
+    }
+    if !same_names(
+        &after.service_principal_names,
+        &before.service_principal_names,
+    ) {
+        changed.push("ServicePrincipalNames");
+    } else {
+        after.service_principal_names = before.service_principal_names.clone();
+    }
+    if after.addresses != before.addresses {
+        changed.push("Addresses");
+    }
+    if after.account_enabled != before.account_enabled {
+        changed.push("AccountEnabled");
+    }
+    Ok((after, changed))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -310,6 +465,74 @@ mod tests {
                 .unwrap_err()
                 .field(),
             Some("Value")
+        );
+    }
+
+    fn principal(names: &[&str]) -> ServicePrincipal {
+        serde_json::from_value(serde_json::json!({
+            "ObjectId": Uuid::new_v4(),
+            "AppPrincipalId": Uuid::new_v4(),
+            "DisplayName": "Other",
+            "ServicePrincipalNames": names,
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn names_take_the_documented_forms_and_the_app_id_once() {
+        for good in ["MyApp", "MyApp/myapp.com", "https://myapp.com/wsfed"] {
+            assert!(checked_name(good).is_ok(), "{good}");
+        }
+        for bad in ["", "My App", "MyApp/", "/host", "a/b/c"] {
+            assert!(checked_name(bad).is_err(), "{bad}");
+        }
+        let app = Uuid::new_v4();
+        let names =
+            names_with_app_id(&["MyApp/a.com".into(), "myapp/A.COM".into()], app, &[]).unwrap();
+        assert_eq!(names, ["MyApp/a.com".to_string(), app.to_string()]);
+        let taken =
+            names_with_app_id(&["Shared/x".into()], app, &[principal(&["shared/X"])]).unwrap_err();
+        assert_eq!(taken.code(), "UniquenessValidationException");
+    }
+
+    #[test]
+    fn only_reply_addresses_are_kept_and_others_are_refused() {
+        let reply = ServicePrincipalAddress {
+            address: " https://a.com ".into(),
+            address_type: None,
+        };
+        assert_eq!(reply_addresses(&[reply]).unwrap(), ["https://a.com"]);
+        let realm = ServicePrincipalAddress {
+            address: "urn:x".into(),
+            address_type: Some(AddressType::Realm),
+        };
+        let refused = reply_addresses(&[realm]).unwrap_err().to_string();
+        assert!(refused.contains("Reply"), "{refused}");
+    }
+
+    #[test]
+    fn a_change_reports_only_what_differs_and_an_empty_name_list_keeps_the_app_id() {
+        let before = principal(&["MyApp/a.com"]);
+        let mut before = before;
+        before
+            .service_principal_names
+            .push(before.app_principal_id.to_string());
+        let same = SetServicePrincipalParams {
+            display_name: Some("Other".into()),
+            service_principal_names: Some(vec!["myapp/A.com".into()]),
+            ..SetServicePrincipalParams::default()
+        };
+        assert!(changed(&before, &same, &[]).unwrap().1.is_empty());
+        let cleared = SetServicePrincipalParams {
+            service_principal_names: Some(Vec::new()),
+            addresses: Some(Vec::new()),
+            ..SetServicePrincipalParams::default()
+        };
+        let (after, what) = changed(&before, &cleared, &[]).unwrap();
+        assert_eq!(what, ["ServicePrincipalNames"]);
+        assert_eq!(
+            after.service_principal_names,
+            [before.app_principal_id.to_string()]
         );
     }
 }

@@ -86,8 +86,8 @@ pub fn needed_for(request: &str) -> Option<&'static str> {
         (true, ["policies", "authorizationPolicy"]) => {
             "Changing company settings (Set-MsolCompanySettings) needs the Privileged Role Administrator role and the Policy.ReadWrite.Authorization permission."
         }
-        (true, ["servicePrincipals", ..]) => {
-            "Adding a credential to a service principal needs the Cloud Application Administrator or Application Administrator role (or Global Administrator) and the Application.ReadWrite.All permission."
+        (true, ["servicePrincipals" | "applications", ..]) => {
+            "Creating, changing and removing service principals, their applications and their credentials needs the Cloud Application Administrator or Application Administrator role (or Global Administrator) and the Application.ReadWrite.All permission."
         }
         (true, ["domains", ..]) => {
             "Adding, verifying, changing or removing a domain, its password policy included, needs the Domain Name Administrator role (or Global Administrator) and the Domain.ReadWrite.All permission."
@@ -132,6 +132,7 @@ mod tests {
             ("PATCH /v1.0/domains/contoso.com", "Domain Name Administrator"),
             ("PATCH /v1.0/servicePrincipals/7d3f6c1e-4b7a-4a51-9d2e-2f0c6a1b9e10", "Cloud Application Administrator"),
             ("GET /v1.0/contacts?$top=999", "Directory Readers"),
+            ("POST /v1.0/applications", "Application.ReadWrite.All"),
             ("GET /v1.0/domains/contoso.com/verificationDnsRecords", "Domain.Read.All"),
             ("PATCH /v1.0/policies/authorizationPolicy", "Privileged Role Administrator"),
             ("POST /v1.0/domains/contoso.com/verify", "Domain Name Administrator"),

@@ -352,6 +352,18 @@ async fn the_demo_tenant_answers_every_operation() {
             json!({ "AppPrincipalId": "00000002-0000-0ff1-ce00-000000000000" }),
         ),
         (
+            "New-MsolServicePrincipal",
+            json!({ "DisplayName": "Every Operation", "ServicePrincipalNames": ["EveryOperation"] }),
+        ),
+        (
+            "Set-MsolServicePrincipal",
+            json!({ "AppPrincipalId": "00000002-0000-0ff1-ce00-000000000000", "AccountEnabled": true }),
+        ),
+        (
+            "Remove-MsolServicePrincipal",
+            json!({ "ServicePrincipalName": "EveryOperation" }),
+        ),
+        (
             "Get-MsolServicePrincipalCredential",
             json!({ "AppPrincipalId": "00000002-0000-0ff1-ce00-000000000000" }),
         ),

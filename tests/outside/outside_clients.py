@@ -42,6 +42,7 @@ from msgraph.generated.models.phone_authentication_method import PhoneAuthentica
 from msgraph.generated.models.authentication_phone_type import AuthenticationPhoneType
 from msgraph.generated.models.user import User
 from msgraph.generated.devices.devices_request_builder import DevicesRequestBuilder
+from msgraph.generated.models.application import Application
 from msgraph.generated.models.authorization_policy import AuthorizationPolicy
 from msgraph.generated.models.device import Device
 from msgraph.generated.models.on_premises_directory_synchronization import (
@@ -541,6 +542,28 @@ class DirectoryResources(unittest.TestCase):
             with self.assertRaises(ODataError) as refused:
                 await self.v1.directory.on_premises_synchronization.get()
             self.assertEqual(refused.exception.response_status_code, 403, "applications have no permission for it")
+
+        asyncio.run(run())
+
+    def test_an_application_gets_one_service_principal_which_is_deleted_alone(self):
+        async def run():
+            application = await self.v1.applications.post(Application(display_name="Outside LOB"))
+            self.assertIsNotNone(application.app_id)
+            principal = await self.v1.service_principals.post(
+                ServicePrincipal(app_id=application.app_id, service_principal_names=["OutsideLob/lob.example"])
+            )
+            self.assertEqual(principal.display_name, "Outside LOB", "the application's name")
+            self.assertIn(application.app_id, principal.service_principal_names)
+            with self.assertRaises(ODataError) as twice:
+                await self.v1.service_principals.post(ServicePrincipal(app_id=application.app_id))
+            self.assertEqual(twice.exception.response_status_code, 409)
+            with self.assertRaises(ODataError) as foreign:
+                await self.v1.service_principals.post(ServicePrincipal(app_id=str(uuid.uuid4())))
+            self.assertEqual(foreign.exception.response_status_code, 400)
+            await self.v1.service_principals.by_service_principal_id(principal.id).delete()
+            with self.assertRaises(ODataError) as gone:
+                await self.v1.service_principals.by_service_principal_id(principal.id).get()
+            self.assertEqual(gone.exception.response_status_code, 404)
 
         asyncio.run(run())
 

@@ -358,6 +358,55 @@ Describe 'Service principals' {
     }
 }
 
+Describe 'Service principal lifecycle' {
+    BeforeAll {
+        $certificate = (Get-Content (Join-Path (Split-Path $PSScriptRoot) 'fixtures/service-principal.cer.b64') -Raw).Trim()
+    }
+    It 'New-MsolServicePrincipal adds one with its names, addresses and certificate' {
+        $reply = New-MsolServicePrincipalAddresses -Address 'https://lob.contoso.com/signin'
+        $reply | Should -BeOfType ([Microsoft.Online.Administration.RedirectUri])
+        $reply.AddressType | Should -Be ([Microsoft.Online.Administration.AddressType]::Reply)
+        $created = New-MsolServicePrincipal -DisplayName 'Pester LOB' -ServicePrincipalNames @('PesterLob/lob.contoso.com') -Addresses @($reply) -Type Asymmetric -Value $certificate
+        $created | Should -BeOfType ([Microsoft.Online.Administration.ServicePrincipalExtended])
+        $created.ServicePrincipalNames | Should -Contain 'PesterLob/lob.contoso.com'
+        $created.ServicePrincipalNames | Should -Contain $created.AppPrincipalId.ToString()
+        $created.Addresses[0].Address | Should -Be 'https://lob.contoso.com/signin'
+        $created.Credentials[0].Type | Should -Be ([Microsoft.Online.Administration.ServicePrincipalCredentialType]::Asymmetric)
+        (Get-MsolServicePrincipal -ServicePrincipalName 'PesterLob').ObjectId | Should -Be $created.ObjectId
+    }
+    It 'New-MsolServicePrincipal keeps MSOnline''s default symmetric key without its value' {
+        $created = New-MsolServicePrincipal -DisplayName 'Pester Default Key'
+        $created.Credentials[0].Type | Should -Be ([Microsoft.Online.Administration.ServicePrincipalCredentialType]::Symmetric)
+        $created.Credentials[0].Value | Should -BeNullOrEmpty
+        Remove-MsolServicePrincipal -ObjectId $created.ObjectId
+    }
+    It 'refuses a name another holds, an address that is not a reply address, and -WhatIf adds nothing' {
+        { New-MsolServicePrincipal -DisplayName 'Copy' -ServicePrincipalNames @('PESTERLOB/lob.contoso.com') -ErrorAction Stop } | Should -Throw -ErrorId 'Microsoft.Online.Administration.Automation.UniquenessValidationException,Microsoft.Online.Administration.Automation.NewServicePrincipal'
+        $realm = New-MsolServicePrincipalAddresses -Value 'urn:pester' -AddressType Realm
+        { New-MsolServicePrincipal -DisplayName 'Realm' -Addresses @($realm) -ErrorAction Stop } | Should -Throw -ErrorId 'Microsoft.Online.Administration.Automation.PropertyValidationException,Microsoft.Online.Administration.Automation.NewServicePrincipal'
+        New-MsolServicePrincipal -DisplayName 'Pester WhatIf' -WhatIf
+        Get-MsolServicePrincipal -SearchString 'Pester WhatIf' | Should -BeNullOrEmpty
+    }
+    It 'Set-MsolServicePrincipal replaces names and addresses, writing only real changes' {
+        $lob = Get-MsolServicePrincipal -ServicePrincipalName 'PesterLob'
+        $addresses = @($lob.Addresses) + (New-MsolServicePrincipalAddresses -Address 'https://lob2.contoso.com')
+        Set-MsolServicePrincipal -AppPrincipalId $lob.AppPrincipalId -DisplayName 'Pester LOB 2' -Addresses $addresses
+        $read = Get-MsolServicePrincipal -ObjectId $lob.ObjectId
+        $read.DisplayName | Should -Be 'Pester LOB 2'
+        $read.Addresses.Address | Should -Be @('https://lob.contoso.com/signin', 'https://lob2.contoso.com')
+        ((Set-MsolServicePrincipal -ObjectId $lob.ObjectId -DisplayName 'Pester LOB 2' -Verbose 4>&1) -join ' ') | Should -Match 'nothing to change'
+        Set-MsolServicePrincipal -ObjectId $lob.ObjectId -ServicePrincipalNames @()
+        (Get-MsolServicePrincipal -ObjectId $lob.ObjectId).ServicePrincipalNames | Should -Be @($lob.AppPrincipalId.ToString())
+    }
+    It 'Remove-MsolServicePrincipal takes piped principals; -WhatIf keeps them' {
+        $lob = Get-MsolServicePrincipal -SearchString 'Pester LOB 2'
+        $lob | Remove-MsolServicePrincipal -WhatIf
+        Get-MsolServicePrincipal -ObjectId $lob.ObjectId | Should -Not -BeNullOrEmpty
+        $lob | Remove-MsolServicePrincipal
+        { Get-MsolServicePrincipal -ObjectId $lob.ObjectId -ErrorAction Stop } | Should -Throw -ErrorId 'Microsoft.Online.Administration.Automation.ServicePrincipalNotFoundException,*'
+    }
+}
+
 Describe 'Contacts' {
     It 'lists contacts and finds them by each parameter set' {
         (Get-Command Get-MsolContact).ParameterSets.Name | Sort-Object | Should -Be @('All__0', 'GetContact__0', 'ListContacts__0')

@@ -243,6 +243,17 @@ const WRITE_SERVICE_PRINCIPALS: Rule = rule(
     &["Application.ReadWrite.All", "Directory.ReadWrite.All"],
     &[CLOUD_APPLICATION_ADMINISTRATOR, APPLICATION_ADMINISTRATOR],
 );
+// graph/api/application-post-applications: Application.ReadWrite.All (applications may also hold
+// Application.ReadWrite.OwnedBy); the same administrator roles as for service principals
+// (Application Developer, which may also create applications, is not modelled).
+const CREATE_APPLICATIONS: Rule = rule(
+    &[
+        "Application.ReadWrite.All",
+        "Application.ReadWrite.OwnedBy",
+        "Directory.ReadWrite.All",
+    ],
+    &[CLOUD_APPLICATION_ADMINISTRATOR, APPLICATION_ADMINISTRATOR],
+);
 // graph/api/orgcontact-list, orgcontact-get: delegated callers need one of the roles listed.
 const READ_CONTACTS: Rule = rule(
     &[
@@ -427,6 +438,7 @@ const ALL_RULES: &[&Rule] = &[
     &READ_VERIFICATION_RECORDS,
     &READ_AUTHORIZATION_POLICY,
     &WRITE_AUTHORIZATION_POLICY,
+    &CREATE_APPLICATIONS,
     &READ_DEVICES,
     &WRITE_DEVICES,
     &DELETE_DEVICES,
@@ -475,6 +487,7 @@ pub fn rule_for(method: &str, segments: &[&str]) -> Option<&'static Rule> {
         ["directory", "subscriptions", ..] => &READ_SUBSCRIPTIONS,
         ["directory", "onPremisesSynchronization", ..] if write => &WRITE_ON_PREMISES_SYNC,
         ["directory", "onPremisesSynchronization", ..] => &READ_ON_PREMISES_SYNC,
+        ["applications"] if write => &CREATE_APPLICATIONS,
         ["servicePrincipals", ..] if write => &WRITE_SERVICE_PRINCIPALS,
         ["servicePrincipals", ..] => &READ_SERVICE_PRINCIPALS,
         ["contacts", ..] if !write => &READ_CONTACTS,

@@ -274,6 +274,15 @@ pub struct SimServicePrincipal {
     pub password_credentials: Vec<serde_json::Value>,
 }
 
+/// An application registered in the tenant (graph/api/resources/application): what a new
+/// service principal's appId must name.
+#[derive(Clone, Debug)]
+pub struct SimApplication {
+    pub id: Uuid,
+    pub app_id: Uuid,
+    pub display_name: String,
+}
+
 /// An organizational contact (graph/api/resources/orgcontact): read-only in Graph, since
 /// contacts are synchronized from on-premises or made in Exchange Online.
 #[derive(Clone, Debug)]
@@ -491,6 +500,9 @@ pub struct SimTenant {
     pub users: Vec<SimUser>,
     pub groups: Vec<SimGroup>,
     pub service_principals: Vec<SimServicePrincipal>,
+    /// Applications registered in this tenant (the seeded Microsoft applications are other
+    /// tenants', so they have none here).
+    pub applications: Vec<SimApplication>,
     pub contacts: Vec<SimContact>,
     pub devices: Vec<SimDevice>,
     pub roles: Vec<SimRole>,

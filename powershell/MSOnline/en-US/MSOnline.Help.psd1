@@ -509,6 +509,65 @@ Get-MsolRoleMember -RoleObjectId $role.ObjectId
                 @{ Code = 'Set-MsolDirSyncConfiguration -AccidentalDeletionThreshold 100 -Force'; Remarks = 'Stops any export that would delete more than 100 objects.' }
             )
         }
+        'New-MsolServicePrincipal' = @{
+            Synopsis    = 'Adds a service principal.'
+            Description = 'Adds a service principal for a new application, or for the one -AppPrincipalId names, with its service principal names (each appName, appName/hostname or a URL, unique in the tenant; the application id is always one of them), reply addresses (New-MsolServicePrincipalAddresses) and a first credential key (-Type, -Value, -StartDate, -EndDate, -Usage as for New-MsolServicePrincipalCredential). It returns the principal with the credentials added (ServicePrincipalExtended). Without -Type and -Value the key is MSOnline''s default symmetric key, which the local tenant records without its value. A name another service principal holds is UniquenessValidationException, and an address of a type other than Reply is refused: only reply addresses are kept. On Microsoft Graph the application is created first (Application.ReadWrite.All, with the Cloud Application Administrator or Application Administrator role); Graph stores no symmetric keys, so the default key is left out with a warning and -Type Symmetric or Password is refused; -AppPrincipalId must name an application of the tenant.'
+            Parameters  = @{
+                ServicePrincipalNames = 'The service principal names: appName, appName/hostname or a URL.'
+                AppPrincipalId        = 'The application id of an existing application; a new application is made without it.'
+                DisplayName           = 'The display name.'
+                AccountEnabled        = 'Whether the service principal is enabled (the default).'
+                Addresses             = 'Reply addresses, from New-MsolServicePrincipalAddresses.'
+                Type                  = 'The credential type: Symmetric (the default), Asymmetric (a certificate) or Password.'
+                Value                 = 'The credential: a base64 X.509 certificate, or a password.'
+                StartDate             = 'When the credential starts to be valid (now by default).'
+                EndDate               = 'When the credential stops being valid (a year on by default).'
+                Usage                 = 'Verify (the default) or Sign (symmetric keys only).'
+            }
+            Examples    = @(
+                @{ Code = 'New-MsolServicePrincipal -ServicePrincipalNames @("MyApp/myApp.com") -DisplayName "My Application"'; Remarks = 'Adds a service principal with a default symmetric key.' }
+                @{ Code = '$value = [System.Convert]::ToBase64String((New-Object System.Security.Cryptography.X509Certificates.X509Certificate2 "C:\temp\myapp.cer").GetRawCertData()); New-MsolServicePrincipal -ServicePrincipalNames @("MyApp/myApp.com") -DisplayName "My Application" -Type Asymmetric -Value $value'; Remarks = 'Adds a service principal that signs in with a certificate.' }
+            )
+        }
+        'Set-MsolServicePrincipal' = @{
+            Synopsis    = 'Updates a service principal.'
+            Description = 'Changes the service principal -ObjectId or -AppPrincipalId names: its display name, its service principal names (the list replaces the old one; an empty list leaves only the application id), its reply addresses (an empty list clears them) or -AccountEnabled. Only real changes are written; -WhatIf says what it would do. On Microsoft Graph this needs the Cloud Application Administrator or Application Administrator role and Application.ReadWrite.All.'
+            Parameters  = @{
+                ObjectId              = 'The object id of the service principal.'
+                AppPrincipalId        = 'The application id of the service principal.'
+                DisplayName           = 'The new display name.'
+                ServicePrincipalNames = 'The service principal names that replace the old ones.'
+                AccountEnabled        = 'Whether the service principal is enabled.'
+                Addresses             = 'The reply addresses that replace the old ones.'
+            }
+            Examples    = @(
+                @{ Code = '$app = (Get-MsolServicePrincipal -ServicePrincipalName "MyApp").AppPrincipalId; Set-MsolServicePrincipal -AppPrincipalId $app -DisplayName "My Super Application" -ServicePrincipalNames @("MyApp/myapp.com", "MyApp/mysuperapp.com")'; Remarks = 'Renames a service principal and replaces its names.' }
+                @{ Code = '$a = @((Get-MsolServicePrincipal -ServicePrincipalName "MyApp").Addresses) + (New-MsolServicePrincipalAddresses -Address "https://myapp1.com"); Set-MsolServicePrincipal -AppPrincipalId $app -Addresses $a'; Remarks = 'Adds a reply address.' }
+            )
+        }
+        'Remove-MsolServicePrincipal' = @{
+            Synopsis    = 'Removes a service principal.'
+            Description = 'Deletes the service principal -ObjectId or -AppPrincipalId names, or every service principal -ServicePrincipalName names (a warning lists them when several), with its credentials and its role and group memberships. It does not ask, as MSOnline did not; -WhatIf says what it would do. On Microsoft Graph the application registration stays.'
+            Parameters  = @{
+                ObjectId             = 'The object id of the service principal.'
+                AppPrincipalId       = 'The application id of the service principal.'
+                ServicePrincipalName = 'A service principal name: every service principal that has it is removed.'
+            }
+            Examples    = @(
+                @{ Code = 'Remove-MsolServicePrincipal -ServicePrincipalName "MyApp/myApp.com"'; Remarks = 'Removes the service principal with that name.' }
+            )
+        }
+        'New-MsolServicePrincipalAddresses' = @{
+            Synopsis    = 'Creates a service principal address.'
+            Description = 'Makes an address object (RedirectUri) for New-MsolServicePrincipal and Set-MsolServicePrincipal -Addresses; -AddressType is Reply unless given. It needs no connection. Only reply addresses are kept when the address is used: Microsoft Graph keeps reply URLs only for a service principal, so Realm, Error, Other, SamlMetadata and SamlLogout addresses are refused then.'
+            Parameters  = @{
+                Address     = 'The address (also -Value, as MSOnline''s own example writes it).'
+                AddressType = 'Reply (the default), Realm, Error, Other, SamlMetadata or SamlLogout.'
+            }
+            Examples    = @(
+                @{ Code = 'New-MsolServicePrincipalAddresses -Address "https://myapp.contoso.com/signin"'; Remarks = 'Makes a reply address.' }
+            )
+        }
         'Get-MsolServicePrincipal' = @{
             Synopsis    = 'Gets service principals.'
             Description = 'Gets one service principal by ObjectId or AppPrincipalId, those with a service principal name, or a list: those whose display name starts with -SearchString, 500 unless -All or -MaxResults. A service principal name with a slash, or a URL, must match one of the principal''s names exactly; a bare appClass matches every name of that class. None found is ServicePrincipalNotFoundException. Every tenant holds Microsoft''s own applications, such as Office 365 Exchange Online (00000002-0000-0ff1-ce00-000000000000).'

@@ -11,7 +11,8 @@ use uuid::Uuid;
 
 use super::paging::{self, ListPage};
 use crate::directory::{
-    CreatedUser, Directory, GroupQuery, MemberQuery, MemberRef, Outcome, UserQuery,
+    CreatedServicePrincipal, CreatedUser, Directory, GroupQuery, MemberQuery, MemberRef, Outcome,
+    UserQuery,
 };
 use crate::domain::fault::{Fault, FaultResult};
 use crate::domain::model::{
@@ -86,6 +87,7 @@ impl<T: Serialize> Answer for ListPage<T> {
 }
 impl Answer for Outcome {}
 impl Answer for CreatedUser {}
+impl Answer for CreatedServicePrincipal {}
 impl Answer for PasswordAnswer {}
 impl Answer for CompanyInformation {}
 impl Answer for PasswordPolicy {}
@@ -213,6 +215,12 @@ operations! {
         "The roles a user holds, directly or through a group.";
     GetServicePrincipal => "Get-MsolServicePrincipal" (GetServicePrincipalParams) -> ListPage<ServicePrincipal>,
         "One service principal by ObjectId or AppPrincipalId, those with a service principal name, or those whose display name starts with SearchString (500 unless All or MaxResults), in pages.";
+    NewServicePrincipal => "New-MsolServicePrincipal" (NewServicePrincipalParams) -> CreatedServicePrincipal,
+        "Adds a service principal (with a new application unless AppPrincipalId names one), its names (the application id always among them), reply addresses and a first credential key; answers it with the credentials added.";
+    SetServicePrincipal => "Set-MsolServicePrincipal" (SetServicePrincipalParams) -> Outcome,
+        "Changes a service principal's display name, names (the application id stays), reply addresses or whether it is enabled; writes only real changes.";
+    RemoveServicePrincipal => "Remove-MsolServicePrincipal" (RemoveServicePrincipalParams) -> Outcome,
+        "Deletes the service principal an ObjectId or AppPrincipalId names, or every one a service principal name names, with its credentials and memberships.";
     NewServicePrincipalCredential => "New-MsolServicePrincipalCredential" (NewServicePrincipalCredentialParams) -> Outcome,
         "Adds a credential key to a service principal: a certificate (Asymmetric), a symmetric key or a password, checked against the certificate's validity.";
     RemoveServicePrincipalCredential => "Remove-MsolServicePrincipalCredential" (RemoveServicePrincipalCredentialParams) -> Outcome,

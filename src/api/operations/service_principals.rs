@@ -2,7 +2,7 @@
 #![allow(non_snake_case)]
 
 use super::*;
-use crate::directory::Page;
+use crate::directory::{CreatedServicePrincipal, NewPrincipal, Page};
 use crate::domain::service_principals::{self, CredentialRequest};
 use crate::domain::time::Timestamp;
 
@@ -104,13 +104,7 @@ pub async fn NewServicePrincipalCredential(
     directory: &dyn Directory,
 ) -> FaultResult<Outcome> {
     check_tenant(p.tenant_id, directory).await?;
-    let request = CredentialRequest {
-        credential_type: p.credential_type,
-        usage: p.usage,
-        value: p.value.clone(),
-        start_date: p.start_date,
-        end_date: p.end_date,
-    };
+    let request = CredentialRequest::from(&p.credential);
     // The rules first: a refused request reads nothing more and changes nothing. The key is
     // made once; only its owner is filled in once found.
     let mut credential =
@@ -166,4 +160,109 @@ pub async fn RemoveServicePrincipalCredential(
     directory
         .remove_service_principal_credentials(principal.object_id, p.key_ids)
         .await
+}
+
+pub async fn NewServicePrincipal(
+    p: NewServicePrincipalParams,
+    directory: &dyn Directory,
+) -> FaultResult<CreatedServicePrincipal> {
+    check_tenant(p.tenant_id, directory).await?;
+    // The rules first: a refused request creates nothing.
+    let display_name = service_principals::checked_display_name(&p.display_name)?;
+    let default_credential = p.credential.credential_type.is_none() && p.credential.value.is_none();
+    let credential = service_principals::new_credential(
+        Uuid::nil(),
+        &CredentialRequest::from(&p.credential),
+        Timestamp::now(),
+    )?;
+    let addresses =
+        service_principals::reply_addresses(p.addresses.as_deref().unwrap_or_default())?;
+    let others = directory.service_principals().await?;
+    if let Some(app) = p.app_principal_id {
+        if let Some(holder) = others.iter().find(|o| o.app_principal_id == app) {
+            return Err(Fault::NotUnique {
+                field: "AppPrincipalId".to_string(),
+                reason: format!(
+                    "{app} already has a service principal, {} ({}).",
+                    holder.display_name, holder.object_id
+                ),
+            });
+        }
+    }
+    let app = p.app_principal_id.unwrap_or_else(Uuid::new_v4);
+    let names = service_principals::names_with_app_id(
+        p.service_principal_names.as_deref().unwrap_or_default(),
+        app,
+        &others,
+    )?;
+    let principal = ServicePrincipal {
+        object_id: Uuid::nil(),
+        app_principal_id: app,
+        display_name,
+        account_enabled: p.account_enabled.unwrap_or(true),
+        service_principal_names: names,
+        addresses,
+        trusted_for_delegation: false,
+    };
+    directory
+        .new_service_principal(NewPrincipal {
+            principal,
+            new_application: p.app_principal_id.is_none(),
+            credential,
+            default_credential,
+        })
+        .await
+}
+
+pub async fn SetServicePrincipal(
+    p: SetServicePrincipalParams,
+    directory: &dyn Directory,
+) -> FaultResult<Outcome> {
+    check_tenant(p.tenant_id, directory).await?;
+    let reference = ServicePrincipalRef {
+        object_id: p.object_id,
+        app_principal_id: p.app_principal_id,
+        service_principal_name: None,
+    };
+    let before = the_one(&reference, directory).await?;
+    let others: Vec<ServicePrincipal> = directory
+        .service_principals()
+        .await?
+        .into_iter()
+        .filter(|o| o.object_id != before.object_id)
+        .collect();
+    let (after, changed) = service_principals::changed(&before, &p, &others)?;
+    if changed.is_empty() {
+        return Ok(Outcome::of(before.object_id, Vec::<String>::new()));
+    }
+    directory.set_service_principal(after, changed).await
+}
+
+/// A service principal name may name several; each is removed (Remove-MsolServicePrincipal's
+/// documentation: "the service principal or service principals").
+pub async fn RemoveServicePrincipal(
+    p: RemoveServicePrincipalParams,
+    directory: &dyn Directory,
+) -> FaultResult<Outcome> {
+    check_tenant(p.tenant_id, directory).await?;
+    let found = named(&p.service_principal, directory).await?;
+    let mut outcome = Outcome::of(found[0].object_id, ["ObjectId"]);
+    for principal in &found {
+        let removed = directory
+            .remove_service_principal(principal.object_id)
+            .await?;
+        outcome.warnings.extend(removed.warnings);
+    }
+    if found.len() > 1 {
+        outcome.warnings.push(format!(
+            "{} service principals had that name; all were removed: {}.",
+            found.len(),
+            found
+                .iter()
+                .map(|f| format!("{} ({})", f.display_name, f.object_id))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    Ok(outcome)
 }

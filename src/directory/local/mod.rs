@@ -12,9 +12,9 @@ use async_trait::async_trait;
 use uuid::Uuid;
 
 use super::{
-    CompanyDirectory, ContactDirectory, CreatedUser, DeviceDirectory, Directory, GroupDirectory,
-    GroupQuery, LicenseDirectory, MemberQuery, MemberRef, Outcome, Page, PageRequest,
-    RoleDirectory, ServicePrincipalDirectory, UserDirectory, UserQuery,
+    CompanyDirectory, ContactDirectory, CreatedServicePrincipal, CreatedUser, DeviceDirectory,
+    Directory, GroupDirectory, GroupQuery, LicenseDirectory, MemberQuery, MemberRef, NewPrincipal,
+    Outcome, Page, PageRequest, RoleDirectory, ServicePrincipalDirectory, UserDirectory, UserQuery,
 };
 use crate::domain::devices::{DeviceKey, DeviceQuery};
 use crate::domain::fault::{Fault, FaultResult};
@@ -107,6 +107,28 @@ impl DeviceDirectory for LocalDirectory {
 
 #[async_trait]
 impl ServicePrincipalDirectory for LocalDirectory {
+    async fn new_service_principal(
+        &self,
+        request: NewPrincipal,
+    ) -> FaultResult<CreatedServicePrincipal> {
+        self.blocking(move |store| store.new_service_principal(request))
+            .await
+    }
+
+    async fn set_service_principal(
+        &self,
+        after: ServicePrincipal,
+        changed: Vec<&'static str>,
+    ) -> FaultResult<Outcome> {
+        self.blocking(move |store| store.set_service_principal(after, changed))
+            .await
+    }
+
+    async fn remove_service_principal(&self, id: Uuid) -> FaultResult<Outcome> {
+        self.blocking(move |store| store.remove_service_principal(id))
+            .await
+    }
+
     async fn service_principals(&self) -> FaultResult<Vec<ServicePrincipal>> {
         self.blocking(|store| store.service_principals()).await
     }

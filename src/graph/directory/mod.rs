@@ -17,9 +17,9 @@ use super::convert::{
 };
 use super::permissions;
 use crate::directory::{
-    CompanyDirectory, ContactDirectory, CreatedUser, DeviceDirectory, Directory, GroupDirectory,
-    GroupQuery, LicenseDirectory, MemberQuery, MemberRef, Outcome, Page, PageRequest,
-    RoleDirectory, ServicePrincipalDirectory, UserDirectory, UserQuery,
+    CompanyDirectory, ContactDirectory, CreatedServicePrincipal, CreatedUser, DeviceDirectory,
+    Directory, GroupDirectory, GroupQuery, LicenseDirectory, MemberQuery, MemberRef, NewPrincipal,
+    Outcome, Page, PageRequest, RoleDirectory, ServicePrincipalDirectory, UserDirectory, UserQuery,
 };
 use crate::domain::fault::{Fault, FaultResult};
 use crate::domain::licensing::{self, LicenseCatalog};

@@ -127,6 +127,14 @@ namespace Microsoft.Online.Administration.Automation
                     new KeyValuePair<string, object>("RememberDevicesNotIssuedBefore", notBefore) });
                 return;
             }
+            RedirectUri uri = value as RedirectUri;
+            if (uri != null)
+            {
+                WriteObject(json, new[] {
+                    new KeyValuePair<string, object>("Address", uri.Address),
+                    new KeyValuePair<string, object>("AddressType", uri.AddressType) });
+                return;
+            }
             LicenseOption option = value as LicenseOption;
             if (option != null)
             {

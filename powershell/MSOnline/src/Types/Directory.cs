@@ -400,6 +400,24 @@ namespace Microsoft.Online.Administration
         [DataMember] public bool TrustedForDelegation { get; set; }
     }
 
+    /// <summary>New-MsolServicePrincipal's answer: the service principal with the credentials added
+    /// (no secret among them). Warnings says what the backend could not do as MSOnline did.</summary>
+    [DataContract(Name = "ServicePrincipalExtended", Namespace = Wire.Namespace)]
+    public class ServicePrincipalExtended : ServicePrincipal
+    {
+        public ServicePrincipalExtended() { InitializeExtended(default(StreamingContext)); }
+
+        [OnDeserializing]
+        private void InitializeExtended(StreamingContext context)
+        {
+            Credentials = new List<ServicePrincipalCredential>();
+        }
+
+        [DataMember] public List<ServicePrincipalCredential> Credentials { get; set; }
+        /// <summary>What the backend could not do as MSOnline did (the cmdlet writes them as warnings).</summary>
+        [DataMember(EmitDefaultValue = false)] public List<string> Warnings { get; set; }
+    }
+
     /// <summary>A service principal's credential key. Value is a certificate's (base64), with
     /// -ReturnKeyValues $true; secrets are never kept, so a password's or symmetric key's is null.</summary>
     [DataContract(Name = "ServicePrincipalCredential", Namespace = Wire.Namespace)]

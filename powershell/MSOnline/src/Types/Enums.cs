@@ -24,7 +24,7 @@ namespace Microsoft.Online.Administration
 
     public enum ServicePrincipalCredentialUsage { Sign, Verify }
 
-    public enum AddressType { Reply }
+    public enum AddressType { Reply, Realm, Error, Other, SamlMetadata, SamlLogout }
 
     public enum RoleMemberType { User, Group, ServicePrincipal, Other }
 

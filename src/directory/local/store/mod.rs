@@ -16,7 +16,8 @@ use uuid::Uuid;
 
 use super::migrations;
 use crate::directory::{
-    CreatedUser, GroupQuery, MemberQuery, MemberRef, Outcome, Page, PageRequest, UserQuery,
+    CreatedServicePrincipal, CreatedUser, GroupQuery, MemberQuery, MemberRef, NewPrincipal,
+    Outcome, Page, PageRequest, UserQuery,
 };
 use crate::domain::devices as device_rules;
 use crate::domain::domains::{self as domain_rules, PublishedDnsRecord};

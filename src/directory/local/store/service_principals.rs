@@ -69,18 +69,93 @@ impl Store {
         self.write(|tx| {
             let id = credential.service_principal_object_id;
             load_service_principal(tx, id)?;
-            tx.execute(
-                "INSERT INTO service_principal_credentials (key_id, object_id, data) VALUES (?1, ?2, ?3)",
-                params![
-                    credential.key_id.to_string(),
-                    id.to_string(),
-                    to_json(&credential).map_err(Fault::Unexpected)?
-                ],
-            )
-            .map_err(sql)?;
+            save_credential(tx, &credential)?;
             Ok(Outcome::of(id, ["Credentials"]))
         })
     }
+
+    /// A new service principal and its first credential, in one transaction. A symmetric key is
+    /// recorded without its value (secrets are never kept), as New-MsolServicePrincipalCredential
+    /// records one.
+    pub fn new_service_principal(
+        &self,
+        request: NewPrincipal,
+    ) -> FaultResult<CreatedServicePrincipal> {
+        self.write(|tx| {
+            let principal = ServicePrincipal {
+                object_id: Uuid::new_v4(),
+                ..request.principal
+            };
+            tx.execute(
+                "INSERT INTO service_principals (object_id, data) VALUES (?1, ?2)",
+                params![
+                    principal.object_id.to_string(),
+                    to_json(&principal).map_err(Fault::Unexpected)?
+                ],
+            )
+            .map_err(sql)?;
+            let credential = ServicePrincipalCredential {
+                service_principal_object_id: principal.object_id,
+                ..request.credential
+            };
+            save_credential(tx, &credential)?;
+            Ok(CreatedServicePrincipal {
+                principal,
+                credentials: vec![credential],
+                warnings: Vec::new(),
+            })
+        })
+    }
+
+    pub fn set_service_principal(
+        &self,
+        after: ServicePrincipal,
+        changed: Vec<&'static str>,
+    ) -> FaultResult<Outcome> {
+        self.write(|tx| {
+            load_service_principal(tx, after.object_id)?;
+            tx.execute(
+                "UPDATE service_principals SET data = ?2 WHERE object_id = ?1",
+                params![
+                    after.object_id.to_string(),
+                    to_json(&after).map_err(Fault::Unexpected)?
+                ],
+            )
+            .map_err(sql)?;
+            Ok(Outcome::of(after.object_id, changed))
+        })
+    }
+
+    pub fn remove_service_principal(&self, id: Uuid) -> FaultResult<Outcome> {
+        self.write(|tx| {
+            load_service_principal(tx, id)?;
+            let id = id.to_string();
+            for statement in [
+                "DELETE FROM group_members WHERE member_id = ?1",
+                "DELETE FROM role_members WHERE member_id = ?1",
+                "DELETE FROM service_principals WHERE object_id = ?1",
+            ] {
+                tx.execute(statement, [&id]).map_err(sql)?;
+            }
+            Ok(Outcome::of(
+                Uuid::parse_str(&id).unwrap_or_default(),
+                ["ObjectId"],
+            ))
+        })
+    }
+}
+
+fn save_credential(conn: &Connection, credential: &ServicePrincipalCredential) -> FaultResult<()> {
+    conn.execute(
+        "INSERT INTO service_principal_credentials (key_id, object_id, data) VALUES (?1, ?2, ?3)",
+        params![
+            credential.key_id.to_string(),
+            credential.service_principal_object_id.to_string(),
+            to_json(credential).map_err(Fault::Unexpected)?
+        ],
+    )
+    .map_err(sql)?;
+    Ok(())
 }
 
 fn load_service_principal(conn: &Connection, id: Uuid) -> FaultResult<ServicePrincipal> {
