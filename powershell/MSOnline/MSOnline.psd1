@@ -55,6 +55,8 @@
         'Remove-MsolUser',
         'Reset-MsolStrongAuthenticationMethodByUpn',
         'Restore-MsolUser',
+        'Set-MsolCompanyContactInformation',
+        'Set-MsolCompanySecurityComplianceContactInformation',
         'Set-MsolCompanySettings',
         'Set-MsolDirSyncConfiguration',
         'Set-MsolDirSyncEnabled',

@@ -22,9 +22,9 @@ use crate::domain::model::{
 };
 use crate::domain::query::StrongAuthenticationFilter;
 use crate::domain::requests::{
-    GroupMemberChangeParams, NewGroupParams, NewUserParams, RemoveUserParams, RestoreUserParams,
-    SetCompanySettingsParams, SetGroupParams, SetUserLicenseParams, SetUserParams,
-    SetUserPasswordParams, SetUserPrincipalNameParams, UserFilter, UserRef,
+    CompanyContacts, GroupMemberChangeParams, NewGroupParams, NewUserParams, RemoveUserParams,
+    RestoreUserParams, SetCompanySettingsParams, SetGroupParams, SetUserLicenseParams,
+    SetUserParams, SetUserPasswordParams, SetUserPrincipalNameParams, UserFilter, UserRef,
 };
 
 tokio::task_local! {
@@ -203,7 +203,7 @@ pub struct CreatedServicePrincipal {
     pub principal: ServicePrincipal,
     pub credentials: Vec<ServicePrincipalCredential>,
     /// What the backend could not do as MSOnline did, said so; left out when nothing.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
 }
 
@@ -266,6 +266,9 @@ pub trait CompanyDirectory {
     /// Verifies an unverified domain of the company by its published record, or refuses with
     /// `DomainVerificationFailed`.
     async fn verify_domain(&self, name: &str) -> FaultResult<Outcome>;
+    /// Changes the company's notification contacts (`domain::company::apply_contacts`); writes
+    /// only real changes.
+    async fn set_company_contacts(&self, contacts: CompanyContacts) -> FaultResult<Outcome>;
     /// Synchronization's features and accidental deletion guard.
     async fn dir_sync_settings(&self) -> FaultResult<DirSyncSettings>;
     /// Turns a feature on or off (`domain::dir_sync_features` checked it may be and that it

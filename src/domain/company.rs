@@ -5,7 +5,8 @@
 use super::country::is_usage_location;
 use super::fault::{Fault, FaultResult};
 use super::model::CompanyInformation;
-use super::requests::SetCompanySettingsParams;
+use super::requests::{CompanyContacts, SetCompanySettingsParams};
+use super::text::looks_like_email;
 
 /// Applies the request to `company`; answers the settings that really changed (MSOnline's
 /// parameter names), in a fixed order. A usage location must be a two-letter country code; an
@@ -78,6 +79,82 @@ pub fn apply_settings(
             changed.push("DefaultUsageLocation");
         }
     }
+    Ok(changed)
+}
+
+/// Applies Set-MsolCompanyContactInformation's or Set-MsolCompanySecurityComplianceContactInformation's
+/// lists to `company` (each given list replaces the old one; an empty list clears it); answers
+/// what really changed, in MSOnline's property names. Addresses must look like email addresses;
+/// nothing changes when one does not.
+pub fn apply_contacts(
+    company: &mut CompanyInformation,
+    contacts: &CompanyContacts,
+) -> FaultResult<Vec<&'static str>> {
+    let emails = |field: &str, list: &Option<Vec<String>>| -> FaultResult<Option<Vec<String>>> {
+        let Some(list) = list else { return Ok(None) };
+        let trimmed: Vec<String> = list
+            .iter()
+            .map(|a| a.trim().to_string())
+            .filter(|a| !a.is_empty())
+            .collect();
+        if let Some(bad) = trimmed.iter().find(|a| !looks_like_email(a)) {
+            return Err(Fault::invalid(
+                field,
+                format!("'{bad}' is not an email address."),
+            ));
+        }
+        Ok(Some(trimmed))
+    };
+    let technical = emails(
+        "TechnicalNotificationEmails",
+        &contacts.technical_notification_emails,
+    )?;
+    let marketing = emails(
+        "MarketingNotificationEmails",
+        &contacts.marketing_notification_emails,
+    )?;
+    let security = emails(
+        "SecurityComplianceNotificationEmails",
+        &contacts.security_compliance_notification_emails,
+    )?;
+    let phones = contacts
+        .security_compliance_notification_phones
+        .as_ref()
+        .map(|list| {
+            list.iter()
+                .map(|p| p.trim().to_string())
+                .filter(|p| !p.is_empty())
+                .collect::<Vec<_>>()
+        });
+    let mut changed = Vec::new();
+    let mut set = |name: &'static str, current: &mut Vec<String>, wanted: Option<Vec<String>>| {
+        if let Some(wanted) = wanted {
+            if *current != wanted {
+                *current = wanted;
+                changed.push(name);
+            }
+        }
+    };
+    set(
+        "TechnicalNotificationEmails",
+        &mut company.technical_notification_emails,
+        technical,
+    );
+    set(
+        "MarketingNotificationEmails",
+        &mut company.marketing_notification_emails,
+        marketing,
+    );
+    set(
+        "SecurityComplianceNotificationEmails",
+        &mut company.security_compliance_notification_emails,
+        security,
+    );
+    set(
+        "SecurityComplianceNotificationPhones",
+        &mut company.security_compliance_notification_phones,
+        phones,
+    );
     Ok(changed)
 }
 

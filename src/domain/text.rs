@@ -67,6 +67,19 @@ pub fn first_control(text: &str, line_breaks: bool) -> Option<char> {
     })
 }
 
+/// Whether `address` has an email address's shape: a local part, an "@", and a dotted domain.
+pub fn looks_like_email(address: &str) -> bool {
+    match address.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+        }
+        None => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

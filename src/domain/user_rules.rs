@@ -13,6 +13,7 @@ use super::model::{
 };
 use super::phone;
 use super::requests::UserChanges;
+use super::text::looks_like_email;
 use super::time::Timestamp;
 
 /// How far ahead of the bridge's clock `StsRefreshTokensValidFrom` may be (clock skew between machines).
@@ -334,18 +335,6 @@ pub fn apply_changes(
         changed: change.changed,
         warnings,
     })
-}
-
-fn looks_like_email(address: &str) -> bool {
-    match address.split_once('@') {
-        Some((local, domain)) => {
-            !local.is_empty()
-                && domain.contains('.')
-                && !domain.starts_with('.')
-                && !domain.ends_with('.')
-        }
-        None => false,
-    }
 }
 
 /// Replaces the registered methods, enforcing MSOnline's closed set, uniqueness, one default and

@@ -81,7 +81,7 @@ pub fn needed_for(request: &str) -> Option<&'static str> {
             "Creating, changing and deleting groups and their members needs the Groups Administrator, User Administrator or Directory Writers role and the Group.ReadWrite.All permission."
         }
         (true, ["organization", ..]) => {
-            "Turning directory synchronization on or off needs the Hybrid Identity Administrator role (or Global Administrator) and the Organization.ReadWrite.All permission."
+            "Changing the organization (turning directory synchronization on or off, its notification contacts) needs the Hybrid Identity Administrator role (or Global Administrator) and the Organization.ReadWrite.All permission."
         }
         (true, ["policies", "authorizationPolicy"]) => {
             "Changing company settings (Set-MsolCompanySettings) needs the Privileged Role Administrator role and the Policy.ReadWrite.Authorization permission."

@@ -9,7 +9,7 @@ use msol_bridge::domain::requests::{SetUserParams, UserChanges, UserRef};
 use msol_bridge::domain::time::Timestamp;
 use msol_bridge::tenant::demo::demo_tenant;
 use msol_bridge::tenant::{managed_domain, TenantSnapshot};
-use serde_json::json;
+use serde_json::{json, Value};
 use uuid::Uuid;
 
 use crate::graph::{
@@ -506,4 +506,79 @@ async fn graph_changes_company_settings_only_for_a_privileged_role_administrator
             .changed,
         ["SelfServePasswordResetEnabled"]
     );
+}
+
+/// Set-MsolCompanyContactInformation and Set-MsolCompanySecurityComplianceContactInformation on
+/// both backends: lists replaced, cleared, checked, and written only when they change.
+#[tokio::test]
+async fn company_contacts_are_replaced_alike_on_both_backends() {
+    async fn answers(bridge: &crate::helpers::TestBridge) -> Vec<Value> {
+        let set = bridge
+            .ok(
+                "Set-MsolCompanyContactInformation",
+                json!({ "TechnicalNotificationEmails": ["tech@contoso.com", " noc@contoso.com "], "MarketingNotificationEmails": ["news@contoso.com"] }),
+            )
+            .await;
+        assert_eq!(
+            set["Changed"],
+            json!(["TechnicalNotificationEmails", "MarketingNotificationEmails"])
+        );
+        let again = bridge
+            .ok(
+                "Set-MsolCompanyContactInformation",
+                json!({ "TechnicalNotificationEmails": ["tech@contoso.com", "noc@contoso.com"] }),
+            )
+            .await;
+        assert_eq!(again["Changed"], json!([]));
+        let bad = bridge
+            .fault(
+                "Set-MsolCompanyContactInformation",
+                json!({ "TechnicalNotificationEmails": ["ok@contoso.com", "not-an-address"] }),
+            )
+            .await;
+        assert_eq!(bad["Code"], "PropertyValidationException");
+        assert!(
+            bad["Message"].as_str().unwrap().contains("not-an-address"),
+            "{bad}"
+        );
+        let security = bridge
+            .ok(
+                "Set-MsolCompanySecurityComplianceContactInformation",
+                json!({ "SecurityComplianceNotificationEmails": ["soc@contoso.com"], "SecurityComplianceNotificationPhones": ["+1 425 555 0100"] }),
+            )
+            .await;
+        assert_eq!(
+            security["Changed"],
+            json!([
+                "SecurityComplianceNotificationEmails",
+                "SecurityComplianceNotificationPhones"
+            ])
+        );
+        let cleared = bridge
+            .ok(
+                "Set-MsolCompanyContactInformation",
+                json!({ "MarketingNotificationEmails": [] }),
+            )
+            .await;
+        assert_eq!(cleared["Changed"], json!(["MarketingNotificationEmails"]));
+        let company = bridge.ok("Get-MsolCompanyInformation", json!({})).await;
+        assert_eq!(
+            company["TechnicalNotificationEmails"],
+            json!(["tech@contoso.com", "noc@contoso.com"])
+        );
+        assert_eq!(company["MarketingNotificationEmails"], json!([]));
+        assert_eq!(
+            company["SecurityComplianceNotificationPhones"],
+            json!(["+1 425 555 0100"])
+        );
+        vec![
+            company["TechnicalNotificationEmails"].clone(),
+            company["SecurityComplianceNotificationEmails"].clone(),
+        ]
+    }
+    let snapshot = fresh_tenant();
+    let local = spawn_bridge_with(snapshot.clone()).await;
+    let local_answers = answers(&local).await;
+    let (_graph, over_graph) = crate::graph::spawn_bridge_over_graph(&snapshot).await;
+    assert_eq!(answers(&over_graph).await, local_answers);
 }

@@ -372,6 +372,14 @@ async fn the_demo_tenant_answers_every_operation() {
             json!({ "AppPrincipalId": "00000002-0000-0ff1-ce00-000000000000", "KeyIds": [spare_key] }),
         ),
         (
+            "Set-MsolCompanyContactInformation",
+            json!({ "TechnicalNotificationEmails": ["tech@contoso.com"] }),
+        ),
+        (
+            "Set-MsolCompanySecurityComplianceContactInformation",
+            json!({ "SecurityComplianceNotificationPhones": ["+1 425 555 0100"] }),
+        ),
+        (
             "Set-MsolPasswordPolicy",
             json!({ "DomainName": "contoso.onmicrosoft.com", "ValidityPeriod": 90, "NotificationDays": 14 }),
         ),

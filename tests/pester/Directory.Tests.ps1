@@ -687,6 +687,23 @@ Describe 'Synchronization features and the deletion guard' {
     }
 }
 
+Describe 'Company contacts' {
+    It 'Set-MsolCompanyContactInformation replaces the lists and shows them in the company' {
+        Set-MsolCompanyContactInformation -TechnicalNotificationEmail 'tech@contoso.com'
+        (Get-MsolCompanyInformation).TechnicalNotificationEmails | Should -Be @('tech@contoso.com')
+        ((Set-MsolCompanyContactInformation -TechnicalNotificationEmails 'tech@contoso.com' -Verbose 4>&1) -join ' ') | Should -Match 'nothing to change'
+        Set-MsolCompanyContactInformation -MarketingNotificationEmails @('news@contoso.com', 'offers@contoso.com') -WhatIf
+        (Get-MsolCompanyInformation).MarketingNotificationEmails | Should -BeNullOrEmpty
+        { Set-MsolCompanyContactInformation -TechnicalNotificationEmails 'nobody' -ErrorAction Stop } | Should -Throw -ErrorId 'Microsoft.Online.Administration.Automation.PropertyValidationException,Microsoft.Online.Administration.Automation.SetCompanyContactInformation'
+    }
+    It 'Set-MsolCompanySecurityComplianceContactInformation takes MSOnline''s example as written' {
+        Set-MsolCompanySecurityComplianceContactInformation -SecurityComplianceNotificationEmails "EvanNarvaez@contoso.com", "ElisaDaugherty@contoso.com" -SecuritComplianceNotificationPhones "555-555-0012", "555-555-0199"
+        $company = Get-MsolCompanyInformation
+        $company.SecurityComplianceNotificationEmails | Should -Be @('EvanNarvaez@contoso.com', 'ElisaDaugherty@contoso.com')
+        $company.SecurityComplianceNotificationPhones | Should -Be @('555-555-0012', '555-555-0199')
+    }
+}
+
 Describe 'Company settings' {
     It 'changes only the settings given, reads them back, and says what changed' {
         $company = Get-MsolCompanyInformation

@@ -177,9 +177,10 @@ const READ_ORGANIZATION: Rule = rule(
     ],
     &[],
 );
-// graph/api/organization-update: Organization.ReadWrite.All, delegated or application. The one
-// property the simulator's callers write, onPremisesSyncEnabled, is documented with a Hybrid
-// Identity Administrator (office365/enterprise/turn-off-directory-synchronization).
+// graph/api/organization-update: Organization.ReadWrite.All, delegated or application.
+// onPremisesSyncEnabled is documented with a Hybrid Identity Administrator
+// (office365/enterprise/turn-off-directory-synchronization); which roles the page lets change
+// the notification lists is UNCONFIRMED (its role list was not read whole), so the same rule.
 const WRITE_ORGANIZATION: Rule = rule(
     &["Organization.ReadWrite.All"],
     &[HYBRID_IDENTITY_ADMINISTRATOR],

@@ -568,6 +568,28 @@ Get-MsolRoleMember -RoleObjectId $role.ObjectId
                 @{ Code = 'New-MsolServicePrincipalAddresses -Address "https://myapp.contoso.com/signin"'; Remarks = 'Makes a reply address.' }
             )
         }
+        'Set-MsolCompanyContactInformation' = @{
+            Synopsis    = 'Sets company-level contact information.'
+            Description = 'Replaces the company''s technical notification addresses (-TechnicalNotificationEmails; MSOnline''s own example writes -TechnicalNotificationEmail, which PowerShell takes as its prefix) and marketing notification addresses (-MarketingNotificationEmails); a list left out stays, an empty list clears it, and an entry that is not an email address is PropertyValidationException with nothing changed. Only real changes are written; -WhatIf says what it would do. On Microsoft Graph these are the organization''s technicalNotificationMails and marketingNotificationEmails (Organization.ReadWrite.All).'
+            Parameters  = @{
+                TechnicalNotificationEmails = 'The addresses for technical notifications about the directory.'
+                MarketingNotificationEmails = 'The addresses for marketing notifications.'
+            }
+            Examples    = @(
+                @{ Code = 'Set-MsolCompanyContactInformation -TechnicalNotificationEmails "tech@contoso.com"'; Remarks = 'Sets the technical contact.' }
+            )
+        }
+        'Set-MsolCompanySecurityComplianceContactInformation' = @{
+            Synopsis    = 'Sets security and compliance contact information (deprecated by Microsoft).'
+            Description = 'Microsoft deprecated this cmdlet: no online service reads these contacts; Microsoft Defender for Cloud keeps its own security contacts. It still replaces the company''s security and compliance contact addresses and phones (a list left out stays, an empty list clears it; addresses must be email addresses), writing only real changes; -WhatIf says what it would do. On Microsoft Graph these are the organization''s securityComplianceNotificationMails and securityComplianceNotificationPhones.'
+            Parameters  = @{
+                SecurityComplianceNotificationEmails = 'The security and compliance contact addresses.'
+                SecurityComplianceNotificationPhones = 'The security and compliance contact phone numbers (also -SecuritComplianceNotificationPhones, as MSOnline''s own example misspells it).'
+            }
+            Examples    = @(
+                @{ Code = 'Set-MsolCompanySecurityComplianceContactInformation -SecurityComplianceNotificationEmails "soc@contoso.com" -SecurityComplianceNotificationPhones "+1 425 555 0100"'; Remarks = 'Sets one contact address and phone.' }
+            )
+        }
         'Get-MsolServicePrincipal' = @{
             Synopsis    = 'Gets service principals.'
             Description = 'Gets one service principal by ObjectId or AppPrincipalId, those with a service principal name, or a list: those whose display name starts with -SearchString, 500 unless -All or -MaxResults. A service principal name with a slash, or a URL, must match one of the principal''s names exactly; a bare appClass matches every name of that class. None found is ServicePrincipalNotFoundException. Every tenant holds Microsoft''s own applications, such as Office 365 Exchange Online (00000002-0000-0ff1-ce00-000000000000).'

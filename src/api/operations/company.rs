@@ -92,6 +92,34 @@ pub async fn SetDirSyncConfiguration(
     }
 }
 
+pub async fn SetCompanyContactInformation(
+    p: SetCompanyContactInformationParams,
+    directory: &dyn Directory,
+) -> FaultResult<Outcome> {
+    check_tenant(p.tenant_id, directory).await?;
+    directory
+        .set_company_contacts(CompanyContacts {
+            technical_notification_emails: p.technical_notification_emails,
+            marketing_notification_emails: p.marketing_notification_emails,
+            ..CompanyContacts::default()
+        })
+        .await
+}
+
+pub async fn SetCompanySecurityComplianceContactInformation(
+    p: SetCompanySecurityComplianceContactInformationParams,
+    directory: &dyn Directory,
+) -> FaultResult<Outcome> {
+    check_tenant(p.tenant_id, directory).await?;
+    directory
+        .set_company_contacts(CompanyContacts {
+            security_compliance_notification_emails: p.security_compliance_notification_emails,
+            security_compliance_notification_phones: p.security_compliance_notification_phones,
+            ..CompanyContacts::default()
+        })
+        .await
+}
+
 pub async fn GetPasswordPolicy(
     p: GetPasswordPolicyParams,
     directory: &dyn Directory,

@@ -191,6 +191,10 @@ operations! {
         "The users, groups and contacts with synchronization conflicts (PropertyConflict on UserPrincipalName or ProxyAddresses), filtered by property, value and display name, sorted (500 unless All or MaxResults), in pages.";
     GetHasObjectsWithDirSyncProvisioningErrors => "Get-MsolHasObjectsWithDirSyncProvisioningErrors" (TenantParams) -> HasObjectsAnswer,
         "Whether any user, group or contact has a synchronization conflict.";
+    SetCompanyContactInformation => "Set-MsolCompanyContactInformation" (SetCompanyContactInformationParams) -> Outcome,
+        "Replaces the company's technical and marketing notification addresses (an empty list clears one); writes only real changes.";
+    SetCompanySecurityComplianceContactInformation => "Set-MsolCompanySecurityComplianceContactInformation" (SetCompanySecurityComplianceContactInformationParams) -> Outcome,
+        "Replaces the company's security and compliance contact addresses and phones (deprecated by Microsoft: no online service reads them); writes only real changes.";
     GetDirSyncFeatures => "Get-MsolDirSyncFeatures" (GetDirSyncFeaturesParams) -> ListPage<DirSyncFeatureStatus>,
         "Every directory synchronization feature and whether it is on, or the one Feature names.";
     SetDirSyncFeature => "Set-MsolDirSyncFeature" (SetDirSyncFeatureParams) -> Outcome,

@@ -25,9 +25,9 @@ use crate::domain::model::{
     ServicePrincipal, ServicePrincipalCredential, User,
 };
 use crate::domain::requests::{
-    GroupMemberChangeParams, NewGroupParams, NewUserParams, RemoveUserParams, RestoreUserParams,
-    SetCompanySettingsParams, SetGroupParams, SetUserLicenseParams, SetUserParams,
-    SetUserPasswordParams, SetUserPrincipalNameParams, UserRef,
+    CompanyContacts, GroupMemberChangeParams, NewGroupParams, NewUserParams, RemoveUserParams,
+    RestoreUserParams, SetCompanySettingsParams, SetGroupParams, SetUserLicenseParams,
+    SetUserParams, SetUserPasswordParams, SetUserPrincipalNameParams, UserRef,
 };
 use crate::domain::roles;
 use crate::domain::time::Timestamp;
@@ -222,6 +222,11 @@ impl CompanyDirectory for LocalDirectory {
 
     async fn domains(&self) -> FaultResult<Vec<Domain>> {
         self.blocking(|store| store.domains()).await
+    }
+
+    async fn set_company_contacts(&self, contacts: CompanyContacts) -> FaultResult<Outcome> {
+        self.blocking(move |store| store.set_company_contacts(&contacts))
+            .await
     }
 
     async fn dir_sync_settings(&self) -> FaultResult<DirSyncSettings> {

@@ -237,3 +237,38 @@ pub struct SetDirSyncConfigurationParams {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tenant_id: Option<Uuid>,
 }
+
+/// `Set-MsolCompanyContactInformation`: the technical and marketing notification addresses.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct SetCompanyContactInformationParams {
+    /// Replaces the technical notification addresses; an empty list clears them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub technical_notification_emails: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub marketing_notification_emails: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenant_id: Option<Uuid>,
+}
+
+/// `Set-MsolCompanySecurityComplianceContactInformation` (deprecated by Microsoft: no online
+/// service reads these).
+#[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct SetCompanySecurityComplianceContactInformationParams {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub security_compliance_notification_emails: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub security_compliance_notification_phones: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenant_id: Option<Uuid>,
+}
+
+/// The company's contact lists either cmdlet changes; a list left out stays as it is.
+#[derive(Clone, Debug, Default)]
+pub struct CompanyContacts {
+    pub technical_notification_emails: Option<Vec<String>>,
+    pub marketing_notification_emails: Option<Vec<String>>,
+    pub security_compliance_notification_emails: Option<Vec<String>>,
+    pub security_compliance_notification_phones: Option<Vec<String>>,
+}

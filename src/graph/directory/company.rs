@@ -340,6 +340,54 @@ impl CompanyDirectory for GraphDirectory {
     /// turn-off-directory-synchronization). Graph keeps no record of when synchronization was
     /// turned off, so the 72-hour wait is Graph's to enforce; its refusal keeps MSOnline's fault.
     /// The PATCH is idempotent, so the client repeats it when an answer is lost.
+    /// The organization's notification lists (graph/api/organization-update: technicalNotificationMails,
+    /// marketingNotificationEmails, securityComplianceNotificationMails and -Phones); only the
+    /// changed ones are sent. The PATCH is idempotent, so the client repeats it when an answer is
+    /// lost.
+    async fn set_company_contacts(
+        &self,
+        contacts: crate::domain::requests::CompanyContacts,
+    ) -> FaultResult<Outcome> {
+        let (org, domains) = self.organization_and_domains().await?;
+        let mut after = company_of(&org, &domains, None)?;
+        let changed = crate::domain::company::apply_contacts(&mut after, &contacts)?;
+        if changed.is_empty() {
+            return Ok(Outcome::of(after.object_id, changed));
+        }
+        let mut body = Map::new();
+        for name in &changed {
+            let (property, value) = match *name {
+                "TechnicalNotificationEmails" => (
+                    "technicalNotificationMails",
+                    &after.technical_notification_emails,
+                ),
+                "MarketingNotificationEmails" => (
+                    "marketingNotificationEmails",
+                    &after.marketing_notification_emails,
+                ),
+                "SecurityComplianceNotificationEmails" => (
+                    "securityComplianceNotificationMails",
+                    &after.security_compliance_notification_emails,
+                ),
+                _ => (
+                    "securityComplianceNotificationPhones",
+                    &after.security_compliance_notification_phones,
+                ),
+            };
+            body.insert(property.to_string(), json!(value));
+        }
+        self.write(
+            Call::patch(
+                Version::V1,
+                format!("/organization/{}", after.object_id),
+                Value::Object(body),
+            ),
+            None,
+        )
+        .await?;
+        Ok(Outcome::of(after.object_id, changed))
+    }
+
     async fn set_dir_sync_enabled(&self, enable: bool) -> FaultResult<Outcome> {
         let (org, domains) = self.organization_and_domains().await?;
         let before = company_of(&org, &domains, None)?;

@@ -221,10 +221,22 @@ impl Store {
     }
 
     /// Set-MsolCompanySettings: writes only real changes.
+    pub fn set_company_contacts(&self, contacts: &CompanyContacts) -> FaultResult<Outcome> {
+        self.change_company(|company| company_rules::apply_contacts(company, contacts))
+    }
+
     pub fn set_company_settings(&self, params: &SetCompanySettingsParams) -> FaultResult<Outcome> {
+        self.change_company(|company| company_rules::apply_settings(company, params))
+    }
+
+    /// Applies a `domain::company` rule to the stored company and stores only a real change.
+    fn change_company(
+        &self,
+        apply: impl FnOnce(&mut CompanyInformation) -> FaultResult<Vec<&'static str>>,
+    ) -> FaultResult<Outcome> {
         self.write(|tx| {
             let mut after = company(tx)?;
-            let changed = company_rules::apply_settings(&mut after, params)?;
+            let changed = apply(&mut after)?;
             if !changed.is_empty() {
                 tx.execute(
                     "UPDATE company SET data = ?1 WHERE id = 1",

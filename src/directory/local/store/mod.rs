@@ -32,8 +32,8 @@ use crate::domain::model::{
 use crate::domain::password;
 use crate::domain::query::name_or_address_starts_with;
 use crate::domain::requests::{
-    NewUserParams, RemoveUserParams, RestoreUserParams, SetUserLicenseParams, SetUserParams,
-    SetUserPasswordParams, SetUserPrincipalNameParams, UserRef,
+    CompanyContacts, NewUserParams, RemoveUserParams, RestoreUserParams, SetUserLicenseParams,
+    SetUserParams, SetUserPasswordParams, SetUserPrincipalNameParams, UserRef,
 };
 use crate::domain::time::Timestamp;
 use crate::domain::user_rules::{self, check_user_principal_name};
