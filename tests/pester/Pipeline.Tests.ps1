@@ -192,8 +192,9 @@ $users | Set-MsolUser -StrongAuthenticationRequirements $requirement
         $lines = [System.Collections.Generic.List[string]]::new()
         while ($null -ne ($line = $child.StandardOutput.ReadLine())) {
             $lines.Add($line)
-            # Some writes are under way once the list is read: interrupt as Ctrl+C does.
-            if ($line -like 'TODO *') { Start-Sleep -Seconds 3; & kill -INT $child.Id }
+            # Some writes are under way once the list is read: interrupt as Ctrl+C does, two round
+            # trips in, so that some have landed and, even on a busy machine, not all.
+            if ($line -like 'TODO *') { Start-Sleep -Seconds 2; & kill -INT $child.Id }
         }
         $child.WaitForExit()
         $output = ($lines -join "`n") + "`n" + $errors.Result
