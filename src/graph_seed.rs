@@ -188,6 +188,12 @@ pub fn simulated_tenant(snapshot: &TenantSnapshot) -> SimTenant {
             })
             .collect(),
         authorization_policy: authorization_policy_from_model(company),
+        device_registration_policy: device_registration_policy_from_model(
+            snapshot
+                .device_registration_policy
+                .as_ref()
+                .unwrap_or(&crate::domain::devices::default_registration_policy()),
+        ),
         on_premises_synchronization: on_premises_synchronization_from_model(
             snapshot
                 .dir_sync_settings
@@ -327,6 +333,31 @@ fn on_premises_synchronization_from_model(settings: &DirSyncSettings) -> serde_j
             }
         },
         "features": features,
+    })
+}
+
+/// The deviceRegistrationPolicy of a tenant's device registration settings, with Graph's defaults
+/// for what MSOnline does not model (local administrators, LAPS).
+fn device_registration_policy_from_model(
+    policy: &crate::domain::model::DeviceRegistrationServicePolicy,
+) -> serde_json::Value {
+    let membership = crate::graph::convert::registration_membership;
+    json!({
+        "userDeviceQuota": policy.maximum_devices_per_user,
+        "multiFactorAuthConfiguration": if policy.require_multi_factor_auth { "required" } else { "notRequired" },
+        "azureADRegistration": {
+            "isAdminConfigurable": false,
+            "allowedToRegister": membership(policy.allowed_to_workplace_join, &[], &[]),
+        },
+        "azureADJoin": {
+            "isAdminConfigurable": true,
+            "allowedToJoin": membership(policy.allowed_to_azure_ad_join, &policy.users, &policy.groups),
+            "localAdmins": {
+                "enableGlobalAdmins": true,
+                "registeringUsers": {"@odata.type": "#microsoft.graph.allDeviceRegistrationMembership"},
+            },
+        },
+        "localAdminPassword": { "isEnabled": false },
     })
 }
 

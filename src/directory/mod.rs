@@ -15,10 +15,11 @@ use uuid::Uuid;
 use crate::domain::devices::{DeviceKey, DeviceQuery};
 use crate::domain::fault::FaultResult;
 use crate::domain::model::{
-    AccountSku, CompanyInformation, CompanySubscription, Contact, Device, DirSyncConfiguration,
-    DirSyncFeature, DirSyncProvisioningErrorObject, DirSyncSettings, Domain, DomainRecord, Group,
-    GroupMember, GroupMemberType, PasswordPolicy, Role, RoleMember, RoleMemberType,
-    ServicePrincipal, ServicePrincipalCredential, User,
+    AccountSku, CompanyInformation, CompanySubscription, Contact, Device,
+    DeviceRegistrationServicePolicy, DirSyncConfiguration, DirSyncFeature,
+    DirSyncProvisioningErrorObject, DirSyncSettings, Domain, DomainRecord, Group, GroupMember,
+    GroupMemberType, PasswordPolicy, Role, RoleMember, RoleMemberType, ServicePrincipal,
+    ServicePrincipalCredential, User,
 };
 use crate::domain::query::StrongAuthenticationFilter;
 use crate::domain::requests::{
@@ -414,4 +415,12 @@ pub trait DeviceDirectory {
     /// Enables or disables a device; writes only a real change.
     async fn set_device_enabled(&self, key: DeviceKey, enabled: bool) -> FaultResult<Outcome>;
     async fn remove_device(&self, key: DeviceKey) -> FaultResult<Outcome>;
+    async fn device_registration_policy(&self) -> FaultResult<DeviceRegistrationServicePolicy>;
+    /// Stores the policy `domain::devices::apply_registration_policy` made; `changed` is not
+    /// empty.
+    async fn set_device_registration_policy(
+        &self,
+        policy: DeviceRegistrationServicePolicy,
+        changed: Vec<&'static str>,
+    ) -> FaultResult<Outcome>;
 }

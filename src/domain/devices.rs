@@ -3,7 +3,8 @@
 use uuid::Uuid;
 
 use super::fault::{Fault, FaultResult};
-use super::model::Device;
+use super::model::{Device, DeviceRegistrationScope, DeviceRegistrationServicePolicy};
+use super::requests::SetDeviceRegistrationServicePolicyParams;
 use super::time::Timestamp;
 
 /// One device, as the cmdlets name it.
@@ -102,6 +103,82 @@ pub fn enabled_change(device: &Device, enabled: bool) -> Option<&'static str> {
     (device.enabled != enabled).then_some("Enabled")
 }
 
+/// A new tenant's device registration policy: Graph's defaults (50 devices per user, no extra
+/// authentication; everyone may register and join).
+pub fn default_registration_policy() -> DeviceRegistrationServicePolicy {
+    DeviceRegistrationServicePolicy {
+        maximum_devices_per_user: 50,
+        require_multi_factor_auth: false,
+        allowed_to_workplace_join: DeviceRegistrationScope::All,
+        allowed_to_azure_ad_join: DeviceRegistrationScope::All,
+        users: Vec::new(),
+        groups: Vec::new(),
+    }
+}
+
+/// Applies Set-MsolDeviceRegistrationServicePolicy to `policy`: the changed properties, in
+/// MSOnline's names, and warnings. Workplace join takes All or None (its documentation; MSOnline
+/// took no user or group list for it). Joining with Selected keeps the users and groups the
+/// policy names; with none, nobody may join, which the warning says.
+pub fn apply_registration_policy(
+    policy: &mut DeviceRegistrationServicePolicy,
+    p: &SetDeviceRegistrationServicePolicyParams,
+) -> FaultResult<(Vec<&'static str>, Vec<String>)> {
+    if p.allowed_to_workplace_join == Some(DeviceRegistrationScope::Selected) {
+        return Err(Fault::invalid_choice(
+            "AllowedToWorkplaceJoin",
+            "workplace join is allowed to everyone or to no one.".to_string(),
+            &["All", "None"],
+        ));
+    }
+    if let Some(max) = p.maximum_devices_per_user {
+        if max < 0 {
+            return Err(Fault::invalid(
+                "MaximumDevicesPerUser",
+                format!("{max} is less than 0."),
+            ));
+        }
+    }
+    let mut changed = Vec::new();
+    let mut warnings = Vec::new();
+    if let Some(max) = p.maximum_devices_per_user {
+        if policy.maximum_devices_per_user != max {
+            policy.maximum_devices_per_user = max;
+            changed.push("MaximumDevicesPerUser");
+        }
+    }
+    if let Some(mfa) = p.require_multi_factor_auth {
+        if policy.require_multi_factor_auth != mfa {
+            policy.require_multi_factor_auth = mfa;
+            changed.push("RequireMultiFactorAuth");
+        }
+    }
+    if let Some(scope) = p.allowed_to_workplace_join {
+        if policy.allowed_to_workplace_join != scope {
+            policy.allowed_to_workplace_join = scope;
+            changed.push("AllowedToWorkplaceJoin");
+        }
+    }
+    if let Some(scope) = p.allowed_to_azure_ad_join {
+        if policy.allowed_to_azure_ad_join != scope {
+            policy.allowed_to_azure_ad_join = scope;
+            changed.push("AllowedToAzureAdJoin");
+        }
+        if scope == DeviceRegistrationScope::Selected
+            && policy.users.is_empty()
+            && policy.groups.is_empty()
+        {
+            warnings.push("AllowedToAzureAdJoin is Selected, but the policy names no users or groups, so nobody may join devices: choose them in the Microsoft Entra admin center (Devices, Device settings).".to_string());
+        }
+    }
+    if policy.maximum_devices_per_user == 0 && changed.contains(&"MaximumDevicesPerUser") {
+        warnings.push(
+            "MaximumDevicesPerUser is 0: users cannot register or join any device.".to_string(),
+        );
+    }
+    Ok((changed, warnings))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -170,5 +247,31 @@ mod tests {
         let d = device("a", None, &[]);
         assert_eq!(enabled_change(&d, true), None);
         assert_eq!(enabled_change(&d, false), Some("Enabled"));
+    }
+
+    #[test]
+    fn the_registration_policy_changes_only_what_differs_and_refuses_a_selected_workplace_join() {
+        let mut policy = default_registration_policy();
+        let same = SetDeviceRegistrationServicePolicyParams {
+            maximum_devices_per_user: Some(50),
+            ..SetDeviceRegistrationServicePolicyParams::default()
+        };
+        assert!(apply_registration_policy(&mut policy, &same)
+            .unwrap()
+            .0
+            .is_empty());
+        let selected = SetDeviceRegistrationServicePolicyParams {
+            allowed_to_azure_ad_join: Some(DeviceRegistrationScope::Selected),
+            require_multi_factor_auth: Some(true),
+            ..SetDeviceRegistrationServicePolicyParams::default()
+        };
+        let (changed, warnings) = apply_registration_policy(&mut policy, &selected).unwrap();
+        assert_eq!(changed, ["RequireMultiFactorAuth", "AllowedToAzureAdJoin"]);
+        assert!(warnings[0].contains("nobody may join"), "{warnings:?}");
+        let workplace = SetDeviceRegistrationServicePolicyParams {
+            allowed_to_workplace_join: Some(DeviceRegistrationScope::Selected),
+            ..SetDeviceRegistrationServicePolicyParams::default()
+        };
+        assert!(apply_registration_policy(&mut policy, &workplace).is_err());
     }
 }

@@ -1073,3 +1073,32 @@ pub struct DirSyncSettings {
     pub features: Vec<DirSyncFeatureStatus>,
     pub configuration: DirSyncConfiguration,
 }
+
+/// Who may register or join devices (MSOnline's `Scope`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum DeviceRegistrationScope {
+    All,
+    None,
+    /// Only the users and groups the policy names (chosen in the Entra admin center).
+    Selected,
+}
+
+/// `Microsoft.Online.Administration.DeviceRegistrationServicePolicy`: the tenant's device
+/// registration settings (Get-, Set-MsolDeviceRegistrationServicePolicy).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct DeviceRegistrationServicePolicy {
+    pub maximum_devices_per_user: i32,
+    /// Whether registering or joining a device asks for multi-factor authentication.
+    pub require_multi_factor_auth: bool,
+    /// Who may register personal devices (workplace join).
+    pub allowed_to_workplace_join: DeviceRegistrationScope,
+    /// Who may join devices to Microsoft Entra ID.
+    pub allowed_to_azure_ad_join: DeviceRegistrationScope,
+    /// With Selected: the users who may join devices, by ObjectId.
+    #[serde(default)]
+    pub users: Vec<Uuid>,
+    /// With Selected: the groups whose members may join devices, by ObjectId.
+    #[serde(default)]
+    pub groups: Vec<Uuid>,
+}

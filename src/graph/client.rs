@@ -70,6 +70,14 @@ impl Call {
         }
     }
 
+    /// A replacement of the whole resource (deviceRegistrationPolicy's update): idempotent.
+    pub fn put(version: Version, path: impl Into<String>, body: Value) -> Call {
+        Call {
+            method: reqwest::Method::PUT,
+            ..Call::patch(version, path, body)
+        }
+    }
+
     pub fn post(version: Version, path: impl Into<String>, body: Option<Value>) -> Call {
         Call {
             method: reqwest::Method::POST,

@@ -7,15 +7,16 @@ use uuid::Uuid;
 use crate::domain::licensing::{self, LicenseCatalog};
 use crate::domain::model::{
     CompanyInformation, CompanySubscription, Contact, CredentialType, CredentialUsage, Device,
-    DeviceTrustLevel, DeviceTrustType, DirSyncConfiguration, DirSyncFeatureStatus,
-    DirSyncProvisioningError, DirSyncSettings, Domain, DomainAuthenticationType, DomainCapability,
-    DomainRecord, DomainStatus, DomainVerificationMethod, Group, GroupMember, GroupMemberType,
-    GroupType, MethodType, NotificationType, PasswordPolicy, PhoneAppAuthenticationType,
-    ProvisioningStatus, RequirementState, Role, RoleMember, RoleMemberType, ServicePlan,
-    ServicePrincipal, ServicePrincipalCredential, ServiceStatus, SkuTargetClass,
-    StrongAuthenticationMethod, StrongAuthenticationPhoneAppDetail,
-    StrongAuthenticationRequirement, StrongAuthenticationUserDetails, Subscription,
-    SubscriptionStatus, User, UserType, ValidationErrorEntry,
+    DeviceRegistrationScope, DeviceRegistrationServicePolicy, DeviceTrustLevel, DeviceTrustType,
+    DirSyncConfiguration, DirSyncFeatureStatus, DirSyncProvisioningError, DirSyncSettings, Domain,
+    DomainAuthenticationType, DomainCapability, DomainRecord, DomainStatus,
+    DomainVerificationMethod, Group, GroupMember, GroupMemberType, GroupType, MethodType,
+    NotificationType, PasswordPolicy, PhoneAppAuthenticationType, ProvisioningStatus,
+    RequirementState, Role, RoleMember, RoleMemberType, ServicePlan, ServicePrincipal,
+    ServicePrincipalCredential, ServiceStatus, SkuTargetClass, StrongAuthenticationMethod,
+    StrongAuthenticationPhoneAppDetail, StrongAuthenticationRequirement,
+    StrongAuthenticationUserDetails, Subscription, SubscriptionStatus, User, UserType,
+    ValidationErrorEntry,
 };
 use crate::domain::time::Timestamp;
 use crate::domain::{dir_sync_features, roles};
@@ -205,6 +206,61 @@ pub fn dir_sync_settings(object: &Value) -> DirSyncSettings {
                 .unwrap_or(defaults.deletion_prevention_type),
         },
     }
+}
+
+/// A deviceRegistrationMembership of a scope (graph/api/resources/deviceregistrationmembership):
+/// everyone, no one, or the users and groups named.
+pub fn registration_membership(
+    scope: DeviceRegistrationScope,
+    users: &[Uuid],
+    groups: &[Uuid],
+) -> Value {
+    match scope {
+        DeviceRegistrationScope::All => {
+            serde_json::json!({"@odata.type": "#microsoft.graph.allDeviceRegistrationMembership"})
+        }
+        DeviceRegistrationScope::None => {
+            serde_json::json!({"@odata.type": "#microsoft.graph.noDeviceRegistrationMembership"})
+        }
+        DeviceRegistrationScope::Selected => serde_json::json!({
+            "@odata.type": "#microsoft.graph.enumeratedDeviceRegistrationMembership",
+            "users": users,
+            "groups": groups,
+        }),
+    }
+}
+
+/// A deviceRegistrationPolicy as MSOnline's DeviceRegistrationServicePolicy: Microsoft Entra join
+/// is AllowedToAzureAdJoin (its enumerated users and groups are Users and Groups), Microsoft Entra
+/// registered is AllowedToWorkplaceJoin.
+pub fn device_registration_policy(policy: &Value) -> Option<DeviceRegistrationServicePolicy> {
+    let scope =
+        |membership: &Value| match membership["@odata.type"].as_str()?.trim_start_matches('#') {
+            "microsoft.graph.allDeviceRegistrationMembership" => Some(DeviceRegistrationScope::All),
+            "microsoft.graph.noDeviceRegistrationMembership" => Some(DeviceRegistrationScope::None),
+            "microsoft.graph.enumeratedDeviceRegistrationMembership" => {
+                Some(DeviceRegistrationScope::Selected)
+            }
+            _ => None,
+        };
+    let ids = |list: &Value| -> Vec<Uuid> {
+        list.as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().and_then(|s| Uuid::parse_str(s).ok()))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let join = &policy["azureADJoin"]["allowedToJoin"];
+    Some(DeviceRegistrationServicePolicy {
+        maximum_devices_per_user: policy["userDeviceQuota"].as_i64()? as i32,
+        require_multi_factor_auth: policy["multiFactorAuthConfiguration"] == "required",
+        allowed_to_workplace_join: scope(&policy["azureADRegistration"]["allowedToRegister"])?,
+        allowed_to_azure_ad_join: scope(join)?,
+        users: ids(&join["users"]),
+        groups: ids(&join["groups"]),
+    })
 }
 
 /// What a device listing reads (graph/api/resources/device).

@@ -21,6 +21,7 @@ pub const DELEGATED_SCOPES: &[&str] = &[
     // permission (graph/api/device-update, device-delete).
     "Directory.AccessAsUser.All",
     "OnPremDirectorySynchronization.ReadWrite.All",
+    "Policy.ReadWrite.DeviceConfiguration",
 ];
 
 /// The scope parameter for a delegated sign-in against the Graph endpoint `graph`.
@@ -95,6 +96,9 @@ pub fn needed_for(request: &str) -> Option<&'static str> {
         (_, ["directory", "onPremisesSynchronization", ..]) => {
             "Reading or changing directory synchronization's features and deletion threshold needs a Global Administrator signed in as a user (Graph offers applications no permission for it) and the OnPremDirectorySynchronization.ReadWrite.All permission (OnPremDirectorySynchronization.Read.All to read)."
         }
+        (_, ["policies", "deviceRegistrationPolicy"]) => {
+            "Changing the device registration policy needs the Cloud Device Administrator role (or Global Administrator) and the Policy.ReadWrite.DeviceConfiguration permission (Policy.Read.DeviceConfiguration to read it)."
+        }
         (true, ["devices", ..]) => {
             "Enabling, disabling and removing devices needs the Cloud Device Administrator or Intune Administrator role (or Global Administrator) and, signed in as a user, the Directory.AccessAsUser.All permission (for an application, Device.ReadWrite.All; an application can enable or disable only Windows devices)."
         }
@@ -133,6 +137,7 @@ mod tests {
             ("PATCH /v1.0/servicePrincipals/7d3f6c1e-4b7a-4a51-9d2e-2f0c6a1b9e10", "Cloud Application Administrator"),
             ("GET /v1.0/contacts?$top=999", "Directory Readers"),
             ("POST /v1.0/applications", "Application.ReadWrite.All"),
+            ("PUT /v1.0/policies/deviceRegistrationPolicy", "Cloud Device Administrator"),
             ("GET /v1.0/domains/contoso.com/verificationDnsRecords", "Domain.Read.All"),
             ("PATCH /v1.0/policies/authorizationPolicy", "Privileged Role Administrator"),
             ("POST /v1.0/domains/contoso.com/verify", "Domain Name Administrator"),

@@ -14,10 +14,10 @@ use uuid::Uuid;
 
 use crate::domain::domains::PublishedDnsRecord;
 use crate::domain::model::{
-    CompanyInformation, Contact, Device, DirSyncSettings, Domain, DomainAuthenticationType,
-    DomainCapability, DomainStatus, DomainVerificationMethod, Group, PasswordPolicy,
-    RoleMemberType, ServicePlan, ServicePrincipal, ServicePrincipalCredential, SkuTargetClass,
-    Subscription, User,
+    CompanyInformation, Contact, Device, DeviceRegistrationServicePolicy, DirSyncSettings, Domain,
+    DomainAuthenticationType, DomainCapability, DomainStatus, DomainVerificationMethod, Group,
+    PasswordPolicy, RoleMemberType, ServicePlan, ServicePrincipal, ServicePrincipalCredential,
+    SkuTargetClass, Subscription, User,
 };
 use crate::domain::roles;
 use crate::domain::time::Timestamp;
@@ -69,6 +69,10 @@ pub struct TenantSnapshot {
     /// (Set-MsolDirSyncFeature, Set-MsolDirSyncConfiguration); left out: a new tenant's defaults.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dir_sync_settings: Option<DirSyncSettings>,
+    /// The device registration policy (Set-MsolDeviceRegistrationServicePolicy); left out: a new
+    /// tenant's defaults.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub device_registration_policy: Option<DeviceRegistrationServicePolicy>,
     /// Service principals' credential keys (New-MsolServicePrincipalCredential).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub service_principal_credentials: Vec<ServicePrincipalCredential>,
@@ -242,6 +246,7 @@ pub fn new_tenant(
         group_memberships: Vec::new(),
         dir_sync_turned_off_at: None,
         dir_sync_settings: None,
+        device_registration_policy: None,
         password_policies: Vec::new(),
         service_principal_credentials: Vec::new(),
         contacts: Vec::new(),

@@ -282,3 +282,76 @@ async fn changing_devices_on_graph_needs_a_device_role_or_a_windows_device() {
         "DeviceNotFoundException"
     );
 }
+
+/// Get- and Set-MsolDeviceRegistrationServicePolicy on both backends.
+#[tokio::test]
+async fn the_device_registration_policy_changes_alike_on_both_backends() {
+    async fn answers(bridge: &TestBridge) -> Vec<Value> {
+        let before = bridge
+            .ok("Get-MsolDeviceRegistrationServicePolicy", json!({}))
+            .await;
+        assert_eq!(before["MaximumDevicesPerUser"], 50);
+        assert_eq!(before["AllowedToAzureAdJoin"], "All");
+        let set = bridge
+            .ok(
+                "Set-MsolDeviceRegistrationServicePolicy",
+                json!({ "MaximumDevicesPerUser": 20, "RequireMultiFactorAuth": true, "AllowedToWorkplaceJoin": "None" }),
+            )
+            .await;
+        assert_eq!(
+            set["Changed"],
+            json!([
+                "MaximumDevicesPerUser",
+                "RequireMultiFactorAuth",
+                "AllowedToWorkplaceJoin"
+            ])
+        );
+        let same = bridge
+            .ok(
+                "Set-MsolDeviceRegistrationServicePolicy",
+                json!({ "MaximumDevicesPerUser": 20 }),
+            )
+            .await;
+        assert_eq!(same["Changed"], json!([]));
+        let selected = bridge
+            .ok(
+                "Set-MsolDeviceRegistrationServicePolicy",
+                json!({ "AllowedToAzureAdJoin": "Selected" }),
+            )
+            .await;
+        assert!(
+            selected["Warnings"][0]
+                .as_str()
+                .unwrap()
+                .contains("nobody may join"),
+            "{selected}"
+        );
+        let refused = bridge
+            .fault(
+                "Set-MsolDeviceRegistrationServicePolicy",
+                json!({ "AllowedToWorkplaceJoin": "Selected" }),
+            )
+            .await;
+        assert_eq!(refused["Code"], "PropertyValidationException");
+        let after = bridge
+            .ok("Get-MsolDeviceRegistrationServicePolicy", json!({}))
+            .await;
+        assert_eq!(
+            after,
+            json!({
+                "MaximumDevicesPerUser": 20,
+                "RequireMultiFactorAuth": true,
+                "AllowedToWorkplaceJoin": "None",
+                "AllowedToAzureAdJoin": "Selected",
+                "Users": [],
+                "Groups": [],
+            })
+        );
+        vec![before, after]
+    }
+    let snapshot = demo_tenant(5, Timestamp::now());
+    let local = spawn_bridge_with(snapshot.clone()).await;
+    let local_answers = answers(&local).await;
+    let (_graph, over_graph) = spawn_bridge_over_graph(&snapshot).await;
+    assert_eq!(answers(&over_graph).await, local_answers);
+}

@@ -379,6 +379,11 @@ async fn the_demo_tenant_answers_every_operation() {
             "Set-MsolCompanySecurityComplianceContactInformation",
             json!({ "SecurityComplianceNotificationPhones": ["+1 425 555 0100"] }),
         ),
+        ("Get-MsolDeviceRegistrationServicePolicy", json!({})),
+        (
+            "Set-MsolDeviceRegistrationServicePolicy",
+            json!({ "MaximumDevicesPerUser": 25 }),
+        ),
         (
             "Set-MsolPasswordPolicy",
             json!({ "DomainName": "contoso.onmicrosoft.com", "ValidityPeriod": 90, "NotificationDays": 14 }),

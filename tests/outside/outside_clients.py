@@ -567,6 +567,32 @@ class DirectoryResources(unittest.TestCase):
 
         asyncio.run(run())
 
+    def test_the_device_registration_policy_is_replaced_whole(self):
+        async def run():
+            policy = await self.v1.policies.device_registration_policy.get()
+            self.assertEqual(policy.id, "deviceRegistrationPolicy")
+            self.assertEqual(policy.user_device_quota, 50)
+            self.assertEqual(type(policy.azure_a_d_join.allowed_to_join).__name__, "AllDeviceRegistrationMembership")
+            # This SDK version offers no update for it: the documented PUT, sent as the page shows it.
+            body = {
+                "userDeviceQuota": 10,
+                "multiFactorAuthConfiguration": "required",
+                "azureADRegistration": {"isAdminConfigurable": False, "allowedToRegister": {"@odata.type": "#microsoft.graph.noDeviceRegistrationMembership"}},
+                "azureADJoin": {"isAdminConfigurable": True, "allowedToJoin": {"@odata.type": "#microsoft.graph.allDeviceRegistrationMembership"}},
+                "localAdminPassword": {"isEnabled": False},
+            }
+            headers = {"Authorization": "Bearer " + app_token()["access_token"]}
+            async with httpx.AsyncClient(verify=ssl.create_default_context(cafile=SIM.cert_path)) as client:
+                replaced = await client.put(f"{SIM.url}/v1.0/policies/deviceRegistrationPolicy", json=body, headers=headers)
+                self.assertEqual(replaced.status_code, 200, replaced.text)
+                partial = await client.put(f"{SIM.url}/v1.0/policies/deviceRegistrationPolicy", json={"userDeviceQuota": 5}, headers=headers)
+                self.assertEqual(partial.status_code, 400, "every updatable property is required")
+            after = await self.v1.policies.device_registration_policy.get()
+            self.assertEqual(after.user_device_quota, 10)
+            self.assertEqual(type(after.azure_a_d_registration.allowed_to_register).__name__, "NoDeviceRegistrationMembership")
+
+        asyncio.run(run())
+
     def test_a_certificate_joins_a_service_principals_key_credentials(self):
         async def run():
             principals = await self.v1.service_principals.get()

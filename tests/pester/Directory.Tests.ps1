@@ -512,6 +512,24 @@ Describe 'Devices' {
     }
 }
 
+Describe 'Device registration policy' {
+    It 'reads and changes the policy, refusing a selected workplace join' {
+        $policy = Get-MsolDeviceRegistrationServicePolicy
+        $policy | Should -BeOfType ([Microsoft.Online.Administration.DeviceRegistrationServicePolicy])
+        $policy.AllowedToAzureAdJoin | Should -Be ([Microsoft.Online.Administration.Scope]::All)
+        Set-MsolDeviceRegistrationServicePolicy -MaximumDevicesPerUser 40 -WhatIf
+        (Get-MsolDeviceRegistrationServicePolicy).MaximumDevicesPerUser | Should -Be $policy.MaximumDevicesPerUser
+        Set-MsolDeviceRegistrationServicePolicy -MaximumDevicesPerUser 40 -RequireMultiFactorAuth $True
+        $after = Get-MsolDeviceRegistrationServicePolicy
+        $after.MaximumDevicesPerUser | Should -Be 40
+        $after.RequireMultiFactorAuth | Should -BeTrue
+        { Set-MsolDeviceRegistrationServicePolicy -AllowedToWorkplaceJoin Selected -ErrorAction Stop } | Should -Throw -ErrorId 'Microsoft.Online.Administration.Automation.PropertyValidationException,Microsoft.Online.Administration.Automation.SetDeviceRegistrationServicePolicy'
+        $warnings = Set-MsolDeviceRegistrationServicePolicy -AllowedToAzureAdJoin Selected 3>&1
+        ($warnings -join ' ') | Should -Match 'nobody may join'
+        Set-MsolDeviceRegistrationServicePolicy -AllowedToAzureAdJoin All -MaximumDevicesPerUser $policy.MaximumDevicesPerUser -RequireMultiFactorAuth $false
+    }
+}
+
 Describe 'Synchronization conflicts' {
     It 'has MSOnline''s parameter sets and lists the demo''s conflicts with their objects' {
         (Get-Command Get-MsolDirSyncProvisioningError).ParameterSets.Name | Sort-Object | Should -Be @('All__0', 'ListDirSyncProvisioningErrors__0')

@@ -385,6 +385,20 @@ const DELETE_DEVICES: Rule = Rule {
     )
 };
 
+// graph/api/deviceregistrationpolicy-get, -update; updating needs the Cloud Device Administrator
+// role (the role list for reading was not read whole: UNCONFIRMED, any member user here).
+const READ_DEVICE_REGISTRATION_POLICY: Rule = rule(
+    &[
+        "Policy.Read.DeviceConfiguration",
+        "Policy.Read.All",
+        "Policy.ReadWrite.DeviceConfiguration",
+    ],
+    &[],
+);
+const WRITE_DEVICE_REGISTRATION_POLICY: Rule = rule(
+    &["Policy.ReadWrite.DeviceConfiguration"],
+    &[CLOUD_DEVICE_ADMINISTRATOR],
+);
 // graph/api/onpremisesdirectorysynchronization-get, -update: delegated only (applications: "Not
 // supported"), and "Global Administrator is the only role supported for this operation".
 const READ_ON_PREMISES_SYNC: Rule = Rule {
@@ -443,6 +457,8 @@ const ALL_RULES: &[&Rule] = &[
     &READ_DEVICES,
     &WRITE_DEVICES,
     &DELETE_DEVICES,
+    &READ_DEVICE_REGISTRATION_POLICY,
+    &WRITE_DEVICE_REGISTRATION_POLICY,
     &READ_ON_PREMISES_SYNC,
     &WRITE_ON_PREMISES_SYNC,
 ];
@@ -505,6 +521,8 @@ pub fn rule_for(method: &str, segments: &[&str]) -> Option<&'static Rule> {
         ["groups", _, "members", ..] => &WRITE_GROUP_MEMBERS,
         ["groups", ..] => &WRITE_GROUPS,
         ["policies", "authenticationMethodsPolicy", ..] if !write => &READ_METHOD_POLICY,
+        ["policies", "deviceRegistrationPolicy"] if !write => &READ_DEVICE_REGISTRATION_POLICY,
+        ["policies", "deviceRegistrationPolicy"] => &WRITE_DEVICE_REGISTRATION_POLICY,
         ["policies", "authorizationPolicy"] if !write => &READ_AUTHORIZATION_POLICY,
         ["policies", "authorizationPolicy"] => &WRITE_AUTHORIZATION_POLICY,
         _ => return None,

@@ -491,6 +491,9 @@ pub struct SimTenant {
     /// onpremisesdirectorysynchronization: `configuration` and `features`); its id is the
     /// tenant's (UNCONFIRMED: Graph's example shows a GUID of its own).
     pub on_premises_synchronization: Value,
+    /// The tenant's deviceRegistrationPolicy without its fixed id, name and description
+    /// (graph/api/resources/deviceregistrationpolicy).
+    pub device_registration_policy: Value,
     /// The tenant's authorizationPolicy as Graph shows it (graph/api/resources/authorizationpolicy).
     pub authorization_policy: Value,
     /// What public DNS answers for the tenant's domains (domain verification looks here).

@@ -590,6 +590,28 @@ Get-MsolRoleMember -RoleObjectId $role.ObjectId
                 @{ Code = 'Set-MsolCompanySecurityComplianceContactInformation -SecurityComplianceNotificationEmails "soc@contoso.com" -SecurityComplianceNotificationPhones "+1 425 555 0100"'; Remarks = 'Sets one contact address and phone.' }
             )
         }
+        'Get-MsolDeviceRegistrationServicePolicy' = @{
+            Synopsis    = 'Gets the device registration service settings.'
+            Description = 'Gets the device registration settings: MaximumDevicesPerUser, RequireMultiFactorAuth (for registering or joining a device), AllowedToWorkplaceJoin (registering personal devices: All or None) and AllowedToAzureAdJoin (All, None, or Selected, with the allowed Users and Groups by ObjectId). A new tenant allows 50 devices per user, everyone, without extra authentication. On Microsoft Graph this is the deviceRegistrationPolicy (Policy.Read.DeviceConfiguration).'
+            Parameters  = @{}
+            Examples    = @(
+                @{ Code = 'Get-MsolDeviceRegistrationServicePolicy'; Remarks = 'Shows the device registration settings.' }
+            )
+        }
+        'Set-MsolDeviceRegistrationServicePolicy' = @{
+            Synopsis    = 'Sets the device registration service settings.'
+            Description = 'Changes the device registration settings it is given; the others stay. -AllowedToWorkplaceJoin takes All or None; -AllowedToAzureAdJoin Selected keeps the users and groups the policy names (chosen in the Microsoft Entra admin center), with a warning when it names none. A MaximumDevicesPerUser of 0 blocks every new device, which a warning says. Only real changes are written; -WhatIf says what it would do. On Microsoft Graph the policy is read and sent back whole (its update replaces it), keeping what MSOnline does not show; it needs the Cloud Device Administrator role and Policy.ReadWrite.DeviceConfiguration.'
+            Parameters  = @{
+                AllowedToAzureAdJoin   = 'Who may join devices to Microsoft Entra ID: All, None or Selected.'
+                AllowedToWorkplaceJoin = 'Who may register personal devices: All or None.'
+                MaximumDevicesPerUser  = 'How many devices a user may have.'
+                RequireMultiFactorAuth = 'Whether registering or joining a device asks for multi-factor authentication.'
+            }
+            Examples    = @(
+                @{ Code = 'Set-MsolDeviceRegistrationServicePolicy -MaximumDevicesPerUser 50'; Remarks = 'Lets each user have 50 devices.' }
+                @{ Code = 'Set-MsolDeviceRegistrationServicePolicy -RequireMultiFactorAuth $True'; Remarks = 'Asks for a second factor when a device is added.' }
+            )
+        }
         'Get-MsolServicePrincipal' = @{
             Synopsis    = 'Gets service principals.'
             Description = 'Gets one service principal by ObjectId or AppPrincipalId, those with a service principal name, or a list: those whose display name starts with -SearchString, 500 unless -All or -MaxResults. A service principal name with a slash, or a URL, must match one of the principal''s names exactly; a bare appClass matches every name of that class. None found is ServicePrincipalNotFoundException. Every tenant holds Microsoft''s own applications, such as Office 365 Exchange Online (00000002-0000-0ff1-ce00-000000000000).'

@@ -143,3 +143,29 @@ pub async fn RemoveDevice(
         .remove_device(DeviceKey::of(p.device_id, p.object_id)?)
         .await
 }
+
+pub async fn GetDeviceRegistrationServicePolicy(
+    p: TenantParams,
+    directory: &dyn Directory,
+) -> FaultResult<DeviceRegistrationServicePolicy> {
+    check_tenant(p.tenant_id, directory).await?;
+    directory.device_registration_policy().await
+}
+
+pub async fn SetDeviceRegistrationServicePolicy(
+    p: SetDeviceRegistrationServicePolicyParams,
+    directory: &dyn Directory,
+) -> FaultResult<Outcome> {
+    check_tenant(p.tenant_id, directory).await?;
+    let mut policy = directory.device_registration_policy().await?;
+    let (changed, warnings) = devices::apply_registration_policy(&mut policy, &p)?;
+    let mut outcome = if changed.is_empty() {
+        Outcome::unnamed(Vec::<String>::new())
+    } else {
+        directory
+            .set_device_registration_policy(policy, changed)
+            .await?
+    };
+    outcome.warnings.extend(warnings);
+    Ok(outcome)
+}

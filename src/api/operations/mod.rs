@@ -17,9 +17,10 @@ use crate::directory::{
 use crate::domain::fault::{Fault, FaultResult};
 use crate::domain::model::{
     AccountSku, AccountSkuIdentifier, CompanyInformation, CompanySubscription, Contact, Device,
-    DirSyncConfiguration, DirSyncFeatureStatus, DirSyncProvisioningErrorObject, Domain,
-    DomainRecord, DomainStatus, Group, GroupMember, PasswordPolicy, Role, RoleMember,
-    RoleMemberType, ServicePrincipal, ServicePrincipalCredential, User,
+    DeviceRegistrationServicePolicy, DirSyncConfiguration, DirSyncFeatureStatus,
+    DirSyncProvisioningErrorObject, Domain, DomainRecord, DomainStatus, Group, GroupMember,
+    PasswordPolicy, Role, RoleMember, RoleMemberType, ServicePrincipal, ServicePrincipalCredential,
+    User,
 };
 use crate::domain::query::StrongAuthenticationFilter;
 use crate::domain::requests::*;
@@ -97,6 +98,7 @@ impl Answer for HasObjectsAnswer {}
 impl Answer for Domain {}
 impl Answer for DomainRecord {}
 impl Answer for DirSyncConfiguration {}
+impl Answer for DeviceRegistrationServicePolicy {}
 
 macro_rules! operations {
     ($($variant:ident => $name:literal ($params:ty) -> $answer:ty, $summary:literal;)*) => {
@@ -241,6 +243,10 @@ operations! {
         "Disables a device, by DeviceId or ObjectId, so that it can no longer sign in.";
     RemoveDevice => "Remove-MsolDevice" (DeviceChangeParams) -> Outcome,
         "Deletes a device, by DeviceId or ObjectId, for good.";
+    GetDeviceRegistrationServicePolicy => "Get-MsolDeviceRegistrationServicePolicy" (TenantParams) -> DeviceRegistrationServicePolicy,
+        "The device registration settings: devices per user, multi-factor authentication, who may register and join devices.";
+    SetDeviceRegistrationServicePolicy => "Set-MsolDeviceRegistrationServicePolicy" (SetDeviceRegistrationServicePolicyParams) -> Outcome,
+        "Changes the device registration settings it is given (workplace join: All or None); writes only real changes.";
     GetGroup => "Get-MsolGroup" (GetGroupParams) -> ListPage<Group>,
         "One group by ObjectId, or the groups matching the filters (250 unless All or MaxResults), in pages.";
     GetGroupMember => "Get-MsolGroupMember" (GetGroupMemberParams) -> ListPage<GroupMember>,

@@ -105,6 +105,11 @@ const MIGRATIONS: &[&str] = &[
     r#"
     CREATE TABLE dir_sync_settings (id INTEGER PRIMARY KEY CHECK (id = 1), data TEXT NOT NULL);
     "#,
+    // 9: the device registration policy (Set-MsolDeviceRegistrationServicePolicy); without a row,
+    // the defaults.
+    r#"
+    CREATE TABLE device_registration_policy (id INTEGER PRIMARY KEY CHECK (id = 1), data TEXT NOT NULL);
+    "#,
 ];
 
 pub fn migrate(conn: &mut Connection) -> Result<()> {

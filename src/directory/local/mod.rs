@@ -19,10 +19,11 @@ use super::{
 use crate::domain::devices::{DeviceKey, DeviceQuery};
 use crate::domain::fault::{Fault, FaultResult};
 use crate::domain::model::{
-    AccountSku, CompanyInformation, CompanySubscription, Contact, Device, DirSyncConfiguration,
-    DirSyncFeature, DirSyncProvisioningErrorObject, DirSyncSettings, Domain, DomainRecord, Group,
-    GroupMember, GroupMemberType, PasswordPolicy, Role, RoleMember, RoleMemberType,
-    ServicePrincipal, ServicePrincipalCredential, User,
+    AccountSku, CompanyInformation, CompanySubscription, Contact, Device,
+    DeviceRegistrationServicePolicy, DirSyncConfiguration, DirSyncFeature,
+    DirSyncProvisioningErrorObject, DirSyncSettings, Domain, DomainRecord, Group, GroupMember,
+    GroupMemberType, PasswordPolicy, Role, RoleMember, RoleMemberType, ServicePrincipal,
+    ServicePrincipalCredential, User,
 };
 use crate::domain::requests::{
     CompanyContacts, GroupMemberChangeParams, NewGroupParams, NewUserParams, RemoveUserParams,
@@ -102,6 +103,20 @@ impl DeviceDirectory for LocalDirectory {
 
     async fn remove_device(&self, key: DeviceKey) -> FaultResult<Outcome> {
         self.blocking(move |store| store.remove_device(key)).await
+    }
+
+    async fn device_registration_policy(&self) -> FaultResult<DeviceRegistrationServicePolicy> {
+        self.blocking(|store| store.device_registration_policy())
+            .await
+    }
+
+    async fn set_device_registration_policy(
+        &self,
+        policy: DeviceRegistrationServicePolicy,
+        changed: Vec<&'static str>,
+    ) -> FaultResult<Outcome> {
+        self.blocking(move |store| store.set_device_registration_policy(&policy, changed))
+            .await
     }
 }
 

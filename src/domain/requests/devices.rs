@@ -1,6 +1,7 @@
 //! Devices: the parameters.
 
 use super::*;
+use crate::domain::model::DeviceRegistrationScope;
 
 /// `Get-MsolDevice`: one device by ObjectId or DeviceId, or a list: by display name, by
 /// registered owner, or every device (`All`), optionally only those that last signed in before
@@ -42,6 +43,23 @@ pub struct DeviceChangeParams {
     pub device_id: Option<Uuid>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub object_id: Option<Uuid>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tenant_id: Option<Uuid>,
+}
+
+/// `Set-MsolDeviceRegistrationServicePolicy`: what it is given changes; the rest stays.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct SetDeviceRegistrationServicePolicyParams {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allowed_to_azure_ad_join: Option<DeviceRegistrationScope>,
+    /// All or None.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub allowed_to_workplace_join: Option<DeviceRegistrationScope>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub maximum_devices_per_user: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub require_multi_factor_auth: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tenant_id: Option<Uuid>,
 }

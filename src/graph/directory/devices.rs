@@ -5,7 +5,7 @@
 
 use super::*;
 use crate::domain::devices::{self as device_rules, DeviceKey, DeviceQuery};
-use crate::domain::model::Device;
+use crate::domain::model::{Device, DeviceRegistrationServicePolicy};
 use crate::graph::convert::DEVICE_SELECT;
 
 /// The page size of a listing that expands owners: UNCONFIRMED how large a page Graph allows
@@ -29,8 +29,51 @@ fn owned_by(object: &Value, owner: Uuid) -> bool {
     })
 }
 
+const REGISTRATION_POLICY: &str = "/policies/deviceRegistrationPolicy";
+
 #[async_trait]
 impl DeviceDirectory for GraphDirectory {
+    async fn device_registration_policy(&self) -> FaultResult<DeviceRegistrationServicePolicy> {
+        let policy = self.get(Version::V1, REGISTRATION_POLICY, None).await?;
+        convert::device_registration_policy(&policy).ok_or_else(|| {
+            Fault::Unexpected(anyhow::anyhow!(
+                "Microsoft Graph answered a deviceRegistrationPolicy the bridge cannot read"
+            ))
+        })
+    }
+
+    /// graph/api/deviceregistrationpolicy-update: a PUT of every updatable property ("If
+    /// [userDeviceQuota] isn't specified during the policy update operation, it's automatically
+    /// reset to 0"), so the policy is read and sent back whole with the changes; what MSOnline does
+    /// not model (local administrators, LAPS, whether admins may configure it) goes back as read.
+    /// A PUT is idempotent, so the client repeats it when an answer is lost.
+    async fn set_device_registration_policy(
+        &self,
+        policy: DeviceRegistrationServicePolicy,
+        changed: Vec<&'static str>,
+    ) -> FaultResult<Outcome> {
+        let current = self.get(Version::V1, REGISTRATION_POLICY, None).await?;
+        let mut join = current["azureADJoin"].clone();
+        join["allowedToJoin"] = convert::registration_membership(
+            policy.allowed_to_azure_ad_join,
+            &policy.users,
+            &policy.groups,
+        );
+        let mut registration = current["azureADRegistration"].clone();
+        registration["allowedToRegister"] =
+            convert::registration_membership(policy.allowed_to_workplace_join, &[], &[]);
+        let body = json!({
+            "userDeviceQuota": policy.maximum_devices_per_user,
+            "multiFactorAuthConfiguration": if policy.require_multi_factor_auth { "required" } else { "notRequired" },
+            "azureADRegistration": registration,
+            "azureADJoin": join,
+            "localAdminPassword": current["localAdminPassword"].clone(),
+        });
+        self.write(Call::put(Version::V1, REGISTRATION_POLICY, body), None)
+            .await?;
+        Ok(Outcome::unnamed(changed))
+    }
+
     async fn devices(&self, query: &DeviceQuery) -> FaultResult<Vec<Device>> {
         let expand = query.with_owners || query.owner.is_some();
         let mut path = format!(

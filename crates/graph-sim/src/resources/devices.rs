@@ -197,3 +197,79 @@ pub(super) fn delete_device(tenant: &mut SimTenant, key: &str) -> SimResponse {
     }
     SimResponse::no_content()
 }
+
+/// `GET /policies/deviceRegistrationPolicy` (graph/api/deviceregistrationpolicy-get), with the id,
+/// name and description the resource page says it always has.
+pub(super) fn device_registration_policy(tenant: &SimTenant, request: &SimRequest) -> SimResponse {
+    let mut policy = tenant.device_registration_policy.clone();
+    policy["@odata.context"] = json!(format!(
+        "{}/v1.0/$metadata#policies/deviceRegistrationPolicy/$entity",
+        request.base_url
+    ));
+    policy["id"] = json!("deviceRegistrationPolicy");
+    policy["displayName"] = json!("Device Registration Policy");
+    policy["description"] = json!("Tenant-wide policy that manages intial provisioning controls using quota restrictions, additional authentication and authorization checks");
+    SimResponse::json(200, policy)
+}
+
+const MEMBERSHIPS: &[&str] = &[
+    "#microsoft.graph.allDeviceRegistrationMembership",
+    "#microsoft.graph.noDeviceRegistrationMembership",
+    "#microsoft.graph.enumeratedDeviceRegistrationMembership",
+];
+
+/// `PUT /policies/deviceRegistrationPolicy` (graph/api/deviceregistrationpolicy-update): the body
+/// holds "all the updatable properties", each required; 200 with the policy. That Intune's being
+/// on forbids changing azureADRegistration is not modelled.
+pub(super) fn replace_device_registration_policy(
+    tenant: &mut SimTenant,
+    request: &SimRequest,
+) -> SimResponse {
+    let Some(Value::Object(body)) = &request.body else {
+        return bad_request("A request body is required.");
+    };
+    let membership_ok = |m: &Value| {
+        m["@odata.type"]
+            .as_str()
+            .is_some_and(|t| MEMBERSHIPS.contains(&t))
+    };
+    let checks: [(&str, bool); 5] = [
+        (
+            "userDeviceQuota",
+            body.get("userDeviceQuota")
+                .and_then(Value::as_i64)
+                .is_some_and(|n| n >= 0),
+        ),
+        (
+            "multiFactorAuthConfiguration",
+            body.get("multiFactorAuthConfiguration")
+                .and_then(Value::as_str)
+                .is_some_and(|m| m == "notRequired" || m == "required"),
+        ),
+        (
+            "azureADRegistration",
+            body.get("azureADRegistration")
+                .is_some_and(|r| membership_ok(&r["allowedToRegister"])),
+        ),
+        (
+            "azureADJoin",
+            body.get("azureADJoin")
+                .is_some_and(|j| membership_ok(&j["allowedToJoin"])),
+        ),
+        (
+            "localAdminPassword",
+            body.get("localAdminPassword").is_some_and(Value::is_object),
+        ),
+    ];
+    if let Some((property, _)) = checks.iter().find(|(_, fine)| !fine) {
+        return bad_request(&format!(
+            "Property '{property}' is required and must be valid for resource 'DeviceRegistrationPolicy'."
+        ));
+    }
+    let mut stored = serde_json::Map::new();
+    for (key, value) in body.iter().filter(|(k, _)| !k.starts_with('@')) {
+        stored.insert(key.clone(), value.clone());
+    }
+    tenant.device_registration_policy = Value::Object(stored);
+    device_registration_policy(tenant, request)
+}

@@ -336,6 +336,8 @@ pub fn handle(tenant: &mut SimTenant, request: &SimRequest) -> SimResponse {
         ("GET", ["contacts"]) => list_contacts(tenant, request),
         ("GET", ["contacts", id]) => get_contact(tenant, id, request),
         ("GET", ["devices"]) => list_devices(tenant, request),
+        ("GET", ["policies", "deviceRegistrationPolicy"]) => device_registration_policy(tenant, request),
+        ("PUT", ["policies", "deviceRegistrationPolicy"]) => replace_device_registration_policy(tenant, request),
         ("GET", ["devices", key]) => get_device(tenant, key, request),
         ("PATCH", ["devices", key]) => update_device(tenant, key, request),
         ("DELETE", ["devices", key]) => delete_device(tenant, key),

@@ -192,6 +192,39 @@ namespace Microsoft.Online.Administration
         }
     }
 
+    /// <summary>The device registration settings (Get-MsolDeviceRegistrationServicePolicy); Users and
+    /// Groups are those allowed to join devices when AllowedToAzureAdJoin is Selected.</summary>
+    [DataContract(Name = "DeviceRegistrationServicePolicy", Namespace = Wire.Namespace)]
+    public class DeviceRegistrationServicePolicy
+    {
+        public DeviceRegistrationServicePolicy() { Initialize(default(StreamingContext)); }
+
+        [OnDeserializing]
+        private void Initialize(StreamingContext context)
+        {
+            Users = new List<Guid>();
+            Groups = new List<Guid>();
+        }
+
+        [DataMember(Name = "AllowedToAzureAdJoin")] private string allowedToAzureAdJoin;
+        [DataMember(Name = "AllowedToWorkplaceJoin")] private string allowedToWorkplaceJoin;
+
+        public Scope? AllowedToAzureAdJoin
+        {
+            get { return WireEnum.Parse<Scope>(allowedToAzureAdJoin); }
+            set { allowedToAzureAdJoin = WireEnum.Name(value); }
+        }
+        public Scope? AllowedToWorkplaceJoin
+        {
+            get { return WireEnum.Parse<Scope>(allowedToWorkplaceJoin); }
+            set { allowedToWorkplaceJoin = WireEnum.Name(value); }
+        }
+        [DataMember] public List<Guid> Groups { get; set; }
+        [DataMember] public int MaximumDevicesPerUser { get; set; }
+        [DataMember] public bool RequireMultiFactorAuth { get; set; }
+        [DataMember] public List<Guid> Users { get; set; }
+    }
+
     [DataContract(Name = "GroupMember", Namespace = Wire.Namespace)]
     public class GroupMember
     {

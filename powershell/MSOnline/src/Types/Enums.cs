@@ -12,6 +12,9 @@ namespace Microsoft.Online.Administration
 
     public enum DeletionPreventionType { Disabled, EnabledForCount, EnabledForPercentage }
 
+    /// <summary>Who may register or join devices.</summary>
+    public enum Scope { All, None, Selected }
+
     public enum O365UserReleaseTrack { Other, StagedRolloutOne, StagedRolloutTwo, Compass, Dogfood }
 
     public enum UserEnabledFilter { All, EnabledOnly, DisabledOnly }

@@ -2,8 +2,9 @@
 //! principal name shows at once).
 
 use super::*;
+use crate::domain::devices::default_registration_policy;
 use crate::domain::devices::{DeviceKey, DeviceQuery};
-use crate::domain::model::Device;
+use crate::domain::model::{Device, DeviceRegistrationServicePolicy};
 
 impl Store {
     pub fn devices(&self, query: &DeviceQuery) -> FaultResult<Vec<Device>> {
@@ -78,6 +79,53 @@ impl Store {
             Ok(Outcome::of(device.object_id, ["ObjectId"]))
         })
     }
+}
+
+impl Store {
+    pub fn device_registration_policy(&self) -> FaultResult<DeviceRegistrationServicePolicy> {
+        self.read(registration_policy)
+    }
+
+    pub fn set_device_registration_policy(
+        &self,
+        policy: &DeviceRegistrationServicePolicy,
+        changed: Vec<&'static str>,
+    ) -> FaultResult<Outcome> {
+        self.write(|tx| {
+            save_registration_policy(tx, policy)?;
+            Ok(Outcome::unnamed(changed))
+        })
+    }
+}
+
+/// The stored policy, or a new tenant's.
+pub(super) fn registration_policy(
+    conn: &Connection,
+) -> FaultResult<DeviceRegistrationServicePolicy> {
+    let data: Option<String> = conn
+        .query_row(
+            "SELECT data FROM device_registration_policy WHERE id = 1",
+            [],
+            |row| row.get(0),
+        )
+        .optional()
+        .map_err(sql)?;
+    match data {
+        Some(data) => from_json(&data),
+        None => Ok(default_registration_policy()),
+    }
+}
+
+pub(super) fn save_registration_policy(
+    conn: &Connection,
+    policy: &DeviceRegistrationServicePolicy,
+) -> FaultResult<()> {
+    conn.execute(
+        "INSERT INTO device_registration_policy (id, data) VALUES (1, ?1) ON CONFLICT (id) DO UPDATE SET data = excluded.data",
+        [to_json(policy).map_err(Fault::Unexpected)?],
+    )
+    .map_err(sql)?;
+    Ok(())
 }
 
 fn existing_device(conn: &Connection, key: DeviceKey) -> FaultResult<Device> {

@@ -54,7 +54,7 @@ use company::{
     verified_domain_names,
 };
 use contacts::{load_contact, save_contact};
-use devices::{all_devices, save_device};
+use devices::{all_devices, registration_policy, save_device, save_registration_policy};
 use groups::load_group;
 use licenses::{complete_stored_terms, license_catalog, skus_of};
 use roles::{member_kind, member_type_name, role_member, role_user_ids};
@@ -269,6 +269,7 @@ impl Store {
             "company",
             "dir_sync_turned_off",
             "dir_sync_settings",
+            "device_registration_policy",
         ] {
             tx.execute(&format!("DELETE FROM {table}"), [])?;
         }
@@ -276,6 +277,9 @@ impl Store {
             "INSERT INTO company (id, data) VALUES (1, ?1)",
             [to_json(&snapshot.company)?],
         )?;
+        if let Some(policy) = &snapshot.device_registration_policy {
+            save_registration_policy(&tx, policy).map_err(|f| anyhow::anyhow!("{f}"))?;
+        }
         if let Some(settings) = &snapshot.dir_sync_settings {
             save_dir_sync_settings(&tx, settings).map_err(|f| anyhow::anyhow!("{f}"))?;
         }
@@ -417,6 +421,15 @@ impl Store {
             [],
             |row| row.get(0),
         )?;
+        let has_policy: bool = conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM device_registration_policy)",
+            [],
+            |row| row.get(0),
+        )?;
+        if has_policy {
+            let policy = registration_policy(&conn).map_err(|f| anyhow::anyhow!("{f}"))?;
+            snapshot["DeviceRegistrationPolicy"] = serde_json::to_value(policy)?;
+        }
         if has_settings {
             let settings = dir_sync_settings(&conn).map_err(|f| anyhow::anyhow!("{f}"))?;
             snapshot["DirSyncSettings"] = serde_json::to_value(settings)?;
