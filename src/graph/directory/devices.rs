@@ -25,7 +25,7 @@ fn owned_by(object: &Value, owner: Uuid) -> bool {
     object["registeredOwners"].as_array().is_some_and(|owners| {
         owners
             .iter()
-            .any(|o| o["id"].as_str() == Some(owner.to_string().as_str()))
+            .any(|o| o["id"].as_str().and_then(|id| Uuid::parse_str(id).ok()) == Some(owner))
     })
 }
 

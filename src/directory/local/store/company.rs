@@ -169,8 +169,9 @@ impl Store {
             if dir_sync_features::enabled(&before, feature) == enable {
                 return Ok(Outcome::unnamed(Vec::<String>::new()));
             }
-            save_dir_sync_settings(
+            save_setting(
                 tx,
+                DIR_SYNC_SETTINGS,
                 &dir_sync_features::with_feature(&before, feature, enable),
             )?;
             Ok(Outcome::unnamed([dir_sync_features::name(feature)]))
@@ -187,7 +188,7 @@ impl Store {
                 return Ok(Outcome::unnamed(Vec::<String>::new()));
             }
             settings.configuration = configuration;
-            save_dir_sync_settings(tx, &settings)?;
+            save_setting(tx, DIR_SYNC_SETTINGS, &settings)?;
             Ok(Outcome::unnamed(["AccidentalDeletionThreshold"]))
         })
     }
@@ -262,32 +263,12 @@ pub(super) fn password_policy(conn: &Connection, domain: &str) -> FaultResult<Pa
 }
 
 /// When directory synchronization was last turned off, if ever.
-/// The stored settings, or a new tenant's defaults.
-pub(super) fn dir_sync_settings(conn: &Connection) -> FaultResult<DirSyncSettings> {
-    let data: Option<String> = conn
-        .query_row(
-            "SELECT data FROM dir_sync_settings WHERE id = 1",
-            [],
-            |row| row.get(0),
-        )
-        .optional()
-        .map_err(sql)?;
-    match data {
-        Some(data) => from_json(&data),
-        None => Ok(dir_sync_features::defaults()),
-    }
-}
+/// The table of synchronization's settings.
+pub(super) const DIR_SYNC_SETTINGS: &str = "dir_sync_settings";
 
-pub(super) fn save_dir_sync_settings(
-    conn: &Connection,
-    settings: &DirSyncSettings,
-) -> FaultResult<()> {
-    conn.execute(
-        "INSERT INTO dir_sync_settings (id, data) VALUES (1, ?1) ON CONFLICT (id) DO UPDATE SET data = excluded.data",
-        [to_json(settings).map_err(Fault::Unexpected)?],
-    )
-    .map_err(sql)?;
-    Ok(())
+/// The stored settings, or a new tenant's defaults.
+fn dir_sync_settings(conn: &Connection) -> FaultResult<DirSyncSettings> {
+    Ok(stored_setting(conn, DIR_SYNC_SETTINGS)?.unwrap_or_else(dir_sync_features::defaults))
 }
 
 pub(super) fn dir_sync_turned_off_at(conn: &Connection) -> FaultResult<Option<Timestamp>> {

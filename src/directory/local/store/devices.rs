@@ -92,40 +92,18 @@ impl Store {
         changed: Vec<&'static str>,
     ) -> FaultResult<Outcome> {
         self.write(|tx| {
-            save_registration_policy(tx, policy)?;
+            save_setting(tx, REGISTRATION_POLICY, policy)?;
             Ok(Outcome::unnamed(changed))
         })
     }
 }
 
-/// The stored policy, or a new tenant's.
-pub(super) fn registration_policy(
-    conn: &Connection,
-) -> FaultResult<DeviceRegistrationServicePolicy> {
-    let data: Option<String> = conn
-        .query_row(
-            "SELECT data FROM device_registration_policy WHERE id = 1",
-            [],
-            |row| row.get(0),
-        )
-        .optional()
-        .map_err(sql)?;
-    match data {
-        Some(data) => from_json(&data),
-        None => Ok(default_registration_policy()),
-    }
-}
+/// The table of the device registration policy.
+pub(super) const REGISTRATION_POLICY: &str = "device_registration_policy";
 
-pub(super) fn save_registration_policy(
-    conn: &Connection,
-    policy: &DeviceRegistrationServicePolicy,
-) -> FaultResult<()> {
-    conn.execute(
-        "INSERT INTO device_registration_policy (id, data) VALUES (1, ?1) ON CONFLICT (id) DO UPDATE SET data = excluded.data",
-        [to_json(policy).map_err(Fault::Unexpected)?],
-    )
-    .map_err(sql)?;
-    Ok(())
+/// The stored policy, or a new tenant's.
+fn registration_policy(conn: &Connection) -> FaultResult<DeviceRegistrationServicePolicy> {
+    Ok(stored_setting(conn, REGISTRATION_POLICY)?.unwrap_or_else(default_registration_policy))
 }
 
 fn existing_device(conn: &Connection, key: DeviceKey) -> FaultResult<Device> {

@@ -49,12 +49,9 @@ mod roles;
 mod service_principals;
 mod users;
 
-use company::{
-    company, dir_sync_settings, dir_sync_turned_off_at, domains, save_dir_sync_settings,
-    verified_domain_names,
-};
+use company::{company, dir_sync_turned_off_at, domains, verified_domain_names, DIR_SYNC_SETTINGS};
 use contacts::{load_contact, save_contact};
-use devices::{all_devices, registration_policy, save_device, save_registration_policy};
+use devices::{all_devices, save_device, REGISTRATION_POLICY};
 use groups::load_group;
 use licenses::{complete_stored_terms, license_catalog, skus_of};
 use roles::{member_kind, member_type_name, role_member, role_user_ids};
@@ -278,10 +275,10 @@ impl Store {
             [to_json(&snapshot.company)?],
         )?;
         if let Some(policy) = &snapshot.device_registration_policy {
-            save_registration_policy(&tx, policy).map_err(|f| anyhow::anyhow!("{f}"))?;
+            save_setting(&tx, REGISTRATION_POLICY, policy).map_err(|f| anyhow::anyhow!("{f}"))?;
         }
         if let Some(settings) = &snapshot.dir_sync_settings {
-            save_dir_sync_settings(&tx, settings).map_err(|f| anyhow::anyhow!("{f}"))?;
+            save_setting(&tx, DIR_SYNC_SETTINGS, settings).map_err(|f| anyhow::anyhow!("{f}"))?;
         }
         if let Some(at) = snapshot.dir_sync_turned_off_at {
             tx.execute(
@@ -416,22 +413,14 @@ impl Store {
         if let Some(at) = turned_off_at {
             snapshot["DirSyncTurnedOffAt"] = serde_json::json!(at);
         }
-        let has_settings: bool = conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM dir_sync_settings)",
-            [],
-            |row| row.get(0),
-        )?;
-        let has_policy: bool = conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM device_registration_policy)",
-            [],
-            |row| row.get(0),
-        )?;
-        if has_policy {
-            let policy = registration_policy(&conn).map_err(|f| anyhow::anyhow!("{f}"))?;
+        let policy: Option<crate::domain::model::DeviceRegistrationServicePolicy> =
+            stored_setting(&conn, REGISTRATION_POLICY).map_err(|f| anyhow::anyhow!("{f}"))?;
+        if let Some(policy) = policy {
             snapshot["DeviceRegistrationPolicy"] = serde_json::to_value(policy)?;
         }
-        if has_settings {
-            let settings = dir_sync_settings(&conn).map_err(|f| anyhow::anyhow!("{f}"))?;
+        let settings: Option<DirSyncSettings> =
+            stored_setting(&conn, DIR_SYNC_SETTINGS).map_err(|f| anyhow::anyhow!("{f}"))?;
+        if let Some(settings) = settings {
             snapshot["DirSyncSettings"] = serde_json::to_value(settings)?;
         }
         let credentials =
@@ -461,6 +450,29 @@ impl Store {
 }
 
 // ---- helpers on a connection (shared by reads and writes: a Transaction derefs to Connection) ----
+
+/// A table that holds one settings object (`id = 1`, `data`): the stored value, or `None` when
+/// none was stored and the tenant has the defaults.
+fn stored_setting<T: DeserializeOwned>(conn: &Connection, table: &str) -> FaultResult<Option<T>> {
+    let data: Option<String> = conn
+        .query_row(
+            &format!("SELECT data FROM {table} WHERE id = 1"),
+            [],
+            |row| row.get(0),
+        )
+        .optional()
+        .map_err(sql)?;
+    data.map(|d| from_json(&d)).transpose()
+}
+
+fn save_setting<T: Serialize>(conn: &Connection, table: &str, value: &T) -> FaultResult<()> {
+    conn.execute(
+        &format!("INSERT INTO {table} (id, data) VALUES (1, ?1) ON CONFLICT (id) DO UPDATE SET data = excluded.data"),
+        [to_json(value).map_err(Fault::Unexpected)?],
+    )
+    .map_err(sql)?;
+    Ok(())
+}
 
 /// Keyset paging with filters applied in Rust: reads rows after the cursor in batches until the
 /// page is full, then looks one match further to know whether another page exists.
