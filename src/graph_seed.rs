@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use graph_sim::state::{
     graph_time, AppMethod, AssignedLicense, Authentication, PhonePolicy, PhoneType,
-    PublishedRecord, SimContact, SimDevice, SimDomain, SimGroup, SimRole, SimServicePrincipal,
-    SimSku, SimSubscription, SimTenant, SimUser,
+    PublishedRecord, SimAdministrativeUnit, SimContact, SimDevice, SimDomain, SimGroup, SimRole,
+    SimScopedRoleMembership, SimServicePrincipal, SimSku, SimSubscription, SimTenant, SimUser,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -270,6 +270,7 @@ pub fn simulated_tenant(snapshot: &TenantSnapshot) -> SimTenant {
             .iter()
             .map(|d| device_from_model(d, snapshot.device_owner_ids(d)))
             .collect(),
+        administrative_units: administrative_units_from_model(snapshot, &mut roles),
         roles,
     }
 }
@@ -646,4 +647,57 @@ fn user_from_model(user: &User, subscriptions: &[Subscription]) -> SimUser {
         },
         password: None,
     }
+}
+
+/// The snapshot's administrative units with their members and scoped role assignments; a role
+/// held over a unit is activated as Graph requires (its scoped memberships name the activated
+/// role's id).
+fn administrative_units_from_model(
+    snapshot: &TenantSnapshot,
+    roles: &mut Vec<SimRole>,
+) -> Vec<SimAdministrativeUnit> {
+    snapshot
+        .administrative_units
+        .iter()
+        .map(|unit| SimAdministrativeUnit {
+            id: unit.object_id,
+            display_name: unit.display_name.clone(),
+            description: unit.description.clone(),
+            visibility: None,
+            members: snapshot
+                .administrative_unit_memberships
+                .iter()
+                .filter(|m| m.administrative_unit_object_id == unit.object_id)
+                .map(|m| m.member_object_id)
+                .collect(),
+            scoped_role_members: snapshot
+                .scoped_role_assignments
+                .iter()
+                .filter(|a| a.administrative_unit_object_id == unit.object_id)
+                .map(|a| SimScopedRoleMembership {
+                    id: format!(
+                        "{}{}",
+                        a.role_object_id.simple(),
+                        a.member_object_id.simple()
+                    ),
+                    role_id: activated_role(roles, a.role_object_id),
+                    member: a.member_object_id,
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// The id of the activated role of a template, activating it when it is not yet.
+fn activated_role(roles: &mut Vec<SimRole>, template: Uuid) -> Uuid {
+    if let Some(role) = roles.iter().find(|r| r.role_template_id == template) {
+        return role.id;
+    }
+    let id = Uuid::new_v4();
+    roles.push(SimRole {
+        id,
+        role_template_id: template,
+        members: BTreeSet::new(),
+    });
+    id
 }

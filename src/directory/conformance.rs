@@ -121,6 +121,7 @@ pub async fn run_all(directory: &dyn Directory) {
     security_groups_are_created_changed_filled_and_removed(directory).await;
     contacts_come_back_whole(directory).await;
     devices_are_listed_found_switched_and_removed(directory).await;
+    administrative_units_hold_members_and_scoped_roles(directory).await;
     synchronization_conflicts_are_found(directory).await;
     directory_synchronization_turns_on_and_off_once(directory).await;
     password_policies_start_unset_and_change_only_when_different(directory).await;
@@ -1210,6 +1211,124 @@ pub fn sample_devices() -> Vec<crate::domain::model::Device> {
             Some("2025-01-01T00:00:00Z"),
         ),
     ]
+}
+
+pub async fn administrative_units_hold_members_and_scoped_roles(directory: &dyn Directory) {
+    use crate::domain::model::{AdministrativeUnit, AdministrativeUnitMemberType};
+    let helpdesk = Uuid::parse_str("729827e3-9c14-49f7-bb1b-9608f156bbb8").unwrap();
+    let member = create(directory, "conf.unit.member", UserChanges::default()).await;
+    let unit = directory
+        .new_administrative_unit(AdministrativeUnit {
+            object_id: Uuid::new_v4(),
+            display_name: "Conformance Region".into(),
+            description: Some("For the suite".into()),
+        })
+        .await
+        .unwrap();
+    let read = directory.administrative_unit(unit.object_id).await.unwrap();
+    assert_eq!(read, unit, "a unit reads back as created");
+    let mut renamed = unit.clone();
+    renamed.display_name = "Conformance Area".into();
+    renamed.description = None;
+    directory
+        .save_administrative_unit(renamed.clone(), vec!["DisplayName", "Description"])
+        .await
+        .unwrap();
+    assert_eq!(
+        directory.administrative_unit(unit.object_id).await.unwrap(),
+        renamed,
+        "a cleared description stays cleared"
+    );
+
+    directory
+        .add_administrative_unit_member(unit.object_id, member)
+        .await
+        .unwrap();
+    assert_eq!(
+        directory
+            .add_administrative_unit_member(unit.object_id, member)
+            .await
+            .unwrap_err()
+            .code(),
+        "AdministrativeUnitMemberAlreadyExistsException"
+    );
+    let members = directory
+        .administrative_unit_members(unit.object_id)
+        .await
+        .unwrap();
+    assert_eq!(members.len(), 1);
+    assert_eq!(members[0].object_id, member);
+    assert_eq!(
+        members[0].administrative_unit_member_type,
+        AdministrativeUnitMemberType::User
+    );
+    assert_eq!(members[0].email_address, Some(upn("conf.unit.member")));
+    let of_member = directory.administrative_units(Some(member)).await.unwrap();
+    assert_eq!(
+        of_member.iter().map(|u| u.object_id).collect::<Vec<_>>(),
+        [unit.object_id],
+        "the member's units"
+    );
+
+    directory
+        .add_scoped_role_member(unit.object_id, helpdesk, member)
+        .await
+        .unwrap();
+    assert_eq!(
+        directory
+            .add_scoped_role_member(unit.object_id, helpdesk, member)
+            .await
+            .unwrap_err()
+            .code(),
+        "RoleMemberAlreadyExistsException"
+    );
+    let scoped = directory.scoped_role_members(unit.object_id).await.unwrap();
+    assert_eq!(scoped.len(), 1);
+    assert_eq!(
+        (
+            scoped[0].object_id,
+            scoped[0].role_object_id,
+            scoped[0].administrative_unit_object_id
+        ),
+        (member, helpdesk, unit.object_id)
+    );
+    assert_eq!(scoped[0].user_principal_name, Some(upn("conf.unit.member")));
+    directory
+        .remove_scoped_role_member(unit.object_id, helpdesk, member)
+        .await
+        .unwrap();
+    assert_eq!(
+        directory
+            .remove_scoped_role_member(unit.object_id, helpdesk, member)
+            .await
+            .unwrap_err()
+            .code(),
+        "RoleMemberNotFoundException"
+    );
+    directory
+        .remove_administrative_unit_member(unit.object_id, member)
+        .await
+        .unwrap();
+    assert_eq!(
+        directory
+            .remove_administrative_unit_member(unit.object_id, member)
+            .await
+            .unwrap_err()
+            .code(),
+        "AdministrativeUnitMemberNotFoundException"
+    );
+    directory
+        .remove_administrative_unit(unit.object_id)
+        .await
+        .unwrap();
+    assert_eq!(
+        directory
+            .administrative_unit(unit.object_id)
+            .await
+            .unwrap_err()
+            .code(),
+        "AdministrativeUnitNotFoundException"
+    );
 }
 
 pub async fn devices_are_listed_found_switched_and_removed(directory: &dyn Directory) {

@@ -15,11 +15,11 @@ use uuid::Uuid;
 use crate::domain::devices::{DeviceKey, DeviceQuery};
 use crate::domain::fault::FaultResult;
 use crate::domain::model::{
-    AccountSku, CompanyInformation, CompanySubscription, Contact, Device,
-    DeviceRegistrationServicePolicy, DirSyncConfiguration, DirSyncFeature,
-    DirSyncProvisioningErrorObject, DirSyncSettings, Domain, DomainRecord, Group, GroupMember,
-    GroupMemberType, PasswordPolicy, Role, RoleMember, RoleMemberType, ServicePrincipal,
-    ServicePrincipalCredential, User,
+    AccountSku, AdministrativeUnit, AdministrativeUnitMember, CompanyInformation,
+    CompanySubscription, Contact, Device, DeviceRegistrationServicePolicy, DirSyncConfiguration,
+    DirSyncFeature, DirSyncProvisioningErrorObject, DirSyncSettings, Domain, DomainRecord, Group,
+    GroupMember, GroupMemberType, PasswordPolicy, Role, RoleMember, RoleMemberType,
+    RoleScopedMember, ServicePrincipal, ServicePrincipalCredential, User,
 };
 use crate::domain::query::StrongAuthenticationFilter;
 use crate::domain::requests::{
@@ -219,6 +219,7 @@ pub trait Directory:
     + ServicePrincipalDirectory
     + ContactDirectory
     + DeviceDirectory
+    + AdministrativeUnitDirectory
     + Send
     + Sync
     + 'static
@@ -422,5 +423,65 @@ pub trait DeviceDirectory {
         &self,
         policy: DeviceRegistrationServicePolicy,
         changed: Vec<&'static str>,
+    ) -> FaultResult<Outcome>;
+}
+
+/// Administrative units, their members and the roles scoped to them: Get-, New-, Set- and
+/// Remove-MsolAdministrativeUnit, Add-, Get- and Remove-MsolAdministrativeUnitMember, Add-, Get-
+/// and Remove-MsolScopedRoleMember. Listings come back whole; the handler applies
+/// `domain::administrative_units`' filters, sorts and pages them.
+#[async_trait]
+pub trait AdministrativeUnitDirectory {
+    /// Every unit, or the units `member` (a user's ObjectId) is a direct member of.
+    async fn administrative_units(
+        &self,
+        member: Option<Uuid>,
+    ) -> FaultResult<Vec<AdministrativeUnit>>;
+    async fn administrative_unit(&self, id: Uuid) -> FaultResult<AdministrativeUnit>;
+    /// Creates the unit `domain::administrative_units::new_unit` made; the backend may give it
+    /// an ObjectId of its own.
+    async fn new_administrative_unit(
+        &self,
+        unit: AdministrativeUnit,
+    ) -> FaultResult<AdministrativeUnit>;
+    /// Stores the changes `domain::administrative_units::apply_changes` made; `changed` is not
+    /// empty.
+    async fn save_administrative_unit(
+        &self,
+        unit: AdministrativeUnit,
+        changed: Vec<&'static str>,
+    ) -> FaultResult<Outcome>;
+    /// Deletes a unit with its memberships and scoped role assignments (its members stay).
+    async fn remove_administrative_unit(&self, id: Uuid) -> FaultResult<Outcome>;
+    async fn administrative_unit_members(
+        &self,
+        unit: Uuid,
+    ) -> FaultResult<Vec<AdministrativeUnitMember>>;
+    /// Adds a user, group or device; an existing member is `AdministrativeUnitMemberAlreadyExists`.
+    async fn add_administrative_unit_member(
+        &self,
+        unit: Uuid,
+        member: Uuid,
+    ) -> FaultResult<Outcome>;
+    async fn remove_administrative_unit_member(
+        &self,
+        unit: Uuid,
+        member: Uuid,
+    ) -> FaultResult<Outcome>;
+    /// The role assignments scoped to one unit (`role` is a template id, checked scopable).
+    async fn scoped_role_members(&self, unit: Uuid) -> FaultResult<Vec<RoleScopedMember>>;
+    /// Gives `user` the role over the unit; a repeat is `RoleMemberAlreadyExists`.
+    async fn add_scoped_role_member(
+        &self,
+        unit: Uuid,
+        role: Uuid,
+        user: Uuid,
+    ) -> FaultResult<Outcome>;
+    /// Takes the role over the unit from `user`; without one, `RoleMemberNotFound`.
+    async fn remove_scoped_role_member(
+        &self,
+        unit: Uuid,
+        role: Uuid,
+        user: Uuid,
     ) -> FaultResult<Outcome>;
 }

@@ -81,6 +81,14 @@ pub enum Fault {
     /// UNCONFIRMED fault name and text, named after the other not-found faults.
     #[error("Service principal not found.  Service principal: {0}.")]
     ServicePrincipalNotFound(String),
+    /// UNCONFIRMED fault name and text, named after the other not-found faults.
+    #[error("Administrative unit not found.  Administrative unit: {0}.")]
+    AdministrativeUnitNotFound(String),
+    /// UNCONFIRMED fault name and text, named after their role-member twins.
+    #[error("The member you are trying to add is already a member of this administrative unit.")]
+    AdministrativeUnitMemberAlreadyExists,
+    #[error("The member you are trying to delete is not a member of this administrative unit.")]
+    AdministrativeUnitMemberNotFound,
     /// Directory synchronization cannot be switched now (MSOnline's
     /// DirSyncStatusChangeNotAllowedException, whose text for this case was not found: the
     /// message says what stands in the way and until when).
@@ -151,6 +159,11 @@ impl Fault {
             Fault::DomainInUse(_) => "DomainInUseException",
             Fault::SubscriptionNotFound(_) => "SubscriptionNotFoundException",
             Fault::ServicePrincipalNotFound(_) => "ServicePrincipalNotFoundException",
+            Fault::AdministrativeUnitNotFound(_) => "AdministrativeUnitNotFoundException",
+            Fault::AdministrativeUnitMemberAlreadyExists => {
+                "AdministrativeUnitMemberAlreadyExistsException"
+            }
+            Fault::AdministrativeUnitMemberNotFound => "AdministrativeUnitMemberNotFoundException",
             Fault::DirSyncStatusChangeNotAllowed(_) => "DirSyncStatusChangeNotAllowedException",
             Fault::AccessDenied(_) => "AccessDeniedException",
             Fault::Service { .. } | Fault::Unexpected(_) => "MicrosoftOnlineException",
@@ -167,6 +180,8 @@ impl Fault {
             | Fault::ContactNotFound(_)
             | Fault::SubscriptionNotFound(_)
             | Fault::ServicePrincipalNotFound(_)
+            | Fault::AdministrativeUnitNotFound(_)
+            | Fault::AdministrativeUnitMemberNotFound
             | Fault::RoleMemberNotFound
             | Fault::GroupMemberNotFound => 404,
             Fault::InvalidValue { .. }
@@ -182,6 +197,7 @@ impl Fault {
             | Fault::LicenseQuotaExceeded { .. }
             | Fault::RoleMemberAlreadyExists
             | Fault::GroupMemberAlreadyExists
+            | Fault::AdministrativeUnitMemberAlreadyExists
             | Fault::DirSyncStatusChangeNotAllowed(_) => 409,
             Fault::AccessDenied(_) => 403,
             Fault::Service { status, .. } => *status,

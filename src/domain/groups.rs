@@ -11,6 +11,7 @@ use uuid::Uuid;
 use super::fault::{Fault, FaultResult};
 use super::model::{Group, GroupMemberType, GroupType, ValidationStatus};
 use super::requests::{GroupMemberChangeParams, NewGroupParams, SetGroupParams};
+use super::text::{optional_text as optional, required_display_name};
 
 /// Refuses a change to a group that only Exchange Online or Active Directory can change.
 pub fn check_changeable(group: &Group, field: &str) -> FaultResult<()> {
@@ -37,20 +38,7 @@ pub fn check_changeable(group: &Group, field: &str) -> FaultResult<()> {
 
 /// The display name New-MsolGroup needs and Set-MsolGroup may not clear.
 fn display_name(value: &str) -> FaultResult<String> {
-    let name = value.trim();
-    if name.is_empty() {
-        return Err(Fault::Required {
-            field: "DisplayName".to_string(),
-            reason: "A group needs a display name.".to_string(),
-        });
-    }
-    Ok(name.to_string())
-}
-
-/// An optional text: an empty value clears it.
-fn optional(value: &str) -> Option<String> {
-    let value = value.trim();
-    (!value.is_empty()).then(|| value.to_string())
+    required_display_name(value, "A group")
 }
 
 /// The group New-MsolGroup creates: a security group, not mail-enabled. `owner` is the

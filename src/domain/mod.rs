@@ -1,5 +1,6 @@
 //! MSOnline's objects and rules, independent of where the directory lives.
 
+pub mod administrative_units;
 pub mod company;
 pub mod contacts;
 pub mod country;

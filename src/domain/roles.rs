@@ -51,6 +51,10 @@ pub const BUILT_IN_ROLES: &[BuiltInRole] = &[
     BuiltInRole { template_id: "d29b2b05-8046-44ba-8758-1e26182fcf32", legacy_name: "Directory Synchronization Accounts", current_name: "Directory Synchronization Accounts", description: "Directory Synchronization Accounts." },
     BuiltInRole { template_id: "4ba39ca4-527c-499a-b93d-d9b492c50246", legacy_name: "Partner Tier1 Support", current_name: "Partner Tier1 Support", description: "Allows ability to perform tier1 support tasks." },
     BuiltInRole { template_id: "e00e864a-17c5-4a4b-9c06-f5b95a8d5bd8", legacy_name: "Partner Tier2 Support", current_name: "Partner Tier2 Support", description: "Allows ability to perform tier2 support tasks." },
+    // Roles that can be held over an administrative unit (domain::administrative_units).
+    BuiltInRole { template_id: "7698a772-787b-4ac8-901f-60d6b08affd2", legacy_name: "Cloud Device Administrator", current_name: "Cloud Device Administrator", description: "Limited access to manage devices in Microsoft Entra ID." },
+    BuiltInRole { template_id: "644ef478-e28f-4e28-b9dc-3fdde9aa0b1f", legacy_name: "Printer Administrator", current_name: "Printer Administrator", description: "Can manage all aspects of printers and printer connectors." },
+    BuiltInRole { template_id: "3d762c5a-1b6c-493f-843e-55a3b42923d4", legacy_name: "Teams Devices Administrator", current_name: "Teams Devices Administrator", description: "Can perform management related tasks on Teams certified devices." },
 ];
 
 impl BuiltInRole {

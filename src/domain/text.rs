@@ -12,6 +12,8 @@
 //!   (entra/identity/authentication/concept-sspr-policy): a user principal name has at most 113
 //!   characters, 64 before the "@" and 48 after it; a password at most 256 characters.
 
+use super::fault::{Fault, FaultResult};
+
 /// The longest value a string parameter (or each item of a string-list parameter) takes.
 pub fn max_length(property: &str) -> usize {
     match property {
@@ -78,6 +80,25 @@ pub fn looks_like_email(address: &str) -> bool {
         }
         None => false,
     }
+}
+
+/// The display name an object needs (New-MsolGroup, New-MsolAdministrativeUnit) and a change may
+/// not clear: trimmed, and refused when empty. `what` is the object, as "A group".
+pub fn required_display_name(value: &str, what: &str) -> FaultResult<String> {
+    let name = value.trim();
+    if name.is_empty() {
+        return Err(Fault::Required {
+            field: "DisplayName".to_string(),
+            reason: format!("{what} needs a display name."),
+        });
+    }
+    Ok(name.to_string())
+}
+
+/// An optional text: trimmed, and an empty value clears it.
+pub fn optional_text(value: &str) -> Option<String> {
+    let value = value.trim();
+    (!value.is_empty()).then(|| value.to_string())
 }
 
 #[cfg(test)]

@@ -6,17 +6,18 @@ use uuid::Uuid;
 
 use crate::domain::licensing::{self, LicenseCatalog};
 use crate::domain::model::{
-    CompanyInformation, CompanySubscription, Contact, CredentialType, CredentialUsage, Device,
-    DeviceRegistrationScope, DeviceRegistrationServicePolicy, DeviceTrustLevel, DeviceTrustType,
-    DirSyncConfiguration, DirSyncFeatureStatus, DirSyncProvisioningError, DirSyncSettings, Domain,
+    AdministrativeUnit, AdministrativeUnitMember, AdministrativeUnitMemberType, CompanyInformation,
+    CompanySubscription, Contact, CredentialType, CredentialUsage, Device, DeviceRegistrationScope,
+    DeviceRegistrationServicePolicy, DeviceTrustLevel, DeviceTrustType, DirSyncConfiguration,
+    DirSyncFeatureStatus, DirSyncProvisioningError, DirSyncSettings, Domain,
     DomainAuthenticationType, DomainCapability, DomainRecord, DomainStatus,
     DomainVerificationMethod, Group, GroupMember, GroupMemberType, GroupType, MethodType,
     NotificationType, PasswordPolicy, PhoneAppAuthenticationType, ProvisioningStatus,
-    RequirementState, Role, RoleMember, RoleMemberType, ServicePlan, ServicePrincipal,
-    ServicePrincipalCredential, ServiceStatus, SkuTargetClass, StrongAuthenticationMethod,
-    StrongAuthenticationPhoneAppDetail, StrongAuthenticationRequirement,
-    StrongAuthenticationUserDetails, Subscription, SubscriptionStatus, User, UserType,
-    ValidationErrorEntry,
+    RequirementState, Role, RoleMember, RoleMemberType, RoleScopedMember, ServicePlan,
+    ServicePrincipal, ServicePrincipalCredential, ServiceStatus, SkuTargetClass,
+    StrongAuthenticationMethod, StrongAuthenticationPhoneAppDetail,
+    StrongAuthenticationRequirement, StrongAuthenticationUserDetails, Subscription,
+    SubscriptionStatus, User, UserType, ValidationErrorEntry,
 };
 use crate::domain::time::Timestamp;
 use crate::domain::{dir_sync_features, roles};
@@ -1096,6 +1097,54 @@ pub fn authorization_policy_patch(company: &CompanyInformation, changed: &[&str]
         patch.insert("defaultUserRolePermissions".into(), Value::Object(role));
     }
     Value::Object(patch)
+}
+
+/// An administrativeUnit as MSOnline's AdministrativeUnit.
+pub fn administrative_unit(object: &Value) -> Option<AdministrativeUnit> {
+    Some(AdministrativeUnit {
+        object_id: Uuid::parse_str(object["id"].as_str()?).ok()?,
+        display_name: object["displayName"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string(),
+        description: object["description"]
+            .as_str()
+            .filter(|d| !d.is_empty())
+            .map(str::to_string),
+    })
+}
+
+/// An administrative unit's member (a user, group or device) as MSOnline's
+/// AdministrativeUnitMember; other types are left out.
+pub fn administrative_unit_member(object: &Value) -> Option<AdministrativeUnitMember> {
+    let (kind, address) = match object["@odata.type"].as_str()? {
+        "#microsoft.graph.user" => (
+            AdministrativeUnitMemberType::User,
+            Some("userPrincipalName"),
+        ),
+        "#microsoft.graph.group" => (AdministrativeUnitMemberType::Group, Some("mail")),
+        "#microsoft.graph.device" => (AdministrativeUnitMemberType::Device, None),
+        _ => return None,
+    };
+    Some(AdministrativeUnitMember {
+        object_id: Uuid::parse_str(object["id"].as_str()?).ok()?,
+        administrative_unit_member_type: kind,
+        display_name: object["displayName"].as_str().map(str::to_string),
+        email_address: address.and_then(|a| object[a].as_str()).map(str::to_string),
+    })
+}
+
+/// A scopedRoleMembership as MSOnline's RoleScopedMember; `role` is the template id of the
+/// activated role it names.
+pub fn role_scoped_member(membership: &Value, role: Uuid, unit: Uuid) -> Option<RoleScopedMember> {
+    let member = &membership["roleMemberInfo"];
+    Some(RoleScopedMember {
+        object_id: Uuid::parse_str(member["id"].as_str()?).ok()?,
+        display_name: member["displayName"].as_str().map(str::to_string),
+        user_principal_name: member["userPrincipalName"].as_str().map(str::to_string),
+        role_object_id: role,
+        administrative_unit_object_id: unit,
+    })
 }
 
 #[cfg(test)]

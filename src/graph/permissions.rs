@@ -22,6 +22,7 @@ pub const DELEGATED_SCOPES: &[&str] = &[
     "Directory.AccessAsUser.All",
     "OnPremDirectorySynchronization.ReadWrite.All",
     "Policy.ReadWrite.DeviceConfiguration",
+    "AdministrativeUnit.ReadWrite.All",
 ];
 
 /// The scope parameter for a delegated sign-in against the Graph endpoint `graph`.
@@ -93,6 +94,12 @@ pub fn needed_for(request: &str) -> Option<&'static str> {
         (true, ["domains", ..]) => {
             "Adding, verifying, changing or removing a domain, its password policy included, needs the Domain Name Administrator role (or Global Administrator) and the Domain.ReadWrite.All permission."
         }
+        (true, ["directory", "administrativeUnits", _, "scopedRoleMembers", ..]) => {
+            "Giving or taking roles over an administrative unit needs the Privileged Role Administrator role (or Global Administrator) and the RoleManagement.ReadWrite.Directory permission."
+        }
+        (true, ["directory", "administrativeUnits", ..]) => {
+            "Creating, changing and deleting administrative units and their members needs the Privileged Role Administrator role (or Global Administrator) and the AdministrativeUnit.ReadWrite.All permission."
+        }
         (_, ["directory", "onPremisesSynchronization", ..]) => {
             "Reading or changing directory synchronization's features and deletion threshold needs a Global Administrator signed in as a user (Graph offers applications no permission for it) and the OnPremDirectorySynchronization.ReadWrite.All permission (OnPremDirectorySynchronization.Read.All to read)."
         }
@@ -138,6 +145,8 @@ mod tests {
             ("GET /v1.0/contacts?$top=999", "Directory Readers"),
             ("POST /v1.0/applications", "Application.ReadWrite.All"),
             ("PUT /v1.0/policies/deviceRegistrationPolicy", "Cloud Device Administrator"),
+            ("POST /v1.0/directory/administrativeUnits/x/members/$ref", "AdministrativeUnit.ReadWrite.All"),
+            ("DELETE /v1.0/directory/administrativeUnits/x/scopedRoleMembers/y", "RoleManagement.ReadWrite.Directory"),
             ("GET /v1.0/domains/contoso.com/verificationDnsRecords", "Domain.Read.All"),
             ("PATCH /v1.0/policies/authorizationPolicy", "Privileged Role Administrator"),
             ("POST /v1.0/domains/contoso.com/verify", "Domain Name Administrator"),

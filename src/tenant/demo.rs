@@ -23,20 +23,23 @@
 //!   synchronized, with its certificate) and `DESKTOP-HR-051` (hybrid join pending), `Lee's iPhone`
 //!   (registered), and stale ones (last sign-in over 90 days before 2026-01-01): `Galaxy-S21-ADELE`,
 //!   `LAPTOP-OLD-007` (disabled, irvin.sayers), `KIOSK-LOBBY`, and `AUTOPILOT-5CG1234` (system-managed).
+//! - Administrative units: "West Coast" (megan.bowen, lee.gu, the group "Sales Team" and
+//!   `LAPTOP-MEGAN01`; nestor.wilke is its Helpdesk Administrator) and "East Coast" (adele.vance).
 
 use uuid::Uuid;
 
 use super::{
-    managed_domain, new_tenant, office_365_e3, subscription, GroupMembership, RoleAssignment,
-    TenantSnapshot,
+    managed_domain, new_tenant, office_365_e3, subscription, AdministrativeUnitMembership,
+    GroupMembership, RoleAssignment, ScopedRoleAssignment, TenantSnapshot,
 };
 use crate::domain::licensing::LicenseCatalog;
 use crate::domain::model::{
-    Contact, Device, DeviceTrustLevel, DeviceTrustType, DirSyncFeature, DirSyncProvisioningError,
-    Group, GroupType, MethodType, NotificationType, PhoneAppAuthenticationType, RequirementState,
-    RoleMemberType, ServicePrincipal, StrongAuthenticationMethod,
-    StrongAuthenticationPhoneAppDetail, StrongAuthenticationRequirement,
-    StrongAuthenticationUserDetails, User, UserType, ValidationErrorEntry, ValidationStatus,
+    AdministrativeUnit, Contact, Device, DeviceTrustLevel, DeviceTrustType, DirSyncFeature,
+    DirSyncProvisioningError, Group, GroupType, MethodType, NotificationType,
+    PhoneAppAuthenticationType, RequirementState, RoleMemberType, ServicePrincipal,
+    StrongAuthenticationMethod, StrongAuthenticationPhoneAppDetail,
+    StrongAuthenticationRequirement, StrongAuthenticationUserDetails, User, UserType,
+    ValidationErrorEntry, ValidationStatus,
 };
 use crate::domain::roles;
 use crate::domain::time::Timestamp;
@@ -720,6 +723,7 @@ pub fn demo_tenant(user_count: usize, now: Timestamp) -> TenantSnapshot {
     }
     contacts(&mut b);
     devices(&mut b);
+    administrative_units(&mut b);
     // A hybrid tenant as Microsoft Entra Connect leaves it: password hash synchronization on, and
     // soft matching on UPN (which cannot be turned off again).
     let mut sync = dir_sync_features::defaults();
@@ -891,6 +895,71 @@ fn contacts(b: &mut Builder) {
             });
         }
         b.snapshot.contacts.push(contact);
+    }
+}
+
+/// The demo's administrative units: "West Coast" (two users, a group and a device, with
+/// nestor.wilke its Helpdesk Administrator) and "East Coast" (one user, no scoped role).
+fn administrative_units(b: &mut Builder) {
+    let user = |b: &Builder, upn: &str| {
+        b.snapshot
+            .users
+            .iter()
+            .find(|u| u.user_principal_name == upn)
+            .map(|u| u.object_id)
+    };
+    let west = b.random.uuid();
+    let east = b.random.uuid();
+    for (id, name, description) in [
+        (west, "West Coast", "West Coast region"),
+        (east, "East Coast", "East Coast region"),
+    ] {
+        b.snapshot.administrative_units.push(AdministrativeUnit {
+            object_id: id,
+            display_name: name.to_string(),
+            description: Some(description.to_string()),
+        });
+    }
+    let sales = b
+        .snapshot
+        .groups
+        .iter()
+        .find(|g| g.display_name == "Sales Team")
+        .map(|g| g.object_id);
+    let laptop = b
+        .snapshot
+        .devices
+        .iter()
+        .find(|d| d.display_name == "LAPTOP-MEGAN01")
+        .map(|d| d.object_id);
+    let members = [
+        (west, user(b, "megan.bowen@contoso.com")),
+        (west, user(b, "lee.gu@contoso.com")),
+        (west, sales),
+        (west, laptop),
+        (east, user(b, "adele.vance@contoso.com")),
+    ];
+    for (unit, member) in members {
+        if let Some(member) = member {
+            b.snapshot
+                .administrative_unit_memberships
+                .push(AdministrativeUnitMembership {
+                    administrative_unit_object_id: unit,
+                    member_object_id: member,
+                });
+        }
+    }
+    if let (Some(helpdesk), Some(nestor)) = (
+        roles::by_name("Helpdesk Administrator"),
+        user(b, "nestor.wilke@contoso.com"),
+    ) {
+        b.snapshot
+            .scoped_role_assignments
+            .push(ScopedRoleAssignment {
+                administrative_unit_object_id: west,
+                role_object_id: helpdesk.id(),
+                member_object_id: nestor,
+            });
     }
 }
 

@@ -14,10 +14,10 @@ use uuid::Uuid;
 
 use crate::domain::domains::PublishedDnsRecord;
 use crate::domain::model::{
-    CompanyInformation, Contact, Device, DeviceRegistrationServicePolicy, DirSyncSettings, Domain,
-    DomainAuthenticationType, DomainCapability, DomainStatus, DomainVerificationMethod, Group,
-    PasswordPolicy, RoleMemberType, ServicePlan, ServicePrincipal, ServicePrincipalCredential,
-    SkuTargetClass, Subscription, User,
+    AdministrativeUnit, CompanyInformation, Contact, Device, DeviceRegistrationServicePolicy,
+    DirSyncSettings, Domain, DomainAuthenticationType, DomainCapability, DomainStatus,
+    DomainVerificationMethod, Group, PasswordPolicy, RoleMemberType, ServicePlan, ServicePrincipal,
+    ServicePrincipalCredential, SkuTargetClass, Subscription, User,
 };
 use crate::domain::roles;
 use crate::domain::time::Timestamp;
@@ -37,6 +37,23 @@ pub struct RoleAssignment {
 #[serde(rename_all = "PascalCase", deny_unknown_fields)]
 pub struct GroupMembership {
     pub group_object_id: Uuid,
+    pub member_object_id: Uuid,
+}
+
+/// A member of an administrative unit in a tenant file: a user, group or device.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct AdministrativeUnitMembership {
+    pub administrative_unit_object_id: Uuid,
+    pub member_object_id: Uuid,
+}
+
+/// A user's role over one administrative unit in a tenant file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct ScopedRoleAssignment {
+    pub administrative_unit_object_id: Uuid,
+    pub role_object_id: Uuid,
     pub member_object_id: Uuid,
 }
 
@@ -86,6 +103,15 @@ pub struct TenantSnapshot {
     /// Registered devices (Get-MsolDevice); RegisteredOwners name users by user principal name.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub devices: Vec<Device>,
+    /// Administrative units (New-MsolAdministrativeUnit).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub administrative_units: Vec<AdministrativeUnit>,
+    /// Administrative units' users, groups and devices, by ObjectId.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub administrative_unit_memberships: Vec<AdministrativeUnitMembership>,
+    /// Users' roles over one administrative unit (Add-MsolScopedRoleMember).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scoped_role_assignments: Vec<ScopedRoleAssignment>,
     /// What the public DNS answers for the tenant's domains, as rehearsals see it: the records an
     /// admin published at a domain's DNS host, which Confirm-MsolDomain looks for.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -251,6 +277,9 @@ pub fn new_tenant(
         service_principal_credentials: Vec::new(),
         contacts: Vec::new(),
         devices: Vec::new(),
+        administrative_units: Vec::new(),
+        administrative_unit_memberships: Vec::new(),
+        scoped_role_assignments: Vec::new(),
         published_dns_records: Vec::new(),
     })
 }
@@ -515,6 +544,61 @@ impl TenantSnapshot {
                         "Devices: {id}'s registered owner {owner} is no user's UserPrincipalName"
                     );
                 }
+            }
+        }
+        let mut units = HashSet::new();
+        for unit in &self.administrative_units {
+            let id = unit.object_id;
+            if ids.contains(&id)
+                || principals.contains(&id)
+                || groups.contains_key(&id)
+                || contacts.contains(&id)
+                || devices.contains(&id)
+            {
+                bail!("AdministrativeUnits: ObjectId {id} is also another object's");
+            }
+            if !units.insert(id) {
+                bail!("AdministrativeUnits: ObjectId {id} appears twice");
+            }
+            if unit.display_name.trim().is_empty() {
+                bail!("AdministrativeUnits: {id} has no DisplayName");
+            }
+        }
+        let mut unit_members = HashSet::new();
+        for membership in &self.administrative_unit_memberships {
+            let unit = membership.administrative_unit_object_id;
+            let member = membership.member_object_id;
+            if !units.contains(&unit) {
+                bail!("AdministrativeUnitMemberships: no administrative unit with ObjectId {unit}");
+            }
+            if !ids.contains(&member) && !groups.contains_key(&member) && !devices.contains(&member)
+            {
+                bail!("AdministrativeUnitMemberships: no user, group or device with ObjectId {member}");
+            }
+            if !unit_members.insert((unit, member)) {
+                bail!("AdministrativeUnitMemberships: {member} appears twice in {unit}");
+            }
+        }
+        let mut scoped = HashSet::new();
+        for assignment in &self.scoped_role_assignments {
+            let unit = assignment.administrative_unit_object_id;
+            if !units.contains(&unit) {
+                bail!("ScopedRoleAssignments: no administrative unit with ObjectId {unit}");
+            }
+            crate::domain::administrative_units::check_scopable(assignment.role_object_id)
+                .map_err(|f| anyhow::anyhow!("ScopedRoleAssignments: {f}"))?;
+            if !ids.contains(&assignment.member_object_id) {
+                bail!(
+                    "ScopedRoleAssignments: no user with ObjectId {}",
+                    assignment.member_object_id
+                );
+            }
+            if !scoped.insert((unit, assignment.role_object_id, assignment.member_object_id)) {
+                bail!(
+                    "ScopedRoleAssignments: {} holds role {} over {unit} twice",
+                    assignment.member_object_id,
+                    assignment.role_object_id
+                );
             }
         }
         for membership in &self.group_memberships {

@@ -203,6 +203,13 @@ async fn the_demo_tenant_answers_every_operation() {
         .ok("New-MsolGroup", json!({ "DisplayName": "Spare" }))
         .await["ObjectId"]
         .clone();
+    let unit = bridge
+        .ok(
+            "Get-MsolAdministrativeUnit",
+            json!({ "SearchString": "East" }),
+        )
+        .await["Value"][0]["ObjectId"]
+        .clone();
     let exchange = json!({ "AppPrincipalId": "00000002-0000-0ff1-ce00-000000000000" });
     bridge
         .ok("New-MsolServicePrincipalCredential", exchange.clone())
@@ -384,6 +391,37 @@ async fn the_demo_tenant_answers_every_operation() {
             "Set-MsolDeviceRegistrationServicePolicy",
             json!({ "MaximumDevicesPerUser": 25 }),
         ),
+        ("Get-MsolAdministrativeUnit", json!({ "All": true })),
+        (
+            "New-MsolAdministrativeUnit",
+            json!({ "DisplayName": "Every Operation" }),
+        ),
+        (
+            "Set-MsolAdministrativeUnit",
+            json!({ "ObjectId": unit, "Description": "East" }),
+        ),
+        (
+            "Get-MsolAdministrativeUnitMember",
+            json!({ "AdministrativeUnitObjectId": unit }),
+        ),
+        (
+            "Add-MsolAdministrativeUnitMember",
+            json!({ "AdministrativeUnitObjectId": unit, "AdministrativeUnitMemberObjectId": grady_id }),
+        ),
+        (
+            "Remove-MsolAdministrativeUnitMember",
+            json!({ "AdministrativeUnitObjectId": unit, "AdministrativeUnitMemberObjectId": grady_id }),
+        ),
+        (
+            "Add-MsolScopedRoleMember",
+            json!({ "RoleObjectId": "729827e3-9c14-49f7-bb1b-9608f156bbb8", "AdministrativeUnitObjectId": unit, "RoleMemberUserPrincipalName": grady }),
+        ),
+        ("Get-MsolScopedRoleMember", json!({ "All": true })),
+        (
+            "Remove-MsolScopedRoleMember",
+            json!({ "RoleObjectId": "729827e3-9c14-49f7-bb1b-9608f156bbb8", "AdministrativeUnitObjectId": unit, "RoleMemberObjectId": grady_id }),
+        ),
+        ("Remove-MsolAdministrativeUnit", json!({ "ObjectId": unit })),
         (
             "Set-MsolPasswordPolicy",
             json!({ "DomainName": "contoso.onmicrosoft.com", "ValidityPeriod": 90, "NotificationDays": 14 }),

@@ -1,6 +1,7 @@
 //! Integration tests: a real bridge on port 0 with a temporary tenant, driven over HTTP, and the
 //! real binary driven through its command line. All in one test binary.
 
+mod administrative_units;
 mod batch;
 mod cli;
 mod company;

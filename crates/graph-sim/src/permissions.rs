@@ -419,6 +419,40 @@ const WRITE_ON_PREMISES_SYNC: Rule = Rule {
     )
 };
 
+// graph/api/directory-list-administrativeunits, administrativeunit-get, -list-members: any
+// member user.
+const READ_ADMINISTRATIVE_UNITS: Rule = rule(
+    &[
+        "AdministrativeUnit.Read.All",
+        "AdministrativeUnit.ReadWrite.All",
+        "Directory.Read.All",
+        "Directory.ReadWrite.All",
+    ],
+    &[],
+);
+// directory-post-administrativeunits, administrativeunit-update, -delete, -post-members,
+// -delete-members: Privileged Role Administrator is the least privileged role.
+const WRITE_ADMINISTRATIVE_UNITS: Rule = rule(
+    &["AdministrativeUnit.ReadWrite.All"],
+    &[PRIVILEGED_ROLE_ADMINISTRATOR],
+);
+// administrativeunit-list-scopedrolemembers, -get-scopedrolemembers: any member user.
+const READ_SCOPED_ROLE_MEMBERS: Rule = rule(
+    &[
+        "RoleManagement.Read.Directory",
+        "RoleManagement.ReadWrite.Directory",
+        "Directory.Read.All",
+        "Directory.ReadWrite.All",
+    ],
+    &[],
+);
+// administrativeunit-post-scopedrolemembers, -delete-scopedrolemembers: Privileged Role
+// Administrator is the least privileged role.
+const WRITE_SCOPED_ROLE_MEMBERS: Rule = rule(
+    &["RoleManagement.ReadWrite.Directory"],
+    &[PRIVILEGED_ROLE_ADMINISTRATOR],
+);
+
 /// The OpenID Connect scopes, which need no consent (entra/identity-platform/scopes-oidc).
 pub const OPENID_SCOPES: &[&str] = &["openid", "profile", "email", "offline_access"];
 
@@ -461,6 +495,10 @@ const ALL_RULES: &[&Rule] = &[
     &WRITE_DEVICE_REGISTRATION_POLICY,
     &READ_ON_PREMISES_SYNC,
     &WRITE_ON_PREMISES_SYNC,
+    &READ_ADMINISTRATIVE_UNITS,
+    &WRITE_ADMINISTRATIVE_UNITS,
+    &READ_SCOPED_ROLE_MEMBERS,
+    &WRITE_SCOPED_ROLE_MEMBERS,
 ];
 
 /// Every permission the simulator knows: what a fully consented client holds.
@@ -502,6 +540,14 @@ pub fn rule_for(method: &str, segments: &[&str]) -> Option<&'static Rule> {
         ["users", _, "authentication", ..] if !write => &READ_METHODS,
         ["users", _, "authentication", ..] => &WRITE_METHODS,
         ["directory", "subscriptions", ..] => &READ_SUBSCRIPTIONS,
+        ["directory", "administrativeUnits", _, "scopedRoleMembers", ..] if !write => {
+            &READ_SCOPED_ROLE_MEMBERS
+        }
+        ["directory", "administrativeUnits", _, "scopedRoleMembers", ..] => {
+            &WRITE_SCOPED_ROLE_MEMBERS
+        }
+        ["directory", "administrativeUnits", ..] if !write => &READ_ADMINISTRATIVE_UNITS,
+        ["directory", "administrativeUnits", ..] => &WRITE_ADMINISTRATIVE_UNITS,
         ["directory", "onPremisesSynchronization", ..] if write => &WRITE_ON_PREMISES_SYNC,
         ["directory", "onPremisesSynchronization", ..] => &READ_ON_PREMISES_SYNC,
         ["applications"] if write => &CREATE_APPLICATIONS,

@@ -333,6 +333,42 @@ impl SimContact {
     }
 }
 
+/// An administrative unit (graph/api/resources/administrativeunit) with its members and the
+/// role assignments scoped to it.
+#[derive(Clone, Debug)]
+pub struct SimAdministrativeUnit {
+    pub id: Uuid,
+    pub display_name: String,
+    pub description: Option<String>,
+    /// `HiddenMembership` or none (public).
+    pub visibility: Option<String>,
+    /// Users, groups and devices, in the order they were added.
+    pub members: Vec<Uuid>,
+    pub scoped_role_members: Vec<SimScopedRoleMembership>,
+}
+
+/// A scopedRoleMembership (graph/api/resources/scopedrolemembership): `role_id` is the activated
+/// directoryRole's id.
+#[derive(Clone, Debug)]
+pub struct SimScopedRoleMembership {
+    pub id: String,
+    pub role_id: Uuid,
+    pub member: Uuid,
+}
+
+impl SimAdministrativeUnit {
+    pub fn to_json(&self) -> Value {
+        json!({
+            "@odata.type": "#microsoft.graph.administrativeUnit",
+            "id": self.id,
+            "deletedDateTime": null,
+            "displayName": self.display_name,
+            "description": self.description,
+            "visibility": self.visibility,
+        })
+    }
+}
+
 /// A registered device (graph/api/resources/device).
 #[derive(Clone, Debug)]
 pub struct SimDevice {
@@ -508,6 +544,7 @@ pub struct SimTenant {
     pub applications: Vec<SimApplication>,
     pub contacts: Vec<SimContact>,
     pub devices: Vec<SimDevice>,
+    pub administrative_units: Vec<SimAdministrativeUnit>,
     pub roles: Vec<SimRole>,
 }
 
@@ -525,6 +562,17 @@ impl SimTenant {
         let id = user.id;
         for role in &mut self.roles {
             role.members.remove(&id);
+        }
+        for unit in &mut self.administrative_units {
+            unit.scoped_role_members.retain(|m| m.member != id);
+        }
+    }
+
+    /// Forgets an object deleted for good in every administrative unit.
+    pub fn forget_in_administrative_units(&mut self, id: Uuid) {
+        for unit in &mut self.administrative_units {
+            unit.members.retain(|m| *m != id);
+            unit.scoped_role_members.retain(|m| m.member != id);
         }
     }
 
@@ -607,6 +655,9 @@ impl SimTenant {
         }
         if let Some(contact) = self.contacts.iter().find(|c| c.id == id) {
             return Some(contact.to_json());
+        }
+        if let Some(device) = self.devices.iter().find(|d| d.id == id) {
+            return Some(device.to_json());
         }
         self.service_principals
             .iter()

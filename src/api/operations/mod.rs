@@ -16,11 +16,11 @@ use crate::directory::{
 };
 use crate::domain::fault::{Fault, FaultResult};
 use crate::domain::model::{
-    AccountSku, AccountSkuIdentifier, CompanyInformation, CompanySubscription, Contact, Device,
-    DeviceRegistrationServicePolicy, DirSyncConfiguration, DirSyncFeatureStatus,
-    DirSyncProvisioningErrorObject, Domain, DomainRecord, DomainStatus, Group, GroupMember,
-    PasswordPolicy, Role, RoleMember, RoleMemberType, ServicePrincipal, ServicePrincipalCredential,
-    User,
+    AccountSku, AccountSkuIdentifier, AdministrativeUnit, AdministrativeUnitMember,
+    CompanyInformation, CompanySubscription, Contact, Device, DeviceRegistrationServicePolicy,
+    DirSyncConfiguration, DirSyncFeatureStatus, DirSyncProvisioningErrorObject, Domain,
+    DomainRecord, DomainStatus, Group, GroupMember, PasswordPolicy, Role, RoleMember,
+    RoleMemberType, RoleScopedMember, ServicePrincipal, ServicePrincipalCredential, User,
 };
 use crate::domain::query::StrongAuthenticationFilter;
 use crate::domain::requests::*;
@@ -99,6 +99,7 @@ impl Answer for Domain {}
 impl Answer for DomainRecord {}
 impl Answer for DirSyncConfiguration {}
 impl Answer for DeviceRegistrationServicePolicy {}
+impl Answer for AdministrativeUnit {}
 
 macro_rules! operations {
     ($($variant:ident => $name:literal ($params:ty) -> $answer:ty, $summary:literal;)*) => {
@@ -261,6 +262,26 @@ operations! {
         "Adds a user or a group to a security group.";
     RemoveGroupMember => "Remove-MsolGroupMember" (GroupMemberChangeParams) -> Outcome,
         "Removes a user or a group from a security group.";
+    GetAdministrativeUnit => "Get-MsolAdministrativeUnit" (GetAdministrativeUnitParams) -> ListPage<AdministrativeUnit>,
+        "One administrative unit by ObjectId, or the units a user is a member of or whose display name starts with SearchString (250 unless All or MaxResults), in pages.";
+    NewAdministrativeUnit => "New-MsolAdministrativeUnit" (NewAdministrativeUnitParams) -> AdministrativeUnit,
+        "Creates an administrative unit and answers it.";
+    SetAdministrativeUnit => "Set-MsolAdministrativeUnit" (SetAdministrativeUnitParams) -> Outcome,
+        "Changes an administrative unit's display name or description; writes only real changes.";
+    RemoveAdministrativeUnit => "Remove-MsolAdministrativeUnit" (RemoveAdministrativeUnitParams) -> Outcome,
+        "Deletes an administrative unit with its memberships and scoped role assignments; its members stay.";
+    GetAdministrativeUnitMember => "Get-MsolAdministrativeUnitMember" (GetAdministrativeUnitMemberParams) -> ListPage<AdministrativeUnitMember>,
+        "An administrative unit's users, groups and devices (250 unless All or MaxResults), in pages.";
+    AddAdministrativeUnitMember => "Add-MsolAdministrativeUnitMember" (AdministrativeUnitMemberChangeParams) -> Outcome,
+        "Adds a user, group or device to an administrative unit.";
+    RemoveAdministrativeUnitMember => "Remove-MsolAdministrativeUnitMember" (AdministrativeUnitMemberChangeParams) -> Outcome,
+        "Removes a member from an administrative unit.";
+    GetScopedRoleMember => "Get-MsolScopedRoleMember" (GetScopedRoleMemberParams) -> ListPage<RoleScopedMember>,
+        "The users holding roles over administrative units: over one unit or every unit, in one role or every role (250 unless All or MaxResults), in pages.";
+    AddScopedRoleMember => "Add-MsolScopedRoleMember" (ScopedRoleMemberChangeParams) -> Outcome,
+        "Gives a user a role (one that can be scoped) over one administrative unit.";
+    RemoveScopedRoleMember => "Remove-MsolScopedRoleMember" (ScopedRoleMemberChangeParams) -> Outcome,
+        "Takes a role over one administrative unit from a user.";
 }
 
 impl Operation {
@@ -330,6 +351,7 @@ async fn listed_role(
         .map(|r| r.object_id))
 }
 
+mod administrative_units;
 mod company;
 mod contacts;
 mod devices;
@@ -341,6 +363,7 @@ mod users;
 
 /// The handler of each operation, by its variant's name.
 mod handlers {
+    pub use super::administrative_units::*;
     pub use super::company::*;
     pub use super::contacts::*;
     pub use super::devices::*;

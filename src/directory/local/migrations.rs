@@ -110,6 +110,28 @@ const MIGRATIONS: &[&str] = &[
     r#"
     CREATE TABLE device_registration_policy (id INTEGER PRIMARY KEY CHECK (id = 1), data TEXT NOT NULL);
     "#,
+    // 10: administrative units, their members (users, groups, devices) and the roles scoped to
+    // them (New-MsolAdministrativeUnit, Add-MsolAdministrativeUnitMember, Add-MsolScopedRoleMember).
+    r#"
+    CREATE TABLE administrative_units (
+        object_id TEXT PRIMARY KEY,
+        display_name TEXT NOT NULL COLLATE NOCASE,
+        data TEXT NOT NULL
+    );
+    CREATE TABLE administrative_unit_members (
+        unit_id TEXT NOT NULL REFERENCES administrative_units (object_id) ON DELETE CASCADE,
+        member_id TEXT NOT NULL,
+        PRIMARY KEY (unit_id, member_id)
+    );
+    CREATE INDEX administrative_unit_members_member ON administrative_unit_members (member_id);
+    CREATE TABLE scoped_role_members (
+        unit_id TEXT NOT NULL REFERENCES administrative_units (object_id) ON DELETE CASCADE,
+        role_id TEXT NOT NULL,
+        member_id TEXT NOT NULL,
+        PRIMARY KEY (unit_id, role_id, member_id)
+    );
+    CREATE INDEX scoped_role_members_member ON scoped_role_members (member_id);
+    "#,
 ];
 
 pub fn migrate(conn: &mut Connection) -> Result<()> {

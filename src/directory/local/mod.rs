@@ -12,18 +12,19 @@ use async_trait::async_trait;
 use uuid::Uuid;
 
 use super::{
-    CompanyDirectory, ContactDirectory, CreatedServicePrincipal, CreatedUser, DeviceDirectory,
-    Directory, GroupDirectory, GroupQuery, LicenseDirectory, MemberQuery, MemberRef, NewPrincipal,
-    Outcome, Page, PageRequest, RoleDirectory, ServicePrincipalDirectory, UserDirectory, UserQuery,
+    AdministrativeUnitDirectory, CompanyDirectory, ContactDirectory, CreatedServicePrincipal,
+    CreatedUser, DeviceDirectory, Directory, GroupDirectory, GroupQuery, LicenseDirectory,
+    MemberQuery, MemberRef, NewPrincipal, Outcome, Page, PageRequest, RoleDirectory,
+    ServicePrincipalDirectory, UserDirectory, UserQuery,
 };
 use crate::domain::devices::{DeviceKey, DeviceQuery};
 use crate::domain::fault::{Fault, FaultResult};
 use crate::domain::model::{
-    AccountSku, CompanyInformation, CompanySubscription, Contact, Device,
-    DeviceRegistrationServicePolicy, DirSyncConfiguration, DirSyncFeature,
-    DirSyncProvisioningErrorObject, DirSyncSettings, Domain, DomainRecord, Group, GroupMember,
-    GroupMemberType, PasswordPolicy, Role, RoleMember, RoleMemberType, ServicePrincipal,
-    ServicePrincipalCredential, User,
+    AccountSku, AdministrativeUnit, AdministrativeUnitMember, CompanyInformation,
+    CompanySubscription, Contact, Device, DeviceRegistrationServicePolicy, DirSyncConfiguration,
+    DirSyncFeature, DirSyncProvisioningErrorObject, DirSyncSettings, Domain, DomainRecord, Group,
+    GroupMember, GroupMemberType, PasswordPolicy, Role, RoleMember, RoleMemberType,
+    RoleScopedMember, ServicePrincipal, ServicePrincipalCredential, User,
 };
 use crate::domain::requests::{
     CompanyContacts, GroupMemberChangeParams, NewGroupParams, NewUserParams, RemoveUserParams,
@@ -116,6 +117,101 @@ impl DeviceDirectory for LocalDirectory {
         changed: Vec<&'static str>,
     ) -> FaultResult<Outcome> {
         self.blocking(move |store| store.set_device_registration_policy(&policy, changed))
+            .await
+    }
+}
+
+#[async_trait]
+impl AdministrativeUnitDirectory for LocalDirectory {
+    async fn administrative_units(
+        &self,
+        member: Option<Uuid>,
+    ) -> FaultResult<Vec<AdministrativeUnit>> {
+        self.blocking(move |store| store.administrative_units(member))
+            .await
+    }
+
+    async fn administrative_unit(&self, id: Uuid) -> FaultResult<AdministrativeUnit> {
+        self.blocking(move |store| store.administrative_unit(id))
+            .await
+    }
+
+    async fn new_administrative_unit(
+        &self,
+        unit: AdministrativeUnit,
+    ) -> FaultResult<AdministrativeUnit> {
+        self.blocking(move |store| {
+            store.save_administrative_unit(&unit, true)?;
+            Ok(unit)
+        })
+        .await
+    }
+
+    async fn save_administrative_unit(
+        &self,
+        unit: AdministrativeUnit,
+        changed: Vec<&'static str>,
+    ) -> FaultResult<Outcome> {
+        self.blocking(move |store| {
+            store.save_administrative_unit(&unit, false)?;
+            Ok(Outcome::of(unit.object_id, changed))
+        })
+        .await
+    }
+
+    async fn remove_administrative_unit(&self, id: Uuid) -> FaultResult<Outcome> {
+        self.blocking(move |store| store.remove_administrative_unit(id))
+            .await
+    }
+
+    async fn administrative_unit_members(
+        &self,
+        unit: Uuid,
+    ) -> FaultResult<Vec<AdministrativeUnitMember>> {
+        self.blocking(move |store| store.administrative_unit_members(unit))
+            .await
+    }
+
+    async fn add_administrative_unit_member(
+        &self,
+        unit: Uuid,
+        member: Uuid,
+    ) -> FaultResult<Outcome> {
+        self.blocking(move |store| store.add_administrative_unit_member(unit, member))
+            .await
+    }
+
+    async fn remove_administrative_unit_member(
+        &self,
+        unit: Uuid,
+        member: Uuid,
+    ) -> FaultResult<Outcome> {
+        self.blocking(move |store| store.remove_administrative_unit_member(unit, member))
+            .await
+    }
+
+    async fn scoped_role_members(&self, unit: Uuid) -> FaultResult<Vec<RoleScopedMember>> {
+        self.blocking(move |store| store.scoped_role_members(unit))
+            .await
+    }
+
+    async fn add_scoped_role_member(
+        &self,
+        unit: Uuid,
+        role: Uuid,
+        user: Uuid,
+    ) -> FaultResult<Outcome> {
+        self.blocking(move |store| store.add_scoped_role_member(unit, role, user))
+            .await
+    }
+
+    async fn remove_scoped_role_member(
+        &self,
+        unit: Uuid,
+        role: Uuid,
+        user: Uuid,
+    ) -> FaultResult<Outcome> {
+        self.blocking(move |store| store.remove_scoped_role_member(unit, role, user))
             .await
     }
 }

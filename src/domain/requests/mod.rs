@@ -147,6 +147,7 @@ pub struct TenantParams {
     pub tenant_id: Option<Uuid>,
 }
 
+mod administrative_units;
 mod company;
 mod contacts;
 mod devices;
@@ -156,6 +157,7 @@ mod roles;
 mod service_principals;
 mod users;
 
+pub use administrative_units::*;
 pub use company::*;
 pub use contacts::*;
 pub use devices::*;

@@ -1,7 +1,7 @@
 //! The Graph backend: every MSOnline operation as Microsoft Graph calls. MSOnline's rules are
 //! decided by `domain` exactly as for the local tenant (the current user is read from Graph,
 //! the request applied to it, and the difference written back), so both backends answer alike.
-//! One file per family of cmdlets: `company.rs`, `licenses.rs`, `users.rs` (with `mfa.rs`),
+//! One file per family of cmdlets: `administrative_units.rs`, `company.rs`, `licenses.rs`, `users.rs` (with `mfa.rs`),
 //! `roles.rs`, `groups.rs`, `service_principals.rs`, `contacts.rs`, `devices.rs`; what they share
 //! (the request path, paging, faults) is here.
 
@@ -17,9 +17,10 @@ use super::convert::{
 };
 use super::permissions;
 use crate::directory::{
-    CompanyDirectory, ContactDirectory, CreatedServicePrincipal, CreatedUser, DeviceDirectory,
-    Directory, GroupDirectory, GroupQuery, LicenseDirectory, MemberQuery, MemberRef, NewPrincipal,
-    Outcome, Page, PageRequest, RoleDirectory, ServicePrincipalDirectory, UserDirectory, UserQuery,
+    AdministrativeUnitDirectory, CompanyDirectory, ContactDirectory, CreatedServicePrincipal,
+    CreatedUser, DeviceDirectory, Directory, GroupDirectory, GroupQuery, LicenseDirectory,
+    MemberQuery, MemberRef, NewPrincipal, Outcome, Page, PageRequest, RoleDirectory,
+    ServicePrincipalDirectory, UserDirectory, UserQuery,
 };
 use crate::domain::fault::{Fault, FaultResult};
 use crate::domain::licensing::{self, LicenseCatalog};
@@ -53,6 +54,7 @@ pub struct GraphDirectory {
     channels: std::sync::Mutex<Option<(std::time::Instant, PhoneChannels)>>,
 }
 
+mod administrative_units;
 mod company;
 mod contacts;
 mod devices;

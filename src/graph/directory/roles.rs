@@ -40,6 +40,31 @@ impl GraphDirectory {
         format!("/directoryRoles(roleTemplateId='{role}')")
     }
 
+    /// The activated directory role of a template, activated on first use: Graph lists and
+    /// addresses activated roles only (graph/api/directoryrole-post-directoryroles). Its `id` is
+    /// what scoped role memberships name.
+    pub(super) async fn activated_role(&self, role: Uuid) -> FaultResult<Value> {
+        match self
+            .client
+            .call(&Call::get(Version::V1, Self::role_path(role)))
+            .await
+        {
+            Ok(reply) => Ok(reply.body),
+            Err(failure) if failure.status() == Some(404) => Ok(self
+                .write(
+                    Call::post(
+                        Version::V1,
+                        "/directoryRoles",
+                        Some(json!({"roleTemplateId": role})),
+                    ),
+                    None,
+                )
+                .await?
+                .body),
+            Err(failure) => Err(fault(failure, None)),
+        }
+    }
+
     /// Members of a role; a role never activated has none (Graph answers 404 for it). Member
     /// listings return a user's default properties only (graph/api/directoryrole-list-members),
     /// without licences or sync facts, so users are read through the user cast with the
@@ -123,25 +148,7 @@ impl RoleDirectory for GraphDirectory {
     async fn add_role_member(&self, role: Uuid, member: &MemberRef) -> FaultResult<Outcome> {
         let path = Self::role_path(role);
         let id = self.resolve_member(member).await?;
-        // Graph lists and addresses activated roles only: activate on first use.
-        if let Err(failure) = self
-            .client
-            .call(&Call::get(Version::V1, path.clone()))
-            .await
-        {
-            if failure.status() != Some(404) {
-                return Err(fault(failure, None));
-            }
-            self.write(
-                Call::post(
-                    Version::V1,
-                    "/directoryRoles",
-                    Some(json!({"roleTemplateId": role})),
-                ),
-                None,
-            )
-            .await?;
-        }
+        self.activated_role(role).await?;
         let reference = json!({"@odata.id": format!("{}/directoryObjects/{id}", self.client.url(Version::V1, ""))});
         match self
             .client

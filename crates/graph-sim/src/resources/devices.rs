@@ -192,6 +192,7 @@ pub(super) fn delete_device(tenant: &mut SimTenant, key: &str) -> SimResponse {
     };
     let id = tenant.devices[index].id;
     tenant.devices.remove(index);
+    tenant.forget_in_administrative_units(id);
     for group in &mut tenant.groups {
         group.members.remove(&id);
     }

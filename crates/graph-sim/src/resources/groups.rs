@@ -211,6 +211,7 @@ pub(super) fn group_resource(
                 return refused;
             }
             let id = tenant.groups.remove(index).id;
+            tenant.forget_in_administrative_units(id);
             for group in &mut tenant.groups {
                 group.members.remove(&id);
             }

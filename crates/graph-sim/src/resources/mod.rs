@@ -1,6 +1,6 @@
 //! Graph's resources as the simulator answers them: one function from a parsed request to a
 //! response, so that `$batch` items go through exactly the code plain requests do. The router is
-//! here; each family of resources has its own file (company, licenses, users, methods, roles,
+//! here; each family of resources has its own file (administrative units, company, licenses, users, methods, roles,
 //! groups, service principals, contacts).
 
 use serde_json::{json, Map, Value};
@@ -13,6 +13,7 @@ use crate::state::{
     PASSWORD_METHOD_ID,
 };
 
+mod administrative_units;
 mod company;
 mod contacts;
 mod devices;
@@ -27,6 +28,7 @@ use crate::role_templates::{
     self, AUTHENTICATION_ADMINISTRATOR, GLOBAL_ADMINISTRATOR,
     PRIVILEGED_AUTHENTICATION_ADMINISTRATOR,
 };
+use administrative_units::*;
 use company::*;
 use contacts::*;
 use devices::*;
@@ -335,6 +337,14 @@ pub fn handle(tenant: &mut SimTenant, request: &SimRequest) -> SimResponse {
         ("POST", ["domains", name, "verify"]) => verify_domain(tenant, name),
         ("GET", ["contacts"]) => list_contacts(tenant, request),
         ("GET", ["contacts", id]) => get_contact(tenant, id, request),
+        ("GET", ["directory", "administrativeUnits"]) => list_administrative_units(tenant, request),
+        ("POST", ["directory", "administrativeUnits"]) => create_administrative_unit(tenant, request),
+        (_, ["directory", "administrativeUnits", id, rest @ ..]) => {
+            let Some(index) = Uuid::parse_str(id).ok().and_then(|id| tenant.administrative_units.iter().position(|u| u.id == id)) else {
+                return not_found(id);
+            };
+            administrative_unit_resource(tenant, index, rest, request)
+        }
         ("GET", ["devices"]) => list_devices(tenant, request),
         ("GET", ["policies", "deviceRegistrationPolicy"]) => device_registration_policy(tenant, request),
         ("PUT", ["policies", "deviceRegistrationPolicy"]) => replace_device_registration_policy(tenant, request),
@@ -444,7 +454,7 @@ fn member_listing(
             .strip_prefix("microsoft.graph.")
             .or_else(|| cast.strip_prefix("graph."))
         {
-            Some(kind @ ("user" | "group" | "servicePrincipal")) => Some(kind),
+            Some(kind @ ("user" | "group" | "servicePrincipal" | "device")) => Some(kind),
             _ => {
                 return error(
                     400,

@@ -396,6 +396,14 @@ pub(super) fn user_resource(
                     .filter(|g| g.members.contains(&id))
                     .map(|g| g.to_json()),
             );
+            // user-list-memberof: "groups, directory roles, and administrative units".
+            items.extend(
+                tenant
+                    .administrative_units
+                    .iter()
+                    .filter(|u| u.members.contains(&id))
+                    .map(|u| u.to_json()),
+            );
             if *relation == "transitiveMemberOf" {
                 let groups: Vec<Uuid> = tenant
                     .groups
@@ -462,7 +470,8 @@ pub(super) fn deleted_item(
             SimResponse::json(200, user)
         }
         ("DELETE", []) => {
-            tenant.users.remove(index);
+            let id = tenant.users.remove(index).id;
+            tenant.forget_in_administrative_units(id);
             SimResponse::no_content()
         }
         ("POST", ["restore"]) => {

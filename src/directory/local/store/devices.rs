@@ -71,6 +71,7 @@ impl Store {
     pub fn remove_device(&self, key: DeviceKey) -> FaultResult<Outcome> {
         self.write(|tx| {
             let device = existing_device(tx, key)?;
+            forget_unit_memberships(tx, device.object_id)?;
             tx.execute(
                 "DELETE FROM devices WHERE object_id = ?1",
                 [device.object_id.to_string()],
@@ -106,7 +107,7 @@ fn registration_policy(conn: &Connection) -> FaultResult<DeviceRegistrationServi
     Ok(stored_setting(conn, REGISTRATION_POLICY)?.unwrap_or_else(default_registration_policy))
 }
 
-fn existing_device(conn: &Connection, key: DeviceKey) -> FaultResult<Device> {
+pub(super) fn existing_device(conn: &Connection, key: DeviceKey) -> FaultResult<Device> {
     let (column, id) = match key {
         DeviceKey::ObjectId(id) => ("object_id", id),
         DeviceKey::DeviceId(id) => ("device_id", id),

@@ -79,6 +79,7 @@ impl Store {
         self.write(|tx| {
             let group = existing_group(tx, id)?;
             group_rules::check_changeable(&group, "ObjectId")?;
+            forget_unit_memberships(tx, id)?;
             let id = id.to_string();
             for statement in [
                 "DELETE FROM group_members WHERE member_id = ?1",

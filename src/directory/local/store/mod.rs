@@ -40,6 +40,7 @@ use crate::domain::user_rules::{self, check_user_principal_name};
 use crate::domain::{dir_sync, dir_sync_features};
 use crate::tenant::{self, GroupMembership, RoleAssignment, TenantSnapshot};
 
+mod administrative_units;
 mod company;
 mod contacts;
 mod devices;
@@ -49,6 +50,7 @@ mod roles;
 mod service_principals;
 mod users;
 
+use administrative_units::{forget_unit_memberships, save_unit};
 use company::{company, dir_sync_turned_off_at, domains, verified_domain_names, DIR_SYNC_SETTINGS};
 use contacts::{load_contact, save_contact};
 use devices::{all_devices, save_device, REGISTRATION_POLICY};
@@ -249,6 +251,9 @@ impl Store {
         let mut conn = self.conn.lock().expect("tenant connection lock");
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         for table in [
+            "scoped_role_members",
+            "administrative_unit_members",
+            "administrative_units",
             "service_principal_credentials",
             "device_owners",
             "devices",
@@ -362,6 +367,28 @@ impl Store {
                 ],
             )?;
         }
+        for unit in &snapshot.administrative_units {
+            save_unit(&tx, unit).map_err(|f| anyhow::anyhow!("{f}"))?;
+        }
+        for membership in &snapshot.administrative_unit_memberships {
+            tx.execute(
+                "INSERT INTO administrative_unit_members (unit_id, member_id) VALUES (?1, ?2)",
+                params![
+                    membership.administrative_unit_object_id.to_string(),
+                    membership.member_object_id.to_string()
+                ],
+            )?;
+        }
+        for assignment in &snapshot.scoped_role_assignments {
+            tx.execute(
+                "INSERT INTO scoped_role_members (unit_id, role_id, member_id) VALUES (?1, ?2, ?3)",
+                params![
+                    assignment.administrative_unit_object_id.to_string(),
+                    assignment.role_object_id.to_string(),
+                    assignment.member_object_id.to_string()
+                ],
+            )?;
+        }
         for membership in &snapshot.group_memberships {
             let member_type = member_kind(&tx, membership.member_object_id)
                 .map_err(|f| anyhow::anyhow!("{f}"))?;
@@ -440,6 +467,19 @@ impl Store {
         let devices = all_devices(&conn).map_err(|f| anyhow::anyhow!("{f}"))?;
         if !devices.is_empty() {
             snapshot["Devices"] = serde_json::to_value(devices)?;
+        }
+        let units = all("SELECT data FROM administrative_units ORDER BY display_name, object_id")?;
+        if !units.is_empty() {
+            snapshot["AdministrativeUnits"] = serde_json::Value::Array(parse(units)?);
+        }
+        let memberships = all("SELECT json_object('AdministrativeUnitObjectId', unit_id, 'MemberObjectId', member_id) FROM administrative_unit_members ORDER BY unit_id, member_id")?;
+        if !memberships.is_empty() {
+            snapshot["AdministrativeUnitMemberships"] =
+                serde_json::Value::Array(parse(memberships)?);
+        }
+        let scoped = all("SELECT json_object('AdministrativeUnitObjectId', unit_id, 'RoleObjectId', role_id, 'MemberObjectId', member_id) FROM scoped_role_members ORDER BY unit_id, role_id, member_id")?;
+        if !scoped.is_empty() {
+            snapshot["ScopedRoleAssignments"] = serde_json::Value::Array(parse(scoped)?);
         }
         let policies = all("SELECT json_object('DomainName', domain, 'Policy', json(data)) FROM password_policies ORDER BY domain")?;
         if !policies.is_empty() {

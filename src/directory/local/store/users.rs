@@ -126,6 +126,7 @@ impl Store {
                     [deleted.object_id.to_string()],
                 )
                 .map_err(sql)?;
+                forget_unit_memberships(tx, deleted.object_id)?;
                 tx.execute(
                     "DELETE FROM users WHERE object_id = ?1",
                     [deleted.object_id.to_string()],
