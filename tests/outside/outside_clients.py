@@ -1,5 +1,6 @@
 """Microsoft's own Python libraries against the Graph simulator: msal for every sign-in flow,
 msgraph-sdk and msgraph-beta-sdk for users, roles, methods, requirements, contacts, devices,
+administrative units,
 $batch and paging.
 They are what show the simulator is Graph-shaped, not shaped by the bridge's client.
 
@@ -42,7 +43,11 @@ from msgraph.generated.models.phone_authentication_method import PhoneAuthentica
 from msgraph.generated.models.authentication_phone_type import AuthenticationPhoneType
 from msgraph.generated.models.user import User
 from msgraph.generated.devices.devices_request_builder import DevicesRequestBuilder
+from msgraph.generated.models.administrative_unit import AdministrativeUnit
 from msgraph.generated.models.application import Application
+from msgraph.generated.models.identity import Identity
+from msgraph.generated.models.reference_create import ReferenceCreate
+from msgraph.generated.models.scoped_role_membership import ScopedRoleMembership
 from msgraph.generated.models.authorization_policy import AuthorizationPolicy
 from msgraph.generated.models.device import Device
 from msgraph.generated.models.on_premises_directory_synchronization import (
@@ -75,6 +80,7 @@ GRAPH_POWERSHELL = "14d82eec-204b-4c2f-b7e8-296a70dab67e"
 APP_SECRET = "outside-client-secret-0123456789"
 AUTHENTICATION_POLICY_ADMINISTRATOR = "0526716b-113d-4c15-b2c8-68e3c22b9f80"
 GLOBAL_ADMINISTRATOR = "62e90394-69f5-4237-9190-012177145e10"
+HELPDESK_ADMINISTRATOR = "729827e3-9c14-49f7-bb1b-9608f156bbb8"
 EXCHANGE_APP = "00000002-0000-0ff1-ce00-000000000000"
 # What the simulated tenant consented for Graph PowerShell's client: all but Directory.ReadWrite.All.
 PUBLIC_CLIENT_CONSENT = ["User.Read.All", "User.ReadWrite.All", "Directory.Read.All"]
@@ -563,6 +569,61 @@ class DirectoryResources(unittest.TestCase):
             await self.v1.service_principals.by_service_principal_id(principal.id).delete()
             with self.assertRaises(ODataError) as gone:
                 await self.v1.service_principals.by_service_principal_id(principal.id).get()
+            self.assertEqual(gone.exception.response_status_code, 404)
+
+        asyncio.run(run())
+
+    def test_administrative_units_take_members_and_scoped_roles_as_the_sdk_sends_them(self):
+        async def run():
+            units = self.v1.directory.administrative_units
+            listed = {u.display_name: u for u in (await units.get()).value}
+            west = listed["West Coast"]
+            self.assertEqual(west.description, "West Coast region")
+            created = await units.post(
+                AdministrativeUnit(display_name="Outside Unit", description="SDK", visibility="HiddenMembership")
+            )
+            self.assertEqual(created.visibility, "HiddenMembership")
+            unit = units.by_administrative_unit_id(created.id)
+            lee = await self.v1.users.by_user_id("lee.gu@contoso.com").get()
+            await unit.members.ref.post(
+                ReferenceCreate(odata_id=f"https://graph.microsoft.com/v1.0/directoryObjects/{lee.id}")
+            )
+            with self.assertRaises(ODataError) as twice:
+                await unit.members.ref.post(
+                    ReferenceCreate(odata_id=f"https://graph.microsoft.com/v1.0/directoryObjects/{lee.id}")
+                )
+            self.assertEqual(twice.exception.response_status_code, 400)
+            members = (await unit.members.get()).value
+            self.assertEqual([type(m).__name__ for m in members], ["User"], "the SDK reads the member as a user")
+            west_members = (await units.by_administrative_unit_id(west.id).members.get()).value
+            self.assertEqual(
+                sorted(type(m).__name__ for m in west_members), ["Device", "Group", "User", "User"]
+            )
+            memberships = (await self.v1.users.by_user_id(lee.id).member_of.get()).value
+            self.assertEqual(
+                sorted(m.display_name for m in memberships if type(m).__name__ == "AdministrativeUnit"),
+                ["Outside Unit", "West Coast"],
+            )
+            scoped = (await units.by_administrative_unit_id(west.id).scoped_role_members.get()).value
+            self.assertEqual(scoped[0].role_member_info.display_name, "Nestor Wilke")
+            roles = {r.id: r.role_template_id for r in (await self.v1.directory_roles.get()).value}
+            self.assertEqual(roles[scoped[0].role_id], HELPDESK_ADMINISTRATOR, "roleId is the activated role's id")
+            added = await unit.scoped_role_members.post(
+                ScopedRoleMembership(role_id=scoped[0].role_id, role_member_info=Identity(id=lee.id))
+            )
+            self.assertEqual(added.administrative_unit_id, created.id)
+            global_admin = next(i for i, t in roles.items() if t == GLOBAL_ADMINISTRATOR)
+            with self.assertRaises(ODataError) as unscopable:
+                await unit.scoped_role_members.post(
+                    ScopedRoleMembership(role_id=global_admin, role_member_info=Identity(id=lee.id))
+                )
+            self.assertEqual(unscopable.exception.response_status_code, 400)
+            await unit.scoped_role_members.by_scoped_role_membership_id(added.id).delete()
+            await unit.members.by_directory_object_id(lee.id).ref.delete()
+            self.assertEqual((await unit.members.get()).value, [])
+            await unit.delete()
+            with self.assertRaises(ODataError) as gone:
+                await unit.get()
             self.assertEqual(gone.exception.response_status_code, 404)
 
         asyncio.run(run())

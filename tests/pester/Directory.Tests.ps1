@@ -512,6 +512,84 @@ Describe 'Devices' {
     }
 }
 
+Describe 'Administrative units' {
+    It 'keeps MSOnline''s parameter sets and lists units, a user''s units and one unit' {
+        (Get-Command Get-MsolAdministrativeUnit).ParameterSets.Name | Sort-Object | Should -Be @('All__0', 'GetAdministrativeUnit__0', 'ListAdministrativeUnits__0')
+        (Get-Command Get-MsolAdministrativeUnit).DefaultParameterSet | Should -Be 'ListAdministrativeUnits__0'
+        (Get-Command Get-MsolScopedRoleMember).ParameterSets.Name | Sort-Object | Should -Be @('All__0', 'ListRoleScopedMembers__0')
+        $units = @(Get-MsolAdministrativeUnit)
+        $units.DisplayName | Should -Be @('East Coast', 'West Coast')
+        $units[0] | Should -BeOfType ([Microsoft.Online.Administration.AdministrativeUnit])
+        $west = Get-MsolAdministrativeUnit -SearchString 'west'
+        $west.Description | Should -Be 'West Coast region'
+        (Get-MsolAdministrativeUnit -UserPrincipalName 'lee.gu@contoso.com').DisplayName | Should -Be 'West Coast'
+        ($west | Get-MsolAdministrativeUnit).DisplayName | Should -Be 'West Coast'
+        (Get-MsolAdministrativeUnit | Out-String) | Should -Match 'ObjectId\s+DisplayName\s+Description'
+    }
+    It 'lists a unit''s users, group and device with their types' {
+        $west = Get-MsolAdministrativeUnit -SearchString 'West Coast'
+        $members = @(Get-MsolAdministrativeUnitMember -AdministrativeUnitObjectId $west.ObjectId)
+        $members[0] | Should -BeOfType ([Microsoft.Online.Administration.AdministrativeUnitMember])
+        @($members | ForEach-Object { "$($_.AdministrativeUnitMemberType):$($_.DisplayName)" }) | Should -Be @('Device:LAPTOP-MEGAN01', 'User:Lee Gu', 'User:Megan Bowen', 'Group:Sales Team')
+        ($members | Where-Object DisplayName -eq 'Lee Gu').EmailAddress | Should -Be 'lee.gu@contoso.com'
+        (Get-MsolAdministrativeUnitMember -AdministrativeUnitObjectId $west.ObjectId | Out-String) | Should -Match 'AdministrativeUnitMemberType\s+EmailAddress\s+DisplayName'
+    }
+    It 'creates, changes, fills and removes a unit, with -WhatIf changing nothing' {
+        New-MsolAdministrativeUnit -DisplayName 'Pester Unit' -WhatIf
+        Get-MsolAdministrativeUnit -SearchString 'Pester' | Should -BeNullOrEmpty
+        $unit = New-MsolAdministrativeUnit -DisplayName 'Pester Unit' -Description 'For tests'
+        $unit | Should -BeOfType ([Microsoft.Online.Administration.AdministrativeUnit])
+        Set-MsolAdministrativeUnit -ObjectId $unit.ObjectId -Description ''
+        (Get-MsolAdministrativeUnit -ObjectId $unit.ObjectId).Description | Should -BeNullOrEmpty
+        Get-MsolUser -UserPrincipalName 'grady.archie@contoso.com' | Add-MsolAdministrativeUnitMember -AdministrativeUnitObjectId $unit.ObjectId
+        Get-MsolUser -UserPrincipalName 'isaiah.langer@contoso.com' | Add-MsolAdministrativeUnitMember -AdministrativeUnitObjectId $unit.ObjectId -WhatIf
+        @(Get-MsolAdministrativeUnitMember -AdministrativeUnitObjectId $unit.ObjectId).EmailAddress | Should -Be @('grady.archie@contoso.com')
+        { Get-MsolUser -UserPrincipalName 'grady.archie@contoso.com' | Add-MsolAdministrativeUnitMember -AdministrativeUnitObjectId $unit.ObjectId -ErrorAction Stop } |
+            Should -Throw -ErrorId 'Microsoft.Online.Administration.Automation.AdministrativeUnitMemberAlreadyExistsException,Microsoft.Online.Administration.Automation.AddAdministrativeUnitMember'
+        $grady = Get-MsolUser -UserPrincipalName 'grady.archie@contoso.com'
+        Remove-MsolAdministrativeUnitMember -AdministrativeUnitObjectId $unit.ObjectId -AdministrativeUnitMemberObjectId $grady.ObjectId
+        { Remove-MsolAdministrativeUnitMember -AdministrativeUnitObjectId $unit.ObjectId -AdministrativeUnitMemberObjectId $grady.ObjectId -ErrorAction Stop } |
+            Should -Throw -ErrorId 'Microsoft.Online.Administration.Automation.AdministrativeUnitMemberNotFoundException,Microsoft.Online.Administration.Automation.RemoveAdministrativeUnitMember'
+        Remove-MsolAdministrativeUnit -ObjectId $unit.ObjectId -WhatIf
+        (Get-MsolAdministrativeUnit -ObjectId $unit.ObjectId).DisplayName | Should -Be 'Pester Unit'
+        Remove-MsolAdministrativeUnit -ObjectId $unit.ObjectId -Force
+        $failure = $null
+        try { Get-MsolAdministrativeUnit -ObjectId $unit.ObjectId -ErrorAction Stop } catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -Be 'Microsoft.Online.Administration.Automation.AdministrativeUnitNotFoundException,Microsoft.Online.Administration.Automation.GetAdministrativeUnit'
+        $failure.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+    }
+    It 'refuses a unit without a display name, naming the field' {
+        $failure = $null
+        try { New-MsolAdministrativeUnit -Description 'nameless' -ErrorAction Stop } catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -Be 'Microsoft.Online.Administration.Automation.RequiredPropertyNotSetException,Microsoft.Online.Administration.Automation.NewAdministrativeUnit'
+        $failure.Exception.Message | Should -Match 'DisplayName'
+    }
+    It 'scopes a role to a unit, refuses a role that cannot be scoped, and takes assignments from the pipeline' {
+        $east = Get-MsolAdministrativeUnit -SearchString 'East Coast'
+        $uaa = Get-MsolRole -RoleName 'User Account Administrator'
+        Add-MsolScopedRoleMember -RoleObjectId $uaa.ObjectId -AdministrativeUnitObjectId $east.ObjectId -RoleMemberUserPrincipalName 'diego.siciliani@contoso.com' -WhatIf
+        Get-MsolScopedRoleMember -AdministrativeUnitObjectId $east.ObjectId | Should -BeNullOrEmpty
+        Add-MsolScopedRoleMember -RoleObjectId $uaa.ObjectId -AdministrativeUnitObjectId $east.ObjectId -RoleMemberUserPrincipalName 'diego.siciliani@contoso.com'
+        $scoped = Get-MsolScopedRoleMember -AdministrativeUnitObjectId $east.ObjectId -RoleObjectId $uaa.ObjectId
+        $scoped | Should -BeOfType ([Microsoft.Online.Administration.RoleScopedMember])
+        $scoped.UserPrincipalName | Should -Be 'diego.siciliani@contoso.com'
+        $scoped.RoleObjectId | Should -Be $uaa.ObjectId
+        ($scoped | Out-String) | Should -Match 'UserPrincipalName\s+DisplayName\s+ObjectId'
+        { Add-MsolScopedRoleMember -RoleObjectId $uaa.ObjectId -AdministrativeUnitObjectId $east.ObjectId -RoleMemberUserPrincipalName 'diego.siciliani@contoso.com' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'Microsoft.Online.Administration.Automation.RoleMemberAlreadyExistsException,Microsoft.Online.Administration.Automation.AddScopedRoleMember'
+        $admins = Get-MsolRole -RoleName 'Company Administrator'
+        $failure = $null
+        try { Add-MsolScopedRoleMember -RoleObjectId $admins.ObjectId -AdministrativeUnitObjectId $east.ObjectId -RoleMemberUserPrincipalName 'diego.siciliani@contoso.com' -ErrorAction Stop } catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -Be 'Microsoft.Online.Administration.Automation.PropertyValidationException,Microsoft.Online.Administration.Automation.AddScopedRoleMember'
+        $failure.Exception.Message | Should -Match 'Helpdesk Administrator'
+        @(Get-MsolScopedRoleMember).Count | Should -Be 2
+        Get-MsolScopedRoleMember -AdministrativeUnitObjectId $east.ObjectId | Remove-MsolScopedRoleMember
+        Get-MsolScopedRoleMember -AdministrativeUnitObjectId $east.ObjectId | Should -BeNullOrEmpty
+        { Remove-MsolScopedRoleMember -RoleObjectId $uaa.ObjectId -AdministrativeUnitObjectId $east.ObjectId -RoleMemberUserPrincipalName 'diego.siciliani@contoso.com' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'Microsoft.Online.Administration.Automation.RoleMemberNotFoundException,Microsoft.Online.Administration.Automation.RemoveScopedRoleMember'
+    }
+}
+
 Describe 'Device registration policy' {
     It 'reads and changes the policy, refusing a selected workplace join' {
         $policy = Get-MsolDeviceRegistrationServicePolicy

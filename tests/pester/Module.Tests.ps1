@@ -158,7 +158,8 @@ Describe 'The types scripts construct and catch' {
     It '<_> has a public parameterless constructor' -ForEach @(
         'User', 'UserExtended', 'StrongAuthenticationMethod', 'StrongAuthenticationRequirement', 'StrongAuthenticationUserDetails',
         'StrongAuthenticationPhoneAppDetail', 'Role', 'RoleMember', 'Group', 'GroupMember', 'Domain', 'CompanyInformation',
-        'AccountSKU', 'UserLicense', 'AccountSkuIdentifier', 'ServiceStatus', 'ServicePlan', 'LicenseOption', 'LicenseAssignmentDetail'
+        'AccountSKU', 'UserLicense', 'AccountSkuIdentifier', 'ServiceStatus', 'ServicePlan', 'LicenseOption', 'LicenseAssignmentDetail',
+        'AdministrativeUnit', 'AdministrativeUnitMember', 'RoleScopedMember'
     ) {
         { New-Object -TypeName "Microsoft.Online.Administration.$_" } | Should -Not -Throw
     }

@@ -612,6 +612,118 @@ Get-MsolRoleMember -RoleObjectId $role.ObjectId
                 @{ Code = 'Set-MsolDeviceRegistrationServicePolicy -RequireMultiFactorAuth $True'; Remarks = 'Asks for a second factor when a device is added.' }
             )
         }
+        'Get-MsolAdministrativeUnit' = @{
+            Synopsis    = 'Gets administrative units.'
+            Description = 'Gets one administrative unit by -ObjectId, or the units matching the filters: the units a user is a member of (-UserObjectId or -UserPrincipalName) and those whose display name starts with -SearchString (in any case). Lists are in display-name order, 250 units unless -All or -MaxResults. An unknown unit is AdministrativeUnitNotFoundException. On Microsoft Graph any member user may read units, with AdministrativeUnit.Read.All or Directory.Read.All.'
+            Parameters  = @{
+                ObjectId          = 'The object id of the administrative unit to get.'
+                UserObjectId      = 'Returns the units this user (by object id) is a member of.'
+                UserPrincipalName = 'Returns the units this user (by user principal name) is a member of.'
+                SearchString      = 'Returns the units whose display name starts with this text.'
+                MaxResults        = 'The most units to return (250 unless given).'
+                All               = 'Returns every unit.'
+            }
+            Examples    = @(
+                @{ Code = 'Get-MsolAdministrativeUnit'; Remarks = 'Gets the administrative units of the tenant.' }
+                @{ Code = 'Get-MsolAdministrativeUnit -SearchString "West Coast"'; Remarks = 'Gets the unit called West Coast.' }
+                @{ Code = 'Get-MsolAdministrativeUnit -UserPrincipalName lee.gu@contoso.com'; Remarks = 'Gets the units Lee is a member of.' }
+            )
+        }
+        'New-MsolAdministrativeUnit' = @{
+            Synopsis    = 'Adds an administrative unit.'
+            Description = 'Creates an administrative unit and returns it. -DisplayName is needed (RequiredPropertyNotSetException without one); names need not be unique. -WhatIf says what it would do. On Microsoft Graph this needs the Privileged Role Administrator role (or Global Administrator) and the AdministrativeUnit.ReadWrite.All permission.'
+            Parameters  = @{
+                DisplayName = 'The display name of the new unit.'
+                Description = 'A description of the new unit.'
+            }
+            Examples    = @(@{ Code = 'New-MsolAdministrativeUnit -DisplayName "West Coast" -Description "West Coast region"'; Remarks = 'Creates the administrative unit West Coast.' })
+        }
+        'Set-MsolAdministrativeUnit' = @{
+            Synopsis    = 'Updates an administrative unit.'
+            Description = 'Changes the display name or description of an administrative unit; an empty -Description clears it, an empty -DisplayName is refused. Only real changes are written. -WhatIf says what it would do. On Microsoft Graph this needs the Privileged Role Administrator role (or Global Administrator) and the AdministrativeUnit.ReadWrite.All permission.'
+            Parameters  = @{
+                ObjectId    = 'The object id of the unit to change.'
+                DisplayName = 'The new display name.'
+                Description = 'The new description (empty clears it).'
+            }
+            Examples    = @(@{ Code = '$unit = Get-MsolAdministrativeUnit -SearchString "West Coast"; Set-MsolAdministrativeUnit -ObjectId $unit.ObjectId -Description "West Coast region"'; Remarks = 'Changes the description of West Coast.' })
+        }
+        'Remove-MsolAdministrativeUnit' = @{
+            Synopsis    = 'Deletes an administrative unit.'
+            Description = 'Deletes an administrative unit with its memberships and the roles scoped to it; its users, groups and devices stay. Asks for confirmation unless -Force or -Confirm:$false is given. On Microsoft Graph this needs the Privileged Role Administrator role (or Global Administrator) and the AdministrativeUnit.ReadWrite.All permission.'
+            Parameters  = @{
+                ObjectId = 'The object id of the unit to delete.'
+                Force    = 'Does not ask for confirmation.'
+            }
+            Examples    = @(@{ Code = 'Remove-MsolAdministrativeUnit -ObjectId (Get-MsolAdministrativeUnit -SearchString "West Coast").ObjectId -Force'; Remarks = 'Deletes West Coast without asking.' })
+        }
+        'Get-MsolAdministrativeUnitMember' = @{
+            Synopsis    = 'Gets members of an administrative unit.'
+            Description = 'Gets the users, groups and devices of an administrative unit, in display-name order, 250 unless -All or -MaxResults. AdministrativeUnitMemberType says which each is; EmailAddress is a user''s user principal name or a group''s mail address. On Microsoft Graph any member user may read them.'
+            Parameters  = @{
+                AdministrativeUnitObjectId = 'The object id of the administrative unit.'
+                MaxResults                 = 'The most members to return (250 unless given).'
+                All                        = 'Returns every member.'
+            }
+            Examples    = @(@{ Code = '$unit = Get-MsolAdministrativeUnit -SearchString "West Coast"; Get-MsolAdministrativeUnitMember -AdministrativeUnitObjectId $unit.ObjectId'; Remarks = 'Lists the members of West Coast.' })
+        }
+        'Add-MsolAdministrativeUnitMember' = @{
+            Synopsis    = 'Adds a member to an administrative unit.'
+            Description = 'Adds a user, group or device, by object id, to an administrative unit; a piped user, group or device binds its ObjectId. A member that is already there is AdministrativeUnitMemberAlreadyExistsException; an object that is no user, group or device is refused. -WhatIf says what it would do. On Microsoft Graph this needs the Privileged Role Administrator role (or Global Administrator) and the AdministrativeUnit.ReadWrite.All permission.'
+            Parameters  = @{
+                AdministrativeUnitObjectId       = 'The object id of the administrative unit.'
+                AdministrativeUnitMemberObjectId = 'The object id of the user, group or device to add.'
+            }
+            Examples    = @(
+                @{ Code = '$unit = Get-MsolAdministrativeUnit -SearchString "West Coast"; $user = Get-MsolUser -UserPrincipalName diego.siciliani@contoso.com; Add-MsolAdministrativeUnitMember -AdministrativeUnitObjectId $unit.ObjectId -AdministrativeUnitMemberObjectId $user.ObjectId'; Remarks = 'Adds Diego to West Coast.' }
+                @{ Code = 'Get-MsolUser -All -Department Sales | Add-MsolAdministrativeUnitMember -AdministrativeUnitObjectId $unit.ObjectId'; Remarks = 'Adds every user of the Sales department.' }
+            )
+        }
+        'Remove-MsolAdministrativeUnitMember' = @{
+            Synopsis    = 'Removes a member from an administrative unit.'
+            Description = 'Removes a user, group or device, by object id, from an administrative unit; the object itself stays. A member that is not there is AdministrativeUnitMemberNotFoundException. -WhatIf says what it would do. On Microsoft Graph this needs the Privileged Role Administrator role (or Global Administrator) and the AdministrativeUnit.ReadWrite.All permission.'
+            Parameters  = @{
+                AdministrativeUnitObjectId       = 'The object id of the administrative unit.'
+                AdministrativeUnitMemberObjectId = 'The object id of the member to remove.'
+            }
+            Examples    = @(@{ Code = 'Remove-MsolAdministrativeUnitMember -AdministrativeUnitObjectId $unit.ObjectId -AdministrativeUnitMemberObjectId $user.ObjectId'; Remarks = 'Removes the user from the unit.' })
+        }
+        'Get-MsolScopedRoleMember' = @{
+            Synopsis    = 'Gets members of administrative unit-scoped roles.'
+            Description = 'Gets the users who hold a role over an administrative unit: over -AdministrativeUnitObjectId or every unit, in -RoleObjectId or every role, 250 unless -All or -MaxResults. Each row also gives RoleObjectId and AdministrativeUnitObjectId, so that it can be piped to Remove-MsolScopedRoleMember. On Microsoft Graph any member user may read them, with RoleManagement.Read.Directory or Directory.Read.All.'
+            Parameters  = @{
+                AdministrativeUnitObjectId = 'Only the roles over this administrative unit.'
+                RoleObjectId               = 'Only this role (its object id, as Get-MsolRole gives it).'
+                MaxResults                 = 'The most members to return (250 unless given).'
+                All                        = 'Returns every member.'
+            }
+            Examples    = @(@{ Code = '$unit = Get-MsolAdministrativeUnit -SearchString "West Coast"; $role = Get-MsolRole -RoleName "Helpdesk Administrator"; Get-MsolScopedRoleMember -RoleObjectId $role.ObjectId -AdministrativeUnitObjectId $unit.ObjectId'; Remarks = 'Lists the Helpdesk Administrators of West Coast.' })
+        }
+        'Add-MsolScopedRoleMember' = @{
+            Synopsis    = 'Adds a member to an administrative unit-scoped role.'
+            Description = 'Gives a user, by -RoleMemberObjectId or -RoleMemberUserPrincipalName, a role over one administrative unit. Only the roles Microsoft Entra ID scopes to a unit are taken (User Account Administrator, Helpdesk Administrator, Password Administrator, Authentication Administrator, Groups Administrator, License Administrator and a few more: the error lists them all). A repeat is RoleMemberAlreadyExistsException. -WhatIf says what it would do. On Microsoft Graph this needs the Privileged Role Administrator role (or Global Administrator) and the RoleManagement.ReadWrite.Directory permission.'
+            Parameters  = @{
+                RoleObjectId                = 'The object id of the role (as Get-MsolRole gives it).'
+                AdministrativeUnitObjectId  = 'The object id of the administrative unit.'
+                RoleMemberObjectId          = 'The object id of the user.'
+                RoleMemberUserPrincipalName = 'The user principal name of the user.'
+            }
+            Examples    = @(@{ Code = '$unit = Get-MsolAdministrativeUnit -SearchString "West Coast"; $role = Get-MsolRole -RoleName "User Account Administrator"; Add-MsolScopedRoleMember -RoleObjectId $role.ObjectId -AdministrativeUnitObjectId $unit.ObjectId -RoleMemberUserPrincipalName diego.siciliani@contoso.com'; Remarks = 'Makes Diego a User Account Administrator of West Coast.' })
+        }
+        'Remove-MsolScopedRoleMember' = @{
+            Synopsis    = 'Removes a user from an administrative unit-scoped role.'
+            Description = 'Takes a role over one administrative unit from a user, by -RoleMemberObjectId or -RoleMemberUserPrincipalName; a piped row of Get-MsolScopedRoleMember names the whole assignment. A user who does not hold it is RoleMemberNotFoundException. -WhatIf says what it would do. On Microsoft Graph this needs the Privileged Role Administrator role (or Global Administrator) and the RoleManagement.ReadWrite.Directory permission.'
+            Parameters  = @{
+                RoleObjectId                = 'The object id of the role.'
+                AdministrativeUnitObjectId  = 'The object id of the administrative unit.'
+                RoleMemberObjectId          = 'The object id of the user.'
+                RoleMemberUserPrincipalName = 'The user principal name of the user.'
+            }
+            Examples    = @(
+                @{ Code = 'Remove-MsolScopedRoleMember -RoleObjectId $role.ObjectId -AdministrativeUnitObjectId $unit.ObjectId -RoleMemberUserPrincipalName diego.siciliani@contoso.com'; Remarks = 'Takes the role over West Coast from Diego.' }
+                @{ Code = 'Get-MsolScopedRoleMember -AdministrativeUnitObjectId $unit.ObjectId | Remove-MsolScopedRoleMember'; Remarks = 'Takes every scoped role over the unit from whoever holds it.' }
+            )
+        }
         'Get-MsolServicePrincipal' = @{
             Synopsis    = 'Gets service principals.'
             Description = 'Gets one service principal by ObjectId or AppPrincipalId, those with a service principal name, or a list: those whose display name starts with -SearchString, 500 unless -All or -MaxResults. A service principal name with a slash, or a URL, must match one of the principal''s names exactly; a bare appClass matches every name of that class. None found is ServicePrincipalNotFoundException. Every tenant holds Microsoft''s own applications, such as Office 365 Exchange Online (00000002-0000-0ff1-ce00-000000000000).'

@@ -47,6 +47,9 @@ namespace Microsoft.Online.Administration.Automation
     [Serializable] public class DomainNotFoundException : MicrosoftOnlineException { public DomainNotFoundException(string message) : base(message) { } }
     [Serializable] public class SubscriptionNotFoundException : MicrosoftOnlineException { public SubscriptionNotFoundException(string message) : base(message) { } }
     [Serializable] public class ServicePrincipalNotFoundException : MicrosoftOnlineException { public ServicePrincipalNotFoundException(string message) : base(message) { } }
+    [Serializable] public class AdministrativeUnitNotFoundException : MicrosoftOnlineException { public AdministrativeUnitNotFoundException(string message) : base(message) { } }
+    [Serializable] public class AdministrativeUnitMemberAlreadyExistsException : MicrosoftOnlineException { public AdministrativeUnitMemberAlreadyExistsException(string message) : base(message) { } }
+    [Serializable] public class AdministrativeUnitMemberNotFoundException : MicrosoftOnlineException { public AdministrativeUnitMemberNotFoundException(string message) : base(message) { } }
     [Serializable] public class DirSyncStatusChangeNotAllowedException : MicrosoftOnlineException { public DirSyncStatusChangeNotAllowedException(string message) : base(message) { } }
     [Serializable] public class AccessDeniedException : MicrosoftOnlineException { public AccessDeniedException(string message) : base(message) { } }
     [Serializable] public class DataOperationException : MicrosoftOnlineException { public DataOperationException(string message) : base(message) { } }
@@ -109,6 +112,8 @@ namespace Microsoft.Online.Administration.Automation
                 case "DeviceNotFoundException":
                 case "SubscriptionNotFoundException":
                 case "ServicePrincipalNotFoundException":
+                case "AdministrativeUnitNotFoundException":
+                case "AdministrativeUnitMemberNotFoundException":
                     return ErrorCategory.ObjectNotFound;
                 case "PropertyValidationException":
                 case "RequiredPropertyNotSetException":
@@ -120,6 +125,7 @@ namespace Microsoft.Online.Administration.Automation
                 case "ObjectAlreadyExistsException":
                 case "RoleMemberAlreadyExistsException":
                 case "GroupMemberAlreadyExistsException":
+                case "AdministrativeUnitMemberAlreadyExistsException":
                     return ErrorCategory.ResourceExists;
                 case "PropertyNotSettableException":
                 case "RestoreUserNotAllowedException":

@@ -241,6 +241,44 @@ namespace Microsoft.Online.Administration
         [DataMember] public Guid? ObjectId { get; set; }
     }
 
+    [DataContract(Name = "AdministrativeUnit", Namespace = Wire.Namespace)]
+    public class AdministrativeUnit
+    {
+        [DataMember] public string Description { get; set; }
+        [DataMember] public string DisplayName { get; set; }
+        [DataMember] public Guid? ObjectId { get; set; }
+    }
+
+    /// <summary>MSOnline's documentation lists DisplayName, EmailAddress and ObjectId; the member's
+    /// type is the bridge's addition, as units now hold groups and devices too.</summary>
+    [DataContract(Name = "AdministrativeUnitMember", Namespace = Wire.Namespace)]
+    public class AdministrativeUnitMember
+    {
+        [DataMember(Name = "AdministrativeUnitMemberType")] private string memberType;
+
+        public AdministrativeUnitMemberType AdministrativeUnitMemberType
+        {
+            get { return WireEnum.Parse<AdministrativeUnitMemberType>(memberType) ?? AdministrativeUnitMemberType.User; }
+            set { memberType = value.ToString(); }
+        }
+        [DataMember] public string DisplayName { get; set; }
+        [DataMember] public string EmailAddress { get; set; }
+        [DataMember] public Guid? ObjectId { get; set; }
+    }
+
+    /// <summary>MSOnline's documentation lists DisplayName, UserPrincipalName and ObjectId; the role
+    /// and the unit are the bridge's additions, so that a listing over every unit says which
+    /// assignment a row is and a row piped to Remove-MsolScopedRoleMember names it whole.</summary>
+    [DataContract(Name = "RoleScopedMember", Namespace = Wire.Namespace)]
+    public class RoleScopedMember
+    {
+        [DataMember] public Guid? AdministrativeUnitObjectId { get; set; }
+        [DataMember] public string DisplayName { get; set; }
+        [DataMember] public Guid? ObjectId { get; set; }
+        [DataMember] public Guid? RoleObjectId { get; set; }
+        [DataMember] public string UserPrincipalName { get; set; }
+    }
+
     [DataContract(Name = "Domain", Namespace = Wire.Namespace)]
     public class Domain
     {

@@ -35,6 +35,9 @@ namespace Microsoft.Online.Administration
 
     public enum GroupMemberType { User, ServicePrincipal, Contact, Group }
 
+    // What an administrative unit's member is; MSOnline added users, Entra also takes groups and devices.
+    public enum AdministrativeUnitMemberType { User, Group, Device }
+
     // Get-MsolDirSyncProvisioningError's -SortField and -SortDirection (the documentation's
     // "UserPrincipleName" is a misspelling of UserPrincipalName).
     public enum SortField { None, DisplayName, UserPrincipalName }
