@@ -6,8 +6,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use graph_sim::state::{
     graph_time, AppMethod, AssignedLicense, Authentication, PhonePolicy, PhoneType,
-    PublishedRecord, SimAdministrativeUnit, SimContact, SimDevice, SimDomain, SimGroup, SimRole,
-    SimScopedRoleMembership, SimServicePrincipal, SimSku, SimSubscription, SimTenant, SimUser,
+    PublishedRecord, SimAdministrativeUnit, SimContact, SimDevice, SimDomain, SimGroup,
+    SimGroupSetting, SimRole, SimScopedRoleMembership, SimServicePrincipal, SimSku,
+    SimSubscription, SimTenant, SimUser,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -111,6 +112,8 @@ pub fn simulated_tenant(snapshot: &TenantSnapshot) -> SimTenant {
                 .and_then(|o| Uuid::parse_str(o).ok())
                 .into_iter()
                 .collect(),
+            // The local tenant models no Microsoft 365 groups.
+            unified: false,
         })
         .collect();
     // Graph lists activated roles only: Global Administrator and those that have members.
@@ -271,6 +274,21 @@ pub fn simulated_tenant(snapshot: &TenantSnapshot) -> SimTenant {
             .map(|d| device_from_model(d, snapshot.device_owner_ids(d)))
             .collect(),
         administrative_units: administrative_units_from_model(snapshot, &mut roles),
+        group_settings: snapshot
+            .directory_settings
+            .iter()
+            .map(|owned| SimGroupSetting {
+                id: owned.setting.id,
+                template_id: owned.setting.template_id,
+                group: owned.target_object_id,
+                values: owned
+                    .setting
+                    .values
+                    .iter()
+                    .map(|v| (v.name.clone(), v.value.clone()))
+                    .collect(),
+            })
+            .collect(),
         roles,
     }
 }

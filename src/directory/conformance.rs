@@ -122,6 +122,7 @@ pub async fn run_all(directory: &dyn Directory) {
     contacts_come_back_whole(directory).await;
     devices_are_listed_found_switched_and_removed(directory).await;
     administrative_units_hold_members_and_scoped_roles(directory).await;
+    directory_settings_are_made_changed_and_removed(directory).await;
     synchronization_conflicts_are_found(directory).await;
     directory_synchronization_turns_on_and_off_once(directory).await;
     password_policies_start_unset_and_change_only_when_different(directory).await;
@@ -1211,6 +1212,60 @@ pub fn sample_devices() -> Vec<crate::domain::model::Device> {
             Some("2025-01-01T00:00:00Z"),
         ),
     ]
+}
+
+pub async fn directory_settings_are_made_changed_and_removed(directory: &dyn Directory) {
+    use crate::domain::directory_settings::{self, GROUP_UNIFIED};
+    let templates = directory.setting_templates().await.unwrap();
+    let unified = templates
+        .iter()
+        .find(|t| t.id.to_string() == GROUP_UNIFIED)
+        .expect("every tenant offers Group.Unified");
+    assert!(
+        directory.directory_settings(None).await.unwrap().is_empty(),
+        "a new tenant has the defaults"
+    );
+    let given = [(
+        "UsageGuidelinesUrl".to_string(),
+        "https://example.com/g".to_string(),
+    )]
+    .into();
+    let made = directory_settings::new_setting(unified, &given, Uuid::new_v4()).unwrap();
+    let stored = directory
+        .new_directory_setting(None, made.clone())
+        .await
+        .unwrap();
+    assert_eq!(stored.values, made.values, "every value, as made");
+    let mut changed = stored.clone();
+    let names = directory_settings::apply_values(
+        &mut changed,
+        unified,
+        &[("EnableGroupCreation".to_string(), "false".to_string())].into(),
+    )
+    .unwrap();
+    directory
+        .save_directory_setting(None, changed.clone(), names)
+        .await
+        .unwrap();
+    let listed = directory.directory_settings(None).await.unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(
+        listed[0].values, changed.values,
+        "a change keeps the other values"
+    );
+    directory
+        .remove_directory_setting(None, stored.id)
+        .await
+        .unwrap();
+    assert!(directory.directory_settings(None).await.unwrap().is_empty());
+    assert_eq!(
+        directory
+            .directory_settings(Some(Uuid::new_v4()))
+            .await
+            .unwrap_err()
+            .code(),
+        "GroupNotFoundException"
+    );
 }
 
 pub async fn administrative_units_hold_members_and_scoped_roles(directory: &dyn Directory) {

@@ -17,9 +17,10 @@ use crate::domain::fault::FaultResult;
 use crate::domain::model::{
     AccountSku, AdministrativeUnit, AdministrativeUnitMember, CompanyInformation,
     CompanySubscription, Contact, Device, DeviceRegistrationServicePolicy, DirSyncConfiguration,
-    DirSyncFeature, DirSyncProvisioningErrorObject, DirSyncSettings, Domain, DomainRecord, Group,
-    GroupMember, GroupMemberType, PasswordPolicy, Role, RoleMember, RoleMemberType,
-    RoleScopedMember, ServicePrincipal, ServicePrincipalCredential, User,
+    DirSyncFeature, DirSyncProvisioningErrorObject, DirSyncSettings, DirectorySetting, Domain,
+    DomainRecord, Group, GroupMember, GroupMemberType, PasswordPolicy, Role, RoleMember,
+    RoleMemberType, RoleScopedMember, ServicePrincipal, ServicePrincipalCredential,
+    SettingTemplate, User,
 };
 use crate::domain::query::StrongAuthenticationFilter;
 use crate::domain::requests::{
@@ -220,6 +221,7 @@ pub trait Directory:
     + ContactDirectory
     + DeviceDirectory
     + AdministrativeUnitDirectory
+    + DirectorySettingDirectory
     + Send
     + Sync
     + 'static
@@ -484,4 +486,29 @@ pub trait AdministrativeUnitDirectory {
         role: Uuid,
         user: Uuid,
     ) -> FaultResult<Outcome>;
+}
+
+/// Directory settings and their templates: Get-MsolAllSettingTemplate, Get-MsolSettingTemplate,
+/// Get-MsolAllSettings, Get-, New-, Set- and Remove-MsolSettings. `group` is `None` for the
+/// tenant's settings; `domain::directory_settings` makes and changes them.
+#[async_trait]
+pub trait DirectorySettingDirectory {
+    async fn setting_templates(&self) -> FaultResult<Vec<SettingTemplate>>;
+    /// The settings of the tenant or of one group (an unknown group is `GroupNotFound`).
+    async fn directory_settings(&self, group: Option<Uuid>) -> FaultResult<Vec<DirectorySetting>>;
+    /// Stores a new setting; the backend may give it an id of its own.
+    async fn new_directory_setting(
+        &self,
+        group: Option<Uuid>,
+        setting: DirectorySetting,
+    ) -> FaultResult<DirectorySetting>;
+    /// Stores a changed setting whole; `changed` names the values that changed and is not empty.
+    async fn save_directory_setting(
+        &self,
+        group: Option<Uuid>,
+        setting: DirectorySetting,
+        changed: Vec<String>,
+    ) -> FaultResult<Outcome>;
+    async fn remove_directory_setting(&self, group: Option<Uuid>, id: Uuid)
+        -> FaultResult<Outcome>;
 }

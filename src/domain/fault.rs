@@ -89,6 +89,11 @@ pub enum Fault {
     AdministrativeUnitMemberAlreadyExists,
     #[error("The member you are trying to delete is not a member of this administrative unit.")]
     AdministrativeUnitMemberNotFound,
+    /// UNCONFIRMED fault names and texts, named after the other not-found faults.
+    #[error("Setting not found.  Setting: {0}.")]
+    SettingNotFound(String),
+    #[error("Setting template not found.  Setting template: {0}.")]
+    SettingTemplateNotFound(String),
     /// Directory synchronization cannot be switched now (MSOnline's
     /// DirSyncStatusChangeNotAllowedException, whose text for this case was not found: the
     /// message says what stands in the way and until when).
@@ -164,6 +169,8 @@ impl Fault {
                 "AdministrativeUnitMemberAlreadyExistsException"
             }
             Fault::AdministrativeUnitMemberNotFound => "AdministrativeUnitMemberNotFoundException",
+            Fault::SettingNotFound(_) => "SettingNotFoundException",
+            Fault::SettingTemplateNotFound(_) => "SettingTemplateNotFoundException",
             Fault::DirSyncStatusChangeNotAllowed(_) => "DirSyncStatusChangeNotAllowedException",
             Fault::AccessDenied(_) => "AccessDeniedException",
             Fault::Service { .. } | Fault::Unexpected(_) => "MicrosoftOnlineException",
@@ -182,6 +189,8 @@ impl Fault {
             | Fault::ServicePrincipalNotFound(_)
             | Fault::AdministrativeUnitNotFound(_)
             | Fault::AdministrativeUnitMemberNotFound
+            | Fault::SettingNotFound(_)
+            | Fault::SettingTemplateNotFound(_)
             | Fault::RoleMemberNotFound
             | Fault::GroupMemberNotFound => 404,
             Fault::InvalidValue { .. }

@@ -7,6 +7,7 @@ pub mod country;
 pub mod devices;
 pub mod dir_sync;
 pub mod dir_sync_features;
+pub mod directory_settings;
 pub mod domains;
 pub mod fault;
 pub mod groups;

@@ -1154,3 +1154,57 @@ pub struct RoleScopedMember {
     pub role_object_id: Uuid,
     pub administrative_unit_object_id: Uuid,
 }
+
+/// One value a settings template defines (Graph's settingTemplateValue): its name, its .NET type
+/// (`System.Boolean`, `System.Guid`, `System.Int32`, `System.String`), its default and meaning.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct SettingTemplateValue {
+    pub name: String,
+    #[serde(rename = "Type")]
+    pub value_type: String,
+    pub default_value: String,
+    pub description: String,
+}
+
+/// `Microsoft.Online.Administration.SettingTemplate`: a Microsoft-defined set of directory
+/// settings (Get-MsolAllSettingTemplate), from which a setting is made.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct SettingTemplate {
+    pub id: Uuid,
+    pub display_name: String,
+    pub description: String,
+    pub values: Vec<SettingTemplateValue>,
+}
+
+/// One name and its value, as text (Graph's settingValue).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct SettingValue {
+    pub name: String,
+    pub value: String,
+}
+
+/// `Microsoft.Online.Administration.Settings`: a directory setting made from a template, for the
+/// tenant or for one group; every value of its template, in the template's order.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct DirectorySetting {
+    pub id: Uuid,
+    /// The template's display name (`Group.Unified`).
+    pub display_name: String,
+    pub template_id: Uuid,
+    pub values: Vec<SettingValue>,
+}
+
+/// What a directory setting belongs to besides the tenant (MSOnline's `TargetType`). Microsoft
+/// Entra ID keeps settings for the tenant and for groups only; the other types are refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum SettingTargetType {
+    Groups,
+    Users,
+    ServicePrincipals,
+    Applications,
+    Devices,
+}

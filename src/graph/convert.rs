@@ -9,15 +9,16 @@ use crate::domain::model::{
     AdministrativeUnit, AdministrativeUnitMember, AdministrativeUnitMemberType, CompanyInformation,
     CompanySubscription, Contact, CredentialType, CredentialUsage, Device, DeviceRegistrationScope,
     DeviceRegistrationServicePolicy, DeviceTrustLevel, DeviceTrustType, DirSyncConfiguration,
-    DirSyncFeatureStatus, DirSyncProvisioningError, DirSyncSettings, Domain,
+    DirSyncFeatureStatus, DirSyncProvisioningError, DirSyncSettings, DirectorySetting, Domain,
     DomainAuthenticationType, DomainCapability, DomainRecord, DomainStatus,
     DomainVerificationMethod, Group, GroupMember, GroupMemberType, GroupType, MethodType,
     NotificationType, PasswordPolicy, PhoneAppAuthenticationType, ProvisioningStatus,
     RequirementState, Role, RoleMember, RoleMemberType, RoleScopedMember, ServicePlan,
-    ServicePrincipal, ServicePrincipalCredential, ServiceStatus, SkuTargetClass,
-    StrongAuthenticationMethod, StrongAuthenticationPhoneAppDetail,
-    StrongAuthenticationRequirement, StrongAuthenticationUserDetails, Subscription,
-    SubscriptionStatus, User, UserType, ValidationErrorEntry,
+    ServicePrincipal, ServicePrincipalCredential, ServiceStatus, SettingTemplate,
+    SettingTemplateValue, SettingValue, SkuTargetClass, StrongAuthenticationMethod,
+    StrongAuthenticationPhoneAppDetail, StrongAuthenticationRequirement,
+    StrongAuthenticationUserDetails, Subscription, SubscriptionStatus, User, UserType,
+    ValidationErrorEntry,
 };
 use crate::domain::time::Timestamp;
 use crate::domain::{dir_sync_features, roles};
@@ -1097,6 +1098,50 @@ pub fn authorization_policy_patch(company: &CompanyInformation, changed: &[&str]
         patch.insert("defaultUserRolePermissions".into(), Value::Object(role));
     }
     Value::Object(patch)
+}
+
+/// A groupSettingTemplate as MSOnline's SettingTemplate.
+pub fn setting_template(object: &Value) -> Option<SettingTemplate> {
+    let text = |value: &Value, key: &str| value[key].as_str().unwrap_or_default().to_string();
+    Some(SettingTemplate {
+        id: Uuid::parse_str(object["id"].as_str()?).ok()?,
+        display_name: text(object, "displayName"),
+        description: text(object, "description"),
+        values: object["values"]
+            .as_array()
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+            .iter()
+            .map(|v| SettingTemplateValue {
+                name: text(v, "name"),
+                value_type: text(v, "type"),
+                default_value: text(v, "defaultValue"),
+                description: text(v, "description"),
+            })
+            .collect(),
+    })
+}
+
+/// A groupSetting as MSOnline's Settings.
+pub fn directory_setting(object: &Value) -> Option<DirectorySetting> {
+    Some(DirectorySetting {
+        id: Uuid::parse_str(object["id"].as_str()?).ok()?,
+        display_name: object["displayName"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string(),
+        template_id: Uuid::parse_str(object["templateId"].as_str()?).ok()?,
+        values: object["values"]
+            .as_array()
+            .map(Vec::as_slice)
+            .unwrap_or_default()
+            .iter()
+            .map(|v| SettingValue {
+                name: v["name"].as_str().unwrap_or_default().to_string(),
+                value: v["value"].as_str().unwrap_or_default().to_string(),
+            })
+            .collect(),
+    })
 }
 
 /// An administrativeUnit as MSOnline's AdministrativeUnit.

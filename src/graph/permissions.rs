@@ -23,6 +23,7 @@ pub const DELEGATED_SCOPES: &[&str] = &[
     "OnPremDirectorySynchronization.ReadWrite.All",
     "Policy.ReadWrite.DeviceConfiguration",
     "AdministrativeUnit.ReadWrite.All",
+    "GroupSettings.ReadWrite.All",
 ];
 
 /// The scope parameter for a delegated sign-in against the Graph endpoint `graph`.
@@ -78,6 +79,12 @@ pub fn needed_for(request: &str) -> Option<&'static str> {
         }
         (true, ["directoryRoles", ..]) => {
             "Changing role members needs the Privileged Role Administrator role and the RoleManagement.ReadWrite.Directory permission."
+        }
+        (true, ["groups", _, "settings"]) => {
+            "Making a group's directory setting needs the Groups Administrator or Directory Writers role and the Directory.ReadWrite.All permission (Graph offers no narrower one for it)."
+        }
+        (_, ["groupSettings" | "groupSettingTemplates", ..] | ["groups", _, "settings", ..]) => {
+            "Directory settings need the Groups Administrator, Directory Writers or User Administrator role (Directory Readers or Global Reader to read them) and the GroupSettings.ReadWrite.All permission (GroupSettings.Read.All to read)."
         }
         (true, ["groups", ..]) => {
             "Creating, changing and deleting groups and their members needs the Groups Administrator, User Administrator or Directory Writers role and the Group.ReadWrite.All permission."
@@ -146,6 +153,9 @@ mod tests {
             ("POST /v1.0/applications", "Application.ReadWrite.All"),
             ("PUT /v1.0/policies/deviceRegistrationPolicy", "Cloud Device Administrator"),
             ("POST /v1.0/directory/administrativeUnits/x/members/$ref", "AdministrativeUnit.ReadWrite.All"),
+            ("PATCH /v1.0/groupSettings/x", "GroupSettings.ReadWrite.All"),
+            ("GET /v1.0/groupSettingTemplates", "Directory Readers"),
+            ("POST /v1.0/groups/x/settings", "Directory.ReadWrite.All"),
             ("DELETE /v1.0/directory/administrativeUnits/x/scopedRoleMembers/y", "RoleManagement.ReadWrite.Directory"),
             ("GET /v1.0/domains/contoso.com/verificationDnsRecords", "Domain.Read.All"),
             ("PATCH /v1.0/policies/authorizationPolicy", "Privileged Role Administrator"),

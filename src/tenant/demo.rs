@@ -23,6 +23,8 @@
 //!   synchronized, with its certificate) and `DESKTOP-HR-051` (hybrid join pending), `Lee's iPhone`
 //!   (registered), and stale ones (last sign-in over 90 days before 2026-01-01): `Galaxy-S21-ADELE`,
 //!   `LAPTOP-OLD-007` (disabled, irvin.sayers), `KIOSK-LOBBY`, and `AUTOPILOT-5CG1234` (system-managed).
+//! - A Group.Unified directory setting: usage guidelines at https://contoso.com/groups-guidelines and
+//!   the classifications Public, Internal and Confidential.
 //! - Administrative units: "West Coast" (megan.bowen, lee.gu, the group "Sales Team" and
 //!   `LAPTOP-MEGAN01`; nestor.wilke is its Helpdesk Administrator) and "East Coast" (adele.vance).
 
@@ -30,7 +32,7 @@ use uuid::Uuid;
 
 use super::{
     managed_domain, new_tenant, office_365_e3, subscription, AdministrativeUnitMembership,
-    GroupMembership, RoleAssignment, ScopedRoleAssignment, TenantSnapshot,
+    GroupMembership, OwnedDirectorySetting, RoleAssignment, ScopedRoleAssignment, TenantSnapshot,
 };
 use crate::domain::licensing::LicenseCatalog;
 use crate::domain::model::{
@@ -724,6 +726,25 @@ pub fn demo_tenant(user_count: usize, now: Timestamp) -> TenantSnapshot {
     contacts(&mut b);
     devices(&mut b);
     administrative_units(&mut b);
+    // Microsoft 365 group settings as an admin centre leaves them: guidelines and classifications.
+    let group_settings = crate::domain::directory_settings::local_templates().remove(0);
+    let values = [
+        (
+            "UsageGuidelinesUrl",
+            "https://contoso.com/groups-guidelines",
+        ),
+        ("ClassificationList", "Public,Internal,Confidential"),
+    ]
+    .iter()
+    .map(|(name, value)| (name.to_string(), value.to_string()))
+    .collect();
+    let setting =
+        crate::domain::directory_settings::new_setting(&group_settings, &values, b.random.uuid())
+            .expect("the demo's setting is valid");
+    b.snapshot.directory_settings.push(OwnedDirectorySetting {
+        target_object_id: None,
+        setting,
+    });
     // A hybrid tenant as Microsoft Entra Connect leaves it: password hash synchronization on, and
     // soft matching on UPN (which cannot be turned off again).
     let mut sync = dir_sync_features::defaults();

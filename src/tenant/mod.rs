@@ -15,9 +15,9 @@ use uuid::Uuid;
 use crate::domain::domains::PublishedDnsRecord;
 use crate::domain::model::{
     AdministrativeUnit, CompanyInformation, Contact, Device, DeviceRegistrationServicePolicy,
-    DirSyncSettings, Domain, DomainAuthenticationType, DomainCapability, DomainStatus,
-    DomainVerificationMethod, Group, PasswordPolicy, RoleMemberType, ServicePlan, ServicePrincipal,
-    ServicePrincipalCredential, SkuTargetClass, Subscription, User,
+    DirSyncSettings, DirectorySetting, Domain, DomainAuthenticationType, DomainCapability,
+    DomainStatus, DomainVerificationMethod, Group, PasswordPolicy, RoleMemberType, ServicePlan,
+    ServicePrincipal, ServicePrincipalCredential, SkuTargetClass, Subscription, User,
 };
 use crate::domain::roles;
 use crate::domain::time::Timestamp;
@@ -55,6 +55,15 @@ pub struct ScopedRoleAssignment {
     pub administrative_unit_object_id: Uuid,
     pub role_object_id: Uuid,
     pub member_object_id: Uuid,
+}
+
+/// A directory setting in a tenant file, with the group it belongs to (none: the tenant's).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct OwnedDirectorySetting {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_object_id: Option<Uuid>,
+    pub setting: DirectorySetting,
 }
 
 /// The tenant file format of `msol-bridge tenant import` / `export`.
@@ -112,6 +121,9 @@ pub struct TenantSnapshot {
     /// Users' roles over one administrative unit (Add-MsolScopedRoleMember).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scoped_role_assignments: Vec<ScopedRoleAssignment>,
+    /// Directory settings made from templates (New-MsolSettings), the tenant's and groups'.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub directory_settings: Vec<OwnedDirectorySetting>,
     /// What the public DNS answers for the tenant's domains, as rehearsals see it: the records an
     /// admin published at a domain's DNS host, which Confirm-MsolDomain looks for.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -280,6 +292,7 @@ pub fn new_tenant(
         administrative_units: Vec::new(),
         administrative_unit_memberships: Vec::new(),
         scoped_role_assignments: Vec::new(),
+        directory_settings: Vec::new(),
         published_dns_records: Vec::new(),
     })
 }
@@ -598,6 +611,44 @@ impl TenantSnapshot {
                     "ScopedRoleAssignments: {} holds role {} over {unit} twice",
                     assignment.member_object_id,
                     assignment.role_object_id
+                );
+            }
+        }
+        let templates = crate::domain::directory_settings::local_templates();
+        let mut owned = HashSet::new();
+        for owned_setting in &self.directory_settings {
+            let setting = &owned_setting.setting;
+            let Some(template) = templates.iter().find(|t| t.id == setting.template_id) else {
+                bail!(
+                    "DirectorySettings: {} names no template the local tenant knows ({})",
+                    setting.id,
+                    setting.template_id
+                );
+            };
+            if let Some(group) = owned_setting.target_object_id {
+                if !groups.contains_key(&group) {
+                    bail!(
+                        "DirectorySettings: {} belongs to no group with ObjectId {group}",
+                        setting.id
+                    );
+                }
+            }
+            crate::domain::directory_settings::check_template_for(
+                template,
+                owned_setting.target_object_id,
+            )
+            .map_err(|f| anyhow::anyhow!("DirectorySettings: {}: {f}", setting.id))?;
+            let given = setting
+                .values
+                .iter()
+                .map(|v| (v.name.clone(), v.value.clone()))
+                .collect();
+            crate::domain::directory_settings::new_setting(template, &given, setting.id)
+                .map_err(|f| anyhow::anyhow!("DirectorySettings: {}: {f}", setting.id))?;
+            if !owned.insert((owned_setting.target_object_id, setting.template_id)) {
+                bail!(
+                    "DirectorySettings: two {} settings for the same owner",
+                    template.display_name
                 );
             }
         }

@@ -210,6 +210,7 @@ async fn the_demo_tenant_answers_every_operation() {
         )
         .await["Value"][0]["ObjectId"]
         .clone();
+    let setting = bridge.ok("Get-MsolAllSettings", json!({})).await["Value"][0]["Id"].clone();
     let exchange = json!({ "AppPrincipalId": "00000002-0000-0ff1-ce00-000000000000" });
     bridge
         .ok("New-MsolServicePrincipalCredential", exchange.clone())
@@ -422,6 +423,22 @@ async fn the_demo_tenant_answers_every_operation() {
             json!({ "RoleObjectId": "729827e3-9c14-49f7-bb1b-9608f156bbb8", "AdministrativeUnitObjectId": unit, "RoleMemberObjectId": grady_id }),
         ),
         ("Remove-MsolAdministrativeUnit", json!({ "ObjectId": unit })),
+        ("Get-MsolAllSettingTemplate", json!({})),
+        (
+            "Get-MsolSettingTemplate",
+            json!({ "TemplateId": "62375ab9-6b52-47ed-826b-58e47e0e304b" }),
+        ),
+        ("Get-MsolAllSettings", json!({})),
+        ("Get-MsolSettings", json!({ "SettingId": setting })),
+        (
+            "Set-MsolSettings",
+            json!({ "SettingId": setting, "Values": { "AllowToAddGuests": "false" } }),
+        ),
+        (
+            "New-MsolSettings",
+            json!({ "TemplateId": "08d542b9-071f-4e16-94b0-74abb372e3d9", "TargetType": "Groups", "TargetObjectId": group }),
+        ),
+        ("Remove-MsolSettings", json!({ "SettingId": setting })),
         (
             "Set-MsolPasswordPolicy",
             json!({ "DomainName": "contoso.onmicrosoft.com", "ValidityPeriod": 90, "NotificationDays": 14 }),

@@ -11,6 +11,7 @@ mod crash;
 mod devices;
 mod dir_sync_errors;
 mod dir_sync_features;
+mod directory_settings;
 mod domains;
 mod errors;
 mod files;

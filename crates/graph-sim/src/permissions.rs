@@ -31,6 +31,7 @@ const DIRECTORY_READERS: &str = "88d8e3e3-8f55-4a1e-953a-9b9898b8876b";
 const INTUNE_ADMINISTRATOR: &str = "3a2c62db-5318-420d-8d74-23affee5d9d5";
 const CLOUD_DEVICE_ADMINISTRATOR: &str = "7698a772-787b-4ac8-901f-60d6b08affd2";
 const WINDOWS_365_ADMINISTRATOR: &str = "11451d60-acb2-45eb-a7d6-43d0f0125c13";
+const JOINED_DEVICE_LOCAL_ADMINISTRATOR: &str = "9f06204d-73c1-4d4c-880a-6edb90606fd8";
 
 /// What one request needs.
 pub struct Rule {
@@ -453,6 +454,44 @@ const WRITE_SCOPED_ROLE_MEMBERS: Rule = rule(
     &[PRIVILEGED_ROLE_ADMINISTRATOR],
 );
 
+// graph/api/groupsettingtemplate-list, groupsetting-list, groupsetting-get: reading templates
+// and settings takes a role ("Read basic properties on setting templates and settings").
+const SETTINGS_READERS: &[&str] = &[
+    DIRECTORY_READERS,
+    GLOBAL_READER,
+    JOINED_DEVICE_LOCAL_ADMINISTRATOR,
+    GROUPS_ADMINISTRATOR,
+    DIRECTORY_WRITERS,
+    USER_ADMINISTRATOR,
+    AUTHENTICATION_POLICY_ADMINISTRATOR,
+];
+const READ_GROUP_SETTINGS: Rule = rule(
+    &[
+        "GroupSettings.Read.All",
+        "GroupSettings.ReadWrite.All",
+        "Directory.Read.All",
+        "Directory.ReadWrite.All",
+        "Group.Read.All",
+        "Group.ReadWrite.All",
+    ],
+    SETTINGS_READERS,
+);
+// groupsetting-post-groupsettings, groupsetting-update, groupsetting-delete: Groups Administrator
+// and Directory Writers manage all group settings, a User Administrator updates them.
+const WRITE_GROUP_SETTINGS: Rule = rule(
+    &[
+        "GroupSettings.ReadWrite.All",
+        "Directory.ReadWrite.All",
+        "Policy.ReadWrite.Authorization",
+    ],
+    &[GROUPS_ADMINISTRATOR, DIRECTORY_WRITERS, USER_ADMINISTRATOR],
+);
+// group-post-settings: a group's new setting needs Directory.ReadWrite.All.
+const CREATE_GROUP_SETTING: Rule = rule(
+    &["Directory.ReadWrite.All"],
+    &[GROUPS_ADMINISTRATOR, DIRECTORY_WRITERS],
+);
+
 /// The OpenID Connect scopes, which need no consent (entra/identity-platform/scopes-oidc).
 pub const OPENID_SCOPES: &[&str] = &["openid", "profile", "email", "offline_access"];
 
@@ -499,6 +538,9 @@ const ALL_RULES: &[&Rule] = &[
     &WRITE_ADMINISTRATIVE_UNITS,
     &READ_SCOPED_ROLE_MEMBERS,
     &WRITE_SCOPED_ROLE_MEMBERS,
+    &READ_GROUP_SETTINGS,
+    &WRITE_GROUP_SETTINGS,
+    &CREATE_GROUP_SETTING,
 ];
 
 /// Every permission the simulator knows: what a fully consented client holds.
@@ -562,6 +604,13 @@ pub fn rule_for(method: &str, segments: &[&str]) -> Option<&'static Rule> {
         ["directoryRoleTemplates", ..] => &READ_ROLES,
         ["directoryRoles", ..] if !write => &READ_ROLES,
         ["directoryRoles", ..] => &WRITE_ROLES,
+        ["groupSettingTemplates", ..] | ["groupSettings", ..] | ["groups", _, "settings", ..]
+            if !write =>
+        {
+            &READ_GROUP_SETTINGS
+        }
+        ["groups", _, "settings"] if method == "POST" => &CREATE_GROUP_SETTING,
+        ["groupSettings", ..] | ["groups", _, "settings", ..] => &WRITE_GROUP_SETTINGS,
         ["groups", ..] if !write => &READ_GROUPS,
         ["groups"] => &CREATE_GROUPS,
         ["groups", _, "members", ..] => &WRITE_GROUP_MEMBERS,

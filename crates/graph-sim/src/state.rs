@@ -238,6 +238,8 @@ pub struct SimGroup {
     pub on_premises_provisioning_errors: Vec<Value>,
     pub members: BTreeSet<Uuid>,
     pub owners: BTreeSet<Uuid>,
+    /// A Microsoft 365 group (`groupTypes` holds `Unified`).
+    pub unified: bool,
 }
 
 impl SimGroup {
@@ -251,7 +253,7 @@ impl SimGroup {
             "mail": self.mail,
             "mailEnabled": self.mail_enabled,
             "securityEnabled": self.security_enabled,
-            "groupTypes": [],
+            "groupTypes": if self.unified { vec!["Unified"] } else { Vec::new() },
             "proxyAddresses": self.proxy_addresses,
             "onPremisesLastSyncDateTime": self.on_premises_last_sync_date_time,
             "onPremisesSyncEnabled": self.on_premises_sync_enabled,
@@ -367,6 +369,16 @@ impl SimAdministrativeUnit {
             "visibility": self.visibility,
         })
     }
+}
+
+/// A groupSetting (graph/api/resources/groupsetting): the tenant's (`group` none) or one
+/// Microsoft 365 group's, with every value of its template.
+#[derive(Clone, Debug)]
+pub struct SimGroupSetting {
+    pub id: Uuid,
+    pub template_id: Uuid,
+    pub group: Option<Uuid>,
+    pub values: Vec<(String, String)>,
 }
 
 /// A registered device (graph/api/resources/device).
@@ -545,6 +557,7 @@ pub struct SimTenant {
     pub contacts: Vec<SimContact>,
     pub devices: Vec<SimDevice>,
     pub administrative_units: Vec<SimAdministrativeUnit>,
+    pub group_settings: Vec<SimGroupSetting>,
     pub roles: Vec<SimRole>,
 }
 

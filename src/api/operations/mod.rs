@@ -18,9 +18,10 @@ use crate::domain::fault::{Fault, FaultResult};
 use crate::domain::model::{
     AccountSku, AccountSkuIdentifier, AdministrativeUnit, AdministrativeUnitMember,
     CompanyInformation, CompanySubscription, Contact, Device, DeviceRegistrationServicePolicy,
-    DirSyncConfiguration, DirSyncFeatureStatus, DirSyncProvisioningErrorObject, Domain,
-    DomainRecord, DomainStatus, Group, GroupMember, PasswordPolicy, Role, RoleMember,
-    RoleMemberType, RoleScopedMember, ServicePrincipal, ServicePrincipalCredential, User,
+    DirSyncConfiguration, DirSyncFeatureStatus, DirSyncProvisioningErrorObject, DirectorySetting,
+    Domain, DomainRecord, DomainStatus, Group, GroupMember, PasswordPolicy, Role, RoleMember,
+    RoleMemberType, RoleScopedMember, ServicePrincipal, ServicePrincipalCredential,
+    SettingTemplate, User,
 };
 use crate::domain::query::StrongAuthenticationFilter;
 use crate::domain::requests::*;
@@ -100,6 +101,8 @@ impl Answer for DomainRecord {}
 impl Answer for DirSyncConfiguration {}
 impl Answer for DeviceRegistrationServicePolicy {}
 impl Answer for AdministrativeUnit {}
+impl Answer for SettingTemplate {}
+impl Answer for DirectorySetting {}
 
 macro_rules! operations {
     ($($variant:ident => $name:literal ($params:ty) -> $answer:ty, $summary:literal;)*) => {
@@ -282,6 +285,20 @@ operations! {
         "Gives a user a role (one that can be scoped) over one administrative unit.";
     RemoveScopedRoleMember => "Remove-MsolScopedRoleMember" (ScopedRoleMemberChangeParams) -> Outcome,
         "Takes a role over one administrative unit from a user.";
+    GetAllSettingTemplate => "Get-MsolAllSettingTemplate" (TenantParams) -> ListPage<SettingTemplate>,
+        "Every directory setting template, with its values' names, types and defaults.";
+    GetSettingTemplate => "Get-MsolSettingTemplate" (GetSettingTemplateParams) -> SettingTemplate,
+        "One directory setting template by its id.";
+    GetAllSettings => "Get-MsolAllSettings" (GetAllSettingsParams) -> ListPage<DirectorySetting>,
+        "The tenant's directory settings, or one group's (TargetType Groups, TargetObjectId).";
+    GetSettings => "Get-MsolSettings" (SettingParams) -> DirectorySetting,
+        "One directory setting by its id, of the tenant or of one group.";
+    NewSettings => "New-MsolSettings" (NewSettingsParams) -> DirectorySetting,
+        "Makes a directory setting from a template (Group.Unified for the tenant, Group.Unified.Guest for a group): the values given, checked, and the template's defaults for the rest.";
+    SetSettings => "Set-MsolSettings" (SetSettingsParams) -> Outcome,
+        "Changes the given values of a directory setting; writes only real changes.";
+    RemoveSettings => "Remove-MsolSettings" (SettingParams) -> Outcome,
+        "Deletes a directory setting; its template's defaults apply again.";
 }
 
 impl Operation {
@@ -355,6 +372,7 @@ mod administrative_units;
 mod company;
 mod contacts;
 mod devices;
+mod directory_settings;
 mod groups;
 mod licensing;
 mod roles;
@@ -367,6 +385,7 @@ mod handlers {
     pub use super::company::*;
     pub use super::contacts::*;
     pub use super::devices::*;
+    pub use super::directory_settings::*;
     pub use super::groups::*;
     pub use super::licensing::*;
     pub use super::roles::*;

@@ -132,6 +132,17 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX scoped_role_members_member ON scoped_role_members (member_id);
     "#,
+    // 11: directory settings made from templates (New-MsolSettings), the tenant's (target '') and
+    // groups' (the group's ObjectId); one per template and owner.
+    r#"
+    CREATE TABLE directory_settings (
+        id TEXT PRIMARY KEY,
+        target_id TEXT NOT NULL,
+        template_id TEXT NOT NULL,
+        data TEXT NOT NULL,
+        UNIQUE (target_id, template_id)
+    );
+    "#,
 ];
 
 pub fn migrate(conn: &mut Connection) -> Result<()> {

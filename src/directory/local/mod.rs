@@ -13,18 +13,19 @@ use uuid::Uuid;
 
 use super::{
     AdministrativeUnitDirectory, CompanyDirectory, ContactDirectory, CreatedServicePrincipal,
-    CreatedUser, DeviceDirectory, Directory, GroupDirectory, GroupQuery, LicenseDirectory,
-    MemberQuery, MemberRef, NewPrincipal, Outcome, Page, PageRequest, RoleDirectory,
-    ServicePrincipalDirectory, UserDirectory, UserQuery,
+    CreatedUser, DeviceDirectory, Directory, DirectorySettingDirectory, GroupDirectory, GroupQuery,
+    LicenseDirectory, MemberQuery, MemberRef, NewPrincipal, Outcome, Page, PageRequest,
+    RoleDirectory, ServicePrincipalDirectory, UserDirectory, UserQuery,
 };
 use crate::domain::devices::{DeviceKey, DeviceQuery};
 use crate::domain::fault::{Fault, FaultResult};
 use crate::domain::model::{
     AccountSku, AdministrativeUnit, AdministrativeUnitMember, CompanyInformation,
     CompanySubscription, Contact, Device, DeviceRegistrationServicePolicy, DirSyncConfiguration,
-    DirSyncFeature, DirSyncProvisioningErrorObject, DirSyncSettings, Domain, DomainRecord, Group,
-    GroupMember, GroupMemberType, PasswordPolicy, Role, RoleMember, RoleMemberType,
-    RoleScopedMember, ServicePrincipal, ServicePrincipalCredential, User,
+    DirSyncFeature, DirSyncProvisioningErrorObject, DirSyncSettings, DirectorySetting, Domain,
+    DomainRecord, Group, GroupMember, GroupMemberType, PasswordPolicy, Role, RoleMember,
+    RoleMemberType, RoleScopedMember, ServicePrincipal, ServicePrincipalCredential,
+    SettingTemplate, User,
 };
 use crate::domain::requests::{
     CompanyContacts, GroupMemberChangeParams, NewGroupParams, NewUserParams, RemoveUserParams,
@@ -117,6 +118,52 @@ impl DeviceDirectory for LocalDirectory {
         changed: Vec<&'static str>,
     ) -> FaultResult<Outcome> {
         self.blocking(move |store| store.set_device_registration_policy(&policy, changed))
+            .await
+    }
+}
+
+#[async_trait]
+impl DirectorySettingDirectory for LocalDirectory {
+    async fn setting_templates(&self) -> FaultResult<Vec<SettingTemplate>> {
+        Ok(crate::domain::directory_settings::local_templates())
+    }
+
+    async fn directory_settings(&self, group: Option<Uuid>) -> FaultResult<Vec<DirectorySetting>> {
+        self.blocking(move |store| store.directory_settings(group))
+            .await
+    }
+
+    async fn new_directory_setting(
+        &self,
+        group: Option<Uuid>,
+        setting: DirectorySetting,
+    ) -> FaultResult<DirectorySetting> {
+        self.blocking(move |store| {
+            store.new_directory_setting(group, &setting)?;
+            Ok(setting)
+        })
+        .await
+    }
+
+    async fn save_directory_setting(
+        &self,
+        group: Option<Uuid>,
+        setting: DirectorySetting,
+        changed: Vec<String>,
+    ) -> FaultResult<Outcome> {
+        self.blocking(move |store| {
+            store.save_directory_setting(group, &setting)?;
+            Ok(Outcome::of(setting.id, changed))
+        })
+        .await
+    }
+
+    async fn remove_directory_setting(
+        &self,
+        group: Option<Uuid>,
+        id: Uuid,
+    ) -> FaultResult<Outcome> {
+        self.blocking(move |store| store.remove_directory_setting(group, id))
             .await
     }
 }

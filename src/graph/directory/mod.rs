@@ -2,7 +2,7 @@
 //! decided by `domain` exactly as for the local tenant (the current user is read from Graph,
 //! the request applied to it, and the difference written back), so both backends answer alike.
 //! One file per family of cmdlets: `administrative_units.rs`, `company.rs`, `licenses.rs`, `users.rs` (with `mfa.rs`),
-//! `roles.rs`, `groups.rs`, `service_principals.rs`, `contacts.rs`, `devices.rs`; what they share
+//! `roles.rs`, `groups.rs`, `service_principals.rs`, `contacts.rs`, `devices.rs`, `directory_settings.rs`; what they share
 //! (the request path, paging, faults) is here.
 
 use std::collections::HashSet;
@@ -18,9 +18,9 @@ use super::convert::{
 use super::permissions;
 use crate::directory::{
     AdministrativeUnitDirectory, CompanyDirectory, ContactDirectory, CreatedServicePrincipal,
-    CreatedUser, DeviceDirectory, Directory, GroupDirectory, GroupQuery, LicenseDirectory,
-    MemberQuery, MemberRef, NewPrincipal, Outcome, Page, PageRequest, RoleDirectory,
-    ServicePrincipalDirectory, UserDirectory, UserQuery,
+    CreatedUser, DeviceDirectory, Directory, DirectorySettingDirectory, GroupDirectory, GroupQuery,
+    LicenseDirectory, MemberQuery, MemberRef, NewPrincipal, Outcome, Page, PageRequest,
+    RoleDirectory, ServicePrincipalDirectory, UserDirectory, UserQuery,
 };
 use crate::domain::fault::{Fault, FaultResult};
 use crate::domain::licensing::{self, LicenseCatalog};
@@ -58,6 +58,7 @@ mod administrative_units;
 mod company;
 mod contacts;
 mod devices;
+mod directory_settings;
 mod groups;
 mod licenses;
 mod mfa;

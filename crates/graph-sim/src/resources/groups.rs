@@ -122,6 +122,7 @@ pub(super) fn create_group(tenant: &mut SimTenant, request: &SimRequest) -> SimR
         on_premises_provisioning_errors: Vec::new(),
         members: members.into_iter().collect(),
         owners: owners.into_iter().collect(),
+        unified,
     };
     let value = group.to_json();
     tenant.groups.push(group);
@@ -212,6 +213,7 @@ pub(super) fn group_resource(
             }
             let id = tenant.groups.remove(index).id;
             tenant.forget_in_administrative_units(id);
+            tenant.group_settings.retain(|s| s.group != Some(id));
             for group in &mut tenant.groups {
                 group.members.remove(&id);
             }
@@ -219,6 +221,13 @@ pub(super) fn group_resource(
                 role.members.remove(&id);
             }
             SimResponse::no_content()
+        }
+        (_, ["settings", rest @ ..]) => {
+            let group = tenant.groups[index].id;
+            if !tenant.groups[index].unified {
+                return bad_request("Group settings apply to Microsoft 365 groups only.");
+            }
+            group_settings_resource(tenant, Some(group), rest, request)
         }
         ("GET", ["members", cast @ ..]) if cast.len() <= 1 => {
             let members: Vec<Uuid> = tenant.groups[index].members.iter().copied().collect();

@@ -17,6 +17,7 @@ mod administrative_units;
 mod company;
 mod contacts;
 mod devices;
+mod directory_settings;
 mod groups;
 mod licenses;
 mod methods;
@@ -32,6 +33,7 @@ use administrative_units::*;
 use company::*;
 use contacts::*;
 use devices::*;
+use directory_settings::*;
 use groups::*;
 use licenses::*;
 use methods::*;
@@ -345,6 +347,8 @@ pub fn handle(tenant: &mut SimTenant, request: &SimRequest) -> SimResponse {
             };
             administrative_unit_resource(tenant, index, rest, request)
         }
+        ("GET", ["groupSettingTemplates", rest @ ..]) => setting_templates(request, rest),
+        (_, ["groupSettings", rest @ ..]) => group_settings_resource(tenant, None, rest, request),
         ("GET", ["devices"]) => list_devices(tenant, request),
         ("GET", ["policies", "deviceRegistrationPolicy"]) => device_registration_policy(tenant, request),
         ("PUT", ["policies", "deviceRegistrationPolicy"]) => replace_device_registration_policy(tenant, request),

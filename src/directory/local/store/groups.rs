@@ -82,6 +82,7 @@ impl Store {
             forget_unit_memberships(tx, id)?;
             let id = id.to_string();
             for statement in [
+                "DELETE FROM directory_settings WHERE target_id = ?1",
                 "DELETE FROM group_members WHERE member_id = ?1",
                 "DELETE FROM role_members WHERE member_id = ?1",
                 "DELETE FROM groups WHERE object_id = ?1",

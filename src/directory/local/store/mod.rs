@@ -44,6 +44,7 @@ mod administrative_units;
 mod company;
 mod contacts;
 mod devices;
+mod directory_settings;
 mod groups;
 mod licenses;
 mod roles;
@@ -54,6 +55,7 @@ use administrative_units::{forget_unit_memberships, save_unit};
 use company::{company, dir_sync_turned_off_at, domains, verified_domain_names, DIR_SYNC_SETTINGS};
 use contacts::{load_contact, save_contact};
 use devices::{all_devices, save_device, REGISTRATION_POLICY};
+use directory_settings::save_directory_setting;
 use groups::load_group;
 use licenses::{complete_stored_terms, license_catalog, skus_of};
 use roles::{member_kind, member_type_name, role_member, role_user_ids};
@@ -251,6 +253,7 @@ impl Store {
         let mut conn = self.conn.lock().expect("tenant connection lock");
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         for table in [
+            "directory_settings",
             "scoped_role_members",
             "administrative_unit_members",
             "administrative_units",
@@ -367,6 +370,10 @@ impl Store {
                 ],
             )?;
         }
+        for owned in &snapshot.directory_settings {
+            save_directory_setting(&tx, owned.target_object_id, &owned.setting)
+                .map_err(|f| anyhow::anyhow!("{f}"))?;
+        }
         for unit in &snapshot.administrative_units {
             save_unit(&tx, unit).map_err(|f| anyhow::anyhow!("{f}"))?;
         }
@@ -467,6 +474,10 @@ impl Store {
         let devices = all_devices(&conn).map_err(|f| anyhow::anyhow!("{f}"))?;
         if !devices.is_empty() {
             snapshot["Devices"] = serde_json::to_value(devices)?;
+        }
+        let settings = all("SELECT json_object('TargetObjectId', NULLIF(target_id, ''), 'Setting', json(data)) FROM directory_settings ORDER BY target_id, template_id, id")?;
+        if !settings.is_empty() {
+            snapshot["DirectorySettings"] = serde_json::Value::Array(parse(settings)?);
         }
         let units = all("SELECT data FROM administrative_units ORDER BY display_name, object_id")?;
         if !units.is_empty() {
