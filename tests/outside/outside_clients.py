@@ -1,6 +1,6 @@
 """Microsoft's own Python libraries against the Graph simulator: msal for every sign-in flow,
 msgraph-sdk and msgraph-beta-sdk for users, roles, methods, requirements, contacts, devices,
-administrative units,
+administrative units, group settings,
 $batch and paging.
 They are what show the simulator is Graph-shaped, not shaped by the bridge's client.
 
@@ -45,9 +45,12 @@ from msgraph.generated.models.user import User
 from msgraph.generated.devices.devices_request_builder import DevicesRequestBuilder
 from msgraph.generated.models.administrative_unit import AdministrativeUnit
 from msgraph.generated.models.application import Application
+from msgraph.generated.models.group import Group
+from msgraph.generated.models.group_setting import GroupSetting
 from msgraph.generated.models.identity import Identity
 from msgraph.generated.models.reference_create import ReferenceCreate
 from msgraph.generated.models.scoped_role_membership import ScopedRoleMembership
+from msgraph.generated.models.setting_value import SettingValue
 from msgraph.generated.models.authorization_policy import AuthorizationPolicy
 from msgraph.generated.models.device import Device
 from msgraph.generated.models.on_premises_directory_synchronization import (
@@ -625,6 +628,43 @@ class DirectoryResources(unittest.TestCase):
             with self.assertRaises(ODataError) as gone:
                 await unit.get()
             self.assertEqual(gone.exception.response_status_code, 404)
+
+        asyncio.run(run())
+
+    def test_group_settings_are_made_from_templates_and_updated_whole(self):
+        async def run():
+            templates = {t.display_name: t for t in (await self.v1.group_setting_templates.get()).value}
+            unified = templates["Group.Unified"]
+            self.assertEqual(len(unified.values), 15)
+            tenant = (await self.v1.group_settings.get()).value
+            self.assertEqual([s.display_name for s in tenant], ["Group.Unified"], "the demo's setting")
+            item = self.v1.group_settings.by_group_setting_id(tenant[0].id)
+            await item.patch(GroupSetting(values=[SettingValue(name="AllowToAddGuests", value="false")]))
+            after = {v.name: v.value for v in (await item.get()).values}
+            self.assertEqual(after["AllowToAddGuests"], "false")
+            self.assertEqual(after["ClassificationList"], "", "an update's values replace the whole collection")
+            with self.assertRaises(ODataError) as twice:
+                await self.v1.group_settings.post(GroupSetting(template_id=unified.id, values=[]))
+            self.assertEqual(twice.exception.response_status_code, 400)
+            await item.delete()
+            self.assertEqual((await self.v1.group_settings.get()).value, [])
+            team = await self.v1.groups.post(
+                Group(display_name="Outside Team", mail_enabled=True, mail_nickname="outsideteam",
+                      security_enabled=False, group_types=["Unified"])
+            )
+            guest = templates["Group.Unified.Guest"]
+            made = await self.v1.groups.by_group_id(team.id).settings.post(
+                GroupSetting(template_id=guest.id, values=[SettingValue(name="AllowToAddGuests", value="false")])
+            )
+            self.assertEqual(made.display_name, "Group.Unified.Guest")
+            listed = (await self.v1.groups.by_group_id(team.id).settings.get()).value
+            self.assertEqual([v.value for v in listed[0].values], ["false"])
+            security = next(g for g in (await self.v1.groups.get()).value if not g.group_types)
+            with self.assertRaises(ODataError) as not_unified:
+                await self.v1.groups.by_group_id(security.id).settings.post(
+                    GroupSetting(template_id=guest.id, values=[])
+                )
+            self.assertEqual(not_unified.exception.response_status_code, 400, "Microsoft 365 groups only")
 
         asyncio.run(run())
 

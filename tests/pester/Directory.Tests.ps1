@@ -590,6 +590,65 @@ Describe 'Administrative units' {
     }
 }
 
+Describe 'Directory settings' {
+    It 'lists the templates and makes Settings objects from them' {
+        (Get-Command New-MsolSettings).ParameterSets.Name | Sort-Object | Should -Be @('None', 'Scope')
+        (Get-Command Get-MsolSettings).DefaultParameterSet | Should -Be 'None'
+        @(Get-MsolAllSettingTemplate).DisplayName | Should -Be @('Group.Unified', 'Group.Unified.Guest')
+        $template = Get-MsolSettingTemplate -TemplateId '62375ab9-6b52-47ed-826b-58e47e0e304b'
+        $template | Should -BeOfType ([Microsoft.Online.Administration.SettingTemplate])
+        $template.Values.Count | Should -Be 15
+        ($template | Out-String) | Should -Match 'Id\s+DisplayName\s+Description'
+        $settings = $template.CreateSettingsObject()
+        $settings | Should -BeOfType ([Microsoft.Online.Administration.Settings])
+        $settings['EnableGroupCreation'] | Should -Be 'true'
+        $settings['enablegroupcreation'] = $false
+        $settings['EnableGroupCreation'] | Should -Be 'False'
+    }
+    It 'reads, changes and refuses the tenant''s setting, naming what is wrong' {
+        $setting = @(Get-MsolAllSettings)
+        $setting.Count | Should -Be 1
+        $setting[0]['ClassificationList'] | Should -Be 'Public,Internal,Confidential'
+        $value = $setting[0].GetSettingsValue()
+        $value | Should -BeOfType ([Microsoft.Online.Administration.SettingsValue])
+        $value['AllowToAddGuests'] = $false
+        Set-MsolSettings -SettingId $setting[0].Id -SettingsValue $value -WhatIf
+        (Get-MsolSettings -SettingId $setting[0].Id)['AllowToAddGuests'] | Should -Be 'true'
+        Set-MsolSettings -SettingId $setting[0].Id -SettingsValue $value
+        $after = Get-MsolSettings -SettingId $setting[0].Id
+        $after['AllowToAddGuests'] | Should -Be 'false'
+        $after['ClassificationList'] | Should -Be 'Public,Internal,Confidential'
+        ($after.Values | Out-String) | Should -Match 'Name\s+Value'
+        $value['EnableGroupCreation'] = 'perhaps'
+        $failure = $null
+        try { Set-MsolSettings -SettingId $setting[0].Id -SettingsValue $value -ErrorAction Stop } catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -Be 'Microsoft.Online.Administration.Automation.PropertyValidationException,Microsoft.Online.Administration.Automation.SetSettings'
+        $failure.Exception.Message | Should -Match 'EnableGroupCreation'
+        $again = (Get-MsolSettingTemplate -TemplateId '62375ab9-6b52-47ed-826b-58e47e0e304b').CreateSettingsObject()
+        { New-MsolSettings -SettingsObject $again -ErrorAction Stop } | Should -Throw -ErrorId 'Microsoft.Online.Administration.Automation.ObjectAlreadyExistsException,Microsoft.Online.Administration.Automation.NewSettings'
+        { Get-MsolAllSettings -TargetType Users -TargetObjectId ([guid]::NewGuid()) -ErrorAction Stop } | Should -Throw -ErrorId 'Microsoft.Online.Administration.Automation.PropertyValidationException,Microsoft.Online.Administration.Automation.GetAllSettings'
+    }
+    It 'keeps a group''s guest setting apart from the tenant''s' {
+        $group = Get-MsolGroup -SearchString 'Sales Team'
+        $guest = (Get-MsolSettingTemplate -TemplateId '08d542b9-071f-4e16-94b0-74abb372e3d9').CreateSettingsObject()
+        $guest['AllowToAddGuests'] = $false
+        $made = New-MsolSettings -SettingsObject $guest -TargetType Groups -TargetObjectId $group.ObjectId
+        $made['AllowToAddGuests'] | Should -Be 'false'
+        @(Get-MsolAllSettings -TargetType Groups -TargetObjectId $group.ObjectId).Count | Should -Be 1
+        @(Get-MsolAllSettings).DisplayName | Should -Be @('Group.Unified')
+        Remove-MsolSettings -SettingId $made.Id -TargetType Groups -TargetObjectId $group.ObjectId
+        Get-MsolAllSettings -TargetType Groups -TargetObjectId $group.ObjectId | Should -BeNullOrEmpty
+    }
+    It 'removes piped settings, after which they are SettingNotFoundException' {
+        $setting = Get-MsolAllSettings
+        $setting | Remove-MsolSettings -WhatIf
+        @(Get-MsolAllSettings).Count | Should -Be 1
+        $setting | Remove-MsolSettings
+        Get-MsolAllSettings | Should -BeNullOrEmpty
+        { Get-MsolSettings -SettingId $setting.Id -ErrorAction Stop } | Should -Throw -ErrorId 'Microsoft.Online.Administration.Automation.SettingNotFoundException,Microsoft.Online.Administration.Automation.GetSettings'
+    }
+}
+
 Describe 'Device registration policy' {
     It 'reads and changes the policy, refusing a selected workplace join' {
         $policy = Get-MsolDeviceRegistrationServicePolicy

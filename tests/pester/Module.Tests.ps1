@@ -159,7 +159,7 @@ Describe 'The types scripts construct and catch' {
         'User', 'UserExtended', 'StrongAuthenticationMethod', 'StrongAuthenticationRequirement', 'StrongAuthenticationUserDetails',
         'StrongAuthenticationPhoneAppDetail', 'Role', 'RoleMember', 'Group', 'GroupMember', 'Domain', 'CompanyInformation',
         'AccountSKU', 'UserLicense', 'AccountSkuIdentifier', 'ServiceStatus', 'ServicePlan', 'LicenseOption', 'LicenseAssignmentDetail',
-        'AdministrativeUnit', 'AdministrativeUnitMember', 'RoleScopedMember'
+        'AdministrativeUnit', 'AdministrativeUnitMember', 'RoleScopedMember', 'SettingTemplate', 'Settings', 'SettingsValue', 'SettingValue'
     ) {
         { New-Object -TypeName "Microsoft.Online.Administration.$_" } | Should -Not -Throw
     }

@@ -724,6 +724,74 @@ Get-MsolRoleMember -RoleObjectId $role.ObjectId
                 @{ Code = 'Get-MsolScopedRoleMember -AdministrativeUnitObjectId $unit.ObjectId | Remove-MsolScopedRoleMember'; Remarks = 'Takes every scoped role over the unit from whoever holds it.' }
             )
         }
+        'Get-MsolAllSettingTemplate' = @{
+            Synopsis    = 'Gets all directory setting templates.'
+            Description = 'Gets the templates directory settings are made from, each with its values'' names, types and defaults. The local tenant offers Group.Unified (settings for Microsoft 365 groups across the tenant) and Group.Unified.Guest (for one group); Microsoft Graph lists its own, more of them. On Microsoft Graph reading them needs a role such as Directory Readers or Global Reader, and GroupSettings.Read.All or Directory.Read.All.'
+            Parameters  = @{}
+            Examples    = @(@{ Code = 'Get-MsolAllSettingTemplate'; Remarks = 'Lists the setting templates.' })
+        }
+        'Get-MsolSettingTemplate' = @{
+            Synopsis    = 'Gets a directory setting template.'
+            Description = 'Gets one setting template by -TemplateId (a piped template binds its Id); its CreateSettingsObject() method makes a Settings object with the template''s defaults, to change by name and pass to New-MsolSettings. An unknown template is SettingTemplateNotFoundException.'
+            Parameters  = @{ TemplateId = 'The id of the template.' }
+            Examples    = @(@{ Code = '$template = Get-MsolSettingTemplate -TemplateId 62375ab9-6b52-47ed-826b-58e47e0e304b; $setting = $template.CreateSettingsObject(); $setting["UsageGuidelinesUrl"] = "https://contoso.com/guidelines"'; Remarks = 'Prepares Group.Unified settings with a usage guidelines link.' })
+        }
+        'Get-MsolAllSettings' = @{
+            Synopsis    = 'Gets all directory settings of the tenant or of a group.'
+            Description = 'Gets the tenant''s directory settings, or with -TargetType Groups -TargetObjectId those of one group. A tenant without settings of its own has its templates'' defaults. Each has Id, DisplayName (its template''s name), TemplateId and Values; GetSettingsValue() copies the values for Set-MsolSettings.'
+            Parameters  = @{
+                TargetType     = 'Groups for a group''s settings; leave it out for the tenant''s. Microsoft Entra ID keeps settings for the tenant and groups only, so Users, ServicePrincipals, Applications and Devices are refused.'
+                TargetObjectId = 'The object id of the group, with -TargetType Groups.'
+            }
+            Examples    = @(
+                @{ Code = 'Get-MsolAllSettings'; Remarks = 'Lists the tenant''s directory settings.' }
+                @{ Code = 'Get-MsolAllSettings -TargetType Groups -TargetObjectId $group.ObjectId'; Remarks = 'Lists one group''s settings.' }
+            )
+        }
+        'Get-MsolSettings' = @{
+            Synopsis    = 'Gets a directory setting.'
+            Description = 'Gets one directory setting by -SettingId, of the tenant or (-TargetType Groups -TargetObjectId) of one group. An unknown setting is SettingNotFoundException.'
+            Parameters  = @{
+                SettingId      = 'The id of the setting.'
+                TargetType     = 'Groups for a group''s settings; leave it out for the tenant''s. Microsoft Entra ID keeps settings for the tenant and groups only, so Users, ServicePrincipals, Applications and Devices are refused.'
+                TargetObjectId = 'The object id of the group, with -TargetType Groups.'
+            }
+            Examples    = @(@{ Code = '(Get-MsolSettings -SettingId $id).Values'; Remarks = 'Shows a setting''s values.' })
+        }
+        'New-MsolSettings' = @{
+            Synopsis    = 'Creates a directory setting.'
+            Description = 'Creates a directory setting from -SettingsObject (a template''s CreateSettingsObject(), changed by name): for the tenant, or with -TargetType Groups -TargetObjectId for one group. Values are checked against the template (a name it does not have, or a value of the wrong type, is refused, naming it); those not changed keep the template''s defaults. Group.Unified is for the tenant and Group.Unified.Guest for a group; a second setting of the same template for the same owner is ObjectAlreadyExistsException. -WhatIf says what it would do. On Microsoft Graph this needs the Groups Administrator or Directory Writers role and GroupSettings.ReadWrite.All (Directory.ReadWrite.All for a group''s setting); group settings apply to Microsoft 365 groups only.'
+            Parameters  = @{
+                SettingsObject = 'The Settings object to create.'
+                TargetType     = 'Groups for a group''s settings; leave it out for the tenant''s. Microsoft Entra ID keeps settings for the tenant and groups only, so Users, ServicePrincipals, Applications and Devices are refused.'
+                TargetObjectId = 'The object id of the group, with -TargetType Groups.'
+            }
+            Examples    = @(
+                @{ Code = '$setting = (Get-MsolSettingTemplate -TemplateId 62375ab9-6b52-47ed-826b-58e47e0e304b).CreateSettingsObject(); $setting["UsageGuidelinesUrl"] = "https://contoso.com/guidelines"; New-MsolSettings -SettingsObject $setting'; Remarks = 'Sets a usage guidelines link for Microsoft 365 groups.' }
+                @{ Code = '$guest = (Get-MsolSettingTemplate -TemplateId 08d542b9-071f-4e16-94b0-74abb372e3d9).CreateSettingsObject(); $guest["AllowToAddGuests"] = $false; New-MsolSettings -SettingsObject $guest -TargetType Groups -TargetObjectId $group.ObjectId'; Remarks = 'Keeps guests out of one group.' }
+            )
+        }
+        'Set-MsolSettings' = @{
+            Synopsis    = 'Updates a directory setting.'
+            Description = 'Changes a directory setting''s values to those of -SettingsValue (a setting''s GetSettingsValue(), changed by name); values it leaves out keep theirs, and only real changes are written. Names and types are checked as for New-MsolSettings. -WhatIf says what it would do. On Microsoft Graph, whose update replaces every value, the bridge sends them all.'
+            Parameters  = @{
+                SettingId     = 'The id of the setting to change.'
+                SettingsValue = 'The values to write, by name.'
+                TargetType     = 'Groups for a group''s settings; leave it out for the tenant''s. Microsoft Entra ID keeps settings for the tenant and groups only, so Users, ServicePrincipals, Applications and Devices are refused.'
+                TargetObjectId = 'The object id of the group, with -TargetType Groups.'
+            }
+            Examples    = @(@{ Code = '$setting = Get-MsolAllSettings | Where-Object DisplayName -eq "Group.Unified"; $value = $setting.GetSettingsValue(); $value["AllowToAddGuests"] = "false"; Set-MsolSettings -SettingId $setting.Id -SettingsValue $value'; Remarks = 'Stops guests from being added to Microsoft 365 groups.' })
+        }
+        'Remove-MsolSettings' = @{
+            Synopsis    = 'Removes a directory setting.'
+            Description = 'Deletes a directory setting of the tenant or of one group; its template''s defaults apply again. A piped setting binds its Id. -WhatIf says what it would do.'
+            Parameters  = @{
+                SettingId      = 'The id of the setting to delete.'
+                TargetType     = 'Groups for a group''s settings; leave it out for the tenant''s. Microsoft Entra ID keeps settings for the tenant and groups only, so Users, ServicePrincipals, Applications and Devices are refused.'
+                TargetObjectId = 'The object id of the group, with -TargetType Groups.'
+            }
+            Examples    = @(@{ Code = 'Get-MsolAllSettings | Where-Object DisplayName -eq "Group.Unified" | Remove-MsolSettings'; Remarks = 'Returns Microsoft 365 groups to the default settings.' })
+        }
         'Get-MsolServicePrincipal' = @{
             Synopsis    = 'Gets service principals.'
             Description = 'Gets one service principal by ObjectId or AppPrincipalId, those with a service principal name, or a list: those whose display name starts with -SearchString, 500 unless -All or -MaxResults. A service principal name with a slash, or a URL, must match one of the principal''s names exactly; a bare appClass matches every name of that class. None found is ServicePrincipalNotFoundException. Every tenant holds Microsoft''s own applications, such as Office 365 Exchange Online (00000002-0000-0ff1-ce00-000000000000).'

@@ -144,6 +144,22 @@ namespace Microsoft.Online.Administration.Automation
                     new KeyValuePair<string, object>("DisabledServicePlans", option.DisabledServicePlans) });
                 return;
             }
+            IDictionary map = value as IDictionary;
+            if (map != null)
+            {
+                json.Append('{');
+                bool firstEntry = true;
+                foreach (DictionaryEntry entry in map)
+                {
+                    if (!firstEntry) json.Append(',');
+                    firstEntry = false;
+                    WriteString(json, Convert.ToString(entry.Key, CultureInfo.InvariantCulture));
+                    json.Append(':');
+                    WriteValue(json, entry.Value);
+                }
+                json.Append('}');
+                return;
+            }
             IEnumerable list = value as IEnumerable;
             if (list != null)
             {

@@ -50,6 +50,8 @@ namespace Microsoft.Online.Administration.Automation
     [Serializable] public class AdministrativeUnitNotFoundException : MicrosoftOnlineException { public AdministrativeUnitNotFoundException(string message) : base(message) { } }
     [Serializable] public class AdministrativeUnitMemberAlreadyExistsException : MicrosoftOnlineException { public AdministrativeUnitMemberAlreadyExistsException(string message) : base(message) { } }
     [Serializable] public class AdministrativeUnitMemberNotFoundException : MicrosoftOnlineException { public AdministrativeUnitMemberNotFoundException(string message) : base(message) { } }
+    [Serializable] public class SettingNotFoundException : MicrosoftOnlineException { public SettingNotFoundException(string message) : base(message) { } }
+    [Serializable] public class SettingTemplateNotFoundException : MicrosoftOnlineException { public SettingTemplateNotFoundException(string message) : base(message) { } }
     [Serializable] public class DirSyncStatusChangeNotAllowedException : MicrosoftOnlineException { public DirSyncStatusChangeNotAllowedException(string message) : base(message) { } }
     [Serializable] public class AccessDeniedException : MicrosoftOnlineException { public AccessDeniedException(string message) : base(message) { } }
     [Serializable] public class DataOperationException : MicrosoftOnlineException { public DataOperationException(string message) : base(message) { } }
@@ -114,6 +116,8 @@ namespace Microsoft.Online.Administration.Automation
                 case "ServicePrincipalNotFoundException":
                 case "AdministrativeUnitNotFoundException":
                 case "AdministrativeUnitMemberNotFoundException":
+                case "SettingNotFoundException":
+                case "SettingTemplateNotFoundException":
                     return ErrorCategory.ObjectNotFound;
                 case "PropertyValidationException":
                 case "RequiredPropertyNotSetException":

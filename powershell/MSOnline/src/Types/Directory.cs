@@ -241,6 +241,103 @@ namespace Microsoft.Online.Administration
         [DataMember] public Guid? ObjectId { get; set; }
     }
 
+    /// <summary>One value a setting template defines: its name, .NET type, default and meaning.</summary>
+    [DataContract(Name = "SettingTemplateValue", Namespace = Wire.Namespace)]
+    public class SettingTemplateValue
+    {
+        [DataMember] public string DefaultValue { get; set; }
+        [DataMember] public string Description { get; set; }
+        [DataMember] public string Name { get; set; }
+        [DataMember] public string Type { get; set; }
+    }
+
+    /// <summary>A Microsoft-defined template of directory settings; CreateSettingsObject makes a
+    /// Settings object with its defaults, to change by name and pass to New-MsolSettings.</summary>
+    [DataContract(Name = "SettingTemplate", Namespace = Wire.Namespace)]
+    public class SettingTemplate
+    {
+        [DataMember(Name = "Values")] private List<SettingTemplateValue> values;
+
+        [DataMember] public string Description { get; set; }
+        [DataMember] public string DisplayName { get; set; }
+        [DataMember] public Guid? Id { get; set; }
+        public List<SettingTemplateValue> Values
+        {
+            get { return values ?? (values = new List<SettingTemplateValue>()); }
+            set { values = value; }
+        }
+
+        public Settings CreateSettingsObject()
+        {
+            Settings settings = new Settings { DisplayName = DisplayName, TemplateId = Id };
+            foreach (SettingTemplateValue value in Values) settings[value.Name] = value.DefaultValue;
+            return settings;
+        }
+    }
+
+    /// <summary>A name and its value, as text.</summary>
+    [DataContract(Name = "SettingValue", Namespace = Wire.Namespace)]
+    public class SettingValue
+    {
+        [DataMember] public string Name { get; set; }
+        [DataMember] public string Value { get; set; }
+    }
+
+    /// <summary>A directory setting's values by name (in any case), as text: what
+    /// Settings.GetSettingsValue() gives and Set-MsolSettings takes.</summary>
+    public class SettingsValue : Dictionary<string, string>
+    {
+        public SettingsValue() : base(StringComparer.OrdinalIgnoreCase) { }
+    }
+
+    /// <summary>A directory setting made from a template: its values read and written by name
+    /// ($setting["UsageGuidelinesUrl"] = "..."), or copied with GetSettingsValue().</summary>
+    [DataContract(Name = "Settings", Namespace = Wire.Namespace)]
+    public class Settings
+    {
+        [DataMember(Name = "Values")] private List<SettingValue> values;
+
+        [DataMember] public string DisplayName { get; set; }
+        [DataMember] public Guid? Id { get; set; }
+        [DataMember] public Guid? TemplateId { get; set; }
+        public List<SettingValue> Values
+        {
+            get { return values ?? (values = new List<SettingValue>()); }
+            set { values = value; }
+        }
+
+        public string this[string name]
+        {
+            get
+            {
+                SettingValue found = Find(name);
+                return found == null ? null : found.Value;
+            }
+            set
+            {
+                SettingValue found = Find(name);
+                if (found == null) Values.Add(new SettingValue { Name = name, Value = value });
+                else found.Value = value;
+            }
+        }
+
+        public SettingsValue GetSettingsValue()
+        {
+            SettingsValue copy = new SettingsValue();
+            foreach (SettingValue value in Values) copy[value.Name] = value.Value;
+            return copy;
+        }
+
+        private SettingValue Find(string name)
+        {
+            foreach (SettingValue value in Values)
+            {
+                if (string.Equals(value.Name, name, StringComparison.OrdinalIgnoreCase)) return value;
+            }
+            return null;
+        }
+    }
+
     [DataContract(Name = "AdministrativeUnit", Namespace = Wire.Namespace)]
     public class AdministrativeUnit
     {

@@ -35,6 +35,10 @@ namespace Microsoft.Online.Administration
 
     public enum GroupMemberType { User, ServicePrincipal, Contact, Group }
 
+    // What a directory setting belongs to besides the tenant (-TargetType); Entra keeps settings
+    // for the tenant and groups only, so the bridge refuses the others.
+    public enum TargetType { Groups, Users, ServicePrincipals, Applications, Devices }
+
     // What an administrative unit's member is; MSOnline added users, Entra also takes groups and devices.
     public enum AdministrativeUnitMemberType { User, Group, Device }
 
