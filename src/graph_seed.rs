@@ -188,6 +188,17 @@ pub fn simulated_tenant(snapshot: &TenantSnapshot) -> SimTenant {
                     .map(|days| days as i32),
                 is_root: d.root_domain.is_none(),
                 verification_code: domains::verification_code(company.object_id, &d.name),
+                federation: snapshot
+                    .domain_federation_settings
+                    .iter()
+                    .find(|f| f.domain_name.eq_ignore_ascii_case(&d.name))
+                    .map(|f| {
+                        let mut configuration =
+                            crate::graph::convert::federation_body(&f.settings, None);
+                        configuration["@odata.type"] = json!("#microsoft.graph.internalDomainFederation");
+                        configuration["id"] = json!(Uuid::new_v4());
+                        configuration
+                    }),
             })
             .collect(),
         authorization_policy: authorization_policy_from_model(company),

@@ -18,9 +18,9 @@ use crate::domain::model::{
     AccountSku, AdministrativeUnit, AdministrativeUnitMember, CompanyInformation,
     CompanySubscription, Contact, Device, DeviceRegistrationServicePolicy, DirSyncConfiguration,
     DirSyncFeature, DirSyncProvisioningErrorObject, DirSyncSettings, DirectorySetting, Domain,
-    DomainRecord, Group, GroupMember, GroupMemberType, PasswordPolicy, Role, RoleMember,
-    RoleMemberType, RoleScopedMember, ServicePrincipal, ServicePrincipalCredential,
-    SettingTemplate, User,
+    DomainFederationSettings, DomainRecord, Group, GroupMember, GroupMemberType, PasswordPolicy,
+    Role, RoleMember, RoleMemberType, RoleScopedMember, ServicePrincipal,
+    ServicePrincipalCredential, SettingTemplate, User,
 };
 use crate::domain::query::StrongAuthenticationFilter;
 use crate::domain::requests::{
@@ -273,6 +273,22 @@ pub trait CompanyDirectory {
     /// Changes the company's notification contacts (`domain::company::apply_contacts`); writes
     /// only real changes.
     async fn set_company_contacts(&self, contacts: CompanyContacts) -> FaultResult<Outcome>;
+    /// A federated domain's federation settings (`domain_federation` checked it is federated).
+    async fn domain_federation(&self, domain: &str) -> FaultResult<DomainFederationSettings>;
+    /// Stores a federated domain's changed settings; `changed` is not empty.
+    async fn set_domain_federation(
+        &self,
+        domain: &str,
+        settings: DomainFederationSettings,
+        changed: Vec<&'static str>,
+    ) -> FaultResult<Outcome>;
+    /// Federates a managed domain with `settings`, or (`None`) makes a federated domain managed,
+    /// dropping its federation settings; its users keep their accounts.
+    async fn set_domain_authentication(
+        &self,
+        domain: &str,
+        settings: Option<DomainFederationSettings>,
+    ) -> FaultResult<Outcome>;
     /// Synchronization's features and accidental deletion guard.
     async fn dir_sync_settings(&self) -> FaultResult<DirSyncSettings>;
     /// Turns a feature on or off (`domain::dir_sync_features` checked it may be and that it

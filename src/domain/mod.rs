@@ -8,6 +8,7 @@ pub mod devices;
 pub mod dir_sync;
 pub mod dir_sync_features;
 pub mod directory_settings;
+pub mod domain_federation;
 pub mod domains;
 pub mod fault;
 pub mod groups;

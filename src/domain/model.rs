@@ -1208,3 +1208,54 @@ pub enum SettingTargetType {
     Applications,
     Devices,
 }
+
+/// How a federated domain's identity provider is reached (MSOnline's `AuthenticationProtocol`;
+/// Graph's `wsFed` and `saml`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum AuthenticationProtocol {
+    WsFed,
+    Samlp,
+}
+
+/// What Entra sends the identity provider for `prompt=login` (MSOnline's `PromptLoginBehavior`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub enum PromptLoginBehavior {
+    TranslateToFreshPasswordAuth,
+    NativeSupport,
+    Disabled,
+}
+
+/// `Microsoft.Online.Administration.DomainFederationSettings`: how a federated domain's users
+/// sign in at its identity provider (Graph's internalDomainFederation).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct DomainFederationSettings {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub active_log_on_uri: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub federation_brand_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issuer_uri: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub log_off_uri: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata_exchange_uri: Option<String>,
+    /// Base64 of the certificate's DER form, as the identity provider publishes it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_signing_certificate: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub passive_log_on_uri: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signing_certificate: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preferred_authentication_protocol: Option<AuthenticationProtocol>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prompt_login_behavior: Option<PromptLoginBehavior>,
+    /// Whether multi-factor authentication is left to the identity provider.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub supports_mfa: Option<bool>,
+    /// The result of the last automatic signing certificate update (`Success`, `Failure`), as the
+    /// service reports it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signing_certificate_update_status: Option<String>,
+}

@@ -1,7 +1,7 @@
 //! Graph's shapes to MSOnline's: users with their authentication facts, roles, members, groups,
 //! domains, the company and the licence catalog (reference/graph.md sections 1 to 4).
 
-use serde_json::Value;
+use serde_json::{json, Value};
 use uuid::Uuid;
 
 use crate::domain::licensing::{self, LicenseCatalog};
@@ -1098,6 +1098,130 @@ pub fn authorization_policy_patch(company: &CompanyInformation, changed: &[&str]
         patch.insert("defaultUserRolePermissions".into(), Value::Object(role));
     }
     Value::Object(patch)
+}
+
+/// An internalDomainFederation as MSOnline's DomainFederationSettings. SupportsMfa is read from
+/// federatedIdpMfaBehavior, its successor: MFA left to the identity provider
+/// (`enforceMfaByFederatedIdp`) is true, the others false (UNCONFIRMED mapping: Graph documents
+/// only that the new property replaces the old).
+pub fn domain_federation(object: &Value) -> crate::domain::model::DomainFederationSettings {
+    use crate::domain::model::{AuthenticationProtocol, PromptLoginBehavior};
+    let text = |key: &str| {
+        object[key]
+            .as_str()
+            .filter(|t| !t.is_empty())
+            .map(str::to_string)
+    };
+    crate::domain::model::DomainFederationSettings {
+        active_log_on_uri: text("activeSignInUri"),
+        federation_brand_name: text("displayName"),
+        issuer_uri: text("issuerUri"),
+        log_off_uri: text("signOutUri"),
+        metadata_exchange_uri: text("metadataExchangeUri"),
+        next_signing_certificate: text("nextSigningCertificate"),
+        passive_log_on_uri: text("passiveSignInUri"),
+        signing_certificate: text("signingCertificate"),
+        preferred_authentication_protocol: match object["preferredAuthenticationProtocol"].as_str()
+        {
+            Some("wsFed") => Some(AuthenticationProtocol::WsFed),
+            Some("saml") => Some(AuthenticationProtocol::Samlp),
+            _ => None,
+        },
+        prompt_login_behavior: match object["promptLoginBehavior"].as_str() {
+            Some("translateToFreshPasswordAuthentication") => {
+                Some(PromptLoginBehavior::TranslateToFreshPasswordAuth)
+            }
+            Some("nativeSupport") => Some(PromptLoginBehavior::NativeSupport),
+            Some("disabled") => Some(PromptLoginBehavior::Disabled),
+            _ => None,
+        },
+        supports_mfa: object["federatedIdpMfaBehavior"]
+            .as_str()
+            .map(|b| b == "enforceMfaByFederatedIdp"),
+        signing_certificate_update_status: object["signingCertificateUpdateStatus"]
+            ["certificateUpdateResult"]
+            .as_str()
+            .map(str::to_string),
+    }
+}
+
+/// The internalDomainFederation body for federation settings: every one, or only those `only`
+/// names (MSOnline's names). A cleared setting is sent as null.
+pub fn federation_body(
+    settings: &crate::domain::model::DomainFederationSettings,
+    only: Option<&[&str]>,
+) -> Value {
+    use crate::domain::model::{AuthenticationProtocol, PromptLoginBehavior};
+    let protocol = settings.preferred_authentication_protocol.map(|p| match p {
+        AuthenticationProtocol::WsFed => "wsFed",
+        AuthenticationProtocol::Samlp => "saml",
+    });
+    let prompt = settings.prompt_login_behavior.map(|p| match p {
+        PromptLoginBehavior::TranslateToFreshPasswordAuth => {
+            "translateToFreshPasswordAuthentication"
+        }
+        PromptLoginBehavior::NativeSupport => "nativeSupport",
+        PromptLoginBehavior::Disabled => "disabled",
+    });
+    let mfa = settings.supports_mfa.map(|enforce| {
+        if enforce {
+            "enforceMfaByFederatedIdp"
+        } else {
+            "acceptIfMfaDoneByFederatedIdp"
+        }
+    });
+    let fields: [(&str, &str, Value); 11] = [
+        (
+            "ActiveLogOnUri",
+            "activeSignInUri",
+            json!(settings.active_log_on_uri),
+        ),
+        (
+            "FederationBrandName",
+            "displayName",
+            json!(settings.federation_brand_name),
+        ),
+        ("IssuerUri", "issuerUri", json!(settings.issuer_uri)),
+        ("LogOffUri", "signOutUri", json!(settings.log_off_uri)),
+        (
+            "MetadataExchangeUri",
+            "metadataExchangeUri",
+            json!(settings.metadata_exchange_uri),
+        ),
+        (
+            "NextSigningCertificate",
+            "nextSigningCertificate",
+            json!(settings.next_signing_certificate),
+        ),
+        (
+            "PassiveLogOnUri",
+            "passiveSignInUri",
+            json!(settings.passive_log_on_uri),
+        ),
+        (
+            "SigningCertificate",
+            "signingCertificate",
+            json!(settings.signing_certificate),
+        ),
+        (
+            "PreferredAuthenticationProtocol",
+            "preferredAuthenticationProtocol",
+            json!(protocol),
+        ),
+        ("PromptLoginBehavior", "promptLoginBehavior", json!(prompt)),
+        ("SupportsMfa", "federatedIdpMfaBehavior", json!(mfa)),
+    ];
+    let mut body = serde_json::Map::new();
+    for (name, key, value) in fields {
+        let wanted = match only {
+            Some(only) => only.contains(&name),
+            None => !value.is_null(),
+        };
+        if wanted {
+            body.insert(key.to_string(), value);
+        }
+    }
+    Value::Object(body)
 }
 
 /// A groupSettingTemplate as MSOnline's SettingTemplate.

@@ -24,6 +24,7 @@ pub const DELEGATED_SCOPES: &[&str] = &[
     "Policy.ReadWrite.DeviceConfiguration",
     "AdministrativeUnit.ReadWrite.All",
     "GroupSettings.ReadWrite.All",
+    "Domain-InternalFederation.ReadWrite.All",
 ];
 
 /// The scope parameter for a delegated sign-in against the Graph endpoint `graph`.
@@ -98,6 +99,9 @@ pub fn needed_for(request: &str) -> Option<&'static str> {
         (true, ["servicePrincipals" | "applications", ..]) => {
             "Creating, changing and removing service principals, their applications and their credentials needs the Cloud Application Administrator or Application Administrator role (or Global Administrator) and the Application.ReadWrite.All permission."
         }
+        (_, ["domains", _, "federationConfiguration", ..]) => {
+            "Federation settings need the Domain Name Administrator, Hybrid Identity Administrator, External Identity Provider Administrator or Security Administrator role (Security Reader or Global Reader to read them) and the Domain-InternalFederation.ReadWrite.All permission (Domain-InternalFederation.Read.All to read)."
+        }
         (true, ["domains", ..]) => {
             "Adding, verifying, changing or removing a domain, its password policy included, needs the Domain Name Administrator role (or Global Administrator) and the Domain.ReadWrite.All permission."
         }
@@ -154,6 +158,7 @@ mod tests {
             ("PUT /v1.0/policies/deviceRegistrationPolicy", "Cloud Device Administrator"),
             ("POST /v1.0/directory/administrativeUnits/x/members/$ref", "AdministrativeUnit.ReadWrite.All"),
             ("PATCH /v1.0/groupSettings/x", "GroupSettings.ReadWrite.All"),
+            ("POST /v1.0/domains/contoso.com/federationConfiguration", "Domain-InternalFederation.ReadWrite.All"),
             ("GET /v1.0/groupSettingTemplates", "Directory Readers"),
             ("POST /v1.0/groups/x/settings", "Directory.ReadWrite.All"),
             ("DELETE /v1.0/directory/administrativeUnits/x/scopedRoleMembers/y", "RoleManagement.ReadWrite.Directory"),

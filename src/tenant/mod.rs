@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::domain::domains::PublishedDnsRecord;
+use crate::domain::model::DomainFederationSettings;
 use crate::domain::model::{
     AdministrativeUnit, CompanyInformation, Contact, Device, DeviceRegistrationServicePolicy,
     DirSyncSettings, DirectorySetting, Domain, DomainAuthenticationType, DomainCapability,
@@ -55,6 +56,14 @@ pub struct ScopedRoleAssignment {
     pub administrative_unit_object_id: Uuid,
     pub role_object_id: Uuid,
     pub member_object_id: Uuid,
+}
+
+/// A federated domain's federation settings in a tenant file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "PascalCase", deny_unknown_fields)]
+pub struct FederatedDomainSettings {
+    pub domain_name: String,
+    pub settings: DomainFederationSettings,
 }
 
 /// A directory setting in a tenant file, with the group it belongs to (none: the tenant's).
@@ -121,6 +130,10 @@ pub struct TenantSnapshot {
     /// Users' roles over one administrative unit (Add-MsolScopedRoleMember).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scoped_role_assignments: Vec<ScopedRoleAssignment>,
+    /// Federated domains' federation settings (Set-MsolDomainAuthentication); every federated
+    /// domain has them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub domain_federation_settings: Vec<FederatedDomainSettings>,
     /// Directory settings made from templates (New-MsolSettings), the tenant's and groups'.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub directory_settings: Vec<OwnedDirectorySetting>,
@@ -293,6 +306,7 @@ pub fn new_tenant(
         administrative_unit_memberships: Vec::new(),
         scoped_role_assignments: Vec::new(),
         directory_settings: Vec::new(),
+        domain_federation_settings: Vec::new(),
         published_dns_records: Vec::new(),
     })
 }
@@ -611,6 +625,42 @@ impl TenantSnapshot {
                     "ScopedRoleAssignments: {} holds role {} over {unit} twice",
                     assignment.member_object_id,
                     assignment.role_object_id
+                );
+            }
+        }
+        for federated in &self.domain_federation_settings {
+            let Some(domain) = self
+                .domains
+                .iter()
+                .find(|d| d.name.eq_ignore_ascii_case(&federated.domain_name))
+            else {
+                bail!(
+                    "DomainFederationSettings: {} is none of the Domains",
+                    federated.domain_name
+                );
+            };
+            if domain.authentication != DomainAuthenticationType::Federated {
+                bail!(
+                    "DomainFederationSettings: {} is a managed domain",
+                    domain.name
+                );
+            }
+            crate::domain::domain_federation::check_complete(&federated.settings)
+                .map_err(|f| anyhow::anyhow!("DomainFederationSettings: {}: {f}", domain.name))?;
+        }
+        for domain in self
+            .domains
+            .iter()
+            .filter(|d| d.authentication == DomainAuthenticationType::Federated)
+        {
+            if !self
+                .domain_federation_settings
+                .iter()
+                .any(|f| f.domain_name.eq_ignore_ascii_case(&domain.name))
+            {
+                bail!(
+                    "Domains: {} is federated but DomainFederationSettings has no settings for it",
+                    domain.name
                 );
             }
         }

@@ -440,6 +440,26 @@ async fn the_demo_tenant_answers_every_operation() {
         ),
         ("Remove-MsolSettings", json!({ "SettingId": setting })),
         (
+            "Set-MsolDomainAuthentication",
+            json!({ "DomainName": "contoso.com", "Authentication": "Federated", "IssuerUri": "http://sts.contoso.com/adfs/services/trust", "PassiveLogOnUri": "https://sts.contoso.com/adfs/ls/", "SigningCertificate": "MIIBCgABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGhscHR4fICEiIyQlJic=" }),
+        ),
+        (
+            "Get-MsolDomainFederationSettings",
+            json!({ "DomainName": "contoso.com" }),
+        ),
+        (
+            "Set-MsolDomainFederationSettings",
+            json!({ "DomainName": "contoso.com", "SupportsMfa": true }),
+        ),
+        (
+            "Set-MsolDomainAuthentication",
+            json!({ "DomainName": "contoso.com", "Authentication": "Managed" }),
+        ),
+        (
+            "Convert-MsolFederatedUser",
+            json!({ "UserPrincipalName": grady, "NewPassword": "Correct-Horse-Battery-9" }),
+        ),
+        (
             "Set-MsolPasswordPolicy",
             json!({ "DomainName": "contoso.onmicrosoft.com", "ValidityPeriod": 90, "NotificationDays": 14 }),
         ),

@@ -12,6 +12,7 @@ mod devices;
 mod dir_sync_errors;
 mod dir_sync_features;
 mod directory_settings;
+mod domain_federation;
 mod domains;
 mod errors;
 mod files;

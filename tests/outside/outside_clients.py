@@ -1,6 +1,6 @@
 """Microsoft's own Python libraries against the Graph simulator: msal for every sign-in flow,
 msgraph-sdk and msgraph-beta-sdk for users, roles, methods, requirements, contacts, devices,
-administrative units, group settings,
+administrative units, group settings, domain federation,
 $batch and paging.
 They are what show the simulator is Graph-shaped, not shaped by the bridge's client.
 
@@ -47,7 +47,11 @@ from msgraph.generated.models.administrative_unit import AdministrativeUnit
 from msgraph.generated.models.application import Application
 from msgraph.generated.models.group import Group
 from msgraph.generated.models.group_setting import GroupSetting
+from msgraph.generated.models.authentication_protocol import AuthenticationProtocol
+from msgraph.generated.models.federated_idp_mfa_behavior import FederatedIdpMfaBehavior
 from msgraph.generated.models.identity import Identity
+from msgraph.generated.models.internal_domain_federation import InternalDomainFederation
+from msgraph.generated.models.prompt_login_behavior import PromptLoginBehavior
 from msgraph.generated.models.reference_create import ReferenceCreate
 from msgraph.generated.models.scoped_role_membership import ScopedRoleMembership
 from msgraph.generated.models.setting_value import SettingValue
@@ -665,6 +669,38 @@ class DirectoryResources(unittest.TestCase):
                     GroupSetting(template_id=guest.id, values=[])
                 )
             self.assertEqual(not_unified.exception.response_status_code, 400, "Microsoft 365 groups only")
+
+        asyncio.run(run())
+
+    def test_a_domain_is_federated_with_its_configuration_and_made_managed_again(self):
+        async def run():
+            domain = self.v1.domains.by_domain_id("contoso.com")
+            self.assertEqual((await domain.federation_configuration.get()).value, [])
+            made = await domain.federation_configuration.post(
+                InternalDomainFederation(
+                    display_name="Contoso",
+                    issuer_uri="http://sts.contoso.com/adfs/services/trust",
+                    passive_sign_in_uri="https://sts.contoso.com/adfs/ls/",
+                    signing_certificate="MIIBCgABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGhscHR4fICEiIyQlJic=",
+                    preferred_authentication_protocol=AuthenticationProtocol.WsFed,
+                    federated_idp_mfa_behavior=FederatedIdpMfaBehavior.EnforceMfaByFederatedIdp,
+                )
+            )
+            self.assertEqual((await domain.get()).authentication_type, "Federated")
+            await domain.federation_configuration.by_internal_domain_federation_id(made.id).patch(
+                InternalDomainFederation(prompt_login_behavior=PromptLoginBehavior.NativeSupport)
+            )
+            read = (await domain.federation_configuration.get()).value[0]
+            self.assertEqual(read.prompt_login_behavior, PromptLoginBehavior.NativeSupport)
+            self.assertEqual(read.issuer_uri, "http://sts.contoso.com/adfs/services/trust", "a PATCH changes what it names")
+            with self.assertRaises(ODataError) as initial:
+                await self.v1.domains.by_domain_id("contoso.onmicrosoft.com").federation_configuration.post(
+                    InternalDomainFederation(display_name="x")
+                )
+            self.assertEqual(initial.exception.response_status_code, 400)
+            await domain.patch(Domain(authentication_type="Managed"))
+            self.assertEqual((await domain.get()).authentication_type, "Managed")
+            self.assertEqual((await domain.federation_configuration.get()).value, [])
 
         asyncio.run(run())
 

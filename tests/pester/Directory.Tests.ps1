@@ -649,6 +649,49 @@ Describe 'Directory settings' {
     }
 }
 
+Describe 'Federated domains' {
+    BeforeAll {
+        $certificate = 'MIIBCgABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGhscHR4fICEiIyQlJic='
+    }
+    It 'refuses a managed domain''s settings and an incomplete federation, naming the field' {
+        $failure = $null
+        try { Get-MsolDomainFederationSettings -DomainName 'contoso.com' -ErrorAction Stop } catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -Be 'Microsoft.Online.Administration.Automation.PropertyValidationException,Microsoft.Online.Administration.Automation.GetDomainFederationSettings'
+        $failure.Exception.Message | Should -Match 'DomainName'
+        { Set-MsolDomainAuthentication -DomainName 'contoso.com' -Authentication Federated -IssuerUri 'http://sts.contoso.com/adfs/services/trust' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'Microsoft.Online.Administration.Automation.RequiredPropertyNotSetException,Microsoft.Online.Administration.Automation.SetDomainAuthentication'
+    }
+    It 'federates a domain, changes its settings, and makes it managed again' {
+        Set-MsolDomainAuthentication -DomainName 'contoso.com' -Authentication Federated -IssuerUri 'http://sts.contoso.com/adfs/services/trust' -PassiveLogOnUri 'https://sts.contoso.com/adfs/ls/' -SigningCertificate $certificate -WhatIf
+        (Get-MsolDomain -DomainName 'contoso.com').Authentication | Should -Be 'Managed'
+        Set-MsolDomainAuthentication -DomainName 'contoso.com' -Authentication Federated -IssuerUri 'http://sts.contoso.com/adfs/services/trust' -PassiveLogOnUri 'https://sts.contoso.com/adfs/ls/' -SigningCertificate $certificate -PreferredAuthenticationProtocol WsFed
+        (Get-MsolDomain -DomainName 'contoso.com').Authentication | Should -Be 'Federated'
+        $settings = Get-MsolDomainFederationSettings -DomainName 'contoso.com'
+        $settings | Should -BeOfType ([Microsoft.Online.Administration.DomainFederationSettings])
+        $settings.PreferredAuthenticationProtocol | Should -Be ([Microsoft.Online.Administration.AuthenticationProtocol]::WsFed)
+        ($settings | Out-String) | Should -Match 'PassiveLogOnUri\s+: https://sts.contoso.com/adfs/ls/'
+        [pscustomobject]@{ DomainName = 'contoso.com'; SupportsMfa = $true } | Set-MsolDomainFederationSettings -PromptLoginBehavior Disabled
+        $after = Get-MsolDomainFederationSettings -DomainName 'contoso.com'
+        $after.SupportsMfa | Should -Be $true
+        $after.PromptLoginBehavior | Should -Be 'Disabled'
+        $failure = $null
+        try { Set-MsolDomainFederationSettings -DomainName 'contoso.com' -OpenIdConnectDiscoveryEndpoint 'https://sts.contoso.com/.well-known/openid-configuration' -ErrorAction Stop } catch { $failure = $_ }
+        $failure.FullyQualifiedErrorId | Should -Be 'Microsoft.Online.Administration.Automation.PropertyValidationException,Microsoft.Online.Administration.Automation.SetDomainFederationSettings'
+        $failure.Exception.Message | Should -Match 'OpenIdConnectDiscoveryEndpoint'
+        { Convert-MsolFederatedUser -UserPrincipalName 'grady.archie@contoso.com' -ErrorAction Stop } |
+            Should -Throw -ErrorId 'Microsoft.Online.Administration.Automation.PropertyValidationException,Microsoft.Online.Administration.Automation.ConvertFederatedUser'
+        Set-MsolDomainAuthentication -DomainName 'contoso.com' -Authentication Managed
+        (Get-MsolDomain -DomainName 'contoso.com').Authentication | Should -Be 'Managed'
+    }
+    It 'gives a converted user a temporary password, generated or given' {
+        $generated = Convert-MsolFederatedUser -UserPrincipalName 'grady.archie@contoso.com'
+        $generated | Should -BeOfType ([string])
+        $generated.Length | Should -BeGreaterThan 7
+        Convert-MsolFederatedUser -UserPrincipalName 'grady.archie@contoso.com' -NewPassword 'Correct-Horse-Battery-9' | Should -Be 'Correct-Horse-Battery-9'
+        Convert-MsolFederatedUser -UserPrincipalName 'grady.archie@contoso.com' -WhatIf | Should -BeNullOrEmpty
+    }
+}
+
 Describe 'Device registration policy' {
     It 'reads and changes the policy, refusing a selected workplace join' {
         $policy = Get-MsolDeviceRegistrationServicePolicy

@@ -32,6 +32,9 @@ const INTUNE_ADMINISTRATOR: &str = "3a2c62db-5318-420d-8d74-23affee5d9d5";
 const CLOUD_DEVICE_ADMINISTRATOR: &str = "7698a772-787b-4ac8-901f-60d6b08affd2";
 const WINDOWS_365_ADMINISTRATOR: &str = "11451d60-acb2-45eb-a7d6-43d0f0125c13";
 const JOINED_DEVICE_LOCAL_ADMINISTRATOR: &str = "9f06204d-73c1-4d4c-880a-6edb90606fd8";
+const EXTERNAL_IDENTITY_PROVIDER_ADMINISTRATOR: &str = "be2f45a1-457d-42af-a067-6ec1fa63bc45";
+const SECURITY_ADMINISTRATOR: &str = "194ae4cb-b126-40b2-bd5b-6091b380977d";
+const SECURITY_READER: &str = "5d6b6bb7-de71-4623-b4af-96380a352509";
 
 /// What one request needs.
 pub struct Rule {
@@ -492,6 +495,39 @@ const CREATE_GROUP_SETTING: Rule = rule(
     &[GROUPS_ADMINISTRATOR, DIRECTORY_WRITERS],
 );
 
+// domain-list-federationconfiguration, internaldomainfederation-get: Domain Name, External
+// Identity Provider, Hybrid Identity and Security Administrators, Security Reader, Global Reader.
+const READ_DOMAIN_FEDERATION: Rule = rule(
+    &[
+        "Domain-InternalFederation.Read.All",
+        "Domain-InternalFederation.ReadWrite.All",
+        "Domain.Read.All",
+        "Domain.ReadWrite.All",
+        "Directory.Read.All",
+    ],
+    &[
+        DOMAIN_NAME_ADMINISTRATOR,
+        EXTERNAL_IDENTITY_PROVIDER_ADMINISTRATOR,
+        HYBRID_IDENTITY_ADMINISTRATOR,
+        SECURITY_ADMINISTRATOR,
+        SECURITY_READER,
+        GLOBAL_READER,
+    ],
+);
+// domain-post-federationconfiguration, internaldomainfederation-update, -delete.
+const WRITE_DOMAIN_FEDERATION: Rule = rule(
+    &[
+        "Domain-InternalFederation.ReadWrite.All",
+        "Domain.ReadWrite.All",
+    ],
+    &[
+        DOMAIN_NAME_ADMINISTRATOR,
+        EXTERNAL_IDENTITY_PROVIDER_ADMINISTRATOR,
+        HYBRID_IDENTITY_ADMINISTRATOR,
+        SECURITY_ADMINISTRATOR,
+    ],
+);
+
 /// The OpenID Connect scopes, which need no consent (entra/identity-platform/scopes-oidc).
 pub const OPENID_SCOPES: &[&str] = &["openid", "profile", "email", "offline_access"];
 
@@ -541,6 +577,8 @@ const ALL_RULES: &[&Rule] = &[
     &READ_GROUP_SETTINGS,
     &WRITE_GROUP_SETTINGS,
     &CREATE_GROUP_SETTING,
+    &READ_DOMAIN_FEDERATION,
+    &WRITE_DOMAIN_FEDERATION,
 ];
 
 /// Every permission the simulator knows: what a fully consented client holds.
@@ -564,6 +602,8 @@ pub fn rule_for(method: &str, segments: &[&str]) -> Option<&'static Rule> {
     Some(match segments {
         ["organization", ..] if write => &WRITE_ORGANIZATION,
         ["organization", ..] => &READ_ORGANIZATION,
+        ["domains", _, "federationConfiguration", ..] if !write => &READ_DOMAIN_FEDERATION,
+        ["domains", _, "federationConfiguration", ..] => &WRITE_DOMAIN_FEDERATION,
         ["domains", ..] if write => &WRITE_DOMAINS,
         ["domains", _, "verificationDnsRecords" | "domainNameReferences"] => {
             &READ_VERIFICATION_RECORDS

@@ -477,6 +477,8 @@ pub struct SimDomain {
     pub is_root: bool,
     /// The value its verification records carry (`ms` and eight digits).
     pub verification_code: String,
+    /// A federated domain's internalDomainFederation (with its id), as Graph shows it.
+    pub federation: Option<Value>,
 }
 
 impl SimDomain {
@@ -495,6 +497,7 @@ impl SimDomain {
             password_notification_window_in_days: None,
             is_root: true,
             verification_code: format!("ms{:08}", u32::from_le_bytes(bytes) % 100_000_000),
+            federation: None,
         }
     }
 }

@@ -792,6 +792,72 @@ Get-MsolRoleMember -RoleObjectId $role.ObjectId
             }
             Examples    = @(@{ Code = 'Get-MsolAllSettings | Where-Object DisplayName -eq "Group.Unified" | Remove-MsolSettings'; Remarks = 'Returns Microsoft 365 groups to the default settings.' })
         }
+        'Get-MsolDomainFederationSettings' = @{
+            Synopsis    = 'Gets key settings for a federated domain.'
+            Description = 'Gets a federated domain''s federation settings: where users sign in and out, the issuer, the signing certificates, the preferred protocol, the prompt=login behaviour and SupportsMfa (on Microsoft Graph read from federatedIdpMfaBehavior, its successor). A managed domain has none and is refused, naming DomainName. On Microsoft Graph this reads the domain''s federationConfiguration and needs the Domain Name Administrator, Hybrid Identity Administrator, Security Reader or Global Reader role and Domain-InternalFederation.Read.All.'
+            Parameters  = @{ DomainName = 'The federated domain.' }
+            Examples    = @(@{ Code = 'Get-MsolDomainFederationSettings -DomainName contoso.com | Format-List *'; Remarks = 'Shows contoso.com''s federation settings.' })
+        }
+        'Set-MsolDomainFederationSettings' = @{
+            Synopsis    = 'Updates settings for a federated domain.'
+            Description = 'Changes a federated domain''s federation settings; what is not given stays, and only real changes are written. Certificates are checked to be base64 certificates; IssuerUri, PassiveLogOnUri and SigningCertificate cannot be cleared. -WhatIf says what it would do. On Microsoft Graph this needs the Domain Name Administrator or Hybrid Identity Administrator role and Domain-InternalFederation.ReadWrite.All.'
+            Parameters  = @{
+                DomainName                             = 'The federated domain.'
+                SigningCertificate                     = 'The token-signing certificate: the base64 text of its .cer file, without the BEGIN and END lines.'
+                NextSigningCertificate                 = 'The certificate that takes over when the signing certificate expires (empty clears it).'
+                LogOffUri                              = 'Where users go when they sign out.'
+                PassiveLogOnUri                        = 'Where browsers sign in (the AD FS /adfs/ls/ endpoint).'
+                ActiveLogOnUri                         = 'Where rich clients sign in.'
+                IssuerUri                              = 'The identity provider''s issuer URI.'
+                FederationBrandName                    = 'The name users see when they sign in.'
+                MetadataExchangeUri                    = 'The metadata exchange endpoint rich clients use.'
+                PreferredAuthenticationProtocol        = 'WsFed or Samlp.'
+                SupportsMfa                            = '$true leaves multi-factor authentication to the identity provider (Graph''s federatedIdpMfaBehavior enforceMfaByFederatedIdp); $false has Microsoft Entra ID do it unless the provider did (acceptIfMfaDoneByFederatedIdp).'
+                PromptLoginBehavior                    = 'TranslateToFreshPasswordAuth, NativeSupport or Disabled: what the identity provider gets for prompt=login.'
+                DefaultInteractiveAuthenticationMethod = 'Refused: Microsoft Entra ID keeps no such setting any more.'
+                OpenIdConnectDiscoveryEndpoint         = 'Refused: Microsoft Entra ID keeps no such setting any more.'
+                SigningCertificateUpdateStatus         = 'Refused: the service reports the automatic certificate update''s result, which cannot be set.'
+            }
+            Examples    = @(
+                @{ Code = 'Set-MsolDomainFederationSettings -DomainName contoso.com -NextSigningCertificate (Get-Content .\next-token-signing.txt -Raw)'; Remarks = 'Gives Microsoft Entra ID the certificate AD FS rolls over to.' }
+                @{ Code = 'Set-MsolDomainFederationSettings -DomainName contoso.com -PromptLoginBehavior NativeSupport'; Remarks = 'Sends prompt=login to AD FS as it is.' }
+            )
+        }
+        'Set-MsolDomainAuthentication' = @{
+            Synopsis    = 'Changes the authentication type of a domain.'
+            Description = 'With -Authentication Federated, federates a verified domain (not the initial onmicrosoft.com one) with the settings given: IssuerUri, PassiveLogOnUri and SigningCertificate at least (RequiredPropertyNotSetException without them). With -Authentication Managed, makes a federated domain managed and drops its settings; its users then need passwords of their own (Convert-MsolFederatedUser). Only Microsoft Entra ID changes: the AD FS relying party trust is the AD FS server''s. -WhatIf says what it would do. On Microsoft Graph federating creates the domain''s federationConfiguration and making it managed sets its authenticationType; both need the Domain Name Administrator or Hybrid Identity Administrator role and Domain-InternalFederation.ReadWrite.All.'
+            Parameters  = @{
+                DomainName                             = 'The domain.'
+                Authentication                         = 'Federated or Managed.'
+                SigningCertificate                     = 'The token-signing certificate: the base64 text of its .cer file, without the BEGIN and END lines.'
+                NextSigningCertificate                 = 'The certificate that takes over when the signing certificate expires (empty clears it).'
+                LogOffUri                              = 'Where users go when they sign out.'
+                PassiveLogOnUri                        = 'Where browsers sign in (the AD FS /adfs/ls/ endpoint).'
+                ActiveLogOnUri                         = 'Where rich clients sign in.'
+                IssuerUri                              = 'The identity provider''s issuer URI.'
+                FederationBrandName                    = 'The name users see when they sign in.'
+                MetadataExchangeUri                    = 'The metadata exchange endpoint rich clients use.'
+                PreferredAuthenticationProtocol        = 'WsFed or Samlp.'
+                SupportsMfa                            = '$true leaves multi-factor authentication to the identity provider (Graph''s federatedIdpMfaBehavior enforceMfaByFederatedIdp); $false has Microsoft Entra ID do it unless the provider did (acceptIfMfaDoneByFederatedIdp).'
+                PromptLoginBehavior                    = 'TranslateToFreshPasswordAuth, NativeSupport or Disabled: what the identity provider gets for prompt=login.'
+                DefaultInteractiveAuthenticationMethod = 'Refused: Microsoft Entra ID keeps no such setting any more.'
+                OpenIdConnectDiscoveryEndpoint         = 'Refused: Microsoft Entra ID keeps no such setting any more.'
+                SigningCertificateUpdateStatus         = 'Refused: the service reports the automatic certificate update''s result, which cannot be set.'
+            }
+            Examples    = @(
+                @{ Code = 'Set-MsolDomainAuthentication -DomainName contoso.com -Authentication Federated -IssuerUri "http://sts.contoso.com/adfs/services/trust" -PassiveLogOnUri "https://sts.contoso.com/adfs/ls/" -LogOffUri "https://sts.contoso.com/adfs/ls/" -SigningCertificate $certificate -PreferredAuthenticationProtocol WsFed'; Remarks = 'Federates contoso.com with an AD FS farm.' }
+                @{ Code = 'Set-MsolDomainAuthentication -DomainName contoso.com -Authentication Managed'; Remarks = 'Ends federation for contoso.com (the cloud side of a move to password hash synchronization).' }
+            )
+        }
+        'Convert-MsolFederatedUser' = @{
+            Synopsis    = 'Updates a user in a domain recently converted from single sign-on.'
+            Description = 'Gives a user of a domain that was federated and is managed now a password: -NewPassword, or a generated one, which is returned. Either is temporary: the user changes it at the next sign-in. A user whose domain is still federated is refused, naming UserPrincipalName. -WhatIf says what it would do. On Microsoft Graph this resets the password (User Administrator or a higher role; User.ReadWrite.All).'
+            Parameters  = @{
+                UserPrincipalName = 'The user.'
+                NewPassword       = 'The temporary password; a generated one when not given.'
+            }
+            Examples    = @(@{ Code = 'Get-MsolUser -DomainName contoso.com -All | ForEach-Object { [pscustomobject]@{ UserPrincipalName = $_.UserPrincipalName; Password = (Convert-MsolFederatedUser -UserPrincipalName $_.UserPrincipalName) } } | Export-Csv temporary-passwords.csv -NoTypeInformation'; Remarks = 'Converts every user of contoso.com once it is managed, keeping their temporary passwords to hand out.' })
+        }
         'Get-MsolServicePrincipal' = @{
             Synopsis    = 'Gets service principals.'
             Description = 'Gets one service principal by ObjectId or AppPrincipalId, those with a service principal name, or a list: those whose display name starts with -SearchString, 500 unless -All or -MaxResults. A service principal name with a slash, or a URL, must match one of the principal''s names exactly; a bare appClass matches every name of that class. None found is ServicePrincipalNotFoundException. Every tenant holds Microsoft''s own applications, such as Office 365 Exchange Online (00000002-0000-0ff1-ce00-000000000000).'

@@ -15,6 +15,7 @@ use crate::directory::{
     UserQuery,
 };
 use crate::domain::fault::{Fault, FaultResult};
+use crate::domain::model::DomainFederationSettings;
 use crate::domain::model::{
     AccountSku, AccountSkuIdentifier, AdministrativeUnit, AdministrativeUnitMember,
     CompanyInformation, CompanySubscription, Contact, Device, DeviceRegistrationServicePolicy,
@@ -103,6 +104,7 @@ impl Answer for DeviceRegistrationServicePolicy {}
 impl Answer for AdministrativeUnit {}
 impl Answer for SettingTemplate {}
 impl Answer for DirectorySetting {}
+impl Answer for DomainFederationSettings {}
 
 macro_rules! operations {
     ($($variant:ident => $name:literal ($params:ty) -> $answer:ty, $summary:literal;)*) => {
@@ -299,6 +301,14 @@ operations! {
         "Changes the given values of a directory setting; writes only real changes.";
     RemoveSettings => "Remove-MsolSettings" (SettingParams) -> Outcome,
         "Deletes a directory setting; its template's defaults apply again.";
+    GetDomainFederationSettings => "Get-MsolDomainFederationSettings" (GetDomainFederationSettingsParams) -> DomainFederationSettings,
+        "A federated domain's federation settings.";
+    SetDomainFederationSettings => "Set-MsolDomainFederationSettings" (SetDomainFederationSettingsParams) -> Outcome,
+        "Changes a federated domain's federation settings; writes only real changes.";
+    SetDomainAuthentication => "Set-MsolDomainAuthentication" (SetDomainAuthenticationParams) -> Outcome,
+        "Federates a verified domain with its settings (IssuerUri, PassiveLogOnUri and SigningCertificate at least), or makes a federated domain managed.";
+    ConvertFederatedUser => "Convert-MsolFederatedUser" (ConvertFederatedUserParams) -> PasswordAnswer,
+        "Gives a user of a domain that is managed now a password (the one given, or a generated one that is answered), to be changed at the next sign-in.";
 }
 
 impl Operation {
@@ -373,6 +383,7 @@ mod company;
 mod contacts;
 mod devices;
 mod directory_settings;
+mod domain_federation;
 mod groups;
 mod licensing;
 mod roles;
@@ -386,6 +397,7 @@ mod handlers {
     pub use super::contacts::*;
     pub use super::devices::*;
     pub use super::directory_settings::*;
+    pub use super::domain_federation::*;
     pub use super::groups::*;
     pub use super::licensing::*;
     pub use super::roles::*;

@@ -143,6 +143,11 @@ const MIGRATIONS: &[&str] = &[
         UNIQUE (target_id, template_id)
     );
     "#,
+    // 12: federated domains' federation settings (Set-MsolDomainAuthentication), one row per
+    // federated domain.
+    r#"
+    CREATE TABLE domain_federation (domain TEXT PRIMARY KEY COLLATE NOCASE, data TEXT NOT NULL);
+    "#,
 ];
 
 pub fn migrate(conn: &mut Connection) -> Result<()> {

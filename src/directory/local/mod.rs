@@ -19,6 +19,7 @@ use super::{
 };
 use crate::domain::devices::{DeviceKey, DeviceQuery};
 use crate::domain::fault::{Fault, FaultResult};
+use crate::domain::model::DomainFederationSettings;
 use crate::domain::model::{
     AccountSku, AdministrativeUnit, AdministrativeUnitMember, CompanyInformation,
     CompanySubscription, Contact, Device, DeviceRegistrationServicePolicy, DirSyncConfiguration,
@@ -384,6 +385,33 @@ impl CompanyDirectory for LocalDirectory {
 
     async fn set_company_contacts(&self, contacts: CompanyContacts) -> FaultResult<Outcome> {
         self.blocking(move |store| store.set_company_contacts(&contacts))
+            .await
+    }
+
+    async fn domain_federation(&self, domain: &str) -> FaultResult<DomainFederationSettings> {
+        let domain = domain.to_string();
+        self.blocking(move |store| store.domain_federation(&domain))
+            .await
+    }
+
+    async fn set_domain_federation(
+        &self,
+        domain: &str,
+        settings: DomainFederationSettings,
+        changed: Vec<&'static str>,
+    ) -> FaultResult<Outcome> {
+        let domain = domain.to_string();
+        self.blocking(move |store| store.set_domain_federation(&domain, &settings, changed))
+            .await
+    }
+
+    async fn set_domain_authentication(
+        &self,
+        domain: &str,
+        settings: Option<DomainFederationSettings>,
+    ) -> FaultResult<Outcome> {
+        let domain = domain.to_string();
+        self.blocking(move |store| store.set_domain_authentication(&domain, settings.as_ref()))
             .await
     }
 

@@ -75,6 +75,32 @@ fn company_of(
 
 #[async_trait]
 impl CompanyDirectory for GraphDirectory {
+    async fn domain_federation(
+        &self,
+        domain: &str,
+    ) -> FaultResult<crate::domain::model::DomainFederationSettings> {
+        self.read_domain_federation(domain).await
+    }
+
+    async fn set_domain_federation(
+        &self,
+        domain: &str,
+        settings: crate::domain::model::DomainFederationSettings,
+        changed: Vec<&'static str>,
+    ) -> FaultResult<Outcome> {
+        self.write_domain_federation(domain, &settings, changed)
+            .await
+    }
+
+    async fn set_domain_authentication(
+        &self,
+        domain: &str,
+        settings: Option<crate::domain::model::DomainFederationSettings>,
+    ) -> FaultResult<Outcome> {
+        self.change_domain_authentication(domain, settings.as_ref())
+            .await
+    }
+
     async fn dir_sync_settings(&self) -> FaultResult<DirSyncSettings> {
         Ok(convert::dir_sync_settings(
             &self.on_premises_synchronization().await?,

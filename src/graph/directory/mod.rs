@@ -59,6 +59,7 @@ mod company;
 mod contacts;
 mod devices;
 mod directory_settings;
+mod domain_federation;
 mod groups;
 mod licenses;
 mod mfa;

@@ -73,6 +73,18 @@ pub(super) fn update_domain(
                     .all(|i| i.as_str().is_some_and(|s| SETTABLE_SERVICES.contains(&s)))
             }),
             "passwordValidityPeriodInDays" | "passwordNotificationWindowInDays" => int32(value),
+            // domain-update: authenticationType takes Domain-InternalFederation.ReadWrite.All; a
+            // domain becomes federated only with a federationConfiguration, so PATCH takes Managed.
+            "authenticationType" => {
+                if !request
+                    .caller
+                    .permissions
+                    .contains("Domain-InternalFederation.ReadWrite.All")
+                {
+                    return denied();
+                }
+                value == "Managed"
+            }
             _ => {
                 return bad_request(&format!(
                 "Property '{key}' is read-only or does not exist on type 'microsoft.graph.domain'."
@@ -104,6 +116,10 @@ pub(super) fn update_domain(
     }
     if let Some(value) = patch.get("passwordNotificationWindowInDays") {
         domain.password_notification_window_in_days = days(value);
+    }
+    if patch.get("authenticationType").is_some() {
+        domain.authentication_type = "Managed".to_string();
+        domain.federation = None;
     }
     SimResponse::no_content()
 }
@@ -626,4 +642,130 @@ pub(super) fn update_on_premises_synchronization(
         }
     }
     SimResponse::no_content()
+}
+
+/// The internalDomainFederation properties a client may write (graph/api/
+/// domain-post-federationconfiguration, internaldomainfederation-update), with their enums.
+const FEDERATION_TEXT: &[&str] = &[
+    "displayName",
+    "issuerUri",
+    "metadataExchangeUri",
+    "signingCertificate",
+    "passiveSignInUri",
+    "activeSignInUri",
+    "signOutUri",
+    "nextSigningCertificate",
+];
+const FEDERATION_ENUMS: &[(&str, &[&str])] = &[
+    ("preferredAuthenticationProtocol", &["wsFed", "saml"]),
+    (
+        "promptLoginBehavior",
+        &[
+            "translateToFreshPasswordAuthentication",
+            "nativeSupport",
+            "disabled",
+        ],
+    ),
+    (
+        "federatedIdpMfaBehavior",
+        &[
+            "acceptIfMfaDoneByFederatedIdp",
+            "enforceMfaByFederatedIdp",
+            "rejectMfaByFederatedIdp",
+        ],
+    ),
+];
+
+fn checked_federation(body: &Value) -> Result<Map<String, Value>, SimResponse> {
+    let Value::Object(body) = body else {
+        return Err(bad_request("A request body is required."));
+    };
+    for (key, value) in body {
+        let fine = key.starts_with('@')
+            || (FEDERATION_TEXT.contains(&key.as_str()) && (value.is_null() || value.is_string()))
+            || (key == "isSignedAuthenticationRequestRequired" && value.is_boolean())
+            || FEDERATION_ENUMS.iter().any(|(name, allowed)| {
+                name == key
+                    && (value.is_null() || value.as_str().is_some_and(|v| allowed.contains(&v)))
+            });
+        if !fine {
+            return Err(bad_request(&format!(
+                "Invalid value specified for property '{key}' of resource 'InternalDomainFederation'."
+            )));
+        }
+    }
+    Ok(body.clone())
+}
+
+/// `/domains/{id}/federationConfiguration…`: a verified domain that is not the initial one is
+/// federated by creating its one configuration, and made managed again by deleting it.
+pub(super) fn domain_federation(
+    tenant: &mut SimTenant,
+    name: &str,
+    rest: &[&str],
+    request: &SimRequest,
+) -> SimResponse {
+    let Some(index) = tenant.find_domain(name) else {
+        return not_found(name);
+    };
+    let domain = &mut tenant.domains[index];
+    let context = format!(
+        "{}/v1.0/$metadata#domains('{}')/federationConfiguration",
+        request.base_url, domain.id
+    );
+    let matches = |domain: &crate::state::SimDomain, id: &str| {
+        domain
+            .federation
+            .as_ref()
+            .is_some_and(|f| f["id"].as_str() == Some(id))
+    };
+    match (request.method.as_str(), rest) {
+        ("GET", []) => collection(context, domain.federation.iter().cloned().collect()),
+        ("POST", []) => {
+            if !domain.is_verified || domain.is_initial {
+                return bad_request(&format!("Domain {} must be a verified domain other than the initial one to be federated.", domain.id));
+            }
+            if domain.federation.is_some() {
+                return bad_request("A conflicting object with one or more of the specified property values is present in the directory.");
+            }
+            let mut configuration =
+                match checked_federation(request.body.as_ref().unwrap_or(&Value::Null)) {
+                    Ok(body) => body,
+                    Err(response) => return response,
+                };
+            configuration.insert(
+                "@odata.type".to_string(),
+                json!("#microsoft.graph.internalDomainFederation"),
+            );
+            configuration.insert("id".to_string(), json!(Uuid::new_v4()));
+            let configuration = Value::Object(configuration);
+            domain.federation = Some(configuration.clone());
+            domain.authentication_type = "Federated".to_string();
+            SimResponse::json(201, configuration)
+        }
+        ("GET", [id]) if matches(domain, id) => {
+            SimResponse::json(200, domain.federation.clone().unwrap_or_default())
+        }
+        ("PATCH", [id]) if matches(domain, id) => {
+            let changes = match checked_federation(request.body.as_ref().unwrap_or(&Value::Null)) {
+                Ok(body) => body,
+                Err(response) => return response,
+            };
+            if let Some(Value::Object(current)) = domain.federation.as_mut() {
+                for (key, value) in changes {
+                    if !key.starts_with('@') {
+                        current.insert(key, value);
+                    }
+                }
+            }
+            SimResponse::no_content()
+        }
+        ("DELETE", [id]) if matches(domain, id) => {
+            domain.federation = None;
+            domain.authentication_type = "Managed".to_string();
+            SimResponse::no_content()
+        }
+        (_, [id]) => not_found(id),
+        _ => bad_request("Resource not found for the segment."),
+    }
 }

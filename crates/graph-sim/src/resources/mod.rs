@@ -327,6 +327,7 @@ pub fn handle(tenant: &mut SimTenant, request: &SimRequest) -> SimResponse {
             None => not_found(name),
         },
         ("PATCH", ["domains", name]) => update_domain(tenant, name, request),
+        (_, ["domains", name, "federationConfiguration", rest @ ..]) => domain_federation(tenant, name, rest, request),
         ("GET", ["policies", "authorizationPolicy"]) => authorization_policy(tenant, request),
         ("GET", ["directory", "onPremisesSynchronization"]) => on_premises_synchronizations(tenant, request),
         ("GET", ["directory", "onPremisesSynchronization", id]) => on_premises_synchronization(tenant, id, request),

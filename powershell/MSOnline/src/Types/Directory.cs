@@ -241,6 +241,35 @@ namespace Microsoft.Online.Administration
         [DataMember] public Guid? ObjectId { get; set; }
     }
 
+    /// <summary>A federated domain's federation settings (Graph's internalDomainFederation).</summary>
+    [DataContract(Name = "DomainFederationSettings", Namespace = Wire.Namespace)]
+    public class DomainFederationSettings
+    {
+        [DataMember(Name = "PreferredAuthenticationProtocol")] private string preferredAuthenticationProtocol;
+        [DataMember(Name = "PromptLoginBehavior")] private string promptLoginBehavior;
+
+        [DataMember] public string ActiveLogOnUri { get; set; }
+        [DataMember] public string FederationBrandName { get; set; }
+        [DataMember] public string IssuerUri { get; set; }
+        [DataMember] public string LogOffUri { get; set; }
+        [DataMember] public string MetadataExchangeUri { get; set; }
+        [DataMember] public string NextSigningCertificate { get; set; }
+        [DataMember] public string PassiveLogOnUri { get; set; }
+        public AuthenticationProtocol? PreferredAuthenticationProtocol
+        {
+            get { return WireEnum.Parse<AuthenticationProtocol>(preferredAuthenticationProtocol); }
+            set { preferredAuthenticationProtocol = value.HasValue ? value.Value.ToString() : null; }
+        }
+        public PromptLoginBehavior? PromptLoginBehavior
+        {
+            get { return WireEnum.Parse<PromptLoginBehavior>(promptLoginBehavior); }
+            set { promptLoginBehavior = value.HasValue ? value.Value.ToString() : null; }
+        }
+        [DataMember] public string SigningCertificate { get; set; }
+        [DataMember] public string SigningCertificateUpdateStatus { get; set; }
+        [DataMember] public bool? SupportsMfa { get; set; }
+    }
+
     /// <summary>One value a setting template defines: its name, .NET type, default and meaning.</summary>
     [DataContract(Name = "SettingTemplateValue", Namespace = Wire.Namespace)]
     public class SettingTemplateValue

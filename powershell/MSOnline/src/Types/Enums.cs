@@ -35,6 +35,12 @@ namespace Microsoft.Online.Administration
 
     public enum GroupMemberType { User, ServicePrincipal, Contact, Group }
 
+    // How a federated domain's identity provider is reached (Graph's wsFed and saml).
+    public enum AuthenticationProtocol { WsFed, Samlp }
+
+    // What Entra sends the identity provider for prompt=login.
+    public enum PromptLoginBehavior { TranslateToFreshPasswordAuth, NativeSupport, Disabled }
+
     // What a directory setting belongs to besides the tenant (-TargetType); Entra keeps settings
     // for the tenant and groups only, so the bridge refuses the others.
     public enum TargetType { Groups, Users, ServicePrincipals, Applications, Devices }

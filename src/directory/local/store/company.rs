@@ -89,6 +89,7 @@ impl Store {
             }
             for statement in [
                 "DELETE FROM password_policies WHERE domain = ?1",
+                "DELETE FROM domain_federation WHERE domain = ?1",
                 "DELETE FROM domains WHERE name = ?1",
             ] {
                 tx.execute(statement, [&domain]).map_err(sql)?;

@@ -45,6 +45,7 @@ mod company;
 mod contacts;
 mod devices;
 mod directory_settings;
+mod domain_federation;
 mod groups;
 mod licenses;
 mod roles;
@@ -56,6 +57,7 @@ use company::{company, dir_sync_turned_off_at, domains, verified_domain_names, D
 use contacts::{load_contact, save_contact};
 use devices::{all_devices, save_device, REGISTRATION_POLICY};
 use directory_settings::save_directory_setting;
+use domain_federation::save_federation;
 use groups::load_group;
 use licenses::{complete_stored_terms, license_catalog, skus_of};
 use roles::{member_kind, member_type_name, role_member, role_user_ids};
@@ -253,6 +255,7 @@ impl Store {
         let mut conn = self.conn.lock().expect("tenant connection lock");
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         for table in [
+            "domain_federation",
             "directory_settings",
             "scoped_role_members",
             "administrative_unit_members",
@@ -299,6 +302,10 @@ impl Store {
                 "INSERT INTO domains (name, data) VALUES (?1, ?2)",
                 params![domain.name, to_json(domain)?],
             )?;
+        }
+        for federated in &snapshot.domain_federation_settings {
+            save_federation(&tx, &federated.domain_name, &federated.settings)
+                .map_err(|f| anyhow::anyhow!("{f}"))?;
         }
         for policy in &snapshot.password_policies {
             tx.execute(
@@ -474,6 +481,10 @@ impl Store {
         let devices = all_devices(&conn).map_err(|f| anyhow::anyhow!("{f}"))?;
         if !devices.is_empty() {
             snapshot["Devices"] = serde_json::to_value(devices)?;
+        }
+        let federation = all("SELECT json_object('DomainName', domain, 'Settings', json(data)) FROM domain_federation ORDER BY domain")?;
+        if !federation.is_empty() {
+            snapshot["DomainFederationSettings"] = serde_json::Value::Array(parse(federation)?);
         }
         let settings = all("SELECT json_object('TargetObjectId', NULLIF(target_id, ''), 'Setting', json(data)) FROM directory_settings ORDER BY target_id, template_id, id")?;
         if !settings.is_empty() {
