@@ -1,7 +1,8 @@
 //! The behaviour every `Directory` backend must show, as one suite any backend's tests call.
 //!
 //! Each check takes a directory holding a fresh tenant (`msol-bridge tenant init` defaults:
-//! contoso.onmicrosoft.com, ENTERPRISEPACK with 25 units) with `add_samples`' contacts and devices
+//! contoso.onmicrosoft.com, ENTERPRISEPACK with 25 units) with `add_samples`' contacts, devices
+//! and a verified custom domain
 //! (no backend creates either), and uses users of its own, so the checks can run one after another
 //! on the same tenant. A failed check panics with what differed.
 
@@ -123,6 +124,7 @@ pub async fn run_all(directory: &dyn Directory) {
     devices_are_listed_found_switched_and_removed(directory).await;
     administrative_units_hold_members_and_scoped_roles(directory).await;
     directory_settings_are_made_changed_and_removed(directory).await;
+    domains_are_federated_and_made_managed_again(directory).await;
     synchronization_conflicts_are_found(directory).await;
     directory_synchronization_turns_on_and_off_once(directory).await;
     password_policies_start_unset_and_change_only_when_different(directory).await;
@@ -1166,14 +1168,22 @@ pub async fn passwords_and_user_principal_names(directory: &dyn Directory) {
         .await;
     assert_eq!(
         foreign.expect_err("unverified domain").allowed(),
-        [DOMAIN.to_string()]
+        [DOMAIN.to_string(), FEDERATION_DOMAIN.to_string()],
+        "the verified domains"
     );
 }
 
-/// Adds to a fresh tenant what the suite reads but no backend creates: contacts and devices.
+/// Adds to a fresh tenant what the suite reads but no backend creates: contacts, devices and a
+/// verified custom domain.
 pub fn add_samples(tenant: &mut crate::tenant::TenantSnapshot) {
     tenant.contacts = sample_contacts();
     tenant.devices = sample_devices();
+    // A verified custom domain, to federate and make managed again.
+    tenant.domains.push(crate::tenant::managed_domain(
+        FEDERATION_DOMAIN,
+        false,
+        false,
+    ));
 }
 
 /// The devices the suite's tenant holds: an Entra-joined Windows laptop, a registered iPhone that
@@ -1212,6 +1222,80 @@ pub fn sample_devices() -> Vec<crate::domain::model::Device> {
             Some("2025-01-01T00:00:00Z"),
         ),
     ]
+}
+
+const FEDERATION_DOMAIN: &str = "federation.example.com";
+
+pub async fn domains_are_federated_and_made_managed_again(directory: &dyn Directory) {
+    use crate::domain::domain_federation;
+    use crate::domain::model::{
+        DomainAuthenticationType, DomainFederationSettings, PromptLoginBehavior,
+    };
+    use crate::domain::requests::FederationSettingsParams;
+    let authentication = || async {
+        directory
+            .domains()
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|d| d.name == FEDERATION_DOMAIN)
+            .expect("the suite's custom domain")
+            .authentication
+    };
+    assert_eq!(authentication().await, DomainAuthenticationType::Managed);
+    let mut settings = DomainFederationSettings::default();
+    domain_federation::apply(
+        &mut settings,
+        &FederationSettingsParams {
+            issuer_uri: Some("http://sts.example.com/adfs/services/trust".into()),
+            passive_log_on_uri: Some("https://sts.example.com/adfs/ls/".into()),
+            signing_certificate: Some(
+                "MIIBCgABAgMEBQYHCAkKCwwNDg8QERITFBUWFxgZGhscHR4fICEiIyQlJic=".into(),
+            ),
+            supports_mfa: Some(true),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    directory
+        .set_domain_authentication(FEDERATION_DOMAIN, Some(settings.clone()))
+        .await
+        .unwrap();
+    assert_eq!(authentication().await, DomainAuthenticationType::Federated);
+    assert_eq!(
+        directory
+            .domain_federation(FEDERATION_DOMAIN)
+            .await
+            .unwrap(),
+        settings,
+        "the settings read back as written"
+    );
+    let mut changed = settings.clone();
+    let names = domain_federation::apply(
+        &mut changed,
+        &FederationSettingsParams {
+            prompt_login_behavior: Some(PromptLoginBehavior::NativeSupport),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    directory
+        .set_domain_federation(FEDERATION_DOMAIN, changed.clone(), names)
+        .await
+        .unwrap();
+    assert_eq!(
+        directory
+            .domain_federation(FEDERATION_DOMAIN)
+            .await
+            .unwrap(),
+        changed,
+        "a change keeps the other settings"
+    );
+    directory
+        .set_domain_authentication(FEDERATION_DOMAIN, None)
+        .await
+        .unwrap();
+    assert_eq!(authentication().await, DomainAuthenticationType::Managed);
 }
 
 pub async fn directory_settings_are_made_changed_and_removed(directory: &dyn Directory) {

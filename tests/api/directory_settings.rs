@@ -195,6 +195,13 @@ async fn a_group_takes_a_guest_setting_of_its_own() {
         .unwrap()
         .to_string();
     guest_setting(&local, &sales).await;
+    let unknown = local
+        .fault("Get-MsolAllSettings", json!({ "TargetKind": "Groups" }))
+        .await;
+    assert_eq!(
+        unknown["Status"], 400,
+        "the flattened target keeps the request closed: {unknown}"
+    );
 
     let (graph, over_graph) = spawn_bridge_over_graph(&snapshot).await;
     let unified = uuid::Uuid::new_v4();

@@ -47,7 +47,7 @@ pub async fn GetAllSettings(
     directory: &dyn Directory,
 ) -> FaultResult<ListPage<DirectorySetting>> {
     check_tenant(p.tenant_id, directory).await?;
-    let group = settings::target(p.target_type, p.target_object_id.as_deref())?;
+    let group = settings::target(p.target.target_type, p.target.target_object_id.as_deref())?;
     Ok(ListPage::all(directory.directory_settings(group).await?))
 }
 
@@ -56,7 +56,7 @@ pub async fn GetSettings(
     directory: &dyn Directory,
 ) -> FaultResult<DirectorySetting> {
     check_tenant(p.tenant_id, directory).await?;
-    let group = settings::target(p.target_type, p.target_object_id.as_deref())?;
+    let group = settings::target(p.target.target_type, p.target.target_object_id.as_deref())?;
     existing(directory, group, p.setting_id).await
 }
 
@@ -65,7 +65,7 @@ pub async fn NewSettings(
     directory: &dyn Directory,
 ) -> FaultResult<DirectorySetting> {
     check_tenant(p.tenant_id, directory).await?;
-    let group = settings::target(p.target_type, p.target_object_id.as_deref())?;
+    let group = settings::target(p.target.target_type, p.target.target_object_id.as_deref())?;
     let template = template(directory, p.template_id).await?;
     settings::check_template_for(&template, group)?;
     let setting = settings::new_setting(&template, &p.values, Uuid::new_v4())?;
@@ -86,7 +86,7 @@ pub async fn NewSettings(
 
 pub async fn SetSettings(p: SetSettingsParams, directory: &dyn Directory) -> FaultResult<Outcome> {
     check_tenant(p.tenant_id, directory).await?;
-    let group = settings::target(p.target_type, p.target_object_id.as_deref())?;
+    let group = settings::target(p.target.target_type, p.target.target_object_id.as_deref())?;
     let mut setting = existing(directory, group, p.setting_id).await?;
     let template = template(directory, setting.template_id).await?;
     let changed = settings::apply_values(&mut setting, &template, &p.values)?;
@@ -100,7 +100,7 @@ pub async fn SetSettings(p: SetSettingsParams, directory: &dyn Directory) -> Fau
 
 pub async fn RemoveSettings(p: SettingParams, directory: &dyn Directory) -> FaultResult<Outcome> {
     check_tenant(p.tenant_id, directory).await?;
-    let group = settings::target(p.target_type, p.target_object_id.as_deref())?;
+    let group = settings::target(p.target.target_type, p.target.target_object_id.as_deref())?;
     let setting = existing(directory, group, p.setting_id).await?;
     directory.remove_directory_setting(group, setting.id).await
 }
